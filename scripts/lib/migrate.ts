@@ -1,0 +1,18 @@
+import { readFile } from "node:fs/promises";
+import pg from "pg";
+import { run } from "./run";
+
+/**
+ * Apply committed migrations with the Prisma CLI (`prisma migrate deploy`), then
+ * prisma/post-migrate.sql (idempotent objects Prisma's runner cannot parse, e.g. triggers).
+ */
+export async function migrateDeploy(databaseUrl: string): Promise<void> {
+  await run("npx", ["prisma", "migrate", "deploy"], { env: { DATABASE_URL: databaseUrl }, quiet: true });
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query(await readFile("prisma/post-migrate.sql", "utf8"));
+  } finally {
+    await client.end();
+  }
+}

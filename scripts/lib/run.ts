@@ -1,0 +1,64 @@
+import { spawn, type ChildProcess } from "node:child_process";
+
+const children = new Set<ChildProcess>();
+
+/** Run a command to completion; rejects with its output when it fails. */
+export function run(
+  command: string,
+  args: string[],
+  options: { env?: Record<string, string | undefined>; quiet?: boolean; cwd?: string } = {},
+): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, {
+      cwd: options.cwd,
+      env: { ...process.env, ...options.env },
+      stdio: options.quiet ? ["ignore", "pipe", "pipe"] : "inherit",
+    });
+    children.add(child);
+    let output = "";
+    child.stdout?.on("data", (d) => (output += d));
+    child.stderr?.on("data", (d) => (output += d));
+    child.on("error", reject);
+    child.on("exit", (code, signal) => {
+      children.delete(child);
+      if (code === 0) resolve();
+      else reject(new Error(`${command} ${args.join(" ")} failed (${signal ?? code})${output ? `\n${output}` : ""}`));
+    });
+  });
+}
+
+/** Start a long-running command; the caller stops it. */
+export function start(
+  command: string,
+  args: string[],
+  options: { env?: Record<string, string | undefined>; cwd?: string } = {},
+): ChildProcess {
+  const child = spawn(command, args, { cwd: options.cwd, env: { ...process.env, ...options.env }, stdio: "inherit" });
+  children.add(child);
+  child.on("exit", () => children.delete(child));
+  return child;
+}
+
+export function stopChildren(signal: NodeJS.Signals = "SIGTERM"): void {
+  for (const child of children) child.kill(signal);
+}
+
+/** Run cleanup once on normal exit, Ctrl-C or SIGTERM, then exit with the given code. */
+export function onShutdown(cleanup: () => Promise<void>): (code: number) => Promise<never> {
+  let done = false;
+  const finish = async (code: number): Promise<never> => {
+    if (!done) {
+      done = true;
+      stopChildren();
+      try {
+        await cleanup();
+      } catch (error) {
+        console.error(error);
+      }
+    }
+    process.exit(code);
+  };
+  process.on("SIGINT", () => void finish(130));
+  process.on("SIGTERM", () => void finish(143));
+  return finish;
+}

@@ -1,0 +1,10 @@
+import { db } from "@/lib/db/client";
+
+/** Empty every domain table (the audit log only via TRUNCATE, which its trigger allows). */
+export async function resetDatabase(): Promise<void> {
+  await db.$executeRawUnsafe(`TRUNCATE
+    membership_events, account_segments, segment_versions, segments, tier_scheme_versions, tier_scheme_draft,
+    scoring_config, account_technologies, campaign_responses, engagement_events, orders, accounts, tiers,
+    technologies, sign_in_throttles, users, audit_log, import_mappings, import_jobs
+    RESTART IDENTITY CASCADE`);
+}
