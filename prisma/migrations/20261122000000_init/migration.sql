@@ -93,6 +93,7 @@ CREATE TABLE "accounts" (
     "engagement_score" INTEGER NOT NULL DEFAULT 0,
     "metrics_as_of" DATE,
     "tier_id" INTEGER,
+    "tier_rank" INTEGER NOT NULL DEFAULT 9999,
     "priority_score" DOUBLE PRECISION NOT NULL DEFAULT 0,
     "score_value" DOUBLE PRECISION NOT NULL DEFAULT 0,
     "score_fit" DOUBLE PRECISION NOT NULL DEFAULT 0,
@@ -359,10 +360,13 @@ CREATE INDEX "accounts_potential_idx" ON "accounts"("potential");
 CREATE INDEX "accounts_name_idx" ON "accounts"("name");
 
 -- CreateIndex
-CREATE INDEX "accounts_tier_id_priority_score_idx" ON "accounts"("tier_id", "priority_score");
+CREATE INDEX "accounts_tier_id_idx" ON "accounts"("tier_id");
 
 -- CreateIndex
-CREATE INDEX "accounts_priority_score_idx" ON "accounts"("priority_score");
+CREATE INDEX "accounts_tier_rank_priority_score_id_idx" ON "accounts"("tier_rank", "priority_score" DESC, "id");
+
+-- CreateIndex
+CREATE INDEX "accounts_owner_id_tier_rank_priority_score_id_idx" ON "accounts"("owner_id", "tier_rank", "priority_score" DESC, "id");
 
 -- CreateIndex
 CREATE INDEX "accounts_owner_id_lifetime_value_idx" ON "accounts"("owner_id", "lifetime_value");

@@ -1,0 +1,48 @@
+"use server";
+
+import { AuthError, CredentialsSignin } from "next-auth";
+import { signIn, signOut } from "@/lib/auth/auth";
+import { signInSchema, type SignInState } from "@/lib/validation/sign-in";
+
+/** Only same-site paths may be redirected to after sign-in. */
+function safeCallback(url: string | undefined): string {
+  if (!url || !url.startsWith("/") || url.startsWith("//") || url.startsWith("/\\")) return "/accounts";
+  return url;
+}
+
+export async function signInWithPassword(_prev: SignInState, formData: FormData): Promise<SignInState> {
+  const parsed = signInSchema.safeParse(Object.fromEntries(formData));
+  const email = String(formData.get("email") ?? "");
+  if (!parsed.success) {
+    const fieldErrors: SignInState["fieldErrors"] = {};
+    for (const issue of parsed.error.issues) {
+      const key = issue.path[0];
+      if ((key === "email" || key === "password") && !fieldErrors[key]) fieldErrors[key] = issue.message;
+    }
+    return { fieldErrors, email };
+  }
+  try {
+    await signIn("credentials", {
+      email: parsed.data.email,
+      password: parsed.data.password,
+      redirectTo: safeCallback(parsed.data.callbackUrl),
+    });
+  } catch (error) {
+    if (error instanceof CredentialsSignin) {
+      if (error.code === "locked") {
+        return { email, error: "Too many failed sign-ins for this e-mail address. Sign-in is locked for 15 minutes." };
+      }
+      return { email, error: "That e-mail and password do not match an active account." };
+    }
+    if (error instanceof AuthError) {
+      console.error("sign-in failed", error);
+      return { email, error: "Sign-in is not available right now. Try again in a moment." };
+    }
+    throw error; // the redirect after a successful sign-in
+  }
+  return {};
+}
+
+export async function signOutAction(): Promise<void> {
+  await signOut({ redirectTo: "/sign-in" });
+}

@@ -1,0 +1,83 @@
+/**
+ * `npm start`: the whole app on one command.
+ * - No DATABASE_URL: starts the embedded PostgreSQL in ./data/pg (kept between runs), seeds the
+ *   2,000-account demo on first start, and keeps a generated AUTH_SECRET in ./data/auth-secret.
+ * - DATABASE_URL set (production): uses that server; AUTH_SECRET must be set.
+ * Then applies migrations, builds if the build is missing or older than the sources, and serves.
+ *   npm start [-- --dev] [-- --port 3000]
+ */
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { startEmbeddedDatabase, type RunningDatabase } from "./lib/embedded-db";
+import { migrateDeploy } from "./lib/migrate";
+import { onShutdown, run, start } from "./lib/run";
+import { seedDemoIfEmpty } from "./lib/demo";
+
+const args = process.argv.slice(2);
+const dev = args.includes("--dev");
+const portFlag = args.indexOf("--port");
+const port = portFlag >= 0 ? args[portFlag + 1] : (process.env.PORT ?? "3000");
+
+let db: RunningDatabase | undefined;
+const finish = onShutdown(async () => db?.stop());
+
+function localAuthSecret(): string {
+  const file = path.join("data", "auth-secret");
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  mkdirSync("data", { recursive: true });
+  const secret = randomBytes(32).toString("base64url");
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+function newestSourceMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === "generated" || entry.name.startsWith(".")) continue;
+    const full = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestSourceMtime(full) : statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+function buildIsStale(): boolean {
+  const buildId = path.join(".next", "BUILD_ID");
+  if (!existsSync(buildId)) return true;
+  const built = statSync(buildId).mtimeMs;
+  const sources = ["app", "components", "lib"].filter(existsSync).map(newestSourceMtime);
+  const files = ["proxy.ts", "next.config.js", "package-lock.json", "prisma/schema.prisma"].filter(existsSync).map((f) => statSync(f).mtimeMs);
+  return Math.max(...sources, ...files) > built;
+}
+
+try {
+  let databaseUrl = process.env.DATABASE_URL;
+  let authSecret = process.env.AUTH_SECRET;
+  const embedded = !databaseUrl;
+  if (embedded) {
+    console.log("Starting the embedded PostgreSQL (data in ./data/pg)…");
+    db = await startEmbeddedDatabase({ dataDir: path.join("data", "pg"), persistent: true });
+    databaseUrl = db.url;
+    authSecret ??= localAuthSecret();
+  } else if (!authSecret) {
+    throw new Error("AUTH_SECRET must be set when DATABASE_URL is (generate one with: openssl rand -base64 32)");
+  }
+  const env = { DATABASE_URL: databaseUrl, AUTH_SECRET: authSecret, NEXT_TELEMETRY_DISABLED: "1" };
+  console.log("Applying migrations…");
+  await migrateDeploy(databaseUrl!);
+  if (embedded || process.env.TIERWISE_SEED_DEMO === "1") await seedDemoIfEmpty(databaseUrl!);
+
+  if (dev) {
+    start("npx", ["next", "dev", "-p", port!], { env });
+  } else {
+    if (buildIsStale()) {
+      console.log("Building the app (first start or changed sources)…");
+      await run("npx", ["next", "build"], { env });
+    }
+    start("npx", ["next", "start", "-p", port!], { env });
+    console.log(`\nTierwise is starting on http://localhost:${port}  (sign in as admin@tierwise.local / tierwise-demo)\n`);
+  }
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  await finish(1);
+}

@@ -1,0 +1,4 @@
+declare module "pg/lib/result.js" {
+  const Result: unknown;
+  export default Result;
+}
