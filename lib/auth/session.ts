@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import { cache } from "react";
 import { db } from "@/lib/db/client";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { AppError } from "@/lib/errors";
+import { authorize } from "./access";
 import { auth } from "./auth";
 
 export interface SessionUser {
@@ -38,8 +38,5 @@ export async function requireUser(): Promise<SessionUser> {
 
 /** For server actions and route handlers: the signed-in user, or an AppError. */
 export async function requireActionUser(...roles: Role[]): Promise<SessionUser> {
-  const user = await getSessionUser();
-  if (!user) throw new AppError("UNAUTHENTICATED", "Your session has ended. Sign in again.");
-  if (roles.length > 0 && !roles.includes(user.role)) throw new AppError("FORBIDDEN", "You do not have permission to do that.");
-  return user;
+  return authorize(await getSessionUser(), roles);
 }

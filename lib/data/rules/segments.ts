@@ -1,0 +1,287 @@
+import "server-only";
+import { assertRole, type Actor } from "@/lib/auth/access";
+import { recordAudit } from "@/lib/audit";
+import { db } from "@/lib/db/client";
+import { recomputeSegment } from "@/lib/db/membership";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { AppError } from "@/lib/errors";
+import { parseRule, type RuleError, type RuleGroup } from "@/lib/segmentation/schema";
+import { describeRule } from "@/lib/segmentation/text";
+import { publishNoteSchema, segmentDetailsSchema, type SegmentDetails } from "@/lib/validation/segment";
+import { loadNameLookups, loadRuleContext } from "./context";
+import { lintSegmentRule, type LintWarning } from "./lint";
+import { previewSegmentRule, type SegmentPreview } from "./preview";
+import { LONG_TRANSACTION, type PublishResult } from "./tier-scheme";
+
+export const EMPTY_RULE: RuleGroup = { kind: "group", op: "and", children: [] };
+
+export interface SegmentVersionInfo {
+  version: number;
+  note: string;
+  publishedAt: Date;
+  publishedBy: string | null;
+  restoredFrom: number | null;
+  ruleText: string;
+}
+
+export interface SegmentEditorData {
+  id: number;
+  details: SegmentDetails;
+  draftRule: unknown;
+  revision: number;
+  updatedAt: Date;
+  updatedBy: string | null;
+  publishedVersion: number | null;
+  hasUnpublishedChanges: boolean;
+  members: number;
+  versions: SegmentVersionInfo[];
+}
+
+export interface SegmentAdminRow {
+  id: number;
+  name: string;
+  kind: string;
+  color: string;
+  description: string;
+  publishedVersion: number | null;
+  hasUnpublishedChanges: boolean;
+  members: number;
+  ruleText: string;
+  updatedAt: Date;
+}
+
+function parseDetails(input: unknown): SegmentDetails {
+  const parsed = segmentDetailsSchema.safeParse(input);
+  if (!parsed.success) throw new AppError("INVALID", parsed.error.issues[0]?.message ?? "Check the segment's details.");
+  return parsed.data;
+}
+
+async function nameTaken(name: string, exceptId?: number): Promise<boolean> {
+  const found = await db.segment.findFirst({
+    where: { name: { equals: name, mode: "insensitive" }, ...(exceptId ? { id: { not: exceptId } } : {}) },
+    select: { id: true },
+  });
+  return !!found;
+}
+
+export async function listSegmentsForAdmin(actor: Actor): Promise<SegmentAdminRow[]> {
+  assertRole(actor, "ADMIN");
+  const [segments, counts, lookups] = await Promise.all([
+    db.segment.findMany({ where: { archived: false }, orderBy: { name: "asc" }, include: { versions: { orderBy: { version: "desc" }, take: 1 } } }),
+    db.accountSegment.groupBy({ by: ["segmentId"], _count: { _all: true } }),
+    loadNameLookups(),
+  ]);
+  const members = new Map(counts.map((c) => [c.segmentId, c._count._all]));
+  return segments.map((s) => {
+    const latest = s.versions[0];
+    const parsed = parseRule(s.draftRule);
+    return {
+      id: s.id,
+      name: s.name,
+      kind: s.kind,
+      color: s.color,
+      description: s.description,
+      publishedVersion: s.publishedVersion,
+      hasUnpublishedChanges: !latest || JSON.stringify(latest.rule) !== JSON.stringify(s.draftRule),
+      members: members.get(s.id) ?? 0,
+      ruleText: parsed.ok ? describeRule(parsed.rule, lookups) : "(draft has errors)",
+      updatedAt: s.updatedAt,
+    };
+  });
+}
+
+export async function getSegmentEditor(actor: Actor, id: number): Promise<SegmentEditorData | null> {
+  assertRole(actor, "ADMIN");
+  const segment = await db.segment.findFirst({
+    where: { id, archived: false },
+    include: { versions: { orderBy: { version: "desc" } } },
+  });
+  if (!segment) return null;
+  const [members, lookups] = await Promise.all([db.accountSegment.count({ where: { segmentId: id } }), loadNameLookups()]);
+  const userIds = [segment.updatedById, ...segment.versions.map((v) => v.publishedById)].filter((x): x is string => !!x);
+  const users = await db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true } });
+  const names = new Map(users.map((u) => [u.id, u.name]));
+  const latest = segment.versions[0];
+  return {
+    id: segment.id,
+    details: {
+      name: segment.name,
+      description: segment.description,
+      kind: segment.kind as SegmentDetails["kind"],
+      color: segment.color,
+    },
+    draftRule: segment.draftRule,
+    revision: segment.revision,
+    updatedAt: segment.updatedAt,
+    updatedBy: segment.updatedById ? (names.get(segment.updatedById) ?? null) : null,
+    publishedVersion: segment.publishedVersion,
+    hasUnpublishedChanges: !latest || JSON.stringify(latest.rule) !== JSON.stringify(segment.draftRule),
+    members,
+    versions: segment.versions.map((v) => {
+      const parsed = parseRule(v.rule);
+      return {
+        version: v.version,
+        note: v.note,
+        publishedAt: v.publishedAt,
+        publishedBy: v.publishedById ? (names.get(v.publishedById) ?? null) : null,
+        restoredFrom: v.restoredFrom,
+        ruleText: parsed.ok ? describeRule(parsed.rule, lookups) : "(no longer valid)",
+      };
+    }),
+  };
+}
+
+export async function createSegment(actor: Actor, input: unknown): Promise<{ id: number }> {
+  assertRole(actor, "ADMIN");
+  const details = parseDetails(input);
+  if (await nameTaken(details.name)) throw new AppError("CONFLICT", `A segment named "${details.name}" already exists.`);
+  const segment = await db.segment.create({
+    data: { ...details, draftRule: EMPTY_RULE as unknown as Prisma.InputJsonValue, updatedById: actor.id },
+  });
+  return { id: segment.id };
+}
+
+export type ValidatedRule = { ok: true; rule: RuleGroup } | { ok: false; errors: RuleError[] };
+
+export async function validateRule(rule: unknown): Promise<ValidatedRule> {
+  const parsed = parseRule(rule, await loadRuleContext());
+  return parsed.ok ? { ok: true, rule: parsed.rule } : { ok: false, errors: parsed.errors };
+}
+
+export type SegmentPreviewResult =
+  | { ok: true; preview: SegmentPreview; text: string; warnings: LintWarning[] }
+  | { ok: false; errors: RuleError[] };
+
+/** Live preview of a rule being edited (count, sample, plain language, diff, lint). */
+export async function previewSegmentDraft(actor: Actor, segmentId: number | null, rule: unknown): Promise<SegmentPreviewResult> {
+  assertRole(actor, "ADMIN");
+  const validated = await validateRule(rule);
+  if (!validated.ok) return validated;
+  const segment = segmentId ? await db.segment.findUnique({ where: { id: segmentId }, select: { publishedVersion: true } }) : null;
+  const [preview, lookups] = await Promise.all([
+    previewSegmentRule(validated.rule, segmentId, segment?.publishedVersion != null),
+    loadNameLookups(),
+  ]);
+  return {
+    ok: true,
+    preview,
+    text: describeRule(validated.rule, lookups),
+    warnings: await lintSegmentRule(validated.rule, preview.matching),
+  };
+}
+
+async function conflict(segmentId: number): Promise<AppError> {
+  const segment = await db.segment.findUnique({ where: { id: segmentId }, select: { updatedById: true } });
+  const user = segment?.updatedById ? await db.user.findUnique({ where: { id: segment.updatedById }, select: { name: true } }) : null;
+  return new AppError(
+    "CONFLICT",
+    `${user?.name ?? "Another admin"} changed this segment while you were editing. Reload to see their version; your edits are still on screen.`,
+  );
+}
+
+/** Save the draft (details and rule), refusing to overwrite a newer save by someone else. */
+export async function saveSegmentDraft(
+  actor: Actor,
+  id: number,
+  input: { details: unknown; rule: unknown; baseRevision: number },
+): Promise<{ revision: number }> {
+  assertRole(actor, "ADMIN");
+  const details = parseDetails(input.details);
+  const validated = await validateRule(input.rule);
+  if (!validated.ok) throw new AppError("INVALID", validated.errors[0]?.message ?? "The rule is not valid.");
+  if (await nameTaken(details.name, id)) throw new AppError("CONFLICT", `A segment named "${details.name}" already exists.`);
+  const exists = await db.segment.findFirst({ where: { id, archived: false }, select: { id: true } });
+  if (!exists) throw new AppError("NOT_FOUND", "That segment no longer exists.");
+  const updated = await db.segment.updateMany({
+    where: { id, revision: input.baseRevision },
+    data: {
+      ...details,
+      draftRule: validated.rule as unknown as Prisma.InputJsonValue,
+      revision: { increment: 1 },
+      updatedById: actor.id,
+    },
+  });
+  if (updated.count === 0) throw await conflict(id);
+  return { revision: input.baseRevision + 1 };
+}
+
+async function publishRule(
+  actor: Actor,
+  segmentId: number,
+  rule: RuleGroup,
+  note: string,
+  restoredFrom: number | null,
+  baseRevision: number | null,
+): Promise<PublishResult> {
+  const parsedNote = publishNoteSchema.safeParse(note);
+  if (!parsedNote.success) throw new AppError("INVALID", parsedNote.error.issues[0]?.message ?? "Add a note.");
+  return db.$transaction(async (tx) => {
+    const [row] = await tx.$queryRaw<{ revision: number; name: string }[]>`
+      SELECT revision, name FROM segments WHERE id = ${segmentId} AND NOT archived FOR UPDATE`;
+    if (!row) throw new AppError("NOT_FOUND", "That segment no longer exists.");
+    if (baseRevision !== null && row.revision !== baseRevision) throw await conflict(segmentId);
+    const last = await tx.segmentVersion.findFirst({ where: { segmentId }, orderBy: { version: "desc" }, select: { version: true } });
+    const version = (last?.version ?? 0) + 1;
+    const json = rule as unknown as Prisma.InputJsonValue;
+    await tx.segmentVersion.create({
+      data: { segmentId, version, rule: json, note: parsedNote.data, publishedById: actor.id, restoredFrom },
+    });
+    await tx.segment.update({
+      where: { id: segmentId },
+      data: { publishedVersion: version, draftRule: json, revision: { increment: 1 }, updatedById: actor.id },
+    });
+    const { entered, left } = await recomputeSegment(
+      tx,
+      { id: segmentId, rule },
+      {
+        reason: restoredFrom ? "RULE_RESTORED" : "RULE_PUBLISHED",
+        ruleVersion: version,
+        detail: restoredFrom
+          ? `${row.name} v${restoredFrom} restored as v${version}: ${parsedNote.data}`
+          : `${row.name} v${version}: ${parsedNote.data}`,
+      },
+    );
+    await recordAudit(
+      {
+        actor: { id: actor.id, email: actor.email ?? "" },
+        action: restoredFrom ? "RULE_RESTORED" : "RULE_PUBLISHED",
+        target: `segment "${row.name}" v${version}`,
+        details: { segmentId, note: parsedNote.data, restoredFrom, entered, left },
+      },
+      tx,
+    );
+    return { version, changed: entered + left };
+  }, LONG_TRANSACTION);
+}
+
+/** Publish the saved draft as a new version and recompute the segment's members. */
+export async function publishSegment(actor: Actor, id: number, input: { baseRevision: number; note: string }): Promise<PublishResult> {
+  assertRole(actor, "ADMIN");
+  const segment = await db.segment.findFirst({ where: { id, archived: false } });
+  if (!segment) throw new AppError("NOT_FOUND", "That segment no longer exists.");
+  if (segment.revision !== input.baseRevision) throw await conflict(id);
+  const validated = await validateRule(segment.draftRule);
+  if (!validated.ok) throw new AppError("INVALID", validated.errors[0]?.message ?? "The draft is not valid.");
+  return publishRule(actor, id, validated.rule, input.note, null, input.baseRevision);
+}
+
+export async function restoreSegmentVersion(actor: Actor, id: number, input: { version: number; note: string }): Promise<PublishResult> {
+  assertRole(actor, "ADMIN");
+  const old = await db.segmentVersion.findUnique({ where: { segmentId_version: { segmentId: id, version: input.version } } });
+  if (!old) throw new AppError("NOT_FOUND", `Version ${input.version} of this segment does not exist.`);
+  const validated = await validateRule(old.rule);
+  if (!validated.ok) throw new AppError("INVALID", `Version ${input.version} can no longer be used: ${validated.errors[0]?.message}`);
+  return publishRule(actor, id, validated.rule, input.note, input.version, null);
+}
+
+/** Retire a segment: members are removed (recorded in the ledger), history is kept. */
+export async function archiveSegment(actor: Actor, id: number): Promise<void> {
+  assertRole(actor, "ADMIN");
+  await db.$transaction(async (tx) => {
+    const segment = await tx.segment.findFirst({ where: { id, archived: false } });
+    if (!segment) throw new AppError("NOT_FOUND", "That segment no longer exists.");
+    await recomputeSegment(tx, { id, rule: null }, { reason: "RULE_PUBLISHED", detail: `${segment.name} archived` });
+    await tx.segment.update({ where: { id }, data: { archived: true, name: `${segment.name} (archived ${id})` } });
+    await recordAudit({ actor: { id: actor.id, email: actor.email ?? "" }, action: "RULE_PUBLISHED", target: `segment "${segment.name}" archived` }, tx);
+  }, LONG_TRANSACTION);
+}

@@ -1,0 +1,197 @@
+import "server-only";
+import { assertRole, type Actor } from "@/lib/auth/access";
+import { recordAudit } from "@/lib/audit";
+import { db } from "@/lib/db/client";
+import { recomputeTiers } from "@/lib/db/membership";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { AppError } from "@/lib/errors";
+import { parseTierScheme, type TierScheme, type TierSchemeError } from "@/lib/segmentation/tier-scheme";
+import { loadRuleContext } from "./context";
+import { lintTierScheme, type LintWarning } from "./lint";
+import { previewTierScheme, type TierPreview } from "./preview";
+
+export const EMPTY_SCHEME: TierScheme = { tiers: [] };
+
+export interface TierSchemeVersionInfo {
+  version: number;
+  note: string;
+  publishedAt: Date;
+  publishedBy: string | null;
+  restoredFrom: number | null;
+  tierNames: string[];
+}
+
+export interface TierSchemeEditorData {
+  draft: unknown;
+  revision: number;
+  updatedAt: Date | null;
+  updatedBy: string | null;
+  publishedVersion: number | null;
+  /** True when the draft differs from the newest published version. */
+  hasUnpublishedChanges: boolean;
+  versions: TierSchemeVersionInfo[];
+}
+
+/** A publish or restore is too big for the default 5 s interactive transaction at 100k+ accounts. */
+export const LONG_TRANSACTION = { timeout: 120_000, maxWait: 10_000 } as const;
+
+async function userNames(ids: (string | null)[]): Promise<Map<string, string>> {
+  const wanted = [...new Set(ids.filter((id): id is string => !!id))];
+  const users = await db.user.findMany({ where: { id: { in: wanted } }, select: { id: true, name: true } });
+  return new Map(users.map((u) => [u.id, u.name]));
+}
+
+export async function getTierSchemeEditor(actor: Actor): Promise<TierSchemeEditorData> {
+  assertRole(actor, "ADMIN");
+  const [draft, versions] = await Promise.all([
+    db.tierSchemeDraft.findUnique({ where: { id: 1 } }),
+    db.tierSchemeVersion.findMany({ orderBy: { version: "desc" } }),
+  ]);
+  const names = await userNames([draft?.updatedById ?? null, ...versions.map((v) => v.publishedById)]);
+  const latest = versions[0];
+  const draftDefinition = draft?.definition ?? latest?.definition ?? EMPTY_SCHEME;
+  return {
+    draft: draftDefinition,
+    revision: draft?.revision ?? 0,
+    updatedAt: draft?.updatedAt ?? null,
+    updatedBy: draft?.updatedById ? (names.get(draft.updatedById) ?? null) : null,
+    publishedVersion: latest?.version ?? null,
+    hasUnpublishedChanges: !latest || JSON.stringify(latest.definition) !== JSON.stringify(draftDefinition),
+    versions: versions.map((v) => ({
+      version: v.version,
+      note: v.note,
+      publishedAt: v.publishedAt,
+      publishedBy: v.publishedById ? (names.get(v.publishedById) ?? null) : null,
+      restoredFrom: v.restoredFrom,
+      tierNames: parseTierScheme(v.definition).ok
+        ? (v.definition as { tiers: { name: string }[] }).tiers.map((t) => t.name)
+        : [],
+    })),
+  };
+}
+
+export type ValidatedScheme = { ok: true; scheme: TierScheme } | { ok: false; errors: TierSchemeError[] };
+
+export async function validateTierScheme(definition: unknown): Promise<ValidatedScheme> {
+  const parsed = parseTierScheme(definition, await loadRuleContext());
+  return parsed.ok ? { ok: true, scheme: parsed.scheme } : { ok: false, errors: parsed.errors };
+}
+
+export type TierSchemePreviewResult =
+  | { ok: true; preview: TierPreview; warnings: LintWarning[] }
+  | { ok: false; errors: TierSchemeError[] };
+
+/** Live preview while editing: counts, samples, the transition matrix and lint warnings. */
+export async function previewTierSchemeDraft(actor: Actor, definition: unknown): Promise<TierSchemePreviewResult> {
+  assertRole(actor, "ADMIN");
+  const validated = await validateTierScheme(definition);
+  if (!validated.ok) return validated;
+  const preview = await previewTierScheme(validated.scheme.tiers);
+  return { ok: true, preview, warnings: await lintTierScheme(validated.scheme, preview) };
+}
+
+async function conflictError(): Promise<AppError> {
+  const draft = await db.tierSchemeDraft.findUnique({ where: { id: 1 } });
+  const who = draft?.updatedById ? (await userNames([draft.updatedById])).get(draft.updatedById) : null;
+  return new AppError(
+    "CONFLICT",
+    `${who ?? "Another admin"} changed the tier scheme draft while you were editing. Reload to see their version; your edits are still on screen.`,
+  );
+}
+
+/**
+ * Save the draft. `baseRevision` is the revision the editor loaded: if someone saved since,
+ * the save is refused instead of silently overwriting their work.
+ */
+export async function saveTierSchemeDraft(actor: Actor, definition: unknown, baseRevision: number): Promise<{ revision: number }> {
+  assertRole(actor, "ADMIN");
+  const validated = await validateTierScheme(definition);
+  if (!validated.ok) throw new AppError("INVALID", validated.errors[0]?.message ?? "The tier scheme is not valid.");
+  const json = validated.scheme as unknown as Prisma.InputJsonValue;
+  if (baseRevision === 0) {
+    const created = await db.tierSchemeDraft.createMany({
+      data: [{ id: 1, definition: json, revision: 1, updatedById: actor.id }],
+      skipDuplicates: true,
+    });
+    if (created.count === 1) return { revision: 1 };
+  }
+  const updated = await db.tierSchemeDraft.updateMany({
+    where: { id: 1, revision: baseRevision },
+    data: { definition: json, revision: { increment: 1 }, updatedById: actor.id },
+  });
+  if (updated.count === 0) throw await conflictError();
+  return { revision: baseRevision + 1 };
+}
+
+export interface PublishResult {
+  version: number;
+  changed: number;
+}
+
+async function publishScheme(
+  actor: Actor,
+  scheme: TierScheme,
+  note: string,
+  restoredFrom: number | null,
+  baseRevision: number | null,
+): Promise<PublishResult> {
+  const trimmed = note.trim();
+  if (trimmed.length < 3) throw new AppError("INVALID", "Write a short note saying why (at least 3 characters).");
+  const json = scheme as unknown as Prisma.InputJsonValue;
+  const result = await db.$transaction(async (tx) => {
+    // Serialise publishes: the draft row is the lock.
+    await tx.$executeRaw`INSERT INTO tier_scheme_draft (id, definition, revision, updated_at) VALUES (1, ${JSON.stringify(scheme)}::jsonb, 0, now()) ON CONFLICT (id) DO NOTHING`;
+    const [draft] = await tx.$queryRaw<{ revision: number }[]>`SELECT revision FROM tier_scheme_draft WHERE id = 1 FOR UPDATE`;
+    if (baseRevision !== null && draft && draft.revision !== baseRevision) throw await conflictError();
+    const last = await tx.tierSchemeVersion.findFirst({ orderBy: { version: "desc" }, select: { version: true } });
+    const version = (last?.version ?? 0) + 1;
+    await tx.tierSchemeVersion.create({
+      data: { version, definition: json, note: trimmed, publishedById: actor.id, restoredFrom },
+    });
+    await tx.tierSchemeDraft.update({
+      where: { id: 1 },
+      data: { definition: json, revision: { increment: 1 }, updatedById: actor.id },
+    });
+    const changed = await recomputeTiers(
+      tx,
+      { version, tiers: scheme.tiers },
+      {
+        reason: restoredFrom ? "RULE_RESTORED" : "RULE_PUBLISHED",
+        ruleVersion: version,
+        detail: restoredFrom ? `Tier scheme v${restoredFrom} restored as v${version}: ${trimmed}` : `Tier scheme v${version}: ${trimmed}`,
+      },
+    );
+    await recordAudit(
+      {
+        actor: { id: actor.id, email: actor.email ?? "" },
+        action: restoredFrom ? "RULE_RESTORED" : "RULE_PUBLISHED",
+        target: `tier scheme v${version}`,
+        details: { note: trimmed, restoredFrom, accountsChanged: changed, tiers: scheme.tiers.map((t) => t.name) },
+      },
+      tx,
+    );
+    return { version, changed };
+  }, LONG_TRANSACTION);
+  return result;
+}
+
+/** Publish the saved draft as a new version and recompute every account's tier. */
+export async function publishTierScheme(actor: Actor, input: { baseRevision: number; note: string }): Promise<PublishResult> {
+  assertRole(actor, "ADMIN");
+  const draft = await db.tierSchemeDraft.findUnique({ where: { id: 1 } });
+  if (!draft) throw new AppError("INVALID", "Save the draft before publishing.");
+  if (draft.revision !== input.baseRevision) throw await conflictError();
+  const validated = await validateTierScheme(draft.definition);
+  if (!validated.ok) throw new AppError("INVALID", validated.errors[0]?.message ?? "The draft is not valid.");
+  return publishScheme(actor, validated.scheme, input.note, null, input.baseRevision);
+}
+
+/** Publish an earlier version again (as a new version), replacing the draft. */
+export async function restoreTierSchemeVersion(actor: Actor, input: { version: number; note: string }): Promise<PublishResult> {
+  assertRole(actor, "ADMIN");
+  const old = await db.tierSchemeVersion.findUnique({ where: { version: input.version } });
+  if (!old) throw new AppError("NOT_FOUND", `Tier scheme version ${input.version} does not exist.`);
+  const validated = await validateTierScheme(old.definition);
+  if (!validated.ok) throw new AppError("INVALID", `Version ${input.version} can no longer be used: ${validated.errors[0]?.message}`);
+  return publishScheme(actor, validated.scheme, input.note, input.version, null);
+}

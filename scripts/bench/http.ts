@@ -1,0 +1,58 @@
+/** Small HTTP helpers for benchmarks: sign in through Auth.js and time GET requests. */
+
+export interface Session {
+  cookie: string;
+}
+
+function cookiesFrom(response: Response): string[] {
+  return response.headers.getSetCookie().map((c) => c.split(";")[0]!);
+}
+
+export async function signInAs(baseUrl: string, email: string, password: string): Promise<Session> {
+  const csrfResponse = await fetch(`${baseUrl}/api/auth/csrf`);
+  const { csrfToken } = (await csrfResponse.json()) as { csrfToken: string };
+  const jar = cookiesFrom(csrfResponse);
+  const response = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar.join("; ") },
+    body: new URLSearchParams({ csrfToken, email, password, callbackUrl: `${baseUrl}/accounts` }),
+  });
+  const cookies = [...jar, ...cookiesFrom(response)];
+  if (!cookies.some((c) => c.startsWith("authjs.session-token="))) throw new Error(`sign-in as ${email} failed`);
+  return { cookie: cookies.join("; ") };
+}
+
+export function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
+  return sorted[Math.max(0, index)]!;
+}
+
+/** Time `count` sequential GETs after `warmup` untimed ones; returns sorted milliseconds. */
+export async function timeGets(url: string, session: Session, count: number, warmup = 5): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < warmup + count; i++) {
+    const start = performance.now();
+    const response = await fetch(url, { headers: { cookie: session.cookie }, redirect: "manual" });
+    await response.arrayBuffer();
+    const elapsed = performance.now() - start;
+    if (response.status !== 200) throw new Error(`${url} answered ${response.status}`);
+    if (i >= warmup) times.push(elapsed);
+  }
+  return times.sort((a, b) => a - b);
+}
+
+export async function waitForServer(url: string, timeoutMs = 120_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(url, { redirect: "manual" });
+      if (response.status < 500) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`server at ${url} did not start`);
+}

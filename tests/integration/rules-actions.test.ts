@@ -1,0 +1,159 @@
+/**
+ * Every rule action, called as each role: only ADMIN may use them; everyone else gets a
+ * clear refusal, never a server error. Then the admin's publish / conflict / restore flow.
+ */
+import { afterAll, beforeAll, beforeEach, describe, expect, test, vi } from "vitest";
+import { db } from "@/lib/db/client";
+import { resetDatabase } from "../support/reset-db";
+import { createAccount, createUser } from "../support/fixtures";
+import { session, sessionModuleMock } from "../support/session-mock";
+import type { SessionUser } from "@/lib/auth/session";
+
+vi.mock("@/lib/auth/session", () => sessionModuleMock());
+vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
+
+const { previewSegment, previewTierScheme } = await import("@/lib/actions/preview-rule");
+const { createSegment, saveSegmentDraft, saveTierSchemeDraft } = await import("@/lib/actions/save-rule-draft");
+const { publishTierScheme, restoreTierScheme, publishSegment, restoreSegment, archiveSegment } = await import(
+  "@/lib/actions/publish-rule"
+);
+const { updateScoring } = await import("@/lib/actions/update-scoring");
+
+let admin: SessionUser;
+let manager: SessionUser;
+let rep: SessionUser;
+let segmentId: number;
+
+const ltvAtLeast = (amount: number, id = "c1") => ({
+  kind: "group",
+  op: "and",
+  children: [{ kind: "condition", id, field: "lifetimeValue", operator: "gte", value: amount }],
+});
+const scheme = (strategic: number) => ({
+  tiers: [
+    { key: "strategic", name: "Strategic", color: "#4f46e5", rule: ltvAtLeast(strategic, "s1") },
+    { key: "growth", name: "Growth", color: "#0284c7", rule: ltvAtLeast(10_000, "g1") },
+  ],
+});
+const details = { name: "Big cloud", description: "", kind: "MIXED", color: "#123456" };
+
+beforeAll(async () => {
+  await resetDatabase();
+  admin = await createUser("ADMIN", "admin@test.local");
+  manager = await createUser("MANAGER", "manager@test.local");
+  rep = await createUser("REP", "rep@test.local");
+  for (const [i, ltv] of [5_000, 20_000, 60_000, 150_000, 400_000].entries()) {
+    await createAccount({ name: `Account ${i}`, lifetimeValue: ltv, ownerId: rep.id, hostingPreference: i % 2 ? "CLOUD" : "ON_PREMISE" });
+  }
+  segmentId = (await db.segment.create({ data: { ...details, name: "Existing", draftRule: ltvAtLeast(1) } })).id;
+});
+afterAll(() => db.$disconnect());
+beforeEach(() => {
+  session.user = null;
+});
+
+const calls: [string, () => Promise<{ ok: boolean; code?: string }>][] = [
+  ["previewSegment", () => previewSegment(null, ltvAtLeast(1))],
+  ["previewTierScheme", () => previewTierScheme(scheme(100_000))],
+  ["createSegment", () => createSegment({ ...details, name: `Seg ${Math.random()}` })],
+  ["saveSegmentDraft", () => saveSegmentDraft(segmentId, { details: { ...details, name: "Existing" }, rule: ltvAtLeast(1), baseRevision: 0 })],
+  ["saveTierSchemeDraft", () => saveTierSchemeDraft(scheme(100_000), 0)],
+  ["publishTierScheme", () => publishTierScheme(0, "because")],
+  ["restoreTierScheme", () => restoreTierScheme(1, "because")],
+  ["publishSegment", () => publishSegment(segmentId, 0, "because")],
+  ["restoreSegment", () => restoreSegment(segmentId, 1, "because")],
+  ["archiveSegment", () => archiveSegment(segmentId)],
+  ["updateScoring", () => updateScoring({ weights: { value: 1, fit: 1, engagement: 1 }, idealProfile: ltvAtLeast(1) })],
+];
+
+describe("rule actions × roles", () => {
+  for (const [name, call] of calls) {
+    test(`${name}: signed out is refused`, async () => {
+      expect(await call()).toMatchObject({ ok: false, code: "UNAUTHENTICATED" });
+    });
+    for (const role of ["REP", "MANAGER"] as const) {
+      test(`${name}: ${role} is refused`, async () => {
+        session.user = role === "REP" ? rep : manager;
+        expect(await call()).toMatchObject({ ok: false, code: "FORBIDDEN" });
+      });
+    }
+  }
+
+  test("nothing was changed by the refused calls", async () => {
+    expect(await db.tierSchemeVersion.count()).toBe(0);
+    expect(await db.segmentVersion.count()).toBe(0);
+    expect(await db.segment.count()).toBe(1);
+    expect(await db.auditLog.count({ where: { action: { in: ["RULE_PUBLISHED", "RULE_RESTORED"] } } })).toBe(0);
+  });
+});
+
+describe("an admin edits, previews, publishes and restores", () => {
+  beforeEach(() => {
+    session.user = admin;
+  });
+
+  test("tier scheme: save, preview, publish with a note, then a stricter version moves accounts", async () => {
+    expect(await saveTierSchemeDraft(scheme(100_000), 0)).toEqual({ ok: true, data: { revision: 1 } });
+    const preview = await previewTierScheme(scheme(100_000));
+    expect(preview.ok && preview.data.ok && preview.data.preview.tiers.map((t) => t.count)).toEqual([2, 2]);
+
+    expect(await publishTierScheme(1, "  ")).toMatchObject({ ok: false, code: "INVALID" });
+    expect(await publishTierScheme(1, "First scheme")).toMatchObject({ ok: true, data: { version: 1, changed: 4 } });
+
+    expect(await saveTierSchemeDraft(scheme(300_000), 2)).toMatchObject({ ok: true });
+    const stricter = await previewTierScheme(scheme(300_000));
+    if (!stricter.ok || !stricter.data.ok) throw new Error("preview failed");
+    expect(stricter.data.preview.transitions).toEqual([
+      expect.objectContaining({ fromKey: "strategic", toKey: "growth", accounts: 1, lifetimeValue: 150_000, reps: [{ id: rep.id, name: "rep" }] }),
+    ]);
+    expect(await publishTierScheme(3, "Raise the bar")).toMatchObject({ ok: true, data: { version: 2, changed: 1 } });
+
+    const moved = await db.account.findFirstOrThrow({ where: { name: "Account 3" }, include: { tier: true } });
+    expect(moved.tier?.key).toBe("growth");
+    const ledger = await db.membershipEvent.findMany({ where: { accountId: moved.id, scope: "TIER" }, orderBy: { id: "asc" } });
+    expect(ledger.map((e) => [e.change, e.reason, e.ruleVersion])).toEqual([
+      ["ENTERED", "RULE_PUBLISHED", 1],
+      ["ENTERED", "RULE_PUBLISHED", 2],
+    ]);
+    expect(await db.auditLog.count({ where: { action: "RULE_PUBLISHED", actorId: admin.id } })).toBe(2);
+  });
+
+  test("a stale draft save is refused instead of overwriting", async () => {
+    const result = await saveTierSchemeDraft(scheme(123_000), 1);
+    expect(result).toMatchObject({ ok: false, code: "CONFLICT" });
+    if (!result.ok) expect(result.error).toMatch(/admin changed the tier scheme draft/);
+  });
+
+  test("restoring version 1 publishes it again as version 3", async () => {
+    expect(await restoreTierScheme(1, "Back to the old bar")).toMatchObject({ ok: true, data: { version: 3, changed: 1 } });
+    const v3 = await db.tierSchemeVersion.findUniqueOrThrow({ where: { version: 3 } });
+    expect(v3.restoredFrom).toBe(1);
+    expect(await db.auditLog.count({ where: { action: "RULE_RESTORED" } })).toBe(1);
+  });
+
+  test("segment: create, save, preview the diff, publish, then only matching accounts are members", async () => {
+    const created = await createSegment({ ...details, name: "Large on-premise" });
+    if (!created.ok) throw new Error(created.error);
+    const id = created.data.id;
+    const rule = { kind: "group", op: "and", children: [
+      { kind: "condition", id: "a", field: "lifetimeValue", operator: "gte", value: 50_000 },
+      { kind: "condition", id: "b", field: "hostingPreference", operator: "any_of", value: ["ON_PREMISE"] },
+    ] };
+    expect(await saveSegmentDraft(id, { details: { ...details, name: "Large on-premise" }, rule, baseRevision: 0 })).toMatchObject({ ok: true });
+    const preview = await previewSegment(id, rule);
+    expect(preview.ok && preview.data.ok && preview.data.preview.matching).toBe(2);
+    expect(preview.ok && preview.data.ok && preview.data.text).toMatch(/Lifetime value/);
+    expect(await publishSegment(id, 1, "Migration campaign")).toMatchObject({ ok: true, data: { version: 1, changed: 2 } });
+    const members = await db.accountSegment.findMany({ where: { segmentId: id }, include: { account: true } });
+    // On-premise accounts are the even ones: 5k, 60k and 400k; two of them reach 50k.
+    expect(members.map((m) => m.account.name).sort()).toEqual(["Account 2", "Account 4"]);
+  });
+
+  test("an invalid rule is refused with the condition named", async () => {
+    const bad = { kind: "group", op: "and", children: [{ kind: "condition", id: "x", field: "lifetimeValue", operator: "contains", value: "a" }] };
+    const result = await previewSegment(null, bad);
+    expect(result.ok && !result.data.ok && result.data.errors[0]?.message).toMatch(/Condition 1/);
+    const saved = await saveSegmentDraft(segmentId, { details, rule: bad, baseRevision: 0 });
+    expect(saved).toMatchObject({ ok: false, code: "INVALID" });
+  });
+});
