@@ -4,6 +4,12 @@ import { canSeeAllAccounts, type Actor } from "@/lib/auth/access";
 import type { AccountQuery, AccountSort } from "@/lib/validation/account-query";
 import { effectiveDirection } from "@/lib/validation/account-query";
 
+/**
+ * The accounts of every list query: `a` is the account, `r` its materialised tier and score
+ * (account_segmentation, one row per account). Filters and sorts below refer to both aliases.
+ */
+export const ACCOUNTS_FROM = Prisma.sql`accounts a JOIN account_segmentation r ON r.account_id = a.id`;
+
 /** Row-level visibility: a rep's queries are always limited to the accounts they own. */
 export function visibleAccountsSql(actor: Actor): Prisma.Sql {
   return canSeeAllAccounts(actor) ? Prisma.sql`TRUE` : Prisma.sql`a.owner_id = ${actor.id}`;
@@ -56,8 +62,8 @@ export function accountWhereSql(actor: Actor, query: Partial<AccountQuery>): Pri
   if (query.tier?.length) {
     const keys = query.tier.filter((t) => t !== "untiered");
     const untiered = query.tier.includes("untiered");
-    const inTiers = Prisma.sql`a.tier_id IN (SELECT id FROM tiers WHERE key = ANY(${keys}))`;
-    parts.push(untiered ? Prisma.sql`(a.tier_id IS NULL OR ${inTiers})` : inTiers);
+    const inTiers = Prisma.sql`r.tier_id IN (SELECT id FROM tiers WHERE key = ANY(${keys}))`;
+    parts.push(untiered ? Prisma.sql`(r.tier_id IS NULL OR ${inTiers})` : inTiers);
   }
   if (query.segment?.length) {
     parts.push(Prisma.sql`EXISTS (SELECT 1 FROM account_segments s
@@ -67,13 +73,13 @@ export function accountWhereSql(actor: Actor, query: Partial<AccountQuery>): Pri
 }
 
 const SORT_SQL: Record<AccountSort, string> = {
-  priority: "a.tier_rank ASC, a.priority_score DESC",
+  priority: "r.tier_rank ASC, r.priority_score DESC",
   name: "a.name",
   industry: "a.industry",
   region: "a.region",
   owner: "owner_name",
-  tier: "a.tier_rank",
-  score: "a.priority_score",
+  tier: "r.tier_rank",
+  score: "r.priority_score",
   ltv: "a.lifetime_value",
   orders: "a.order_count",
   aov: "a.avg_order_value",
@@ -90,10 +96,10 @@ const NULLABLE_SORTS: ReadonlySet<AccountSort> = new Set(["lastOrder", "owner"])
 
 /** ORDER BY from a whitelist (never from user text), with the id as a stable tie-breaker. */
 export function accountOrderSql(query: Pick<AccountQuery, "sort" | "dir">): Prisma.Sql {
-  // Matches the (tier_rank, priority_score DESC, id) index, so the default view needs no sort step.
-  if (query.sort === "priority" && !query.dir) return Prisma.raw(`${SORT_SQL.priority}, a.id ASC`);
+  // Matches the (tier_rank, priority_score DESC, account_id) index, so the default view needs no sort step.
+  if (query.sort === "priority" && !query.dir) return Prisma.raw(`${SORT_SQL.priority}, r.account_id ASC`);
   const dir = effectiveDirection(query) === "desc" ? "DESC" : "ASC";
-  const column = query.sort === "priority" ? "a.tier_rank" : SORT_SQL[query.sort];
+  const column = query.sort === "priority" ? "r.tier_rank" : SORT_SQL[query.sort];
   // Only nullable columns get a NULLS clause: on NOT NULL columns it would stop PostgreSQL using the index.
   const nulls = NULLABLE_SORTS.has(query.sort) ? (dir === "DESC" ? " NULLS LAST" : " NULLS FIRST") : "";
   return Prisma.raw(`${column} ${dir}${nulls}, a.id ${dir}`);

@@ -1,10 +1,9 @@
 import "server-only";
-import { notFound } from "next/navigation";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { canSeeAllAccounts, type Actor } from "@/lib/auth/access";
 import { normalisePaging, type AccountQuery } from "@/lib/validation/account-query";
-import { accountOrderSql, accountWhereSql } from "./account-filters";
+import { ACCOUNTS_FROM, accountOrderSql, accountWhereSql } from "./account-filters";
 
 export interface AccountRow {
   id: number;
@@ -71,11 +70,11 @@ export const ACCOUNT_ROW_SELECT = Prisma.sql`
   a.lifetime_value::float8 AS lifetime_value, a.order_count, a.avg_order_value::float8 AS avg_order_value,
   a.orders_12m, a.last_order_at, a.engagement_score, a.journey_stage::text AS journey_stage,
   a.loyalty_status::text AS loyalty_status, a.usage_rate::text AS usage_rate,
-  a.hosting_preference::text AS hosting_preference, a.tech_adoption::text AS tech_adoption, a.priority_score,
+  a.hosting_preference::text AS hosting_preference, a.tech_adoption::text AS tech_adoption, r.priority_score,
   t.key AS tier_key, t.name AS tier_name, t.color AS tier_color, u.id AS owner_id, u.name AS owner_name`;
 
 export const ACCOUNT_ROW_FROM = Prisma.sql`
-  FROM accounts a LEFT JOIN tiers t ON t.id = a.tier_id LEFT JOIN users u ON u.id = a.owner_id`;
+  FROM ${ACCOUNTS_FROM} LEFT JOIN tiers t ON t.id = r.tier_id LEFT JOIN users u ON u.id = a.owner_id`;
 
 export function toAccountRow(r: RawAccountRow): AccountRow {
   return {
@@ -112,7 +111,7 @@ export async function listAccounts(actor: Actor, query: AccountQuery): Promise<A
   const [rows, counted] = await Promise.all([
     db.$queryRaw<RawAccountRow[]>`SELECT ${ACCOUNT_ROW_SELECT} ${ACCOUNT_ROW_FROM}
       WHERE ${where} ORDER BY ${accountOrderSql(query)} LIMIT ${size} OFFSET ${(page - 1) * size}`,
-    db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM accounts a WHERE ${where}`,
+    db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM ${ACCOUNTS_FROM} WHERE ${where}`,
   ]);
   const total = counted[0]?.n ?? 0;
   return { rows: rows.map(toAccountRow), total, page, size, pageCount: Math.max(1, Math.ceil(total / size)) };
@@ -123,9 +122,9 @@ export function visibleAccountWhere(actor: Actor, id: number): Prisma.AccountWhe
   return canSeeAllAccounts(actor) ? { id } : { id, ownerId: actor.id };
 }
 
-/** Throws notFound() (a 404 page) when the account does not exist or is not the actor's. */
-export async function assertAccountVisible(actor: Actor, id: number): Promise<void> {
-  if (!Number.isSafeInteger(id) || id < 1) notFound();
+/** False when the account does not exist or the actor may not see it. */
+export async function isAccountVisible(actor: Actor, id: number): Promise<boolean> {
+  if (!Number.isSafeInteger(id) || id < 1) return false;
   const found = await db.account.findFirst({ where: visibleAccountWhere(actor, id), select: { id: true } });
-  if (!found) notFound();
+  return !!found;
 }

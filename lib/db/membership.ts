@@ -114,22 +114,28 @@ export async function recomputeTiers(
   const tiers = scheme?.tiers ?? [];
   const tierIds = await syncTiers(db, tiers);
   const tierCase = compileTierCase(tiers, tierIds, asOf);
+  await ensureSegmentationRows(db);
+  // Only rows whose tier changes are written: a recompute that changes nothing only reads.
   const changed = await db.$executeRaw`
     WITH calc AS (
-      SELECT a.id, a.tier_id AS old_tier, ${tierCase} AS new_tier FROM accounts a WHERE ${idsFilter(options.accountIds)}
+      SELECT a.id, r.tier_id AS old_tier, ${tierCase} AS new_tier
+      FROM accounts a JOIN account_segmentation r ON r.account_id = a.id
+      WHERE ${idsFilter(options.accountIds)}
+    ), moved AS (
+      SELECT * FROM calc WHERE old_tier IS DISTINCT FROM new_tier
     ), upd AS (
-      UPDATE accounts a SET tier_id = c.new_tier, tier_rank = COALESCE(t.position, 9999)
-      FROM calc c LEFT JOIN tiers t ON t.id = c.new_tier
-      WHERE a.id = c.id AND c.old_tier IS DISTINCT FROM c.new_tier
-      RETURNING c.id, c.old_tier, c.new_tier
+      UPDATE account_segmentation r SET tier_id = m.new_tier, tier_rank = COALESCE(t.position, 9999)
+      FROM moved m LEFT JOIN tiers t ON t.id = m.new_tier
+      WHERE r.account_id = m.id
+      RETURNING m.id, m.old_tier, m.new_tier
     )
     INSERT INTO membership_events (account_id, at, scope, tier_id, from_tier_id, change, reason, rule_version, detail)
     SELECT id, now(), 'TIER', new_tier, old_tier, CASE WHEN new_tier IS NULL THEN 'LEFT' ELSE 'ENTERED' END,
            ${because.reason}::text, ${because.ruleVersion ?? null}::int, ${because.detail ?? null}::text
     FROM upd`;
   // Reordered tiers keep their members but change rank.
-  await db.$executeRaw`UPDATE accounts a SET tier_rank = t.position FROM tiers t
-    WHERE a.tier_id = t.id AND a.tier_rank <> t.position`;
+  await db.$executeRaw`UPDATE account_segmentation r SET tier_rank = t.position FROM tiers t
+    WHERE r.tier_id = t.id AND r.tier_rank <> t.position`;
   return changed;
 }
 
@@ -171,6 +177,13 @@ export async function recomputeSegment(
   };
 }
 
+/** Accounts inserted while the trigger was disabled (bulk loads) get their row here. */
+export async function ensureSegmentationRows(db: Executor): Promise<void> {
+  await db.$executeRaw`INSERT INTO account_segmentation (account_id)
+    SELECT a.id FROM accounts a WHERE NOT EXISTS (SELECT 1 FROM account_segmentation r WHERE r.account_id = a.id)
+    ON CONFLICT DO NOTHING`;
+}
+
 /** Fit as SQL: the share (0-1) of the ideal profile's top-level conditions an account meets. */
 function fitSql(idealProfile: RuleGroup | null, asOf: Date): Prisma.Sql {
   const children = idealProfile?.children ?? [];
@@ -187,6 +200,7 @@ export async function recomputeScores(db: Executor, scoring: ScoringSettings, op
   const asOf = options.asOf ?? new Date();
   const day = asOf.toISOString().slice(0, 10);
   const w = normaliseWeights(scoring.weights);
+  await ensureSegmentationRows(db);
   return db.$executeRaw`
     WITH base AS (
       SELECT a.id,
@@ -207,10 +221,10 @@ export async function recomputeScores(db: Executor, scoring: ScoringSettings, op
     ), scored AS (
       SELECT id, v, f, e, round((${w.value} * v + ${w.fit} * f + ${w.engagement} * e)::numeric, 1)::float8 AS total FROM parts
     )
-    UPDATE accounts a SET score_value = s.v, score_fit = s.f, score_engagement = s.e, priority_score = s.total
+    UPDATE account_segmentation r SET score_value = s.v, score_fit = s.f, score_engagement = s.e, priority_score = s.total
     FROM scored s
-    WHERE a.id = s.id
-      AND (a.score_value, a.score_fit, a.score_engagement, a.priority_score) IS DISTINCT FROM (s.v, s.f, s.e, s.total)`;
+    WHERE r.account_id = s.id
+      AND (r.score_value, r.score_fit, r.score_engagement, r.priority_score) IS DISTINCT FROM (s.v, s.f, s.e, s.total)`;
 }
 
 export interface RecomputeSummary {

@@ -6,7 +6,8 @@ const moneyCompact = new Intl.NumberFormat("en-US", {
   maximumFractionDigits: 1,
 });
 const integer = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
-const date = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const time = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", hour12: false, timeZone: "UTC" });
 
 export function formatMoney(value: number | null | undefined): string {
   return value == null ? "—" : money.format(value);
@@ -20,10 +21,20 @@ export function formatNumber(value: number | null | undefined): string {
   return value == null ? "—" : integer.format(value);
 }
 
+/** "12 Mar 2026" (UTC calendar day; dates are stored as UTC days). Accepts a Date or "YYYY-MM-DD…". */
 export function formatDate(value: Date | string | null | undefined): string {
   if (value == null) return "—";
+  const d = typeof value === "string" ? new Date(value.length === 10 ? `${value}T00:00:00Z` : value) : value;
+  if (Number.isNaN(d.getTime())) return "—";
+  return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
+}
+
+/** "12 Mar 2026, 14:05 UTC". */
+export function formatDateTime(value: Date | string | null | undefined): string {
+  if (value == null) return "—";
   const d = typeof value === "string" ? new Date(value) : value;
-  return Number.isNaN(d.getTime()) ? "—" : date.format(d);
+  if (Number.isNaN(d.getTime())) return "—";
+  return `${formatDate(d)}, ${time.format(d)} UTC`;
 }
 
 /** "NORTH_AMERICA" -> "North America"; "ON_PREMISE" -> "On premise". */

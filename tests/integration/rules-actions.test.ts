@@ -108,8 +108,8 @@ describe("an admin edits, previews, publishes and restores", () => {
     ]);
     expect(await publishTierScheme(3, "Raise the bar")).toMatchObject({ ok: true, data: { version: 2, changed: 1 } });
 
-    const moved = await db.account.findFirstOrThrow({ where: { name: "Account 3" }, include: { tier: true } });
-    expect(moved.tier?.key).toBe("growth");
+    const moved = await db.account.findFirstOrThrow({ where: { name: "Account 3" }, include: { segmentation: { include: { tier: true } } } });
+    expect(moved.segmentation?.tier?.key).toBe("growth");
     const ledger = await db.membershipEvent.findMany({ where: { accountId: moved.id, scope: "TIER" }, orderBy: { id: "asc" } });
     expect(ledger.map((e) => [e.change, e.reason, e.ruleVersion])).toEqual([
       ["ENTERED", "RULE_PUBLISHED", 1],

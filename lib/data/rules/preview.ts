@@ -18,7 +18,7 @@ const SAMPLE_SIZE = 8;
 async function sample(where: Prisma.Sql, limit = SAMPLE_SIZE): Promise<SampleAccount[]> {
   const rows = await db.$queryRaw<{ id: number; name: string; domain: string; ltv: number; tier_name: string | null }[]>`
     SELECT a.id, a.name, a.domain, a.lifetime_value::float8 AS ltv, t.name AS tier_name
-    FROM accounts a LEFT JOIN tiers t ON t.id = a.tier_id
+    FROM accounts a JOIN account_segmentation r ON r.account_id = a.id LEFT JOIN tiers t ON t.id = r.tier_id
     WHERE ${where} ORDER BY a.lifetime_value DESC, a.id LIMIT ${limit}`;
   return rows.map((r) => ({ id: r.id, name: r.name, domain: r.domain, lifetimeValue: Number(r.ltv), tierName: r.tier_name }));
 }
@@ -107,7 +107,8 @@ export async function previewTierScheme(tiers: readonly TierDefinition[]): Promi
 
   const [matrixRows, overlapRows] = await Promise.all([
     db.$queryRaw<{ from_key: string | null; from_name: string | null; to_pos: number | null; n: number; ltv: number; reps: string[] }[]>`
-      WITH calc AS (SELECT a.tier_id, a.owner_id, a.lifetime_value, ${tierCase} AS to_pos FROM accounts a)
+      WITH calc AS (SELECT r.tier_id, a.owner_id, a.lifetime_value, ${tierCase} AS to_pos
+        FROM accounts a JOIN account_segmentation r ON r.account_id = a.id)
       SELECT t.key AS from_key, t.name AS from_name, c.to_pos, count(*)::int AS n,
              coalesce(sum(c.lifetime_value), 0)::float8 AS ltv,
              coalesce(array_agg(DISTINCT c.owner_id) FILTER (WHERE c.owner_id IS NOT NULL), '{}') AS reps

@@ -92,12 +92,6 @@ CREATE TABLE "accounts" (
     "engagement_90d" INTEGER NOT NULL DEFAULT 0,
     "engagement_score" INTEGER NOT NULL DEFAULT 0,
     "metrics_as_of" DATE,
-    "tier_id" INTEGER,
-    "tier_rank" INTEGER NOT NULL DEFAULT 9999,
-    "priority_score" DOUBLE PRECISION NOT NULL DEFAULT 0,
-    "score_value" DOUBLE PRECISION NOT NULL DEFAULT 0,
-    "score_fit" DOUBLE PRECISION NOT NULL DEFAULT 0,
-    "score_engagement" DOUBLE PRECISION NOT NULL DEFAULT 0,
     "created_at" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updated_at" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
@@ -171,6 +165,19 @@ CREATE TABLE "tiers" (
     "archived" BOOLEAN NOT NULL DEFAULT false,
 
     CONSTRAINT "tiers_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "account_segmentation" (
+    "account_id" INTEGER NOT NULL,
+    "tier_id" INTEGER,
+    "tier_rank" INTEGER NOT NULL DEFAULT 9999,
+    "priority_score" DOUBLE PRECISION NOT NULL DEFAULT 0,
+    "score_value" DOUBLE PRECISION NOT NULL DEFAULT 0,
+    "score_fit" DOUBLE PRECISION NOT NULL DEFAULT 0,
+    "score_engagement" DOUBLE PRECISION NOT NULL DEFAULT 0,
+
+    CONSTRAINT "account_segmentation_pkey" PRIMARY KEY ("account_id")
 );
 
 -- CreateTable
@@ -315,9 +322,6 @@ CREATE UNIQUE INDEX "users_email_key" ON "users"("email");
 CREATE UNIQUE INDEX "accounts_domain_key" ON "accounts"("domain");
 
 -- CreateIndex
-CREATE INDEX "accounts_owner_id_idx" ON "accounts"("owner_id");
-
--- CreateIndex
 CREATE INDEX "accounts_industry_idx" ON "accounts"("industry");
 
 -- CreateIndex
@@ -360,15 +364,6 @@ CREATE INDEX "accounts_potential_idx" ON "accounts"("potential");
 CREATE INDEX "accounts_name_idx" ON "accounts"("name");
 
 -- CreateIndex
-CREATE INDEX "accounts_tier_id_idx" ON "accounts"("tier_id");
-
--- CreateIndex
-CREATE INDEX "accounts_tier_rank_priority_score_id_idx" ON "accounts"("tier_rank", "priority_score" DESC, "id");
-
--- CreateIndex
-CREATE INDEX "accounts_owner_id_tier_rank_priority_score_id_idx" ON "accounts"("owner_id", "tier_rank", "priority_score" DESC, "id");
-
--- CreateIndex
 CREATE INDEX "accounts_owner_id_lifetime_value_idx" ON "accounts"("owner_id", "lifetime_value");
 
 -- CreateIndex
@@ -399,6 +394,12 @@ CREATE INDEX "account_technologies_technology_id_account_id_idx" ON "account_tec
 CREATE UNIQUE INDEX "tiers_key_key" ON "tiers"("key");
 
 -- CreateIndex
+CREATE INDEX "account_segmentation_tier_rank_priority_score_account_id_idx" ON "account_segmentation"("tier_rank", "priority_score" DESC, "account_id");
+
+-- CreateIndex
+CREATE INDEX "account_segmentation_tier_id_idx" ON "account_segmentation"("tier_id");
+
+-- CreateIndex
 CREATE UNIQUE INDEX "tier_scheme_versions_version_key" ON "tier_scheme_versions"("version");
 
 -- CreateIndex
@@ -426,9 +427,6 @@ CREATE UNIQUE INDEX "import_mappings_kind_name_key" ON "import_mappings"("kind",
 ALTER TABLE "accounts" ADD CONSTRAINT "accounts_owner_id_fkey" FOREIGN KEY ("owner_id") REFERENCES "users"("id") ON DELETE SET NULL ON UPDATE CASCADE;
 
 -- AddForeignKey
-ALTER TABLE "accounts" ADD CONSTRAINT "accounts_tier_id_fkey" FOREIGN KEY ("tier_id") REFERENCES "tiers"("id") ON DELETE SET NULL ON UPDATE CASCADE;
-
--- AddForeignKey
 ALTER TABLE "orders" ADD CONSTRAINT "orders_account_id_fkey" FOREIGN KEY ("account_id") REFERENCES "accounts"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
@@ -442,6 +440,12 @@ ALTER TABLE "account_technologies" ADD CONSTRAINT "account_technologies_account_
 
 -- AddForeignKey
 ALTER TABLE "account_technologies" ADD CONSTRAINT "account_technologies_technology_id_fkey" FOREIGN KEY ("technology_id") REFERENCES "technologies"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "account_segmentation" ADD CONSTRAINT "account_segmentation_account_id_fkey" FOREIGN KEY ("account_id") REFERENCES "accounts"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "account_segmentation" ADD CONSTRAINT "account_segmentation_tier_id_fkey" FOREIGN KEY ("tier_id") REFERENCES "tiers"("id") ON DELETE SET NULL ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "segment_versions" ADD CONSTRAINT "segment_versions_segment_id_fkey" FOREIGN KEY ("segment_id") REFERENCES "segments"("id") ON DELETE CASCADE ON UPDATE CASCADE;

@@ -1,0 +1,68 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { cache } from "react";
+import { AccountHeader } from "@/components/accounts/detail/account-header";
+import { CampaignsSection } from "@/components/accounts/detail/campaigns-section";
+import { EngagementSection } from "@/components/accounts/detail/engagement-section";
+import { FirmographicsCard } from "@/components/accounts/detail/firmographics-card";
+import { ProfileCard } from "@/components/accounts/detail/profile-card";
+import { RecentOrdersCard } from "@/components/accounts/detail/recent-orders-card";
+import { ScoreBreakdown } from "@/components/accounts/detail/score-breakdown";
+import { SegmentationSlot } from "@/components/accounts/detail/segmentation-slot";
+import { TechnologySection } from "@/components/accounts/detail/technology-section";
+import { ValueSection } from "@/components/accounts/detail/value-section";
+import { requireUser } from "@/lib/auth/session";
+import { getAccountDetail } from "@/lib/data/account-detail";
+
+type Params = Promise<{ id: string }>;
+
+/** "42" -> 42; anything else (including "042", "4.2", "1e3") -> null. */
+function parseId(raw: string): number | null {
+  if (!/^[1-9]\d{0,9}$/.test(raw)) return null;
+  const id = Number(raw);
+  return id <= 2_147_483_647 ? id : null;
+}
+
+/**
+ * One load per request, shared by the metadata and the page (the session user is itself
+ * cached per request, so both calls hit the same cache entry).
+ */
+const loadAccount = cache(getAccountDetail);
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const user = await requireUser();
+  const id = parseId((await params).id);
+  const account = id == null ? null : await loadAccount(user, id);
+  return { title: account ? account.firmographics.name : "Account not found" };
+}
+
+export default async function AccountPage({ params }: { params: Params }) {
+  const user = await requireUser();
+  const id = parseId((await params).id);
+  if (id == null) notFound();
+  // null both when the account does not exist and when it is not this user's: one 404 for both.
+  const account = await loadAccount(user, id);
+  if (!account) notFound();
+
+  return (
+    <div className="space-y-6">
+      <AccountHeader account={account} />
+      <div className="grid gap-6 lg:grid-cols-3">
+        <div className="min-w-0 space-y-6 lg:col-span-2">
+          <ValueSection account={account} />
+          <EngagementSection account={account} />
+          <TechnologySection account={account} />
+          <CampaignsSection campaigns={account.campaigns} />
+        </div>
+        <aside className="min-w-0 space-y-6" aria-label="Account summary">
+          <ScoreBreakdown score={account.score} />
+          {/* segmentation explanations */}
+          <SegmentationSlot account={account} />
+          <FirmographicsCard account={account} />
+          <ProfileCard account={account} />
+          <RecentOrdersCard orders={account.orders.recent} orderCount={account.value.orderCount} />
+        </aside>
+      </div>
+    </div>
+  );
+}

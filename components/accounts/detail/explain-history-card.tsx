@@ -1,0 +1,84 @@
+import { Clock } from "lucide-react";
+import { TierBadge } from "@/components/accounts/tier-badge";
+import { HISTORY_LIMIT, type MembershipHistoryEntry } from "@/lib/data/explain";
+import { formatDate } from "@/lib/utils/format";
+import { cn } from "@/lib/utils/cn";
+import { EmptyState, SectionCard } from "./section-card";
+
+function SegmentName({ segment }: { segment: NonNullable<MembershipHistoryEntry["segment"]> }) {
+  return (
+    <span className="inline-flex items-center gap-1.5 font-medium text-slate-900">
+      <span aria-hidden="true" className="h-2 w-2 rounded-full" style={{ backgroundColor: segment.color }} />
+      {segment.name}
+    </span>
+  );
+}
+
+/** "Moved from Tier 2 to Tier 1", "Joined segment Cloud CRM users", … */
+function What({ entry }: { entry: MembershipHistoryEntry }) {
+  if (entry.scope === "SEGMENT") {
+    return (
+      <>
+        {entry.change === "ENTERED" ? "Joined" : "Left"} segment {entry.segment ? <SegmentName segment={entry.segment} /> : "(deleted)"}
+      </>
+    );
+  }
+  if (entry.change === "LEFT") {
+    return (
+      <>
+        Left <TierBadge tier={entry.fromTier ?? { name: "a tier", color: "#94a3b8" }} /> and became Untiered
+      </>
+    );
+  }
+  return entry.fromTier ? (
+    <>
+      Moved from <TierBadge tier={entry.fromTier} /> to <TierBadge tier={entry.tier} />
+    </>
+  ) : (
+    <>
+      Entered <TierBadge tier={entry.tier} />
+    </>
+  );
+}
+
+function dotClass(entry: MembershipHistoryEntry): string {
+  if (entry.change === "LEFT") return "bg-slate-400";
+  return entry.scope === "TIER" ? "bg-brand-600" : "bg-emerald-500";
+}
+
+/** The membership ledger for this account, newest first. */
+export function ExplainHistoryCard({ history }: { history: MembershipHistoryEntry[] }) {
+  return (
+    <SectionCard
+      title="Membership history"
+      description={history.length > 0 ? "Every entry to and exit from a tier or segment, newest first" : undefined}
+      testId="membership-history"
+    >
+      {history.length === 0 ? (
+        <EmptyState icon={Clock} title="No changes recorded yet">
+          Entries and exits appear here when rules are published or the account&apos;s data changes.
+        </EmptyState>
+      ) : (
+        <>
+          <ol className="relative space-y-4 before:absolute before:top-1.5 before:bottom-1.5 before:left-[5px] before:w-px before:bg-slate-200">
+            {history.map((entry) => (
+              <li key={entry.id} className="relative pl-6" data-testid="history-entry">
+                <span aria-hidden="true" className={cn("absolute top-1.5 left-0 h-[11px] w-[11px] rounded-full ring-2 ring-white", dotClass(entry))} />
+                <p className="flex flex-wrap items-center gap-x-1.5 gap-y-1 text-sm text-slate-700">
+                  <What entry={entry} />
+                </p>
+                <p className="mt-1 flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-slate-600">
+                  <span className="rounded bg-slate-100 px-1.5 py-0.5 font-medium text-slate-700">{entry.reasonLabel}</span>
+                  {entry.ruleVersion !== null && <span>rule v{entry.ruleVersion}</span>}
+                  <time dateTime={entry.at.toISOString()}>{formatDate(entry.at)}</time>
+                </p>
+                {entry.detail && <p className="mt-1 text-xs text-slate-600">{entry.detail}</p>}
+              </li>
+            ))}
+          </ol>
+          {history.length >= HISTORY_LIMIT && <p className="mt-4 text-xs text-slate-500">Showing the {HISTORY_LIMIT} most recent changes.</p>}
+        </>
+      )}
+    </SectionCard>
+  );
+}

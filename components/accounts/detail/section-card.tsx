@@ -1,0 +1,66 @@
+import { useId } from "react";
+import { cn } from "@/lib/utils/cn";
+
+/** A titled card for one section of the account page; the title labels the landmark. */
+export function SectionCard({
+  title,
+  description,
+  action,
+  className,
+  children,
+  testId,
+}: {
+  title: string;
+  description?: React.ReactNode;
+  action?: React.ReactNode;
+  className?: string;
+  children: React.ReactNode;
+  testId?: string;
+}) {
+  const id = useId();
+  return (
+    <section
+      aria-labelledby={id}
+      data-testid={testId}
+      className={cn("rounded-xl bg-white shadow-sm ring-1 ring-slate-200", className)}
+    >
+      <header className="flex flex-wrap items-start justify-between gap-x-4 gap-y-1 border-b border-slate-100 px-5 py-3.5">
+        <div className="min-w-0">
+          <h2 id={id} className="text-base font-semibold text-slate-900">
+            {title}
+          </h2>
+          {description && <p className="mt-0.5 text-sm text-slate-600">{description}</p>}
+        </div>
+        {action}
+      </header>
+      <div className="px-5 py-4">{children}</div>
+    </section>
+  );
+}
+
+/** What a section shows when it has nothing to show. */
+export function EmptyState({ icon: Icon, title, children }: { icon: React.ComponentType<{ className?: string; "aria-hidden"?: boolean }>; title: string; children?: React.ReactNode }) {
+  return (
+    <div className="flex flex-col items-center px-4 py-8 text-center">
+      <span className="flex h-10 w-10 items-center justify-center rounded-full bg-slate-100 text-slate-500">
+        <Icon className="h-5 w-5" aria-hidden />
+      </span>
+      <p className="mt-3 text-sm font-medium text-slate-900">{title}</p>
+      {children && <p className="mt-1 max-w-xs text-sm text-slate-600">{children}</p>}
+    </div>
+  );
+}
+
+/** A compact label/value pair list (firmographics, profile). */
+export function DetailList({ items }: { items: { label: string; value: React.ReactNode }[] }) {
+  return (
+    <dl className="divide-y divide-slate-100">
+      {items.map((item) => (
+        <div key={item.label} className="flex items-baseline justify-between gap-4 py-2 text-sm first:pt-0 last:pb-0">
+          <dt className="shrink-0 text-slate-600">{item.label}</dt>
+          <dd className="min-w-0 text-right font-medium text-slate-900">{item.value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}

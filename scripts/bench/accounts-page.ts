@@ -1,0 +1,66 @@
+/**
+ * Accounts page latency: seeds N accounts (with the demo rules) into a throw-away embedded
+ * PostgreSQL, serves the production build and times typical URLs as a rep and as a manager.
+ *
+ *   npm run bench -- [--accounts 100000] [--requests 60]
+ *
+ * Prints p50/p95 per URL (server response, full HTML). Run `npm run build` first.
+ */
+import { existsSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { freePort, startEmbeddedDatabase, type RunningDatabase } from "../lib/embedded-db";
+import { migrateDeploy } from "../lib/migrate";
+import { onShutdown, run, start } from "../lib/run";
+import { percentile, signInAs, timeGets, waitForServer } from "./http";
+
+const { values } = parseArgs({ options: { accounts: { type: "string", default: "100000" }, requests: { type: "string", default: "60" } } });
+const accounts = Number(values.accounts);
+const requests = Number(values.requests);
+
+let database: RunningDatabase | undefined;
+const finish = onShutdown(async () => database?.stop());
+
+try {
+  if (!existsSync(path.join(".next", "BUILD_ID"))) throw new Error("No production build: run `npm run build` first.");
+  let url = process.env.DATABASE_URL;
+  if (!url) {
+    database = await startEmbeddedDatabase({ dataDir: path.join("data", `bench-${process.pid}`), persistent: false, quiet: true });
+    url = database.url;
+  }
+  await migrateDeploy(url);
+  const seedStart = performance.now();
+  await run("npx", ["tsx", "prisma/seed.ts", "--accounts", String(accounts), "--seed", "bench", "--reset"], { env: { DATABASE_URL: url } });
+  const seedSeconds = (performance.now() - seedStart) / 1000;
+
+  const port = await freePort();
+  start("npx", ["next", "start", "-p", String(port)], {
+    env: { DATABASE_URL: url, AUTH_SECRET: "bench-secret-bench-secret-bench-secret", NEXT_TELEMETRY_DISABLED: "1", TIERWISE_DISABLE_REFRESH: "1" },
+  });
+  const base = `http://127.0.0.1:${port}`;
+  await waitForServer(`${base}/sign-in`);
+  const rep = await signInAs(base, "rep1@tierwise.local", "tierwise-demo");
+  const manager = await signInAs(base, "manager@tierwise.local", "tierwise-demo");
+
+  const cases: [string, string, typeof rep][] = [
+    ["rep: default (tier, then score)", "/accounts", rep],
+    ["rep: search 'tech'", "/accounts?q=tech", rep],
+    ["rep: industry + region filter, sort by LTV", "/accounts?industry=Software&region=EMEA&sort=ltv", rep],
+    ["rep: technology filter, page 5", "/accounts?tech=1&page=5", rep],
+    ["manager: default, all accounts", "/accounts", manager],
+    ["manager: tier + segment filter", "/accounts?tier=growth&segment=1", manager],
+    ["manager: sort by last order, page 100", "/accounts?sort=lastOrder&page=100", manager],
+    ["manager: search + category filter", "/accounts?q=an&category=ERP", manager],
+  ];
+  console.log(`\nAccounts page, ${accounts.toLocaleString("en-US")} accounts (seeded in ${seedSeconds.toFixed(1)} s); ${os.cpus().length} × ${os.cpus()[0]?.model}, ${Math.round(os.totalmem() / 2 ** 30)} GiB; ${requests} sequential requests per URL after 5 warm-up\n`);
+  console.log("| URL | as | p50 | p95 |\n| --- | --- | --- | --- |");
+  for (const [label, href, session] of cases) {
+    const times = await timeGets(`${base}${href}`, session, requests);
+    console.log(`| \`${href}\` | ${label} | ${percentile(times, 50).toFixed(0)} ms | ${percentile(times, 95).toFixed(0)} ms |`);
+  }
+  await finish(0);
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  await finish(1);
+}

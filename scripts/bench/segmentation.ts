@@ -1,0 +1,107 @@
+/**
+ * Segmentation benchmark: full recompute of the tier scheme + 10 segments + scores, and the
+ * rule editor's preview latency. Needs an empty database (use --fresh as below).
+ *
+ *   npx tsx scripts/with-db.ts --fresh -- tsx --conditions=react-server scripts/bench/segmentation.ts --accounts 100000
+ *
+ * (`--conditions=react-server` lets this script import the server-only preview module.)
+ */
+import os from "node:os";
+import { parseArgs } from "node:util";
+import pg from "pg";
+import { db } from "@/lib/db/client";
+import {
+  loadPublishedScheme,
+  loadPublishedSegments,
+  loadScoring,
+  recomputeAll,
+  recomputeScores,
+  recomputeSegment,
+  recomputeTiers,
+} from "@/lib/db/membership";
+import { previewSegmentRule, previewTierScheme } from "@/lib/data/rules/preview";
+import { publishDemoRules } from "@/lib/seed/demo-rules";
+import { seedDatabase } from "@/lib/seed/seed-database";
+import type { RuleGroup } from "@/lib/segmentation/schema";
+import { percentile } from "./http";
+
+const { values } = parseArgs({ options: { accounts: { type: "string", default: "100000" }, previews: { type: "string", default: "30" } } });
+const accounts = Number(values.accounts);
+const previewRuns = Number(values.previews);
+
+const time = async <T>(label: string, fn: () => Promise<T>): Promise<[T, number]> => {
+  const start = performance.now();
+  const result = await fn();
+  const ms = performance.now() - start;
+  console.log(`  ${label}: ${(ms / 1000).toFixed(2)} s`);
+  return [result, ms];
+};
+
+const cond = (id: string, field: string, operator: string, value: unknown) => ({ kind: "condition", id, field, operator, value });
+const EXTRA_SEGMENTS: { name: string; rule: unknown }[] = [
+  { name: "Bench: big spenders", rule: { kind: "group", op: "and", children: [cond("a", "avgOrderValue", "gte", 20_000)] } },
+  { name: "Bench: EMEA healthcare", rule: { kind: "group", op: "and", children: [cond("a", "region", "any_of", ["EMEA"]), cond("b", "industry", "any_of", ["Healthcare"])] } },
+  { name: "Bench: dormant", rule: { kind: "group", op: "or", children: [cond("a", "daysSinceLastOrder", "gt", 365), cond("b", "orderCount", "eq", 0)] } },
+  { name: "Bench: analytics stack", rule: { kind: "group", op: "and", children: [cond("a", "technologies", "in_category", ["ANALYTICS"]), cond("b", "engagementScore", "gte", 20)] } },
+];
+
+console.log(`Segmentation benchmark, ${accounts.toLocaleString("en-US")} accounts, ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
+const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 2 });
+await time("seed", () => seedDatabase(pool, { accounts, seed: "bench", asOf: new Date("2026-01-15T00:00:00Z"), reset: true }));
+await pool.end();
+
+const admin = await db.user.findFirst({ where: { role: "ADMIN" } });
+const [, firstMs] = await time("first materialisation (demo scheme + 6 segments + scores, every account enters)", () =>
+  publishDemoRules(db, { publishedById: admin?.id ?? null }),
+);
+for (const extra of EXTRA_SEGMENTS) {
+  const segment = await db.segment.create({ data: { name: extra.name, kind: "MIXED", draftRule: extra.rule as object, publishedVersion: 1 } });
+  await db.segmentVersion.create({ data: { segmentId: segment.id, version: 1, rule: extra.rule as object, note: "bench" } });
+  await recomputeSegment(db, { id: segment.id, rule: extra.rule as RuleGroup }, { reason: "RULE_PUBLISHED", ruleVersion: 1 });
+}
+const segmentCount = (await loadPublishedSegments(db)).length;
+const [unchanged, fullMs] = await time(`full recompute, tier scheme + ${segmentCount} segments + scores (nothing changes)`, () =>
+  recomputeAll(db, { reason: "DATA_CHANGE" }),
+);
+console.log(`    ${JSON.stringify(unchanged)}`);
+
+// A realistic republish: Tier 1 threshold raised, so accounts move and the ledger records them.
+const scheme = (await loadPublishedScheme(db))!;
+const stricter = structuredClone(scheme);
+const first = stricter.tiers[0]!.rule.children[0] as { value: number };
+first.value = first.value * 2;
+const [moved, republishMs] = await time("republish tier scheme with Tier 1 threshold doubled (tiers only)", () =>
+  recomputeTiers(db, { version: 2, tiers: stricter.tiers }, { reason: "RULE_PUBLISHED", ruleVersion: 2 }),
+);
+console.log(`    accounts moved: ${moved}`);
+await time("scores only", () => loadScoring(db).then((s) => recomputeScores(db, s)));
+
+const previewTimes: number[] = [];
+const tierPreviewTimes: number[] = [];
+const segments = await loadPublishedSegments(db);
+for (let i = 0; i < previewRuns; i++) {
+  const segment = segments[i % segments.length]!;
+  let start = performance.now();
+  await previewSegmentRule(segment.rule, segment.id, true);
+  previewTimes.push(performance.now() - start);
+  start = performance.now();
+  await previewTierScheme(stricter.tiers);
+  tierPreviewTimes.push(performance.now() - start);
+}
+previewTimes.sort((a, b) => a - b);
+tierPreviewTimes.sort((a, b) => a - b);
+const fmt = (ms: number) => `${Math.round(ms)} ms`;
+console.log(`  segment preview (count + sample + diff): p50 ${fmt(percentile(previewTimes, 50))}, p95 ${fmt(percentile(previewTimes, 95))}`);
+console.log(`  tier scheme preview (per-tier counts + overlap + transition matrix + samples): p50 ${fmt(percentile(tierPreviewTimes, 50))}, p95 ${fmt(percentile(tierPreviewTimes, 95))}`);
+console.log(
+  JSON.stringify({
+    bench: "segmentation",
+    accounts,
+    firstMaterialisationMs: Math.round(firstMs),
+    fullRecomputeMs: Math.round(fullMs),
+    republishTiersMs: Math.round(republishMs),
+    segmentPreviewP95Ms: Math.round(percentile(previewTimes, 95)),
+    tierPreviewP95Ms: Math.round(percentile(tierPreviewTimes, 95)),
+  }),
+);
+await db.$disconnect();
