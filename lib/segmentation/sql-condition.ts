@@ -1,0 +1,215 @@
+/**
+ * One condition compiled to a PostgreSQL boolean over `accounts a`. Identifiers come only from
+ * the field registry; every value is a bound parameter with an explicit CAST (the driver sends
+ * untyped parameters). Each result is TRUE or FALSE, never NULL, so NOT and OR above it behave
+ * like the evaluator's two-valued logic (evaluate-condition.ts).
+ */
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { IsoDate } from "@/lib/segmentation/dates";
+import { getField, type EnumFieldDefinition, type FieldSql } from "@/lib/segmentation/fields";
+import { NON_RESPONSE_OUTCOMES } from "@/lib/segmentation/options";
+import {
+  classify,
+  type DateCondition,
+  type EnumCondition,
+  type NumericCondition,
+  type RuleCondition,
+  type TagsCondition,
+  type TechnologyCondition,
+  type TextCondition,
+} from "@/lib/segmentation/rule";
+
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** `a."column"`: the name is a registry constant, checked anyway so a typo cannot become SQL. */
+function column(name: string): Prisma.Sql {
+  if (!IDENTIFIER.test(name)) throw new Error(`Invalid column name in the field registry: ${name}`);
+  return Prisma.raw(`a."${name}"`);
+}
+
+/** A bound parameter with its SQL type. */
+function param(value: string | number, type: string): Prisma.Sql {
+  if (!IDENTIFIER.test(type)) throw new Error(`Invalid SQL type: ${type}`);
+  return Prisma.sql`CAST(${value} AS ${Prisma.raw(type === type.toLowerCase() ? type : `"${type}"`)})`;
+}
+
+function list(values: readonly (string | number)[], type: string): Prisma.Sql {
+  return Prisma.join(values.map((value) => param(value, type)));
+}
+
+/** NULL becomes FALSE: the evaluator treats a comparison with an empty value as false. */
+function isTrue(expression: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`COALESCE((${expression}), FALSE)`;
+}
+
+function not(expression: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`(NOT ${expression})`;
+}
+
+function asOfDate(asOf: IsoDate): Prisma.Sql {
+  return param(asOf, "date");
+}
+
+export function compileCondition(condition: RuleCondition, asOf: IsoDate): Prisma.Sql {
+  const c = classify(condition);
+  switch (c.type) {
+    case "numeric":
+      return numeric(c.condition, asOf);
+    case "date":
+      return date(c.condition, asOf);
+    case "enum":
+      return enumeration(c.condition);
+    case "text":
+      return text(c.condition);
+    case "tags":
+      return tags(c.condition);
+    case "technology":
+      return technology(c.condition, asOf);
+  }
+}
+
+function scalar(sql: FieldSql, asOf: IsoDate): Prisma.Sql {
+  switch (sql.kind) {
+    case "column":
+      return column(sql.column);
+    case "daysSince":
+      // Computed, not the stored days_since_last_order, so it always agrees with the evaluation date.
+      return Prisma.sql`(${asOfDate(asOf)} - ${column(sql.column)})`;
+    default:
+      throw new Error(`${sql.kind} is not a scalar field`);
+  }
+}
+
+function numeric(condition: NumericCondition, asOf: IsoDate): Prisma.Sql {
+  const field = getField(condition.field);
+  const x = scalar(field.sql, asOf);
+  // bigint keeps integer-column indexes usable (int4 vs int8 compare in one operator family).
+  const type = field.integer ? "bigint" : "numeric";
+  switch (condition.operator) {
+    case "is_empty":
+      return Prisma.sql`(${x} IS NULL)`;
+    case "is_not_empty":
+      return Prisma.sql`(${x} IS NOT NULL)`;
+    case "eq":
+      return isTrue(Prisma.sql`${x} = ${param(condition.value, type)}`);
+    case "neq":
+      return not(isTrue(Prisma.sql`${x} = ${param(condition.value, type)}`));
+    case "lt":
+      return isTrue(Prisma.sql`${x} < ${param(condition.value, type)}`);
+    case "lte":
+      return isTrue(Prisma.sql`${x} <= ${param(condition.value, type)}`);
+    case "gt":
+      return isTrue(Prisma.sql`${x} > ${param(condition.value, type)}`);
+    case "gte":
+      return isTrue(Prisma.sql`${x} >= ${param(condition.value, type)}`);
+    case "between":
+      return isTrue(Prisma.sql`${x} BETWEEN ${param(condition.value.min, type)} AND ${param(condition.value.max, type)}`);
+  }
+}
+
+function date(condition: DateCondition, asOf: IsoDate): Prisma.Sql {
+  const x = column(getField(condition.field).sql.column);
+  switch (condition.operator) {
+    case "before":
+      return isTrue(Prisma.sql`${x} < ${param(condition.value, "date")}`);
+    case "after":
+      return isTrue(Prisma.sql`${x} > ${param(condition.value, "date")}`);
+    case "between":
+      return isTrue(Prisma.sql`${x} BETWEEN ${param(condition.value.from, "date")} AND ${param(condition.value.to, "date")}`);
+    case "within_last_days":
+      return isTrue(Prisma.sql`${x} BETWEEN ${daysAgo(asOf, condition.value)} AND ${asOfDate(asOf)}`);
+    case "more_than_days_ago":
+      return isTrue(Prisma.sql`${x} < ${daysAgo(asOf, condition.value)}`);
+  }
+}
+
+function daysAgo(asOf: IsoDate, days: number): Prisma.Sql {
+  return Prisma.sql`(${asOfDate(asOf)} - ${param(days, "integer")})`;
+}
+
+function enumeration(condition: EnumCondition): Prisma.Sql {
+  const field: EnumFieldDefinition = getField(condition.field);
+  // Cast values to the column's own enum type so its index stays usable.
+  const any = isTrue(Prisma.sql`${column(field.sql.column)} IN (${list(condition.value, field.pgEnum ?? "text")})`);
+  return condition.operator === "any_of" ? any : not(any);
+}
+
+/** Both sides folded by the built-in C.UTF-8 collation, whatever the database locale (fold.ts). */
+function folded(expression: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`lower(${expression} COLLATE pg_c_utf8)`;
+}
+
+function text(condition: TextCondition): Prisma.Sql {
+  const x = folded(column(getField(condition.field).sql.column));
+  const value = folded(param(condition.value, "text"));
+  switch (condition.operator) {
+    case "equals":
+      return isTrue(Prisma.sql`${x} = ${value}`);
+    case "contains":
+      // strpos, not LIKE: the value may contain % or _.
+      return isTrue(Prisma.sql`strpos(${x}, ${value}) > 0`);
+    case "starts_with":
+      return isTrue(Prisma.sql`starts_with(${x}, ${value})`);
+  }
+}
+
+function tags(condition: TagsCondition): Prisma.Sql {
+  const field = getField(condition.field);
+  if (field.sql.kind === "respondedChannels") return respondedChannels(condition);
+  const x = column(field.sql.column);
+  const wanted = Prisma.sql`ARRAY[${list(condition.value, "text")}]`;
+  switch (condition.operator) {
+    case "has_any":
+      return isTrue(Prisma.sql`${x} && ${wanted}`);
+    case "has_all":
+      return isTrue(Prisma.sql`${x} @> ${wanted}`);
+    case "has_none":
+      return not(isTrue(Prisma.sql`${x} && ${wanted}`));
+  }
+}
+
+function respondedChannels(condition: TagsCondition): Prisma.Sql {
+  const responded = (channels: readonly string[]) => Prisma.sql`EXISTS (
+    SELECT 1 FROM campaign_responses tw_cr
+    WHERE tw_cr.account_id = a.id
+      AND tw_cr.outcome NOT IN (${list(NON_RESPONSE_OUTCOMES, "CampaignOutcome")})
+      AND tw_cr.channel IN (${list(channels, "CampaignChannel")}))`;
+  switch (condition.operator) {
+    case "has_any":
+      return responded(condition.value);
+    case "has_all":
+      return allOf(condition.value.map((channel) => responded([channel])));
+    case "has_none":
+      return not(responded(condition.value));
+  }
+}
+
+function technology(condition: TechnologyCondition, asOf: IsoDate): Prisma.Sql {
+  const uses = (ids: readonly number[]) => Prisma.sql`EXISTS (
+    SELECT 1 FROM account_technologies tw_at
+    WHERE tw_at.account_id = a.id AND tw_at.technology_id IN (${list(ids, "integer")}))`;
+  switch (condition.operator) {
+    case "has_any":
+      return uses(condition.value);
+    case "has_all":
+      return allOf(condition.value.map((id) => uses([id])));
+    case "has_none":
+      return not(uses(condition.value));
+    case "in_category":
+      return Prisma.sql`EXISTS (
+        SELECT 1 FROM account_technologies tw_at JOIN technologies tw_t ON tw_t.id = tw_at.technology_id
+        WHERE tw_at.account_id = a.id AND tw_t.category IN (${list(condition.value, "TechCategory")}))`;
+    case "detected_within_days": {
+      const { days, technologyIds } = condition.value;
+      const which = technologyIds ? Prisma.sql`AND tw_at.technology_id IN (${list(technologyIds, "integer")})` : Prisma.empty;
+      return Prisma.sql`EXISTS (
+        SELECT 1 FROM account_technologies tw_at
+        WHERE tw_at.account_id = a.id
+          AND tw_at.first_detected_at BETWEEN ${daysAgo(asOf, days)} AND ${asOfDate(asOf)} ${which})`;
+    }
+  }
+}
+
+function allOf(parts: Prisma.Sql[]): Prisma.Sql {
+  return Prisma.sql`(${Prisma.join(parts, " AND ")})`;
+}

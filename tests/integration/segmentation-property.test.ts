@@ -1,0 +1,430 @@
+/**
+ * The SQL compiler and the in-memory evaluator must agree: over ~300 random accounts, every
+ * random valid rule selects the same ids in PostgreSQL as the evaluator does over
+ * loadAccountFacts. Also checks the facts loader against the generated data and
+ * compileTierCase against assignTier.
+ */
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { loadAccountFacts } from "@/lib/db/account-facts";
+import { db } from "@/lib/db/client";
+import { INDUSTRIES } from "@/lib/domain/industries";
+import { Prisma } from "@/lib/generated/prisma/client";
+import {
+  CampaignChannel,
+  CampaignOutcome,
+  DevicePreference,
+  HostingPreference,
+  JourneyStage,
+  LoyaltyStatus,
+  Region,
+  TechAdoption,
+  TechCategory,
+  UsageRate,
+} from "@/lib/generated/prisma/enums";
+import { addDays, daysBetween, toIsoDate, type IsoDate } from "@/lib/segmentation/dates";
+import { assignTier, evaluateRule, matchesRule } from "@/lib/segmentation/evaluate";
+import type { AccountFacts, TechnologyFact } from "@/lib/segmentation/facts";
+import { FIELD_LIST, staticOptions, type FieldDefinition } from "@/lib/segmentation/fields";
+import { operatorsFor } from "@/lib/segmentation/operators";
+import { BENEFIT_SUGGESTIONS, NON_RESPONSE_OUTCOMES } from "@/lib/segmentation/options";
+import { listConditions, type RuleGroup } from "@/lib/segmentation/rule";
+import { parseRule } from "@/lib/segmentation/schema";
+import { compileRule, compileTierCase } from "@/lib/segmentation/sql";
+import { resetDatabase } from "../support/reset-db";
+
+const ACCOUNTS = 300;
+/** Rules are checked in batches, one query per batch: each rule is a boolean column. */
+const RULES_PER_QUERY = 20;
+const RULE_RUNS = 1_000;
+const TIER_RUNS = 150;
+const AS_OF = new Date("2026-03-15T22:45:00Z");
+const AS_OF_DAY = toIsoDate(AS_OF);
+
+// ---- Random data, generated once from a fixed seed --------------------------------------
+
+function mulberry32(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const random = mulberry32(20_260_315);
+const int = (min: number, max: number) => min + Math.floor(random() * (max - min + 1));
+const chance = (p: number) => random() < p;
+function pick<T>(items: readonly T[]): T {
+  const item = items[Math.floor(random() * items.length)];
+  if (item === undefined) throw new Error("pick from an empty list");
+  return item;
+}
+function some<T>(items: readonly T[], max: number): T[] {
+  return [...new Set(Array.from({ length: int(0, max) }, () => pick(items)))];
+}
+/** Money with cents, sometimes round, sometimes repeated, so equality operators have hits. */
+function money(max: number): string {
+  if (chance(0.15)) return pick(["0.00", "1000.00", "250000.00", "180000.10"]);
+  return (int(0, max * 100) / 100).toFixed(2);
+}
+const day = (min: number, max: number): IsoDate => addDays(AS_OF_DAY, int(min, max));
+const dateOf = (iso: IsoDate) => new Date(`${iso}T00:00:00Z`);
+
+const NAME_WORDS = ["Acme", "Globex", "Initech", "Über", "Straße", "ÉCOLE", "İzmir", "Ωmega", "50%", "under_score", "Nordwind", "São", "Umbrella", "hooli"];
+const COUNTRIES = ["Germany", "France", "United States", "Österreich", "Brasil", "Türkiye", "Japan", "ΕΛΛΆΔΑ"];
+const TAGS = [...BENEFIT_SUGGESTIONS, "custom tag", "Security"];
+const USERS = ["user-a", "user-b", "user-c", "user-d"];
+
+interface Seed {
+  facts: AccountFacts[];
+  technologies: { id: number; category: string }[];
+}
+
+async function seed(): Promise<Seed> {
+  await db.user.createMany({ data: USERS.map((id) => ({ id, email: `${id}@example.com`, name: id, passwordHash: "x" })) });
+  const categories = Object.values(TechCategory);
+  const technologies = Array.from({ length: 24 }, (_, i) => ({ id: i + 1, name: `Tech ${i + 1}`, vendor: "Vendor", category: categories[i % categories.length] ?? "CRM" }));
+  await db.technology.createMany({ data: technologies });
+
+  const facts: AccountFacts[] = [];
+  const accountRows: Prisma.AccountCreateManyInput[] = [];
+  const techRows: Prisma.AccountTechnologyCreateManyInput[] = [];
+  const responseRows: Prisma.CampaignResponseCreateManyInput[] = [];
+
+  for (let id = 1; id <= ACCOUNTS; id++) {
+    const ordered = chance(0.8);
+    const firstOrderAt = ordered ? day(-1500, -200) : null;
+    const lastOrderAt = ordered ? (chance(0.05) ? day(1, 10) : day(-400, 0)) : null;
+    const name = `${pick(NAME_WORDS)} ${pick(NAME_WORDS)} ${id}`;
+    const benefits = some(TAGS, 4);
+    const nullBenefits = benefits.length === 0 && chance(0.5);
+    const row = {
+      id,
+      name,
+      domain: `${name.toLowerCase().replace(/[^a-z0-9]+/g, "-")}.example`,
+      industry: pick(INDUSTRIES),
+      country: pick(COUNTRIES),
+      region: pick(Object.values(Region)),
+      employeeCount: chance(0.1) ? pick([10, 100, 1000]) : int(1, 50_000),
+      annualRevenue: money(500_000_000),
+      ownerId: chance(0.2) ? null : pick(USERS),
+      potential: chance(0.3) ? "0.00" : money(2_000_000),
+      loyaltyStatus: pick(Object.values(LoyaltyStatus)),
+      usageRate: pick(Object.values(UsageRate)),
+      journeyStage: pick(Object.values(JourneyStage)),
+      benefitsSought: benefits,
+      hostingPreference: pick(Object.values(HostingPreference)),
+      devicePreference: pick(Object.values(DevicePreference)),
+      techAdoption: pick(Object.values(TechAdoption)),
+      lifetimeValue: ordered ? money(1_000_000) : "0.00",
+      orderCount: ordered ? int(1, 80) : 0,
+      avgOrderValue: ordered ? money(50_000) : "0.00",
+      orders12m: ordered ? int(0, 20) : 0,
+      firstOrderAt: firstOrderAt && dateOf(firstOrderAt),
+      lastOrderAt: lastOrderAt && dateOf(lastOrderAt),
+      // Deliberately stale: rules must compute days since last order from the date instead.
+      daysSinceLastOrder: ordered ? int(0, 5) : null,
+      engagement30d: int(0, 30),
+      engagement90d: int(0, 90),
+      engagementScore: int(0, 100),
+    };
+    accountRows.push(row);
+
+    const owned: TechnologyFact[] = some(technologies, 5)
+      .sort((a, b) => a.id - b.id)
+      .map((tech) => {
+        const first = chance(0.05) ? day(1, 30) : day(-900, 0);
+        return { technologyId: tech.id, category: tech.category, firstDetectedAt: first, lastDetectedAt: addDays(first, int(0, 60)) };
+      });
+    for (const tech of owned) {
+      techRows.push({ accountId: id, technologyId: tech.technologyId, firstDetectedAt: dateOf(tech.firstDetectedAt), lastDetectedAt: dateOf(tech.lastDetectedAt), confidence: random() });
+    }
+    const responses = Array.from({ length: int(0, 4) }, () => ({
+      accountId: id,
+      campaign: "Spring launch",
+      channel: pick(Object.values(CampaignChannel)),
+      respondedAt: dateOf(day(-300, 0)),
+      outcome: pick(Object.values(CampaignOutcome)),
+    }));
+    responseRows.push(...responses);
+    const responded = new Set(responses.filter((r) => !NON_RESPONSE_OUTCOMES.includes(r.outcome)).map((r) => r.channel));
+
+    facts.push({
+      id,
+      name: row.name,
+      domain: row.domain,
+      industry: row.industry,
+      country: row.country,
+      region: row.region,
+      employeeCount: row.employeeCount,
+      annualRevenue: Number(row.annualRevenue),
+      owner: row.ownerId,
+      lifetimeValue: Number(row.lifetimeValue),
+      orderCount: row.orderCount,
+      avgOrderValue: Number(row.avgOrderValue),
+      orders12m: row.orders12m,
+      firstOrderAt,
+      lastOrderAt,
+      potential: Number(row.potential),
+      loyaltyStatus: row.loyaltyStatus,
+      usageRate: row.usageRate,
+      engagement30d: row.engagement30d,
+      engagement90d: row.engagement90d,
+      engagementScore: row.engagementScore,
+      journeyStage: row.journeyStage,
+      benefitsSought: nullBenefits ? [] : benefits,
+      respondedChannels: Object.values(CampaignChannel).filter((channel) => responded.has(channel)),
+      technologies: owned,
+      hostingPreference: row.hostingPreference,
+      devicePreference: row.devicePreference,
+      techAdoption: row.techAdoption,
+    });
+    if (nullBenefits) row.benefitsSought = ["__null__"];
+  }
+
+  await db.account.createMany({ data: accountRows });
+  // Prisma writes lists as arrays; a NULL list (legal in the column) needs raw SQL.
+  await db.$executeRaw`UPDATE accounts SET benefits_sought = NULL WHERE benefits_sought = ARRAY['__null__']`;
+  await db.accountTechnology.createMany({ data: techRows });
+  await db.campaignResponse.createMany({ data: responseRows });
+  return { facts, technologies };
+}
+
+// ---- Random rules, with values drawn near the data's own values --------------------------
+
+let data: Seed;
+let loaded: Map<number, AccountFacts>;
+
+function valuesOf(field: FieldDefinition): unknown[] {
+  return data.facts.map((facts) => (field.key === "daysSinceLastOrder" ? (facts.lastOrderAt === null ? null : daysBetween(facts.lastOrderAt, AS_OF_DAY)) : (facts as Record<string, unknown>)[field.key]));
+}
+
+function numberArb(field: Extract<FieldDefinition, { type: "number" | "money" }>): fc.Arbitrary<number> {
+  const seen = valuesOf(field).filter((v): v is number => typeof v === "number");
+  const step = field.integer ? 1 : 0.01;
+  return fc.oneof(
+    fc.constantFrom(...seen),
+    fc.tuple(fc.constantFrom(...seen), fc.constantFrom(-1, 1)).map(([v, sign]) => Math.round((v + sign * step) * 100) / 100),
+    fc.integer({ min: -10, max: Math.ceil(Math.max(10, ...seen)) }),
+  );
+}
+
+function dateArb(field: FieldDefinition): fc.Arbitrary<IsoDate> {
+  const seen = valuesOf(field).filter((v): v is string => typeof v === "string");
+  return fc.tuple(fc.constantFrom(...seen), fc.integer({ min: -1, max: 1 })).map(([iso, shift]) => addDays(iso, shift));
+}
+
+/** Day counts that hit the data's boundaries: the distance of real dates from asOf, ±1. */
+function daysArb(dates: IsoDate[]): fc.Arbitrary<number> {
+  const distances = dates.map((iso) => daysBetween(iso, AS_OF_DAY)).filter((d) => d >= 0);
+  return fc.oneof(fc.constantFrom(...distances).chain((d) => fc.constantFrom(d, d + 1, Math.max(0, d - 1))), fc.integer({ min: 0, max: 2000 }));
+}
+
+function textArb(field: FieldDefinition, operator: string): fc.Arbitrary<string> {
+  const seen = valuesOf(field).filter((v): v is string => typeof v === "string");
+  const recase = (s: string, how: number) => (how === 0 ? s : how === 1 ? s.toUpperCase() : s.toLowerCase());
+  return fc
+    .tuple(fc.constantFrom(...seen), fc.nat(), fc.nat(), fc.integer({ min: 0, max: 2 }))
+    .map(([s, a, b]) => {
+      const chars = [...s];
+      if (operator === "equals") return s;
+      const start = operator === "starts_with" ? 0 : a % chars.length;
+      const end = Math.min(chars.length, start + 1 + (b % 8));
+      return chars.slice(start, end).join("");
+    })
+    .chain((s) => fc.integer({ min: 0, max: 2 }).map((how) => recase(s, how)))
+    .filter((s) => s.trim().length > 0);
+}
+
+function subset<T>(items: readonly T[], maxLength = 3): fc.Arbitrary<T[]> {
+  return fc.uniqueArray(fc.constantFrom(...items), { minLength: 1, maxLength });
+}
+
+function valueArb(field: FieldDefinition, operator: string): fc.Arbitrary<unknown> {
+  switch (field.type) {
+    case "number":
+    case "money": {
+      if (operator === "is_empty" || operator === "is_not_empty") return fc.constant(null);
+      const n = numberArb(field);
+      if (operator === "between") return fc.tuple(n, n).map(([a, b]) => ({ min: Math.min(a, b), max: Math.max(a, b) }));
+      return n;
+    }
+    case "date": {
+      const seen = valuesOf(field).filter((v): v is string => typeof v === "string");
+      if (operator === "within_last_days" || operator === "more_than_days_ago") return daysArb(seen);
+      const d = dateArb(field);
+      if (operator === "between") return fc.tuple(d, d).map(([a, b]) => (a <= b ? { from: a, to: b } : { from: b, to: a }));
+      return d;
+    }
+    case "enum":
+      return subset(field.options.kind === "dynamic" ? [...USERS, "user-nobody"] : staticOptions(field).map((o) => o.value));
+    case "text":
+      return textArb(field, operator);
+    case "tags":
+      return subset(field.options ? field.options.map((o) => o.value) : [...TAGS, "unused tag"]);
+    case "technology": {
+      const ids = data.technologies.map((tech) => tech.id);
+      if (operator === "in_category") return subset(Object.values(TechCategory));
+      if (operator === "detected_within_days") {
+        const firsts = data.facts.flatMap((facts) => facts.technologies.map((tech) => tech.firstDetectedAt));
+        return fc.record({ days: daysArb(firsts), technologyIds: fc.option(subset(ids), { nil: undefined }) }, { requiredKeys: ["days"] });
+      }
+      return subset(ids);
+    }
+  }
+}
+
+/** Value arbitraries are built once per field and operator (they scan the data). */
+const valueArbs = new Map<string, fc.Arbitrary<unknown>>();
+function cachedValueArb(field: FieldDefinition, operator: string): fc.Arbitrary<unknown> {
+  const key = `${field.key}:${operator}`;
+  let arb = valueArbs.get(key);
+  if (!arb) valueArbs.set(key, (arb = valueArb(field, operator)));
+  return arb;
+}
+
+const conditionArb: fc.Arbitrary<Record<string, unknown>> = fc
+  .constantFrom(...FIELD_LIST.flatMap((field) => operatorsFor(field.type).map((operator) => ({ field, operator: operator.key }))))
+  .chain(({ field, operator }) => cachedValueArb(field, operator).map((value) => ({ kind: "condition", id: "", field: field.key, operator, value })));
+
+function groupArb(levels: number): fc.Arbitrary<Record<string, unknown>> {
+  const child = levels > 1 ? fc.oneof({ arbitrary: conditionArb, weight: 3 }, { arbitrary: groupArb(levels - 1), weight: 1 }) : conditionArb;
+  return fc.record({
+    kind: fc.constant("group"),
+    op: fc.constantFrom("and", "or"),
+    negate: fc.boolean(),
+    children: fc.array(child, { minLength: 0, maxLength: 4 }),
+  });
+}
+
+/** Number the conditions (ids must be unique) and validate: generated rules must be valid. */
+function toRule(raw: Record<string, unknown>): RuleGroup {
+  let n = 0;
+  const number = (node: unknown): unknown => {
+    const record = node as Record<string, unknown>;
+    if (record.kind === "condition") return { ...record, id: `c${++n}` };
+    return { ...record, children: (record.children as unknown[]).map(number) };
+  };
+  const parsed = parseRule(JSON.parse(JSON.stringify(number(raw))));
+  if (!parsed.ok) throw new Error(`Generated an invalid rule: ${parsed.errors.map((e) => e.message).join("; ")}`);
+  return parsed.rule;
+}
+
+const ruleArb = groupArb(4).map(toRule);
+
+/**
+ * Ids matched by each rule, from one query with a column per rule. In a select list a NULL would
+ * show, so this also checks that compiled rules are never NULL (which NOT and OR rely on).
+ */
+async function sqlMatches(rules: readonly RuleGroup[]): Promise<number[][]> {
+  const columns = rules.map((rule, i) => Prisma.sql`${compileRule(rule, AS_OF)} AS ${Prisma.raw(`m${i}`)}`);
+  const rows = await db.$queryRaw<Record<string, unknown>[]>(
+    Prisma.sql`SELECT a.id, ${Prisma.join(columns)} FROM accounts a ORDER BY a.id`,
+  );
+  return rules.map((_, i) => {
+    const values = rows.map((row) => row[`m${i}`]);
+    expect(values.every((value) => typeof value === "boolean"), "a compiled rule evaluated to NULL").toBe(true);
+    return rows.filter((row) => row[`m${i}`] === true).map((row) => Number(row.id));
+  });
+}
+
+/** `traced`: use the tracing evaluator (slower: it formats every value for display). */
+function evaluatorMatches(rule: RuleGroup, traced = false): number[] {
+  const matches = traced ? (facts: AccountFacts) => evaluateRule(rule, facts, AS_OF).matched : (facts: AccountFacts) => matchesRule(rule, facts, AS_OF);
+  return [...loaded.values()].filter(matches).map((facts) => facts.id).sort((a, b) => a - b);
+}
+
+// ---- Tests ---------------------------------------------------------------------------
+
+beforeAll(async () => {
+  await resetDatabase();
+  data = await seed();
+  loaded = await loadAccountFacts(db, data.facts.map((facts) => facts.id));
+});
+
+afterAll(() => db.$disconnect());
+
+describe("loadAccountFacts", () => {
+  test("returns exactly the generated accounts, with numbers, dates and derived lists", async () => {
+    expect(loaded.size).toBe(ACCOUNTS);
+    for (const expected of data.facts) expect(loaded.get(expected.id), `account ${expected.id}`).toEqual(expected);
+    expect((await loadAccountFacts(db, [1, 1, 999_999])).size).toBe(1);
+  });
+});
+
+describe("SQL compiler and evaluator agree", () => {
+  test(`on ${RULE_RUNS} random rules`, async () => {
+    const seen = new Set<string>();
+    let selective = 0;
+    let checked = 0;
+    await fc.assert(
+      // A batch of rules per run; a failure names the failing rule, and fast-check shrinks it.
+      fc.asyncProperty(fc.array(ruleArb, { minLength: RULES_PER_QUERY, maxLength: RULES_PER_QUERY }), async (rules) => {
+        const fromSql = await sqlMatches(rules);
+        rules.forEach((rule, i) => {
+          // Every 10th rule goes through the tracing evaluator too (it is much slower).
+          expect(fromSql[i], JSON.stringify(rule)).toEqual(evaluatorMatches(rule, checked++ % 10 === 0));
+          listConditions(rule).forEach(({ condition }) => seen.add(`${condition.field}:${condition.operator}`));
+          const count = fromSql[i]?.length ?? 0;
+          if (count > 0 && count < ACCOUNTS) selective += 1;
+        });
+      }),
+      { numRuns: RULE_RUNS / RULES_PER_QUERY },
+    );
+    // The property only means something if every operator of every field was exercised and
+    // rules were neither always true nor always false.
+    const all = FIELD_LIST.flatMap((field) => operatorsFor(field.type).map((operator) => `${field.key}:${operator.key}`));
+    expect(all.filter((combination) => !seen.has(combination))).toEqual([]);
+    expect(checked).toBeGreaterThanOrEqual(RULE_RUNS);
+    expect(selective).toBeGreaterThan(checked * 0.3);
+  }, 120_000);
+
+  test("every single condition selects the same accounts in both", async () => {
+    // A denser check per operator: single-condition rules are where off-by-one bugs show.
+    const rules = fc.sample(conditionArb, { numRuns: 600, seed: 42 }).map((condition) => toRule({ kind: "group", op: "and", children: [condition] }));
+    let selective = 0;
+    for (let start = 0; start < rules.length; start += 50) {
+      const batch = rules.slice(start, start + 50);
+      const fromSql = await sqlMatches(batch);
+      batch.forEach((rule, i) => {
+        expect(fromSql[i], JSON.stringify(rule.children[0])).toEqual(evaluatorMatches(rule));
+        const count = fromSql[i]?.length ?? 0;
+        if (count > 0 && count < ACCOUNTS) selective += 1;
+      });
+    }
+    expect(selective).toBeGreaterThan(rules.length * 0.5);
+  }, 120_000);
+});
+
+describe("compileTierCase and assignTier agree", () => {
+  const SCHEMES_PER_QUERY = 5;
+  const schemeArb = fc
+    .array(groupArb(3).map(toRule), { minLength: 1, maxLength: 4 })
+    .map((rules) => rules.map((rule, i) => ({ key: `tier-${i}`, rule })));
+
+  test(`on ${TIER_RUNS} random tier schemes`, async () => {
+    let checked = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(schemeArb, { minLength: SCHEMES_PER_QUERY, maxLength: SCHEMES_PER_QUERY }), async (schemes) => {
+        const ids = schemes.map((tiers) => new Map(tiers.map((tier, i) => [tier.key, 100 + i])));
+        const columns = schemes.map((tiers, s) => Prisma.sql`${compileTierCase(tiers, ids[s] ?? new Map(), AS_OF)} AS ${Prisma.raw(`t${s}`)}`);
+        const rows = await db.$queryRaw<Record<string, unknown>[]>(Prisma.sql`SELECT a.id, ${Prisma.join(columns)} FROM accounts a ORDER BY a.id`);
+        schemes.forEach((tiers, s) => {
+          const fromSql = rows.map((row) => [Number(row.id), row[`t${s}`]]);
+          const fromEvaluator = [...loaded.values()]
+            .sort((a, b) => a.id - b.id)
+            .map((facts) => {
+              const key = assignTier(tiers, facts, AS_OF).tierKey;
+              return [facts.id, key === null ? null : (ids[s]?.get(key) ?? -1)];
+            });
+          expect(fromSql, JSON.stringify(tiers)).toEqual(fromEvaluator);
+          checked += 1;
+        });
+      }),
+      { numRuns: TIER_RUNS / SCHEMES_PER_QUERY },
+    );
+    expect(checked).toBe(TIER_RUNS);
+  }, 120_000);
+});
