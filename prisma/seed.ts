@@ -10,9 +10,11 @@
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { parseIsoDay } from "@/lib/seed/calendar";
+import { db } from "@/lib/db/client";
+import { publishDemoRules } from "@/lib/seed/demo-rules";
 import { SeedRefusedError, seedDatabase } from "@/lib/seed/seed-database";
 
-const USAGE = "usage: tsx prisma/seed.ts [--accounts N] [--seed S] [--as-of YYYY-MM-DD] [--no-demo-users] [--reset]";
+const USAGE = "usage: tsx prisma/seed.ts [--accounts N] [--seed S] [--as-of YYYY-MM-DD] [--no-demo-users] [--no-rules] [--reset]";
 
 function parseOptions() {
   const { values } = parseArgs({
@@ -22,6 +24,7 @@ function parseOptions() {
       "as-of": { type: "string" },
       "no-demo-users": { type: "boolean", default: false },
       reset: { type: "boolean", default: false },
+      "no-rules": { type: "boolean", default: false },
       help: { type: "boolean", default: false },
     },
   });
@@ -39,6 +42,7 @@ function parseOptions() {
     asOf: values["as-of"] === undefined ? undefined : parseIsoDay(values["as-of"]),
     demoUsers: !values["no-demo-users"],
     reset: values.reset,
+    rules: !values["no-rules"],
   };
 }
 
@@ -58,6 +62,11 @@ async function main(): Promise<number> {
   const pool = new pg.Pool({ connectionString, max: 2 });
   try {
     console.log(`Seeding ${options.accounts.toLocaleString("en-US")} accounts (seed "${options.seed}")...`);
+    if (options.reset) {
+      // The demo rules are republished below; history that pointed at the old accounts goes too.
+      await db.$executeRawUnsafe(`TRUNCATE membership_events, account_segments, segment_versions, segments,
+        tier_scheme_versions, tier_scheme_draft, scoring_config, tiers RESTART IDENTITY CASCADE`);
+    }
     const summary = await seedDatabase(pool, { ...options, log: (message) => console.log(`  ${message}`) });
     const r = summary.rows;
     console.log(
@@ -65,6 +74,15 @@ async function main(): Promise<number> {
         `${r.campaignResponses} campaign responses, ${r.accountTechnologies} detected technologies (catalogue of ${r.technologies}), ${r.users} demo users ` +
         `in ${(summary.timings.total ?? 0) / 1000} s.`,
     );
+    if (options.rules) {
+      const started = performance.now();
+      const admin = await db.user.findFirst({ where: { role: "ADMIN" }, select: { id: true } });
+      const changes = await publishDemoRules(db, { publishedById: admin?.id ?? null, asOf: new Date(`${summary.asOf}T00:00:00Z`) });
+      console.log(
+        `Published the demo tier scheme, ${changes.segmentChanges.toLocaleString("en-US")} segment memberships and scores ` +
+          `in ${((performance.now() - started) / 1000).toFixed(1)} s.`,
+      );
+    }
     if (r.users > 0) console.log("Sign in as admin@tierwise.local, manager@tierwise.local or rep1..rep5@tierwise.local, password tierwise-demo.");
     return 0;
   } catch (error) {
@@ -73,6 +91,7 @@ async function main(): Promise<number> {
     return 1;
   } finally {
     await pool.end();
+    await db.$disconnect();
   }
 }
 

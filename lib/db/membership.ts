@@ -198,10 +198,15 @@ function fitSql(idealProfile: RuleGroup | null, asOf: Date): Prisma.Sql {
 /** Recompute every account's priority score and its breakdown; returns how many changed. */
 export async function recomputeScores(db: Executor, scoring: ScoringSettings, options: { asOf?: Date } = {}): Promise<number> {
   const asOf = options.asOf ?? new Date();
+  await ensureSegmentationRows(db);
+  return db.$executeRaw(scoresUpdateSql(scoring, asOf));
+}
+
+/** The score recompute as one statement: writes only the rows whose score or breakdown changes. */
+export function scoresUpdateSql(scoring: ScoringSettings, asOf: Date): Prisma.Sql {
   const day = asOf.toISOString().slice(0, 10);
   const w = normaliseWeights(scoring.weights);
-  await ensureSegmentationRows(db);
-  return db.$executeRaw`
+  return Prisma.sql`
     WITH base AS (
       SELECT a.id,
         percent_rank() OVER (ORDER BY a.lifetime_value) AS ltv_rank,
@@ -212,14 +217,15 @@ export async function recomputeScores(db: Executor, scoring: ScoringSettings, op
              ELSE GREATEST(0, 100 - 100.0 * GREATEST(0, CAST(${day} AS date) - a.last_order_at) / ${RECENCY_HORIZON_DAYS})
         END::float8 AS recency
       FROM accounts a
-    ), parts AS (
+    ), parts AS MATERIALIZED (
+      -- Rounded to 0.1 (in float8: numeric rounding is several times slower) so tiny shifts do not rewrite rows.
       SELECT id,
-        round((100 * (${VALUE_LTV_SHARE} * ltv_rank + ${1 - VALUE_LTV_SHARE} * potential_rank))::numeric, 1)::float8 AS v,
-        round((100 * fit)::numeric, 1)::float8 AS f,
-        round((${ENGAGEMENT_SCORE_SHARE} * engagement + ${1 - ENGAGEMENT_SCORE_SHARE} * recency)::numeric, 1)::float8 AS e
+        round(1000 * (${VALUE_LTV_SHARE} * ltv_rank + ${1 - VALUE_LTV_SHARE} * potential_rank)) / 10 AS v,
+        round(1000 * fit) / 10 AS f,
+        round(10 * (${ENGAGEMENT_SCORE_SHARE} * engagement + ${1 - ENGAGEMENT_SCORE_SHARE} * recency)) / 10 AS e
       FROM base
-    ), scored AS (
-      SELECT id, v, f, e, round((${w.value} * v + ${w.fit} * f + ${w.engagement} * e)::numeric, 1)::float8 AS total FROM parts
+    ), scored AS MATERIALIZED (
+      SELECT id, v, f, e, round(10 * (${w.value} * v + ${w.fit} * f + ${w.engagement} * e)) / 10 AS total FROM parts
     )
     UPDATE account_segmentation r SET score_value = s.v, score_fit = s.f, score_engagement = s.e, priority_score = s.total
     FROM scored s

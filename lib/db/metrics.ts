@@ -1,0 +1,163 @@
+import type { EngagementType } from "@/lib/generated/prisma/enums";
+import type { Db } from "./client";
+
+/**
+ * Derived account metrics, kept in columns so rules filter and sort on indexes.
+ *
+ * Definitions, all "as of" a UTC calendar day `asOf`:
+ * - lifetime_value, order_count, first_order_at, last_order_at: over all of the account's orders;
+ *   avg_order_value = lifetime_value / order_count rounded to cents, 0 without orders.
+ * - orders_12m: orders dated after (asOf - 12 months) and not after asOf.
+ * - days_since_last_order: asOf - last_order_at (0 for an order dated after asOf), NULL without orders.
+ * - engagement_30d / engagement_90d: events on the 30 / 90 calendar days ending with asOf
+ *   (day asOf - 29 ... asOf, resp. asOf - 89 ... asOf); later events are not counted.
+ * - engagement_score: see ENGAGEMENT_WEIGHTS and ENGAGEMENT_HALF_LIFE_DAYS.
+ */
+
+/** Anything that runs a parameterised statement: a pg Pool / Client, or a Prisma client / transaction. */
+export type SqlExecutor =
+  | { query(text: string, values?: unknown[]): Promise<{ rowCount: number | null }> }
+  | { $executeRawUnsafe(query: string, ...values: unknown[]): PromiseLike<number> };
+
+/**
+ * Engagement score = min(100, round(Σ weight(type) × 0.5^(daysAgo / 30))) over the events of the
+ * last 90 days: a meeting today is worth 10 points, one a month ago 5, two months ago 2.5.
+ * Weights reflect buying intent: a meeting or an attended event says far more than an opened e-mail.
+ */
+export const ENGAGEMENT_WEIGHTS: Readonly<Record<EngagementType, number>> = {
+  MEETING: 10,
+  EVENT: 8,
+  WEBINAR: 6,
+  EMAIL_CLICK: 3,
+  WEB_VISIT: 1,
+  EMAIL_OPEN: 1,
+};
+export const ENGAGEMENT_HALF_LIFE_DAYS = 30;
+export const ENGAGEMENT_SCORE_CAP = 100;
+
+const WEIGHT_SQL = `CASE e.type ${Object.entries(ENGAGEMENT_WEIGHTS)
+  .map(([type, weight]) => `WHEN '${type}' THEN ${weight}`)
+  .join(" ")} ELSE 0 END`;
+
+export interface RecomputeOptions {
+  /** Only these accounts; all accounts when omitted. */
+  accountIds?: readonly number[];
+  /** Reference day (its UTC date is used); today when omitted. */
+  asOf?: Date;
+}
+
+/**
+ * Recompute the derived metrics in one set-based UPDATE that joins one aggregate per source
+ * (orders, engagement events). Rows whose values would not change are not rewritten.
+ * Returns the number of accounts updated.
+ */
+export async function recomputeAccountMetrics(executor: SqlExecutor, options: RecomputeOptions = {}): Promise<number> {
+  const asOf = isoDay(options.asOf ?? new Date());
+  const ids = options.accountIds;
+  if (ids) {
+    if (ids.length === 0) return 0;
+    if (!ids.every(Number.isSafeInteger)) throw new Error("recomputeAccountMetrics: account ids must be integers");
+  }
+  // The filter is only added when scoped, so a full recompute gets a plain hash-join plan.
+  const only = (column: string) => (ids ? `AND ${column} = ANY($2::int[])` : "");
+  const sql = `
+    UPDATE accounts AS a SET
+      lifetime_value = m.lifetime_value,
+      order_count = m.order_count,
+      avg_order_value = m.avg_order_value,
+      orders_12m = m.orders_12m,
+      first_order_at = m.first_order_at,
+      last_order_at = m.last_order_at,
+      days_since_last_order = m.days_since_last_order,
+      engagement_30d = m.engagement_30d,
+      engagement_90d = m.engagement_90d,
+      engagement_score = m.engagement_score,
+      metrics_as_of = $1::date
+    FROM (
+      SELECT acc.id,
+        COALESCE(o.total, 0) AS lifetime_value,
+        COALESCE(o.n, 0)::int AS order_count,
+        COALESCE(round(o.total / o.n, 2), 0) AS avg_order_value,
+        COALESCE(o.n_12m, 0)::int AS orders_12m,
+        o.first_at AS first_order_at,
+        o.last_at AS last_order_at,
+        CASE WHEN o.last_at IS NOT NULL THEN GREATEST($1::date - o.last_at, 0) END AS days_since_last_order,
+        COALESCE(e.n_30d, 0)::int AS engagement_30d,
+        COALESCE(e.n_90d, 0)::int AS engagement_90d,
+        COALESCE(e.score, 0) AS engagement_score
+      FROM accounts acc
+      LEFT JOIN (
+        SELECT account_id,
+          sum(amount) AS total,
+          count(*) AS n,
+          count(*) FILTER (WHERE ordered_at > ($1::date - interval '12 months')::date AND ordered_at <= $1::date) AS n_12m,
+          min(ordered_at) AS first_at,
+          max(ordered_at) AS last_at
+        FROM orders
+        WHERE true ${only("account_id")}
+        GROUP BY account_id
+      ) o ON o.account_id = acc.id
+      LEFT JOIN (
+        SELECT e.account_id,
+          count(*) FILTER (WHERE e.occurred_at >= $1::date - 29) AS n_30d,
+          count(*) AS n_90d,
+          LEAST(${ENGAGEMENT_SCORE_CAP}, round(sum(
+            ${WEIGHT_SQL} * power(0.5::float8, ($1::date - e.occurred_at::date) / ${ENGAGEMENT_HALF_LIFE_DAYS}::float8)
+          )::numeric))::int AS score
+        FROM engagement_events e
+        WHERE e.occurred_at >= $1::date - 89 AND e.occurred_at < $1::date + 1 ${only("e.account_id")}
+        GROUP BY e.account_id
+      ) e ON e.account_id = acc.id
+      WHERE true ${only("acc.id")}
+    ) AS m
+    WHERE a.id = m.id
+      AND (a.lifetime_value, a.order_count, a.avg_order_value, a.orders_12m, a.first_order_at, a.last_order_at,
+           a.days_since_last_order, a.engagement_30d, a.engagement_90d, a.engagement_score, a.metrics_as_of)
+        IS DISTINCT FROM
+          (m.lifetime_value, m.order_count, m.avg_order_value, m.orders_12m, m.first_order_at, m.last_order_at,
+           m.days_since_last_order, m.engagement_30d, m.engagement_90d, m.engagement_score, $1::date)`;
+  return execute(executor, sql, ids ? [asOf, [...ids]] : [asOf]);
+}
+
+/** Arbitrary constant naming the "daily metrics refresh" advisory lock. */
+export const METRICS_REFRESH_LOCK_KEY = 727_001;
+
+/**
+ * Time-relative metrics (days since last order, 30/90-day windows, decayed score) go stale at
+ * midnight even when no data changes: recompute everything when any account's metrics predate
+ * today. Safe to call from every app instance: a transaction-scoped advisory lock lets one
+ * instance do the work while the others skip (they see fresh metrics once it commits).
+ * Returns true when this call recomputed.
+ */
+export async function refreshMetricsIfStale(db: Db, options: { asOf?: Date } = {}): Promise<boolean> {
+  const asOf = isoDay(options.asOf ?? new Date());
+  return db.$transaction(
+    async (tx) => {
+      const [lock] = await tx.$queryRawUnsafe<{ locked: boolean }[]>(
+        `SELECT pg_try_advisory_xact_lock(${METRICS_REFRESH_LOCK_KEY}) AS locked`,
+      );
+      if (!lock?.locked) return false;
+      const [stale] = await tx.$queryRawUnsafe<{ stale: boolean }[]>(
+        "SELECT EXISTS (SELECT 1 FROM accounts WHERE metrics_as_of IS NULL OR metrics_as_of < $1::date) AS stale",
+        asOf,
+      );
+      if (!stale?.stale) return false;
+      await recomputeAccountMetrics(tx, { asOf: new Date(`${asOf}T00:00:00Z`) });
+      return true;
+    },
+    // A full recompute of a large database takes well beyond Prisma's 5 s default.
+    { maxWait: 10_000, timeout: 15 * 60_000 },
+  );
+}
+
+async function execute(executor: SqlExecutor, sql: string, values: unknown[]): Promise<number> {
+  if ("$executeRawUnsafe" in executor) return executor.$executeRawUnsafe(sql, ...values);
+  const result = await executor.query(sql, values);
+  return result.rowCount ?? 0;
+}
+
+/** `YYYY-MM-DD` of the instant's UTC day. */
+function isoDay(instant: Date): string {
+  if (Number.isNaN(instant.getTime())) throw new Error("recomputeAccountMetrics: invalid asOf date");
+  return instant.toISOString().slice(0, 10);
+}
