@@ -1,0 +1,82 @@
+import type { AuditRow } from "@/lib/data/audit-log";
+import { cn } from "@/lib/utils/cn";
+import { humanize } from "@/lib/utils/format";
+
+const timestamp = new Intl.DateTimeFormat("en-GB", {
+  day: "numeric",
+  month: "short",
+  year: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+  second: "2-digit",
+  hourCycle: "h23",
+  timeZone: "UTC",
+});
+
+function actionStyle(action: string): string {
+  if (action.endsWith("_FAILED") || action === "USER_DEACTIVATED") return "bg-red-50 text-red-800 ring-red-200";
+  if (action.startsWith("SIGN_")) return "bg-slate-100 text-slate-700 ring-slate-200";
+  if (action.startsWith("USER_") || action === "PASSWORD_RESET") return "bg-brand-50 text-brand-700 ring-brand-200";
+  if (action === "EXPORT" || action === "IMPORT_COMMITTED") return "bg-emerald-50 text-emerald-800 ring-emerald-200";
+  return "bg-amber-50 text-amber-800 ring-amber-200";
+}
+
+/** One line for the closed <details>: the first few simple values ("rows: 300 · status: complete"). */
+function summarize(details: unknown): string {
+  if (details === null || typeof details !== "object" || Array.isArray(details)) return JSON.stringify(details);
+  const parts = Object.entries(details as Record<string, unknown>)
+    .filter(([, v]) => v === null || ["string", "number", "boolean"].includes(typeof v))
+    .slice(0, 3)
+    .map(([k, v]) => `${k}: ${String(v)}`);
+  const more = Object.keys(details).length - parts.length;
+  return [...parts, ...(more > 0 ? [`+${more} more`] : [])].join(" · ") || "Details";
+}
+
+export function AuditTable({ rows }: { rows: AuditRow[] }) {
+  return (
+    <div className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
+      <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="audit-table">
+        <caption className="sr-only">Audit log entries, newest first</caption>
+        <thead className="bg-slate-50">
+          <tr className="text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
+            <th scope="col" className="whitespace-nowrap px-3 py-2.5">Time (UTC)</th>
+            <th scope="col" className="px-3 py-2.5">Action</th>
+            <th scope="col" className="px-3 py-2.5">Actor</th>
+            <th scope="col" className="px-3 py-2.5">Target</th>
+            <th scope="col" className="w-full px-3 py-2.5">Details</th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {rows.map((row) => (
+            <tr key={row.id} className="align-top hover:bg-slate-50">
+              <td className="tabular whitespace-nowrap px-3 py-2.5 text-slate-700">
+                <time dateTime={row.at.toISOString()}>{timestamp.format(row.at)}</time>
+              </td>
+              <td className="px-3 py-2.5">
+                <span className={cn("inline-flex whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset", actionStyle(row.action))}>
+                  {humanize(row.action)}
+                </span>
+              </td>
+              <td className="whitespace-nowrap px-3 py-2.5 text-slate-700">{row.actorEmail ?? <span className="text-slate-400">Unknown</span>}</td>
+              <td className="whitespace-nowrap px-3 py-2.5 text-slate-700">{row.target ?? <span className="text-slate-400">—</span>}</td>
+              <td className="px-3 py-2.5">
+                {row.details == null ? (
+                  <span className="text-slate-400">—</span>
+                ) : (
+                  <details className="group">
+                    <summary className="cursor-pointer text-slate-700 marker:text-slate-400 hover:text-slate-900">
+                      <span className="break-words">{summarize(row.details)}</span>
+                    </summary>
+                    <pre className="mt-2 max-h-80 max-w-2xl overflow-auto rounded-md bg-slate-50 p-3 font-mono text-xs text-slate-800 ring-1 ring-slate-200">
+                      {JSON.stringify(row.details, null, 2)}
+                    </pre>
+                  </details>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

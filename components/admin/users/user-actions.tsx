@@ -1,0 +1,176 @@
+"use client";
+
+import { AlertDialog } from "radix-ui";
+import { useState } from "react";
+import { Button, buttonClass } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { PASSWORD_HINT, PASSWORD_MAX_LENGTH } from "@/lib/auth/password-policy";
+import { ENUM_LABELS } from "@/lib/domain/enums";
+import type { Role } from "@/lib/generated/prisma/enums";
+import type { FormState } from "@/lib/validation/user";
+import { FormError, Modal } from "./modal";
+import { PasswordInput } from "./password-input";
+import { useFormAction } from "./use-form-action";
+
+type BoundAction<F extends string = string> = (prev: FormState<F>, formData: FormData) => Promise<FormState<F>>;
+
+export interface UserActionsProps {
+  user: { name: string; email: string; role: Role; active: boolean; accountsOwned: number };
+  isSelf: boolean;
+  /** Server actions bound to this user's id on the server. */
+  changeRole: BoundAction<"role">;
+  resetPassword: BoundAction<"password">;
+  setActive: BoundAction;
+}
+
+const smallButton = "px-2.5 py-1 text-xs shadow-none";
+
+/** Runs a form action and closes the dialog when it succeeds. */
+function useDialogAction<F extends string>(action: BoundAction<F>, close: () => void) {
+  return useFormAction<FormState<F>>(async (prev, formData) => {
+    const result = await action(prev, formData);
+    if (result?.ok) {
+      close();
+      return null;
+    }
+    return result;
+  }, null);
+}
+
+function ChangeRole({ user, isSelf, changeRole }: UserActionsProps) {
+  const [open, setOpen] = useState(false);
+  const [role, setRole] = useState<Role>(user.role);
+  const [state, onSubmit, pending] = useDialogAction(changeRole, () => setOpen(false));
+  return (
+    <Modal
+      open={open}
+      onOpenChange={(next) => {
+        setOpen(next);
+        if (next) setRole(user.role);
+      }}
+      title={`Change ${user.name}'s role`}
+      description="Managers see every account and can reassign owners; admins can also manage rules, users and data."
+      trigger={
+        <Button type="button" variant="secondary" className={smallButton} disabled={isSelf} title={isSelf ? "You cannot change your own role" : undefined}>
+          Role
+        </Button>
+      }
+    >
+      <form onSubmit={onSubmit} className="space-y-4" noValidate>
+        <FormError message={state && !state.ok ? state.error : undefined} />
+        <Field label="Role" name="role" error={state && !state.ok ? state.fieldErrors?.role : undefined}>
+          {(p) => (
+            <select {...p} value={role} onChange={(e) => setRole(e.target.value as Role)}>
+              {Object.entries(ENUM_LABELS.role).map(([value, label]) => (
+                <option key={value} value={value}>
+                  {label}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <div className="flex justify-end gap-2">
+          <Button type="button" variant="secondary" onClick={() => setOpen(false)}>
+            Cancel
+          </Button>
+          <Button type="submit" disabled={pending || role === user.role}>
+            {pending ? "Saving…" : "Save role"}
+          </Button>
+        </div>
+      </form>
+    </Modal>
+  );
+}
+
+function ResetPassword({ user, isSelf, resetPassword }: UserActionsProps) {
+  const [open, setOpen] = useState(false);
+  const [state, onSubmit, pending] = useDialogAction(resetPassword, () => setOpen(false));
+  return (
+    <Modal
+      open={open}
+      onOpenChange={setOpen}
+      title={`Reset ${user.name}'s password`}
+      description={
+        isSelf
+          ? "This signs you out everywhere, this browser included; sign in again with the new password."
+          : "This signs them out everywhere and lifts a sign-in lock-out. Give them the new password in person or by phone."
+      }
+      trigger={
+        <Button type="button" variant="secondary" className={smallButton}>
+          Reset password
+        </Button>
+      }
+    >
+      <form onSubmit={onSubmit} className="space-y-4" noValidate>
+        <FormError message={state && !state.ok ? state.error : undefined} />
+        <Field label="New password" name="password" error={state && !state.ok ? state.fieldErrors?.password : undefined} hint={PASSWORD_HINT}>
+          {(p) => <PasswordInput {...p} maxLength={PASSWORD_MAX_LENGTH} />}
+        </Field>
+        <div className="flex justify-end gap-2">
+          <Button type="button" variant="secondary" onClick={() => setOpen(false)}>
+            Cancel
+          </Button>
+          <Button type="submit" disabled={pending}>
+            {pending ? "Saving…" : "Set new password"}
+          </Button>
+        </div>
+      </form>
+    </Modal>
+  );
+}
+
+function SetActive({ user, isSelf, setActive }: UserActionsProps) {
+  const [open, setOpen] = useState(false);
+  const [state, onSubmit, pending] = useDialogAction(setActive, () => setOpen(false));
+  const deactivating = user.active;
+  const owns = user.accountsOwned === 1 ? "1 account" : `${user.accountsOwned} accounts`;
+  return (
+    <AlertDialog.Root open={open} onOpenChange={setOpen}>
+      <AlertDialog.Trigger asChild>
+        <Button
+          type="button"
+          variant={deactivating ? "ghost" : "secondary"}
+          className={`${smallButton} ${deactivating ? "text-red-700 hover:bg-red-50 disabled:text-slate-300 disabled:hover:bg-transparent" : ""}`}
+          disabled={isSelf}
+          title={isSelf ? "You cannot deactivate yourself" : undefined}
+        >
+          {deactivating ? "Deactivate" : "Reactivate"}
+        </Button>
+      </AlertDialog.Trigger>
+      <AlertDialog.Portal>
+        <AlertDialog.Overlay className="fixed inset-0 z-40 bg-slate-900/40" />
+        <AlertDialog.Content className="fixed left-1/2 top-1/2 z-50 w-[calc(100vw-2rem)] max-w-md -translate-x-1/2 -translate-y-1/2 rounded-xl bg-white p-6 shadow-xl ring-1 ring-slate-200">
+          <AlertDialog.Title className="text-lg font-semibold text-slate-900">
+            {deactivating ? `Deactivate ${user.name}?` : `Reactivate ${user.name}?`}
+          </AlertDialog.Title>
+          <AlertDialog.Description className="mt-2 text-sm text-slate-600">
+            {deactivating
+              ? `They are signed out at once and cannot sign in again until reactivated. ${
+                  user.accountsOwned > 0 ? `They own ${owns}; those stay assigned to them until you reassign them below.` : ""
+                }`
+              : `${user.email} can sign in again with their current password.`}
+          </AlertDialog.Description>
+          <form onSubmit={onSubmit} className="mt-4 space-y-4">
+            <FormError message={state && !state.ok ? state.error : undefined} />
+            <div className="flex justify-end gap-2">
+              <AlertDialog.Cancel className={buttonClass("secondary")}>Cancel</AlertDialog.Cancel>
+              <Button type="submit" variant={deactivating ? "danger" : "primary"} disabled={pending}>
+                {pending ? "Saving…" : deactivating ? "Deactivate" : "Reactivate"}
+              </Button>
+            </div>
+          </form>
+        </AlertDialog.Content>
+      </AlertDialog.Portal>
+    </AlertDialog.Root>
+  );
+}
+
+export function UserActions(props: UserActionsProps) {
+  return (
+    <div className="flex justify-end gap-1.5">
+      <ChangeRole {...props} />
+      <ResetPassword {...props} />
+      <SetActive {...props} />
+    </div>
+  );
+}

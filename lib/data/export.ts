@@ -1,0 +1,124 @@
+import "server-only";
+import { recordAudit } from "@/lib/audit";
+import type { Actor } from "@/lib/auth/access";
+import { db } from "@/lib/db/client";
+import { enumLabel } from "@/lib/domain/enums";
+import { CSV_BOM, csvRow, type CsvValue } from "@/lib/utils/csv";
+import { serializeAccountQuery, type AccountQuery } from "@/lib/validation/account-query";
+import { ACCOUNT_ROW_FROM, ACCOUNT_ROW_SELECT, toAccountRow, type AccountRow, type RawAccountRow } from "./accounts";
+import { accountOrderSql, accountWhereSql, visibleAccountsSql } from "./account-filters";
+
+/** Rows fetched per query while streaming. */
+export const EXPORT_BATCH_SIZE = 2000;
+
+const isoDate = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
+
+/** The export's columns, in order: header and how to read the cell from a list row. */
+export const EXPORT_COLUMNS: readonly { header: string; value: (row: AccountRow) => CsvValue }[] = [
+  { header: "Account ID", value: (r) => r.id },
+  { header: "Name", value: (r) => r.name },
+  { header: "Domain", value: (r) => r.domain },
+  { header: "Tier", value: (r) => r.tier?.name ?? "Untiered" },
+  { header: "Priority score", value: (r) => Math.round(r.priorityScore * 10) / 10 },
+  { header: "Owner", value: (r) => r.owner?.name ?? null },
+  { header: "Industry", value: (r) => r.industry },
+  { header: "Country", value: (r) => r.country },
+  { header: "Region", value: (r) => enumLabel("region", r.region) },
+  { header: "Employees", value: (r) => r.employeeCount },
+  { header: "Lifetime value", value: (r) => r.lifetimeValue },
+  { header: "Orders", value: (r) => r.orderCount },
+  { header: "Orders (12 months)", value: (r) => r.orders12m },
+  { header: "Average order value", value: (r) => r.avgOrderValue },
+  { header: "Last order date", value: (r) => isoDate(r.lastOrderAt) },
+  { header: "Engagement score", value: (r) => r.engagementScore },
+  { header: "Journey stage", value: (r) => enumLabel("journeyStage", r.journeyStage) },
+  { header: "Loyalty", value: (r) => enumLabel("loyaltyStatus", r.loyaltyStatus) },
+  { header: "Usage", value: (r) => enumLabel("usageRate", r.usageRate) },
+  { header: "Hosting", value: (r) => enumLabel("hostingPreference", r.hostingPreference) },
+  { header: "Adoption", value: (r) => enumLabel("techAdoption", r.techAdoption) },
+];
+
+/**
+ * The ids of every matching account, in the list's order (same FROM, WHERE and ORDER BY
+ * as listAccounts), taken in one statement. Fetching rows by these ids afterwards gives one
+ * consistent order (no row skipped or repeated when data changes mid-export) and one sort,
+ * where an OFFSET loop would sort again for every batch. owner_name is selected because
+ * the owner sort refers to it.
+ */
+async function orderedIds(actor: Actor, query: AccountQuery): Promise<number[]> {
+  const rows = await db.$queryRaw<{ id: number }[]>`
+    SELECT a.id, u.name AS owner_name ${ACCOUNT_ROW_FROM}
+    WHERE ${accountWhereSql(actor, query)} ORDER BY ${accountOrderSql(query)}`;
+  return rows.map((r) => r.id);
+}
+
+/** One batch of rows by id, in the given order; visibility is checked again in case an owner changed since. */
+async function rowsByIds(actor: Actor, ids: number[]): Promise<AccountRow[]> {
+  const raw = await db.$queryRaw<RawAccountRow[]>`SELECT ${ACCOUNT_ROW_SELECT} ${ACCOUNT_ROW_FROM}
+    WHERE a.id = ANY(${ids}::int[]) AND ${visibleAccountsSql(actor)}`;
+  const byId = new Map(raw.map((r) => [r.id, toAccountRow(r)]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+/** Build the filename's date as YYYY-MM-DD (UTC). */
+export function exportFileName(now = new Date()): string {
+  return `tierwise-accounts-${now.toISOString().slice(0, 10)}.csv`;
+}
+
+/**
+ * Every account the actor may see that matches the list query, as CSV, in the list's
+ * exact order (all pages, not one). Batches are fetched as the consumer reads, so a
+ * large export holds at most one batch in memory. The export is audited when it ends.
+ */
+export function streamAccountsCsv(actor: Actor, query: AccountQuery): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  const filter = serializeAccountQuery({ ...query, page: null, size: null }) || "(all accounts)";
+  let ids: number[] | null = null;
+  let offset = 0;
+  let written = 0;
+  let audited = false;
+
+  const audit = async (status: "complete" | "cancelled") => {
+    if (audited) return;
+    audited = true;
+    await recordAudit({
+      actor: { id: actor.id, email: actor.email ?? actor.id },
+      action: "EXPORT",
+      target: "accounts",
+      details: { format: "csv", filter, rows: written, status },
+    });
+  };
+
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      try {
+        if (ids === null) {
+          ids = await orderedIds(actor, query);
+          controller.enqueue(encoder.encode(CSV_BOM + csvRow(EXPORT_COLUMNS.map((c) => c.header))));
+          return;
+        }
+        if (offset >= ids.length) {
+          await audit("complete");
+          controller.close();
+          return;
+        }
+        const batch = ids.slice(offset, offset + EXPORT_BATCH_SIZE);
+        offset += batch.length;
+        const rows = await rowsByIds(actor, batch);
+        written += rows.length;
+        controller.enqueue(encoder.encode(rows.map((r) => csvRow(EXPORT_COLUMNS.map((c) => c.value(r)))).join("")));
+      } catch (error) {
+        console.error("account export failed", error);
+        controller.error(new Error("The export failed."));
+      }
+    },
+    async cancel() {
+      // The download was aborted: what was already sent is still recorded.
+      try {
+        await audit("cancelled");
+      } catch (error) {
+        console.error("could not audit a cancelled export", error);
+      }
+    },
+  }, { highWaterMark: 0 });
+}

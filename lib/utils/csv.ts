@@ -1,0 +1,32 @@
+/**
+ * A small RFC 4180 writer that is safe to open in a spreadsheet.
+ *
+ * Formula injection: a text cell starting with = + - @, a tab or a carriage return is
+ * run as a formula by Excel, LibreOffice and Google Sheets ("=HYPERLINK(...)"). Such
+ * cells get a leading single quote, which spreadsheets show as plain text.
+ *
+ * Only strings are neutralised. Numbers are values this application computed (a
+ * negative lifetime value is -5, not "-5" typed by a user), so they are written as
+ * numbers and stay usable in sums. Anything user-entered must be passed as a string.
+ */
+
+export type CsvValue = string | number | null | undefined;
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+const NEEDS_QUOTES = /[",\r\n]/;
+
+/** Excel only reads a CSV as UTF-8 when it starts with a byte order mark. */
+export const CSV_BOM = "\uFEFF";
+
+/** One cell: empty for null, plain for numbers, neutralised then quoted as needed for text. */
+export function csvCell(value: CsvValue): string {
+  if (value == null) return "";
+  if (typeof value === "number") return Number.isFinite(value) ? String(value) : "";
+  const safe = FORMULA_START.test(value) ? `'${value}` : value;
+  return NEEDS_QUOTES.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/** One record, terminated by CRLF as RFC 4180 asks. */
+export function csvRow(values: readonly CsvValue[]): string {
+  return `${values.map(csvCell).join(",")}\r\n`;
+}

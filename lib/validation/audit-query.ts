@@ -1,0 +1,28 @@
+import {
+  createLoader,
+  createSerializer,
+  parseAsInteger,
+  parseAsIsoDate,
+  parseAsString,
+  parseAsStringLiteral,
+  type inferParserType,
+} from "nuqs/server";
+import { AUDIT_ACTIONS } from "@/lib/audit";
+
+export { AUDIT_ACTIONS };
+
+
+
+/** The audit page's URL state: the server page loads it, the filter bar edits it, pagination links are built from it. */
+export const auditQueryParsers = {
+  action: parseAsStringLiteral(AUDIT_ACTIONS),
+  actor: parseAsString.withDefault(""),
+  from: parseAsIsoDate,
+  to: parseAsIsoDate,
+  page: parseAsInteger.withDefault(1),
+};
+
+export type AuditQuery = inferParserType<typeof auditQueryParsers>;
+
+export const loadAuditQuery = createLoader(auditQueryParsers);
+export const serializeAuditQuery = createSerializer(auditQueryParsers);
