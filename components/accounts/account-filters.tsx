@@ -23,8 +23,12 @@ export function AccountFilters({ options }: { options: FilterOptions }) {
   const [isPending, startTransition] = useTransition();
   const [query, setQuery] = useQueryStates(accountQueryParsers, { shallow: false, startTransition, history: "push" });
   const [search, setSearch] = useState(query.q);
-
-  useEffect(() => setSearch(query.q), [query.q]);
+  // When the URL's search changes from outside (back button, "Clear all"), show it in the box.
+  const [lastUrlSearch, setLastUrlSearch] = useState(query.q);
+  if (query.q !== lastUrlSearch) {
+    setLastUrlSearch(query.q);
+    setSearch(query.q);
+  }
   useEffect(() => {
     if (search === query.q) return;
     const timer = setTimeout(() => void setQuery({ q: search || null, page: null }), 300);

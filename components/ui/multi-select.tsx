@@ -35,7 +35,6 @@ export function MultiSelect({
         ? `${label}: ${options.find((o) => o.value === selected[0])?.label ?? selected[0]}`
         : `${label}: ${selected.length}`;
 
-  let lastGroup: string | undefined;
   return (
     <Popover.Root>
       <Popover.Trigger
@@ -68,9 +67,8 @@ export function MultiSelect({
           )}
           <div className="max-h-72 overflow-y-auto" role="group" aria-label={label}>
             {visible.length === 0 && <p className="px-2 py-3 text-sm text-slate-500">No matches</p>}
-            {visible.map((o) => {
-              const header = o.group && o.group !== lastGroup ? o.group : null;
-              lastGroup = o.group;
+            {visible.map((o, i) => {
+              const header = o.group && o.group !== visible[i - 1]?.group ? o.group : null;
               return (
                 <div key={o.value}>
                   {header && (
