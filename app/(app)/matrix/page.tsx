@@ -1,0 +1,75 @@
+import { Info } from "lucide-react";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { DimensionTabs } from "@/components/matrix/dimension-tabs";
+import { MatrixTable } from "@/components/matrix/matrix-table";
+import { canSeeAllAccounts } from "@/lib/auth/access";
+import { requireUser } from "@/lib/auth/session";
+import { getMatrix, NONE_COLUMN, parseMatrixDimension } from "@/lib/data/matrix";
+
+export const metadata: Metadata = { title: "Matrix" };
+
+const OVERLAP_NOTE = {
+  segment: "Segments overlap: an account in several segments counts in each, so column totals add up to more than the total.",
+  category: "An account counts once in every technology category it uses, so column totals add up to more than the total.",
+  hosting: null,
+} as const;
+
+export default async function MatrixPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await requireUser();
+  const dimension = parseMatrixDimension((await searchParams).by);
+  const matrix = await getMatrix(user, dimension);
+  const seesAll = canSeeAllAccounts(user);
+  const noSegments = dimension === "segment" && matrix.columns.every((c) => c.key === NONE_COLUMN);
+
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <h1 className="text-2xl font-semibold tracking-tight text-slate-900">Matrix</h1>
+          <p className="text-sm text-slate-600">
+            {seesAll ? "Every account" : "Your accounts"} by tier and {dimension === "segment" ? "segment" : dimension === "category" ? "technology category" : "hosting preference"}:
+            where value meets the stack. Open a cell to see its accounts.
+          </p>
+        </div>
+        <DimensionTabs current={dimension} />
+      </div>
+
+      {!matrix.hasTiers && (
+        <Note>
+          No tier scheme is published yet, so every account is Untiered.
+        </Note>
+      )}
+      {noSegments && (
+        <Note>
+          No segments are published yet. Switch to <Link href="/matrix?by=category" className="font-medium underline">technology categories</Link> or{" "}
+          <Link href="/matrix?by=hosting" className="font-medium underline">hosting preference</Link>.
+        </Note>
+      )}
+
+      {matrix.total.count === 0 ? (
+        <div className="rounded-xl bg-white px-6 py-16 text-center shadow-sm ring-1 ring-slate-200" data-testid="empty-state">
+          <h2 className="text-base font-semibold text-slate-900">No accounts yet</h2>
+          <p className="mt-1 text-sm text-slate-600">{seesAll ? "Import accounts to see them here." : "You have no accounts assigned yet."}</p>
+        </div>
+      ) : (
+        <>
+          <MatrixTable matrix={matrix} />
+          <div className="flex flex-wrap items-center justify-between gap-3 text-xs text-slate-600">
+            <p>Each cell: number of accounts and their total lifetime value. Darker cells hold more accounts.</p>
+            {OVERLAP_NOTE[dimension] && <p>{OVERLAP_NOTE[dimension]}</p>}
+          </div>
+        </>
+      )}
+    </div>
+  );
+}
+
+function Note({ children }: { children: React.ReactNode }) {
+  return (
+    <p className="flex items-start gap-2 rounded-lg bg-sky-50 px-3 py-2 text-sm text-sky-900 ring-1 ring-inset ring-sky-200">
+      <Info className="mt-0.5 h-4 w-4 shrink-0" aria-hidden />
+      <span>{children}</span>
+    </p>
+  );
+}

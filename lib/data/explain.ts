@@ -1,0 +1,301 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/access";
+import { loadAccountFacts } from "@/lib/db/account-facts";
+import { db } from "@/lib/db/client";
+import { loadPublishedScheme, loadPublishedSegments, loadScoring, type MembershipReason } from "@/lib/db/membership";
+import { toIsoDate } from "@/lib/segmentation/dates";
+import { assignTier, evaluateRule, type GroupTrace, type TraceNode } from "@/lib/segmentation/evaluate";
+import { gapToNextTier, type GapNode } from "@/lib/segmentation/gap";
+import { explainScore, normaliseWeights, type ScoreExplanation, type ScoreWeights } from "@/lib/segmentation/score";
+import { ACCOUNTS_FROM, visibleAccountsSql } from "./account-filters";
+import { loadNameLookups } from "./rules/context";
+
+/** Newest ledger entries shown on the account page. */
+export const HISTORY_LIMIT = 50;
+
+export const MEMBERSHIP_REASON_LABELS: Record<MembershipReason, string> = {
+  RULE_PUBLISHED: "Rule published",
+  RULE_RESTORED: "Rule restored",
+  DATA_CHANGE: "Data change",
+  IMPORT: "Import",
+};
+
+/** A rule trace for display: each condition with the account's actual value, pass or fail. */
+export type TraceView =
+  | {
+      kind: "condition";
+      id: string;
+      fieldLabel: string;
+      /** "Lifetime value is at least $250,000" */
+      description: string;
+      /** "$180,000", "On-premise", "no value" */
+      actual: string;
+      passed: boolean;
+    }
+  | { kind: "group"; op: "and" | "or"; negate: boolean; passed: boolean; children: TraceView[] };
+
+export type GroupTraceView = Extract<TraceView, { kind: "group" }>;
+
+export interface TierRef {
+  key: string;
+  name: string;
+  color: string;
+  /** 1 = top tier. */
+  position: number;
+}
+
+export interface TierAttempt {
+  tier: TierRef;
+  matched: boolean;
+  trace: GroupTraceView;
+  /** Conditions (leaves) passed / total, for a one-line summary. */
+  passed: number;
+  total: number;
+}
+
+export interface TierGap {
+  tier: TierRef;
+  /** What is missing, as a tree (every child of "all" needed; one child of "any" enough). */
+  tree: GapNode | null;
+  /** The gap in one paragraph: "Needs lifetime value ≥ $250,000; has $180,000." */
+  text: string;
+}
+
+export interface TierExplanation {
+  /** Null when no tier scheme has been published. */
+  schemeVersion: number | null;
+  /** Every tier of the published scheme, top first. */
+  tiers: TierRef[];
+  /** The stored tier (account_segmentation.tier_id): what lists, filters and the matrix use. */
+  current: TierRef | null;
+  /** The tier today's evaluation assigns; differs from `current` only until the next recompute. */
+  evaluated: TierRef | null;
+  /** Tiers tried in order, up to and including the matching one. */
+  attempts: TierAttempt[];
+  /** The gap to the tier just above the evaluated one; null at the top tier or without a scheme. */
+  gap: TierGap | null;
+}
+
+export interface SegmentExplanation {
+  id: number;
+  name: string;
+  color: string;
+  kind: string;
+  version: number;
+  /** Stored membership (account_segments). */
+  member: boolean;
+  memberSince: Date | null;
+  /** Whether today's evaluation matches (differs from `member` only until the next recompute). */
+  matchesNow: boolean;
+  trace: GroupTraceView;
+}
+
+export interface ScoreExplanationView {
+  priority: number;
+  /** Normalised to sum to 1, as the score uses them. */
+  weights: ScoreWeights;
+  components: ScoreExplanation[];
+  /** The ideal customer profile's top-level criteria (each one is a share of fit); null when none is set. */
+  idealProfile: { criteria: TraceView[]; met: number; total: number } | null;
+}
+
+export interface MembershipHistoryEntry {
+  id: string;
+  at: Date;
+  scope: "TIER" | "SEGMENT";
+  change: "ENTERED" | "LEFT";
+  /** TIER: the tier entered (null when the account left every tier); SEGMENT: null. */
+  tier: { name: string; color: string } | null;
+  /** TIER: the tier the account came from, if any. */
+  fromTier: { name: string; color: string } | null;
+  /** SEGMENT: the segment entered or left. */
+  segment: { id: number; name: string; color: string } | null;
+  reason: MembershipReason;
+  reasonLabel: string;
+  ruleVersion: number | null;
+  detail: string | null;
+}
+
+export interface AccountExplanation {
+  accountId: number;
+  /** The one evaluation date of every trace ("YYYY-MM-DD"). */
+  asOf: string;
+  tier: TierExplanation;
+  segments: SegmentExplanation[];
+  score: ScoreExplanationView;
+  history: MembershipHistoryEntry[];
+}
+
+interface AccountRow {
+  id: number;
+  tier_key: string | null;
+  tier_name: string | null;
+  tier_color: string | null;
+  tier_position: number | null;
+  priority_score: number;
+  score_value: number;
+  score_fit: number;
+  score_engagement: number;
+}
+
+interface HistoryRow {
+  id: bigint;
+  at: Date;
+  scope: string;
+  change: string;
+  reason: string;
+  rule_version: number | null;
+  detail: string | null;
+  tier_name: string | null;
+  tier_color: string | null;
+  from_name: string | null;
+  from_color: string | null;
+  segment_id: number | null;
+  segment_name: string | null;
+  segment_color: string | null;
+}
+
+/**
+ * Why an account is where it is: the tier scheme's trace and the gap to the next tier up, every
+ * published segment's trace, the score's breakdown and the membership ledger. Null when the
+ * account does not exist or the actor may not see it (indistinguishable on purpose).
+ */
+export async function explainAccount(actor: Actor, accountId: number): Promise<AccountExplanation | null> {
+  if (!Number.isSafeInteger(accountId) || accountId < 1 || accountId > 2_147_483_647) return null;
+  const [account] = await db.$queryRaw<AccountRow[]>`
+    SELECT a.id, t.key AS tier_key, t.name AS tier_name, t.color AS tier_color, t.position AS tier_position,
+           r.priority_score, r.score_value, r.score_fit, r.score_engagement
+    FROM ${ACCOUNTS_FROM} LEFT JOIN tiers t ON t.id = r.tier_id
+    WHERE a.id = ${accountId} AND ${visibleAccountsSql(actor)}`;
+  if (!account) return null;
+
+  const asOf = new Date();
+  const [scheme, segments, scoring, facts, lookups, memberships, segmentMeta, history] = await Promise.all([
+    loadPublishedScheme(db),
+    loadPublishedSegments(db),
+    loadScoring(db),
+    loadAccountFacts(db, [accountId]).then((all) => all.get(accountId)),
+    loadNameLookups(),
+    db.accountSegment.findMany({ where: { accountId }, select: { segmentId: true, since: true } }),
+    db.segment.findMany({ where: { archived: false, publishedVersion: { not: null } }, select: { id: true, color: true, kind: true } }),
+    loadHistory(accountId),
+  ]);
+  // The account was visible a moment ago; a concurrent delete makes it simply not found.
+  if (!facts) return null;
+
+  const current: TierRef | null = account.tier_key
+    ? { key: account.tier_key, name: account.tier_name ?? account.tier_key, color: account.tier_color ?? "#64748b", position: account.tier_position ?? 0 }
+    : null;
+
+  // Tier: first matching tier wins; the trace covers every tier tried.
+  const tiers: TierRef[] = (scheme?.tiers ?? []).map((t, i) => ({ key: t.key, name: t.name, color: t.color, position: i + 1 }));
+  const tierByKey = new Map(tiers.map((t) => [t.key, t]));
+  const assignment = assignTier(scheme?.tiers ?? [], facts, asOf, lookups);
+  const next = gapToNextTier(assignment, tiers.map((t) => t.key), lookups);
+  const nextTier = next ? tierByKey.get(next.tierKey) : undefined;
+  const tier: TierExplanation = {
+    schemeVersion: scheme?.version ?? null,
+    tiers,
+    current,
+    evaluated: assignment.tierKey ? (tierByKey.get(assignment.tierKey) ?? null) : null,
+    attempts: assignment.tried.flatMap((tried) => {
+      const ref = tierByKey.get(tried.key);
+      if (!ref) return [];
+      const trace = toView(tried.trace);
+      return [{ tier: ref, matched: tried.matched, trace, ...countLeaves(trace) }];
+    }),
+    gap: next && nextTier ? { tier: nextTier, tree: next.gap.tree, text: next.gap.text } : null,
+  };
+
+  // Segments: stored membership next to today's trace.
+  const since = new Map(memberships.map((m) => [m.segmentId, m.since]));
+  const meta = new Map(segmentMeta.map((s) => [s.id, s]));
+  const segmentViews: SegmentExplanation[] = segments
+    .map((segment) => {
+      const { matched, trace } = evaluateRule(segment.rule, facts, asOf, lookups);
+      return {
+        id: segment.id,
+        name: segment.name,
+        color: meta.get(segment.id)?.color ?? "#6366f1",
+        kind: meta.get(segment.id)?.kind ?? "TECHNOGRAPHIC",
+        version: segment.version,
+        member: since.has(segment.id),
+        memberSince: since.get(segment.id) ?? null,
+        matchesNow: matched,
+        trace: toView(trace),
+      };
+    })
+    .sort((a, b) => Number(b.member) - Number(a.member) || a.name.localeCompare(b.name));
+
+  // Score: the stored components with the weights and the ideal profile that produced them.
+  const breakdown = {
+    value: account.score_value,
+    fit: account.score_fit,
+    engagement: account.score_engagement,
+    total: account.priority_score,
+  };
+  const ideal = scoring.idealProfile;
+  const idealTrace = ideal && ideal.children.length > 0 ? toView(evaluateRule(ideal, facts, asOf, lookups).trace) : null;
+  const score: ScoreExplanationView = {
+    priority: account.priority_score,
+    weights: normaliseWeights(scoring.weights),
+    components: explainScore(breakdown, scoring.weights, ideal),
+    idealProfile: idealTrace
+      ? { criteria: idealTrace.children, met: idealTrace.children.filter((c) => c.passed).length, total: idealTrace.children.length }
+      : null,
+  };
+
+  return { accountId, asOf: toIsoDate(asOf), tier, segments: segmentViews, score, history };
+}
+
+async function loadHistory(accountId: number): Promise<MembershipHistoryEntry[]> {
+  const rows = await db.$queryRaw<HistoryRow[]>`
+    SELECT m.id, m.at, m.scope, m.change, m.reason, m.rule_version, m.detail,
+           t.name AS tier_name, t.color AS tier_color, f.name AS from_name, f.color AS from_color,
+           s.id AS segment_id, s.name AS segment_name, s.color AS segment_color
+    FROM membership_events m
+      LEFT JOIN tiers t ON t.id = m.tier_id
+      LEFT JOIN tiers f ON f.id = m.from_tier_id
+      LEFT JOIN segments s ON s.id = m.segment_id
+    WHERE m.account_id = ${accountId}
+    ORDER BY m.at DESC, m.id DESC
+    LIMIT ${HISTORY_LIMIT}`;
+  return rows.map((r) => {
+    const reason = (r.reason in MEMBERSHIP_REASON_LABELS ? r.reason : "DATA_CHANGE") as MembershipReason;
+    return {
+      id: r.id.toString(),
+      at: r.at,
+      scope: r.scope === "SEGMENT" ? "SEGMENT" : "TIER",
+      change: r.change === "LEFT" ? "LEFT" : "ENTERED",
+      tier: r.tier_name ? { name: r.tier_name, color: r.tier_color ?? "#64748b" } : null,
+      fromTier: r.from_name ? { name: r.from_name, color: r.from_color ?? "#64748b" } : null,
+      segment: r.segment_id !== null ? { id: r.segment_id, name: r.segment_name ?? `Segment ${r.segment_id}`, color: r.segment_color ?? "#6366f1" } : null,
+      reason,
+      reasonLabel: MEMBERSHIP_REASON_LABELS[reason],
+      ruleVersion: r.rule_version,
+      detail: r.detail,
+    };
+  });
+}
+
+/** The engine's trace without the rule objects it carries: only what the page shows. */
+function toView(trace: GroupTrace): GroupTraceView;
+function toView(trace: TraceNode): TraceView;
+function toView(trace: TraceNode): TraceView {
+  if (trace.kind === "condition") {
+    return {
+      kind: "condition",
+      id: trace.id,
+      fieldLabel: trace.fieldLabel,
+      description: trace.description,
+      actual: trace.actualDisplay,
+      passed: trace.passed,
+    };
+  }
+  return { kind: "group", op: trace.op, negate: trace.negate, passed: trace.passed, children: trace.children.map((c) => toView(c)) };
+}
+
+function countLeaves(node: TraceView): { passed: number; total: number } {
+  if (node.kind === "condition") return { passed: node.passed ? 1 : 0, total: 1 };
+  return node.children.map(countLeaves).reduce((sum, c) => ({ passed: sum.passed + c.passed, total: sum.total + c.total }), { passed: 0, total: 0 });
+}

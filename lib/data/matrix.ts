@@ -1,0 +1,268 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/access";
+import { db } from "@/lib/db/client";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { ENUM_LABELS, enumValues } from "@/lib/domain/enums";
+import type { AccountQuery } from "@/lib/validation/account-query";
+import { ACCOUNTS_FROM, visibleAccountsSql } from "./account-filters";
+
+/** What the matrix's columns are: published segments, technology categories or hosting preference. */
+export const MATRIX_DIMENSIONS = ["segment", "category", "hosting"] as const;
+export type MatrixDimension = (typeof MATRIX_DIMENSIONS)[number];
+
+export const MATRIX_DIMENSION_LABELS: Record<MatrixDimension, string> = {
+  segment: "Segments",
+  category: "Technology categories",
+  hosting: "Hosting preference",
+};
+
+/** `?by=` from the URL; anything unknown falls back to segments. */
+export function parseMatrixDimension(raw: string | string[] | undefined): MatrixDimension {
+  const value = Array.isArray(raw) ? raw[0] : raw;
+  return (MATRIX_DIMENSIONS as readonly string[]).includes(value ?? "") ? (value as MatrixDimension) : "segment";
+}
+
+/** The row key of accounts without a tier (as the accounts list's `tier` filter spells it). */
+export const UNTIERED = "untiered";
+/** The column key of accounts in no column (no published segment, no catalogued technology). */
+export const NONE_COLUMN = "none";
+
+/** The accounts list filter that reproduces a row, column or cell (null: the list cannot express it). */
+export type MatrixFilter = Pick<Partial<AccountQuery>, "tier" | "segment" | "category" | "hosting">;
+
+export interface MatrixFigure {
+  count: number;
+  /** Sum of the accounts' lifetime value, USD. */
+  lifetimeValue: number;
+}
+
+export interface MatrixRow {
+  key: string;
+  label: string;
+  color: string | null;
+  /** Distinct accounts in the row. */
+  total: MatrixFigure;
+  filter: MatrixFilter;
+}
+
+export interface MatrixColumn {
+  key: string;
+  label: string;
+  color: string | null;
+  total: MatrixFigure;
+  filter: MatrixFilter | null;
+}
+
+export interface MatrixCell extends MatrixFigure {
+  filter: MatrixFilter | null;
+}
+
+export interface Matrix {
+  dimension: MatrixDimension;
+  rows: MatrixRow[];
+  columns: MatrixColumn[];
+  /** cells[rowKey][columnKey]; every row x column pair is present (zeros included). */
+  cells: Record<string, Record<string, MatrixCell>>;
+  /** Every account the actor may see. */
+  total: MatrixFigure;
+  /** The largest cell count, for shading. */
+  maxCount: number;
+  /** True when an account can sit in several columns (segments, categories): column totals then add up to more than the total. */
+  overlapping: boolean;
+  /** False when no tier scheme has been published (every account is untiered). */
+  hasTiers: boolean;
+}
+
+interface CellRow {
+  tier_id: number | null;
+  col: string | null;
+  n: number;
+  ltv: number;
+}
+
+interface ColumnDef {
+  key: string;
+  label: string;
+  color: string | null;
+  filter: MatrixFilter | null;
+}
+
+const ZERO: MatrixFigure = { count: 0, lifetimeValue: 0 };
+
+/**
+ * Tiers (in order, then Untiered) x the chosen dimension over the accounts the actor may see:
+ * account count and lifetime value per cell, with row and column totals. Set-based: a GROUP BY
+ * or two in SQL whatever the number of accounts, all run at once; only small results reach here.
+ */
+export async function getMatrix(actor: Actor, dimension: MatrixDimension): Promise<Matrix> {
+  const [tiers, columnDefs, counts] = await Promise.all([
+    db.tier.findMany({ orderBy: [{ archived: "asc" }, { position: "asc" }], select: { id: true, key: true, name: true, color: true, archived: true } }),
+    columnsFor(dimension),
+    countsFor(dimension, visibleAccountsSql(actor)),
+  ]);
+  const { cells: cellRows, rows: rowTotals } = counts;
+
+  const rowTotalById = new Map(rowTotals.map((r) => [r.tier_id, { count: r.n, lifetimeValue: r.ltv }]));
+  // Archived tiers only appear while accounts still carry them (until the next recompute).
+  const rows: (MatrixRow & { tierId: number | null })[] = tiers
+    .filter((t) => !t.archived || rowTotalById.has(t.id))
+    .map((t) => ({
+      tierId: t.id,
+      key: t.key,
+      label: t.name,
+      color: t.color,
+      total: rowTotalById.get(t.id) ?? ZERO,
+      filter: { tier: [t.key] },
+    }));
+  rows.push({ tierId: null, key: UNTIERED, label: "Untiered", color: null, total: rowTotalById.get(null) ?? ZERO, filter: { tier: [UNTIERED] } });
+
+  // "None" columns only earn their place when some account falls in them.
+  const usedNone = cellRows.some((r) => r.col === null && r.n > 0);
+  const defs = columnDefs.filter((c) => c.key !== NONE_COLUMN || usedNone);
+  const rowKeyById = new Map(rows.map((r) => [r.tierId, r.key]));
+
+  const cells: Matrix["cells"] = {};
+  for (const row of rows) {
+    cells[row.key] = Object.fromEntries(
+      defs.map((c) => [c.key, { ...ZERO, filter: c.filter ? { ...row.filter, ...c.filter } : null }]),
+    );
+  }
+  const columnTotals = new Map(defs.map((c) => [c.key, { ...ZERO }]));
+  let maxCount = 0;
+  for (const r of cellRows) {
+    const rowKey = rowKeyById.get(r.tier_id);
+    const colKey = r.col ?? NONE_COLUMN;
+    const cell = rowKey === undefined ? undefined : cells[rowKey]?.[colKey];
+    const total = columnTotals.get(colKey);
+    if (!cell || !total) continue;
+    cell.count += r.n;
+    cell.lifetimeValue += r.ltv;
+    total.count += r.n;
+    total.lifetimeValue += r.ltv;
+    maxCount = Math.max(maxCount, cell.count);
+  }
+
+  const total = rows.reduce((sum, r) => ({ count: sum.count + r.total.count, lifetimeValue: sum.lifetimeValue + r.total.lifetimeValue }), { ...ZERO });
+  return {
+    dimension,
+    rows: rows.map((r) => ({ key: r.key, label: r.label, color: r.color, total: r.total, filter: r.filter })),
+    columns: defs.map((c) => ({ ...c, total: columnTotals.get(c.key) ?? ZERO })),
+    cells,
+    total,
+    maxCount,
+    overlapping: dimension !== "hosting",
+    hasTiers: tiers.some((t) => !t.archived),
+  };
+}
+
+async function columnsFor(dimension: MatrixDimension): Promise<ColumnDef[]> {
+  switch (dimension) {
+    case "segment": {
+      const segments = await db.segment.findMany({
+        where: { archived: false, publishedVersion: { not: null } },
+        select: { id: true, name: true, color: true },
+      });
+      // Human order ("Cloud" before "CRM"), as on the segments page; the database collation may be bytewise.
+      segments.sort((a, b) => a.name.localeCompare(b.name));
+      return [
+        ...segments.map((s) => ({ key: String(s.id), label: s.name, color: s.color, filter: { segment: [s.id] } })),
+        // The accounts list has no "in no segment" filter.
+        { key: NONE_COLUMN, label: "In no segment", color: null, filter: null },
+      ];
+    }
+    case "category":
+      return [
+        ...enumValues("techCategory").map((c) => ({ key: c, label: ENUM_LABELS.techCategory[c], color: null, filter: { category: [c] } })),
+        { key: NONE_COLUMN, label: "No technology", color: null, filter: null },
+      ];
+    case "hosting":
+      return enumValues("hostingPreference").map((h) => ({ key: h, label: ENUM_LABELS.hostingPreference[h], color: null, filter: { hosting: [h] } }));
+  }
+}
+
+interface Counts {
+  /** Accounts per (tier, column); col is null for accounts in no column. */
+  cells: CellRow[];
+  /** Distinct accounts per tier. */
+  rows: Omit<CellRow, "col">[];
+}
+
+/** Rows of the published-segment filter, inline so the counts need not wait for the column list. */
+const PUBLISHED_SEGMENT_IDS = Prisma.sql`SELECT id FROM segments WHERE NOT archived AND published_version IS NOT NULL`;
+
+async function countsFor(dimension: MatrixDimension, visible: Prisma.Sql): Promise<Counts> {
+  switch (dimension) {
+    case "segment": {
+      // Segments overlap, so the row totals (distinct accounts) need their own GROUP BY.
+      // The LEFT JOIN yields one row per (account, published segment), or one with NULL when in none.
+      const [cells, rows] = await Promise.all([
+        db.$queryRaw<CellRow[]>`
+          SELECT r.tier_id, s.segment_id::text AS col, count(*)::int AS n, COALESCE(sum(a.lifetime_value), 0)::float8 AS ltv
+          FROM ${ACCOUNTS_FROM}
+            LEFT JOIN account_segments s ON s.account_id = a.id AND s.segment_id IN (${PUBLISHED_SEGMENT_IDS})
+          WHERE ${visible}
+          GROUP BY r.tier_id, s.segment_id`,
+        db.$queryRaw<Omit<CellRow, "col">[]>`
+          SELECT r.tier_id, count(*)::int AS n, COALESCE(sum(a.lifetime_value), 0)::float8 AS ltv
+          FROM ${ACCOUNTS_FROM} WHERE ${visible} GROUP BY r.tier_id`,
+      ]);
+      return { cells, rows };
+    }
+    case "category":
+      return categoryCounts(visible);
+    case "hosting": {
+      // One hosting preference per account: the cells partition each row.
+      const cells = await db.$queryRaw<CellRow[]>`
+        SELECT r.tier_id, a.hosting_preference::text AS col, count(*)::int AS n, COALESCE(sum(a.lifetime_value), 0)::float8 AS ltv
+        FROM ${ACCOUNTS_FROM} WHERE ${visible}
+        GROUP BY r.tier_id, a.hosting_preference`;
+      return { cells, rows: sumByTier(cells) };
+    }
+  }
+}
+
+/**
+ * Technology categories, from one pass over account_technologies: each account's categories as
+ * a bitmask (bit i = the i-th category), then accounts per (tier, mask), a few hundred rows that
+ * are unfolded here into cells and row totals. Cheaper at 100k+ accounts than joining every
+ * detection to the catalogue and de-duplicating (account, category) pairs.
+ */
+async function categoryCounts(visible: Prisma.Sql): Promise<Counts> {
+  const categories = enumValues("techCategory");
+  const catalogue = await db.technology.findMany({ select: { id: true, category: true } });
+  // Bit of each technology id (catalogue ids are small serials; PostgreSQL arrays are 1-based).
+  const bitOf: (number | null)[] = Array.from({ length: Math.max(0, ...catalogue.map((t) => t.id)) }, () => null);
+  for (const t of catalogue) bitOf[t.id - 1] = categories.indexOf(t.category);
+
+  const masks = await db.$queryRaw<{ tier_id: number | null; mask: number; n: number; ltv: number }[]>`
+    WITH v AS (
+      SELECT a.id, r.tier_id, a.lifetime_value FROM ${ACCOUNTS_FROM} WHERE ${visible}
+    ), per_account AS (
+      SELECT v.tier_id, v.lifetime_value, bit_or(1 << (${bitOf}::int[])[at.technology_id]) AS mask
+      FROM v LEFT JOIN account_technologies at ON at.account_id = v.id
+      GROUP BY v.id, v.tier_id, v.lifetime_value
+    )
+    SELECT tier_id, COALESCE(mask, 0) AS mask, count(*)::int AS n, COALESCE(sum(lifetime_value), 0)::float8 AS ltv
+    FROM per_account GROUP BY tier_id, COALESCE(mask, 0)`;
+
+  const cells: CellRow[] = [];
+  for (const m of masks) {
+    if (m.mask === 0) cells.push({ tier_id: m.tier_id, col: null, n: m.n, ltv: m.ltv });
+    categories.forEach((category, bit) => {
+      if (m.mask & (1 << bit)) cells.push({ tier_id: m.tier_id, col: category, n: m.n, ltv: m.ltv });
+    });
+  }
+  // Each account is in exactly one (tier, mask) group, so these add up to distinct accounts.
+  return { cells, rows: sumByTier(masks) };
+}
+
+function sumByTier(rows: readonly { tier_id: number | null; n: number; ltv: number }[]): Omit<CellRow, "col">[] {
+  const byTier = new Map<number | null, { tier_id: number | null; n: number; ltv: number }>();
+  for (const r of rows) {
+    const sum = byTier.get(r.tier_id) ?? { tier_id: r.tier_id, n: 0, ltv: 0 };
+    sum.n += r.n;
+    sum.ltv += r.ltv;
+    byTier.set(r.tier_id, sum);
+  }
+  return [...byTier.values()];
+}
