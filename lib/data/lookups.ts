@@ -28,8 +28,9 @@ export async function tierOptions(): Promise<Option[]> {
 export async function segmentOptions(): Promise<Option[]> {
   const segments = await db.segment.findMany({
     where: { archived: false, publishedVersion: { not: null } },
-    orderBy: { name: "asc" },
     select: { id: true, name: true },
   });
-  return segments.map((s) => ({ value: String(s.id), label: s.name }));
+  return segments
+    .map((s) => ({ value: String(s.id), label: s.name }))
+    .sort((a, b) => a.label.localeCompare(b.label, "en", { sensitivity: "base" }));
 }

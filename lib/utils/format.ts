@@ -3,6 +3,7 @@ const moneyCompact = new Intl.NumberFormat("en-US", {
   style: "currency",
   currency: "USD",
   notation: "compact",
+  minimumFractionDigits: 0,
   maximumFractionDigits: 1,
 });
 const integer = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });

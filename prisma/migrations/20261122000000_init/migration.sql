@@ -415,6 +415,9 @@ CREATE INDEX "account_segments_account_id_idx" ON "account_segments"("account_id
 CREATE INDEX "membership_events_account_id_at_idx" ON "membership_events"("account_id", "at");
 
 -- CreateIndex
+CREATE INDEX "membership_events_segment_id_at_idx" ON "membership_events"("segment_id", "at");
+
+-- CreateIndex
 CREATE INDEX "audit_log_at_idx" ON "audit_log"("at");
 
 -- CreateIndex

@@ -7,7 +7,6 @@ import { EngagementSection } from "@/components/accounts/detail/engagement-secti
 import { FirmographicsCard } from "@/components/accounts/detail/firmographics-card";
 import { ProfileCard } from "@/components/accounts/detail/profile-card";
 import { RecentOrdersCard } from "@/components/accounts/detail/recent-orders-card";
-import { ScoreBreakdown } from "@/components/accounts/detail/score-breakdown";
 import { SegmentationSlot } from "@/components/accounts/detail/segmentation-slot";
 import { TechnologySection } from "@/components/accounts/detail/technology-section";
 import { ValueSection } from "@/components/accounts/detail/value-section";
@@ -55,7 +54,6 @@ export default async function AccountPage({ params }: { params: Params }) {
           <CampaignsSection campaigns={account.campaigns} />
         </div>
         <aside className="min-w-0 space-y-6" aria-label="Account summary">
-          <ScoreBreakdown score={account.score} />
           {/* segmentation explanations */}
           <SegmentationSlot account={account} />
           <FirmographicsCard account={account} />
