@@ -3,6 +3,9 @@
  * the field registry; every value is a bound parameter with an explicit CAST (the driver sends
  * untyped parameters). Each result is TRUE or FALSE, never NULL, so NOT and OR above it behave
  * like the evaluator's two-valued logic (evaluate-condition.ts).
+ * Conditions on related rows (technologies, campaign responses) are written `a.id IN (uncorrelated
+ * subquery)`: PostgreSQL computes the set once and probes a hash per account, where a correlated
+ * EXISTS inside OR / NOT / CASE would run an index lookup for every account.
  */
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { IsoDate } from "@/lib/segmentation/dates";
@@ -169,10 +172,9 @@ function tags(condition: TagsCondition): Prisma.Sql {
 }
 
 function respondedChannels(condition: TagsCondition): Prisma.Sql {
-  const responded = (channels: readonly string[]) => Prisma.sql`EXISTS (
-    SELECT 1 FROM campaign_responses tw_cr
-    WHERE tw_cr.account_id = a.id
-      AND tw_cr.outcome NOT IN (${list(NON_RESPONSE_OUTCOMES, "CampaignOutcome")})
+  const responded = (channels: readonly string[]) => Prisma.sql`a.id IN (
+    SELECT tw_cr.account_id FROM campaign_responses tw_cr
+    WHERE tw_cr.outcome NOT IN (${list(NON_RESPONSE_OUTCOMES, "CampaignOutcome")})
       AND tw_cr.channel IN (${list(channels, "CampaignChannel")}))`;
   switch (condition.operator) {
     case "has_any":
@@ -185,9 +187,8 @@ function respondedChannels(condition: TagsCondition): Prisma.Sql {
 }
 
 function technology(condition: TechnologyCondition, asOf: IsoDate): Prisma.Sql {
-  const uses = (ids: readonly number[]) => Prisma.sql`EXISTS (
-    SELECT 1 FROM account_technologies tw_at
-    WHERE tw_at.account_id = a.id AND tw_at.technology_id IN (${list(ids, "integer")}))`;
+  const uses = (ids: readonly number[]) => Prisma.sql`a.id IN (
+    SELECT tw_at.account_id FROM account_technologies tw_at WHERE tw_at.technology_id IN (${list(ids, "integer")}))`;
   switch (condition.operator) {
     case "has_any":
       return uses(condition.value);
@@ -196,16 +197,15 @@ function technology(condition: TechnologyCondition, asOf: IsoDate): Prisma.Sql {
     case "has_none":
       return not(uses(condition.value));
     case "in_category":
-      return Prisma.sql`EXISTS (
-        SELECT 1 FROM account_technologies tw_at JOIN technologies tw_t ON tw_t.id = tw_at.technology_id
-        WHERE tw_at.account_id = a.id AND tw_t.category IN (${list(condition.value, "TechCategory")}))`;
+      return Prisma.sql`a.id IN (
+        SELECT tw_at.account_id FROM account_technologies tw_at JOIN technologies tw_t ON tw_t.id = tw_at.technology_id
+        WHERE tw_t.category IN (${list(condition.value, "TechCategory")}))`;
     case "detected_within_days": {
       const { days, technologyIds } = condition.value;
       const which = technologyIds ? Prisma.sql`AND tw_at.technology_id IN (${list(technologyIds, "integer")})` : Prisma.empty;
-      return Prisma.sql`EXISTS (
-        SELECT 1 FROM account_technologies tw_at
-        WHERE tw_at.account_id = a.id
-          AND tw_at.first_detected_at BETWEEN ${daysAgo(asOf, days)} AND ${asOfDate(asOf)} ${which})`;
+      return Prisma.sql`a.id IN (
+        SELECT tw_at.account_id FROM account_technologies tw_at
+        WHERE tw_at.first_detected_at BETWEEN ${daysAgo(asOf, days)} AND ${asOfDate(asOf)} ${which})`;
     }
   }
 }

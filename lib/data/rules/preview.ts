@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { compileRule, compileTierCase } from "@/lib/segmentation/sql";
+import { compileRule } from "@/lib/segmentation/sql";
 import type { RuleGroup } from "@/lib/segmentation/schema";
 import type { TierDefinition } from "@/lib/segmentation/tier-scheme";
 
@@ -31,23 +31,39 @@ export interface SegmentPreview {
   diff: { entering: number; leaving: number; enteringSample: SampleAccount[]; leavingSample: SampleAccount[] } | null;
 }
 
-/** How many accounts a segment rule matches now, a sample, and who would enter or leave. */
+async function accountsById(ids: number[]): Promise<SampleAccount[]> {
+  if (ids.length === 0) return [];
+  const rows = await sample(Prisma.sql`a.id = ANY(${ids}::int[])`, ids.length);
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+/**
+ * How many accounts a segment rule matches now, a sample, and who would enter or leave:
+ * one pass over the accounts (the rule is evaluated once per account), samples by lifetime value.
+ */
 export async function previewSegmentRule(rule: RuleGroup, segmentId: number | null, published: boolean): Promise<SegmentPreview> {
   const matches = compileRule(rule, new Date());
-  const isMember = segmentId
-    ? Prisma.sql`EXISTS (SELECT 1 FROM account_segments s WHERE s.account_id = a.id AND s.segment_id = ${segmentId})`
-    : Prisma.sql`FALSE`;
-  const [counts] = await db.$queryRaw<{ total: number; matching: number; entering: number; leaving: number }[]>`
+  const [row] = await db.$queryRaw<
+    { total: number; matching: number; entering: number; leaving: number; sample: number[] | null; entering_sample: number[] | null; leaving_sample: number[] | null }[]
+  >`
+    WITH m AS MATERIALIZED (
+      SELECT a.id, a.lifetime_value, ${matches} AS hit, (s.account_id IS NOT NULL) AS was
+      FROM accounts a LEFT JOIN account_segments s ON s.account_id = a.id AND s.segment_id = ${segmentId ?? 0}::int
+    )
     SELECT count(*)::int AS total,
-      count(*) FILTER (WHERE ${matches})::int AS matching,
-      count(*) FILTER (WHERE ${matches} AND NOT ${isMember})::int AS entering,
-      count(*) FILTER (WHERE ${isMember} AND NOT (${matches}))::int AS leaving
-    FROM accounts a`;
-  const c = counts ?? { total: 0, matching: 0, entering: 0, leaving: 0 };
+      count(*) FILTER (WHERE hit)::int AS matching,
+      count(*) FILTER (WHERE hit AND NOT was)::int AS entering,
+      count(*) FILTER (WHERE was AND NOT hit)::int AS leaving,
+      (array_agg(id ORDER BY lifetime_value DESC, id) FILTER (WHERE hit))[1:${SAMPLE_SIZE}] AS sample,
+      (array_agg(id ORDER BY lifetime_value DESC, id) FILTER (WHERE hit AND NOT was))[1:5] AS entering_sample,
+      (array_agg(id ORDER BY lifetime_value DESC, id) FILTER (WHERE was AND NOT hit))[1:5] AS leaving_sample
+    FROM m`;
+  const c = row ?? { total: 0, matching: 0, entering: 0, leaving: 0, sample: [], entering_sample: [], leaving_sample: [] };
   const [matchingSample, enteringSample, leavingSample] = await Promise.all([
-    sample(matches),
-    published && c.entering > 0 ? sample(Prisma.sql`${matches} AND NOT ${isMember}`, 5) : Promise.resolve([]),
-    published && c.leaving > 0 ? sample(Prisma.sql`${isMember} AND NOT (${matches})`, 5) : Promise.resolve([]),
+    accountsById(c.sample ?? []),
+    published ? accountsById(c.entering_sample ?? []) : Promise.resolve([]),
+    published ? accountsById(c.leaving_sample ?? []) : Promise.resolve([]),
   ]);
   return {
     total: c.total,
@@ -91,82 +107,113 @@ export interface TierPreview {
   repsAffected: number;
 }
 
-/** Counts per draft tier, overlap for lint, samples, and the from-tier x to-tier matrix against today. */
+interface TierGroupRow {
+  tier_id: number | null;
+  hits: boolean[];
+  n: number;
+  ltv: number;
+  reps: string[];
+  ids: number[];
+  ltvs: number[];
+}
+
+/**
+ * Counts per draft tier, overlap for lint, samples, and the from-tier x to-tier matrix against
+ * today, from one pass over the accounts: each tier's rule is evaluated once per account and the
+ * rows are grouped by (current tier, which draft rules match); everything else is folded here.
+ */
 export async function previewTierScheme(tiers: readonly TierDefinition[]): Promise<TierPreview> {
   const asOf = new Date();
-  // Draft tiers have no ids yet: number them 1..n for the CASE, map back by position.
-  const positions = new Map(tiers.map((t, i) => [t.key, i + 1]));
-  const tierCase = compileTierCase(tiers, positions, asOf);
-  const compiled = tiers.map((t) => compileRule(t.rule, asOf));
-  const overlapParts = compiled.map((rule, i) => {
-    const earlier = compiled.slice(0, i);
-    const caught = earlier.length ? Prisma.sql`(${rule}) AND (${Prisma.join(earlier, " OR ")})` : Prisma.sql`FALSE`;
-    return Prisma.sql`count(*) FILTER (WHERE ${rule})::int AS ${Prisma.raw(`own_${i}`)},
-      count(*) FILTER (WHERE ${caught})::int AS ${Prisma.raw(`caught_${i}`)}`;
-  });
-
-  const [matrixRows, overlapRows] = await Promise.all([
-    db.$queryRaw<{ from_key: string | null; from_name: string | null; to_pos: number | null; n: number; ltv: number; reps: string[] }[]>`
-      WITH calc AS (SELECT r.tier_id, a.owner_id, a.lifetime_value, ${tierCase} AS to_pos
-        FROM accounts a JOIN account_segmentation r ON r.account_id = a.id)
-      SELECT t.key AS from_key, t.name AS from_name, c.to_pos, count(*)::int AS n,
-             coalesce(sum(c.lifetime_value), 0)::float8 AS ltv,
-             coalesce(array_agg(DISTINCT c.owner_id) FILTER (WHERE c.owner_id IS NOT NULL), '{}') AS reps
-      FROM calc c LEFT JOIN tiers t ON t.id = c.tier_id
-      GROUP BY t.key, t.name, c.to_pos`,
-    compiled.length
-      ? db.$queryRaw<Record<string, number>[]>`SELECT ${Prisma.join(overlapParts, ", ")} FROM accounts a`
-      : Promise.resolve([] as Record<string, number>[]),
+  const hits = tiers.length
+    ? Prisma.sql`ARRAY[${Prisma.join(tiers.map((t) => compileRule(t.rule, asOf)), ", ")}]::boolean[]`
+    : Prisma.sql`ARRAY[]::boolean[]`;
+  const [groups, currentTiers] = await Promise.all([
+    db.$queryRaw<TierGroupRow[]>`
+      WITH m AS MATERIALIZED (
+        SELECT a.id, r.tier_id, a.owner_id, a.lifetime_value, ${hits} AS hits
+        FROM accounts a JOIN account_segmentation r ON r.account_id = a.id
+      )
+      SELECT tier_id, hits, count(*)::int AS n, coalesce(sum(lifetime_value), 0)::float8 AS ltv,
+        coalesce(array_agg(DISTINCT owner_id) FILTER (WHERE owner_id IS NOT NULL), '{}') AS reps,
+        (array_agg(id ORDER BY lifetime_value DESC, id))[1:5] AS ids,
+        (array_agg(lifetime_value::float8 ORDER BY lifetime_value DESC, id))[1:5] AS ltvs
+      FROM m GROUP BY tier_id, hits`,
+    db.tier.findMany({ select: { id: true, key: true, name: true } }),
   ]);
+  const tierById = new Map(currentTiers.map((t) => [t.id, t]));
+  const toPosition = (row: TierGroupRow) => row.hits.findIndex(Boolean); // -1: untiered
 
-  const userIds = [...new Set(matrixRows.flatMap((r) => r.reps))];
-  const users = await db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true } });
-  const userName = new Map(users.map((u) => [u.id, u.name]));
-
-  const overlap: Record<string, number> = overlapRows[0] ?? {};
-  const samples = await Promise.all(
-    tiers.map((_, i) => sample(Prisma.sql`${tierCase} = ${i + 1}`, 5)),
-  );
-  const previewTiers: TierPreviewTier[] = tiers.map((t, i) => {
-    const rows = matrixRows.filter((r) => r.to_pos === i + 1);
+  const previewTiers = tiers.map((t, i) => {
+    const assigned = groups.filter((g) => toPosition(g) === i);
+    const candidates = assigned
+      .flatMap((g) => g.ids.map((id, k) => ({ id, ltv: Number(g.ltvs[k] ?? 0) })))
+      .sort((x, y) => y.ltv - x.ltv || x.id - y.id)
+      .slice(0, 5);
     return {
       key: t.key,
       name: t.name,
       color: t.color,
-      count: rows.reduce((s, r) => s + r.n, 0),
-      lifetimeValue: rows.reduce((s, r) => s + Number(r.ltv), 0),
-      ownMatches: overlap[`own_${i}`] ?? 0,
-      caughtEarlier: overlap[`caught_${i}`] ?? 0,
-      sample: samples[i] ?? [],
+      count: assigned.reduce((sum, g) => sum + g.n, 0),
+      lifetimeValue: assigned.reduce((sum, g) => sum + Number(g.ltv), 0),
+      ownMatches: groups.filter((g) => g.hits[i]).reduce((sum, g) => sum + g.n, 0),
+      caughtEarlier: groups.filter((g) => g.hits[i] && g.hits.slice(0, i).some(Boolean)).reduce((sum, g) => sum + g.n, 0),
+      sampleIds: candidates.map((c) => c.id),
     };
   });
 
-  const transitions: TierTransition[] = [];
-  const affected = new Set<string>();
-  for (const r of matrixRows) {
-    const toTier = r.to_pos ? tiers[r.to_pos - 1] : undefined;
-    const toKey = toTier?.key ?? null;
-    if (r.from_key === toKey) continue;
-    r.reps.forEach((id) => affected.add(id));
-    transitions.push({
-      fromKey: r.from_key,
-      fromName: r.from_name ?? "Untiered",
+  // Transitions: current tier (by key) -> draft tier (by key), only where they differ.
+  const cells = new Map<string, TierTransition & { repIds: Set<string> }>();
+  for (const g of groups) {
+    const from = g.tier_id != null ? tierById.get(g.tier_id) : undefined;
+    const to = tiers[toPosition(g)];
+    const fromKey = from?.key ?? null;
+    const toKey = to?.key ?? null;
+    if (fromKey === toKey) continue;
+    const id = `${fromKey}->${toKey}`;
+    const cell = cells.get(id) ?? {
+      fromKey,
+      fromName: from?.name ?? "Untiered",
       toKey,
-      toName: toTier?.name ?? "Untiered",
-      accounts: r.n,
-      lifetimeValue: Number(r.ltv),
-      reps: r.reps.map((id) => ({ id, name: userName.get(id) ?? "Unknown" })).sort((a, b) => a.name.localeCompare(b.name)),
-    });
+      toName: to?.name ?? "Untiered",
+      accounts: 0,
+      lifetimeValue: 0,
+      reps: [],
+      repIds: new Set<string>(),
+    };
+    cell.accounts += g.n;
+    cell.lifetimeValue += Number(g.ltv);
+    g.reps.forEach((r) => cell.repIds.add(r));
+    cells.set(id, cell);
   }
-  transitions.sort((a, b) => b.accounts - a.accounts);
-  const total = matrixRows.reduce((s, r) => s + r.n, 0);
+  const affected = new Set([...cells.values()].flatMap((c) => [...c.repIds]));
+  const [users, samples] = await Promise.all([
+    db.user.findMany({ where: { id: { in: [...affected] } }, select: { id: true, name: true } }),
+    Promise.all(previewTiers.map((t) => accountsById(t.sampleIds))),
+  ]);
+  const userName = new Map(users.map((u) => [u.id, u.name]));
+  const transitions: TierTransition[] = [...cells.values()]
+    .map(({ repIds, ...cell }) => ({
+      ...cell,
+      reps: [...repIds].map((id) => ({ id, name: userName.get(id) ?? "Unknown" })).sort((a, b) => a.name.localeCompare(b.name)),
+    }))
+    .sort((a, b) => b.accounts - a.accounts);
+
   return {
-    total,
-    untiered: matrixRows.filter((r) => r.to_pos == null).reduce((s, r) => s + r.n, 0),
-    tiers: previewTiers,
+    total: groups.reduce((sum, g) => sum + g.n, 0),
+    untiered: groups.filter((g) => toPosition(g) === -1).reduce((sum, g) => sum + g.n, 0),
+    tiers: previewTiers.map((t, i) => ({
+      key: t.key,
+      name: t.name,
+      color: t.color,
+      count: t.count,
+      lifetimeValue: t.lifetimeValue,
+      ownMatches: t.ownMatches,
+      caughtEarlier: t.caughtEarlier,
+      sample: samples[i] ?? [],
+    })),
     transitions,
-    moving: transitions.reduce((s, t) => s + t.accounts, 0),
-    revenueMoving: transitions.reduce((s, t) => s + t.lifetimeValue, 0),
+    moving: transitions.reduce((sum, t) => sum + t.accounts, 0),
+    revenueMoving: transitions.reduce((sum, t) => sum + t.lifetimeValue, 0),
     repsAffected: affected.size,
   };
 }
