@@ -1,25 +1,8 @@
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
-/** Every action the log records (the audit page's filter lists them). */
-export const AUDIT_ACTIONS = [
-  "SIGN_IN",
-  "SIGN_IN_FAILED",
-  "SIGN_OUT",
-  "USER_CREATED",
-  "USER_UPDATED",
-  "USER_DEACTIVATED",
-  "USER_REACTIVATED",
-  "PASSWORD_RESET",
-  "ACCOUNTS_REASSIGNED",
-  "RULE_PUBLISHED",
-  "RULE_RESTORED",
-  "SCORING_UPDATED",
-  "IMPORT_COMMITTED",
-  "EXPORT",
-] as const;
-
-export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+export { AUDIT_ACTIONS, type AuditAction } from "@/lib/domain/audit-actions";
+import type { AuditAction } from "@/lib/domain/audit-actions";
 
 export interface AuditEntry {
   actor: { id: string; email: string } | null;

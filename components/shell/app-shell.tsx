@@ -11,6 +11,7 @@ function navFor(user: SessionUser): NavItem[] {
     { href: "/segments", label: "Segments" },
     { href: "/matrix", label: "Matrix" },
   ];
+  if (user.role === "MANAGER") items.push({ href: "/reassign", label: "Reassign" });
   if (user.role === "ADMIN") {
     items.push(
       { href: "/admin/rules", label: "Rules", section: "Admin" },

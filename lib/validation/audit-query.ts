@@ -7,7 +7,7 @@ import {
   parseAsStringLiteral,
   type inferParserType,
 } from "nuqs/server";
-import { AUDIT_ACTIONS } from "@/lib/audit";
+import { AUDIT_ACTIONS } from "@/lib/domain/audit-actions";
 
 export { AUDIT_ACTIONS };
 

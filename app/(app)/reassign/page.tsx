@@ -1,0 +1,29 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { ReassignPanel } from "@/components/admin/users/reassign-panel";
+import { canSeeAllAccounts } from "@/lib/auth/access";
+import { requireUser } from "@/lib/auth/session";
+import { segmentOptions } from "@/lib/data/lookups";
+import { listReassignTargets } from "@/lib/data/users";
+
+export const metadata: Metadata = { title: "Reassign accounts" };
+
+/** Managers and admins move accounts between reps (the actions check the role again). */
+export default async function ReassignPage() {
+  const user = await requireUser();
+  if (!canSeeAllAccounts(user)) notFound();
+  const [reps, segments] = await Promise.all([listReassignTargets(user), segmentOptions()]);
+  return (
+    <div className="mx-auto max-w-3xl space-y-4">
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight text-slate-900">Reassign accounts</h1>
+        <p className="text-sm text-slate-600">
+          Move one account, every account of a segment, or every account of a filtered list (paste its URL) to a sales rep.
+        </p>
+      </div>
+      <section className="rounded-xl bg-white p-6 shadow-sm ring-1 ring-slate-200">
+        <ReassignPanel segments={segments} reps={reps.map((r) => ({ value: r.id, label: `${r.name} (${r.email})` }))} />
+      </section>
+    </div>
+  );
+}
