@@ -1,0 +1,12 @@
+import { notFound } from "next/navigation";
+import { requireUser } from "@/lib/auth/session";
+
+/**
+ * Admins only. Checked here, above the loading boundary, so everyone else gets a real 404
+ * status; each page checks again, and every action checks on the server.
+ */
+export default async function RulesLayout({ children }: { children: React.ReactNode }) {
+  const user = await requireUser();
+  if (user.role !== "ADMIN") notFound();
+  return children;
+}

@@ -1,0 +1,28 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { TierSchemeEditor } from "@/components/rules/tier-scheme-editor";
+import { requireUser } from "@/lib/auth/session";
+import { ownerOptions, technologyOptions, tierOptions } from "@/lib/data/lookups";
+import { getTierSchemeEditor } from "@/lib/data/rules/tier-scheme";
+
+export const metadata: Metadata = { title: "Tier scheme · Rules" };
+
+export default async function TierSchemePage() {
+  const user = await requireUser();
+  if (user.role !== "ADMIN") notFound();
+  const [editor, technologies, owners, published] = await Promise.all([
+    getTierSchemeEditor(user),
+    technologyOptions(),
+    ownerOptions(user),
+    tierOptions(),
+  ]);
+  return (
+    <TierSchemeEditor
+      // A publish or restore replaces the draft: start again from what the server has.
+      key={editor.publishedVersion ?? 0}
+      editor={editor}
+      currentTiers={published.filter((t) => t.value !== "untiered").map((t) => ({ key: t.value, name: t.label }))}
+      catalog={{ technologies, owners: owners.filter((o) => o.value !== "unassigned") }}
+    />
+  );
+}

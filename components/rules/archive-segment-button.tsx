@@ -1,0 +1,68 @@
+"use client";
+
+import { Archive } from "lucide-react";
+import { AlertDialog } from "radix-ui";
+import { useState } from "react";
+import { Button, buttonClass } from "@/components/ui/button";
+import { archiveSegment } from "@/lib/actions/publish-rule";
+import { ActionBanner } from "./dialog";
+
+/** Archive a segment after a confirmation: members are removed (and recorded), history is kept. */
+export function ArchiveSegmentButton({ segmentId, name, members, onArchived }: { segmentId: number; name: string; members: number; onArchived: () => void }) {
+  const [open, setOpen] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+
+  const confirm = async () => {
+    setBusy(true);
+    setFailure(null);
+    const result = await archiveSegment(segmentId);
+    setBusy(false);
+    if (result.ok) {
+      setOpen(false);
+      onArchived();
+    } else {
+      setFailure(result.error);
+    }
+  };
+
+  return (
+    <AlertDialog.Root open={open} onOpenChange={(next) => !busy && setOpen(next)}>
+      <AlertDialog.Trigger asChild>
+        <Button type="button" variant="ghost" className="text-slate-600">
+          <Archive className="h-4 w-4" aria-hidden />
+          Archive
+        </Button>
+      </AlertDialog.Trigger>
+      <AlertDialog.Portal>
+        <AlertDialog.Overlay className="fixed inset-0 z-40 bg-slate-900/40" />
+        <AlertDialog.Content className="fixed left-1/2 top-1/2 z-50 w-[calc(100vw-2rem)] max-w-md -translate-x-1/2 -translate-y-1/2 space-y-4 rounded-xl bg-white p-6 shadow-2xl ring-1 ring-slate-200 focus:outline-none">
+          <AlertDialog.Title className="text-base font-semibold text-slate-900">Archive “{name}”?</AlertDialog.Title>
+          <AlertDialog.Description className="text-sm text-slate-600">
+            {members > 0
+              ? `Its ${members.toLocaleString("en-US")} ${members === 1 ? "member leaves" : "members leave"} the segment now, and reps stop seeing it. `
+              : "Reps stop seeing it. "}
+            Its version history stays in the audit log. This cannot be undone from here.
+          </AlertDialog.Description>
+          {failure && <ActionBanner message={failure} />}
+          <div className="flex justify-end gap-2">
+            <AlertDialog.Cancel className={buttonClass("secondary")} disabled={busy}>
+              Cancel
+            </AlertDialog.Cancel>
+            <button
+              type="button"
+              className={buttonClass("danger")}
+              onClick={(e) => {
+                e.preventDefault();
+                void confirm();
+              }}
+              disabled={busy}
+            >
+              {busy ? "Archiving…" : "Archive segment"}
+            </button>
+          </div>
+        </AlertDialog.Content>
+      </AlertDialog.Portal>
+    </AlertDialog.Root>
+  );
+}

@@ -1,0 +1,114 @@
+import { expect, test, type Locator, type Page } from "@playwright/test";
+import { authFile } from "./support/users";
+
+test.use({ storageState: authFile("admin") });
+// The test publishes (and then restores) the tier scheme: keep its steps in order.
+test.describe.configure({ mode: "serial" });
+
+/** "$1,234,567" or "1,234" -> 1234567 / 1234. */
+function readNumber(text: string | null): number {
+  const n = Number((text ?? "").replace(/[^0-9.-]/g, ""));
+  if (!Number.isFinite(n)) throw new Error(`not a number: ${text}`);
+  return n;
+}
+
+function previewRow(page: Page, tierName: string): Locator {
+  return page
+    .getByTestId("tier-preview")
+    .getByTestId("tier-preview-row")
+    .filter({ has: page.getByTestId("tier-name").getByText(tierName, { exact: true }) });
+}
+
+async function waitForLivePreview(page: Page): Promise<void> {
+  await expect(page.getByTestId("tier-preview").getByText("Live", { exact: true })).toBeVisible({ timeout: 30_000 });
+}
+
+test("an admin raises the Tier 1 lifetime value threshold, previews the drop and publishes it with a note", async ({ page }) => {
+  await page.goto("/admin/rules/tiers");
+  await expect(page.getByRole("heading", { level: 1, name: "Tier scheme" })).toBeVisible();
+
+  const tier1 = page.getByRole("region", { name: /^Tier 1:/ });
+  const tierName = await tier1.getByLabel("Name", { exact: true }).inputValue();
+  // The demo scheme's first tier has a "Lifetime value ≥ …" condition: find it by its field.
+  const condition = tier1.getByRole("group", { name: /^Condition \d+: Lifetime value is at least$/ }).first();
+  await expect(condition, "Tier 1 has a 'Lifetime value is at least' condition").toBeVisible();
+  const amount = condition.getByRole("textbox", { name: "Value for Lifetime value in US dollars" });
+  const threshold = readNumber(await amount.inputValue());
+
+  await waitForLivePreview(page);
+  const row = previewRow(page, tierName);
+  const countBefore = readNumber(await row.getByTestId("tier-count").textContent());
+  expect(countBefore, `${tierName} has accounts to lose`).toBeGreaterThan(1);
+
+  // Raise the bar to the lifetime value of the tier's biggest account (the sample is sorted by it),
+  // so the tier keeps at least that account and loses the others below it.
+  await row.locator("summary").click();
+  const topValue = readNumber(await row.getByRole("listitem").first().locator(".tabular").textContent());
+  const raised = Math.max(Math.floor(topValue), Math.ceil(threshold * 1.5));
+  await amount.fill(String(raised));
+  await amount.blur();
+  await expect(amount).toHaveValue(raised.toLocaleString("en-US"));
+
+  await expect
+    .poll(async () => readNumber(await previewRow(page, tierName).getByTestId("tier-count").textContent()), {
+      message: `the ${tierName} count drops in the live preview`,
+      timeout: 30_000,
+    })
+    .toBeLessThan(countBefore);
+  await waitForLivePreview(page);
+
+  await page.getByRole("button", { name: "Publish…" }).click();
+  const dialog = page.getByRole("dialog", { name: /^Publish tier scheme v\d+$/ });
+  await expect(dialog).toBeVisible();
+  const nextVersion = Number(/v(\d+)$/.exec((await dialog.getByRole("heading").first().textContent()) ?? "")?.[1]);
+  expect(nextVersion).toBeGreaterThan(1);
+
+  await expect(dialog.getByTestId("transition-matrix")).toBeVisible({ timeout: 30_000 });
+  await expect(dialog.getByTestId("transition-cell").first()).toBeVisible();
+  const moving = readNumber(await dialog.getByTestId("publish-totals").locator("dd").first().textContent());
+  expect(moving, "accounts move between tiers").toBeGreaterThan(0);
+
+  await test.step("publishing without a note shows the error next to the note field", async () => {
+    await dialog.getByRole("button", { name: `Publish v${nextVersion}` }).click();
+    const note = dialog.getByRole("textbox", { name: /^Note/ });
+    await expect(note).toHaveAttribute("aria-invalid", "true");
+    await expect(note).toHaveAccessibleDescription(/Write a short note saying why/);
+    await expect(dialog).toBeVisible();
+  });
+
+  const noteText = `Raise ${tierName} to ${raised.toLocaleString("en-US")} (e2e ${Date.now()})`;
+  await dialog.getByRole("textbox", { name: /^Note/ }).fill(noteText);
+  await dialog.getByRole("button", { name: `Publish v${nextVersion}` }).click();
+  await expect(dialog).toBeHidden({ timeout: 60_000 });
+
+  await expect(page.getByTestId("editor-status").getByText(`Published v${nextVersion}`)).toBeVisible();
+  const history = page.getByTestId("version-history");
+  const latest = history.getByTestId(`version-${nextVersion}`);
+  await expect(latest).toBeVisible();
+  await expect(latest).toContainText(noteText);
+  await expect(latest).toContainText("Current");
+
+  await test.step("restore the previous version so other tests see the seeded tiers", async () => {
+    await history
+      .getByTestId(`version-${nextVersion - 1}`)
+      .getByRole("button", { name: `Restore version ${nextVersion - 1}` })
+      .click();
+    const restore = page.getByRole("dialog", { name: `Restore version ${nextVersion - 1}` });
+    await restore.getByRole("textbox", { name: /^Why restore it\?/ }).fill("Undo the e2e threshold change");
+    await restore.getByRole("button", { name: `Restore v${nextVersion - 1}` }).click();
+    await expect(restore).toBeHidden({ timeout: 60_000 });
+    await expect(page.getByTestId("version-history").getByTestId(`version-${nextVersion + 1}`)).toContainText(`Restored from v${nextVersion - 1}`);
+  });
+});
+
+test.describe("as a rep", () => {
+  test.use({ storageState: authFile("rep1") });
+
+  test("the rule editor pages do not exist", async ({ page }) => {
+    for (const path of ["/admin/rules", "/admin/rules/tiers", "/admin/rules/scoring", "/admin/rules/segments/1"]) {
+      const response = await page.goto(path);
+      expect(response?.status(), path).toBe(404);
+      await expect(page.getByRole("button", { name: /^Publish/ })).toHaveCount(0);
+    }
+  });
+});
