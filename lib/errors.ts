@@ -1,4 +1,4 @@
-export type AppErrorCode = "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "INVALID";
+export type AppErrorCode = "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "DUPLICATE_NAME" | "INVALID";
 
 /** An expected failure with a message that is safe to show to the user. */
 export class AppError extends Error {

@@ -35,7 +35,7 @@ export function NewSegmentDialog({ label = "New segment", variant = "primary" }:
     }
     setBusy(false);
     // A taken name is the one conflict creating can hit: it belongs next to the name.
-    if (result.code === "CONFLICT") setErrors({ name: result.error });
+    if (result.code === "DUPLICATE_NAME") setErrors({ name: result.error });
     else setFailure(result.error);
   };
 

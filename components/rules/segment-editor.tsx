@@ -90,7 +90,7 @@ export function SegmentEditor({ segment, catalog }: { segment: SegmentEditorData
       setSaved({ ...sent, at: new Date(), by: "you" });
       return true;
     }
-    if (result.code === "CONFLICT" && /already exists/.test(result.error)) setDetailErrors({ name: result.error });
+    if (result.code === "DUPLICATE_NAME") setDetailErrors({ name: result.error });
     else setFailure({ message: result.error, conflict: result.code === "CONFLICT" });
     return false;
   };

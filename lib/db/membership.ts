@@ -45,7 +45,7 @@ export interface ScoringSettings {
   idealProfile: RuleGroup | null;
 }
 
-export const DEFAULT_WEIGHTS: ScoreWeights = { value: 0.5, fit: 0.3, engagement: 0.2 };
+export const DEFAULT_WEIGHTS: ScoreWeights = { value: 50, fit: 30, engagement: 20 };
 
 const idsFilter = (accountIds?: readonly number[]) =>
   accountIds ? Prisma.sql`a.id = ANY(${[...accountIds]}::int[])` : Prisma.sql`TRUE`;

@@ -163,7 +163,7 @@ export async function publishDemoRules(db: Db, options: { publishedById: string 
   const profile = parseRule(idealProfile());
   if (!profile.ok) throw new Error(`demo ideal profile is invalid: ${profile.errors[0]?.message}`);
   await db.scoringConfig.create({
-    data: { id: 1, valueWeight: 0.5, fitWeight: 0.3, engagementWeight: 0.2, idealProfile: json(profile.rule) },
+    data: { id: 1, valueWeight: 50, fitWeight: 30, engagementWeight: 20, idealProfile: json(profile.rule) },
   });
   return recomputeAll(db, { reason: "RULE_PUBLISHED", ruleVersion: 1, detail: note }, { asOf: options.asOf });
 }

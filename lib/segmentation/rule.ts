@@ -80,7 +80,9 @@ export type RulePath = (string | number)[];
 
 /** `Condition 3 ("Lifetime value is between")`: how every message names a condition. */
 export function conditionName(index: number, fieldLabel: string | null, operatorLabel: string | null): string {
-  const described = [fieldLabel, operatorLabel].filter((part): part is string => part !== null).join(" ");
+  const described = [fieldLabel, operatorLabel]
+    .filter((part): part is string => part !== null && part.trim() !== "")
+    .join(" ");
   if (described.length === 0) return `Condition ${index}`;
   return `Condition ${index} (${JSON.stringify(described)})`;
 }

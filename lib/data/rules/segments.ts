@@ -134,7 +134,7 @@ export async function getSegmentEditor(actor: Actor, id: number): Promise<Segmen
 export async function createSegment(actor: Actor, input: unknown): Promise<{ id: number }> {
   assertRole(actor, "ADMIN");
   const details = parseDetails(input);
-  if (await nameTaken(details.name)) throw new AppError("CONFLICT", `A segment named "${details.name}" already exists.`);
+  if (await nameTaken(details.name)) throw new AppError("DUPLICATE_NAME", `A segment named "${details.name}" already exists.`);
   const segment = await db.segment.create({
     data: { ...details, draftRule: EMPTY_RULE as unknown as Prisma.InputJsonValue, updatedById: actor.id },
   });
@@ -189,7 +189,7 @@ export async function saveSegmentDraft(
   const details = parseDetails(input.details);
   const validated = await validateRule(input.rule);
   if (!validated.ok) throw new AppError("INVALID", validated.errors[0]?.message ?? "The rule is not valid.");
-  if (await nameTaken(details.name, id)) throw new AppError("CONFLICT", `A segment named "${details.name}" already exists.`);
+  if (await nameTaken(details.name, id)) throw new AppError("DUPLICATE_NAME", `A segment named "${details.name}" already exists.`);
   const exists = await db.segment.findFirst({ where: { id, archived: false }, select: { id: true } });
   if (!exists) throw new AppError("NOT_FOUND", "That segment no longer exists.");
   const updated = await db.segment.updateMany({

@@ -265,9 +265,9 @@ CREATE TABLE "membership_events" (
 -- CreateTable
 CREATE TABLE "scoring_config" (
     "id" INTEGER NOT NULL DEFAULT 1,
-    "value_weight" DOUBLE PRECISION NOT NULL DEFAULT 0.5,
-    "fit_weight" DOUBLE PRECISION NOT NULL DEFAULT 0.3,
-    "engagement_weight" DOUBLE PRECISION NOT NULL DEFAULT 0.2,
+    "value_weight" DOUBLE PRECISION NOT NULL DEFAULT 50,
+    "fit_weight" DOUBLE PRECISION NOT NULL DEFAULT 30,
+    "engagement_weight" DOUBLE PRECISION NOT NULL DEFAULT 20,
     "ideal_profile" JSONB NOT NULL,
     "updated_at" TIMESTAMP(3) NOT NULL,
 
