@@ -4,8 +4,14 @@ export interface Session {
   cookie: string;
 }
 
-function cookiesFrom(response: Response): string[] {
-  return response.headers.getSetCookie().map((c) => c.split(";")[0]!);
+/** name=value pairs of Set-Cookie; a later cookie of the same name wins, as in a browser. */
+function cookiesFrom(response: Response, jar: string[] = []): string[] {
+  const byName = new Map(jar.map((c) => [c.split("=")[0]!, c]));
+  for (const cookie of response.headers.getSetCookie()) {
+    const pair = cookie.split(";")[0]!;
+    byName.set(pair.split("=")[0]!, pair);
+  }
+  return [...byName.values()];
 }
 
 export async function signInAs(baseUrl: string, email: string, password: string): Promise<Session> {
@@ -18,7 +24,7 @@ export async function signInAs(baseUrl: string, email: string, password: string)
     headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar.join("; ") },
     body: new URLSearchParams({ csrfToken, email, password, callbackUrl: `${baseUrl}/accounts` }),
   });
-  const cookies = [...jar, ...cookiesFrom(response)];
+  const cookies = cookiesFrom(response, jar);
   if (!cookies.some((c) => c.startsWith("authjs.session-token="))) throw new Error(`sign-in as ${email} failed`);
   return { cookie: cookies.join("; ") };
 }
