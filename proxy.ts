@@ -1,8 +1,7 @@
-import NextAuth from "next-auth";
-import { NextResponse } from "next/server";
-import { authConfig } from "@/lib/auth/auth.config";
+import { NextResponse, type NextRequest } from "next/server";
 
-const { auth } = NextAuth(authConfig);
+/** Auth.js session cookie names (the __Secure- one over HTTPS). */
+const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
 
 const PUBLIC_PATHS = ["/sign-in", "/api/auth"];
 
@@ -24,13 +23,16 @@ function contentSecurityPolicy(nonce: string): string {
 }
 
 /**
- * Redirects signed-out visitors to the sign-in page (a convenience: every page and
- * data function checks the session itself) and sets a per-request CSP nonce.
+ * Redirects visitors without a session cookie to the sign-in page and sets a per-request CSP
+ * nonce. A convenience only: every page, data function and action checks the session itself.
+ * It deliberately does not decode or refresh the session: a proxy that re-issues the cookie on
+ * every response lets a late prefetch resurrect a session the user just signed out of.
  */
-export default auth((request) => {
+export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   const isPublic = PUBLIC_PATHS.some((p) => pathname === p || pathname.startsWith(`${p}/`));
-  if (!request.auth && !isPublic) {
+  const hasSession = SESSION_COOKIES.some((name) => request.cookies.has(name));
+  if (!hasSession && !isPublic) {
     const url = new URL("/sign-in", request.nextUrl);
     if (pathname !== "/") url.searchParams.set("callbackUrl", `${pathname}${search}`);
     return NextResponse.redirect(url);
@@ -44,7 +46,7 @@ export default auth((request) => {
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", csp);
   return response;
-});
+}
 
 export const config = {
   matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg).*)"],

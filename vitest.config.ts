@@ -26,6 +26,8 @@ export default defineConfig({
           include: ["tests/integration/**/*.test.ts"],
           environment: "node",
           globalSetup: ["tests/support/global-setup.ts"],
+          // next-auth imports "next/server" without an extension; let Vite resolve it.
+          server: { deps: { inline: ["next-auth"] } },
           // One database for the run: test files run one at a time, each resetting what it uses.
           fileParallelism: false,
           testTimeout: 60_000,

@@ -1,7 +1,9 @@
 "use server";
 
 import { AuthError, CredentialsSignin } from "next-auth";
+import { recordAudit } from "@/lib/audit";
 import { signIn, signOut } from "@/lib/auth/auth";
+import { getSessionUser } from "@/lib/auth/session";
 import { signInSchema, type SignInState } from "@/lib/validation/sign-in";
 
 /** Only same-site paths may be redirected to after sign-in. */
@@ -44,5 +46,7 @@ export async function signInWithPassword(_prev: SignInState, formData: FormData)
 }
 
 export async function signOutAction(): Promise<void> {
+  const user = await getSessionUser();
+  if (user) await recordAudit({ actor: { id: user.id, email: user.email }, action: "SIGN_OUT", target: user.email });
   await signOut({ redirectTo: "/sign-in" });
 }

@@ -30,18 +30,18 @@ export async function recordFailure(email: string, now = new Date()): Promise<Da
   // One statement so concurrent failures on several instances cannot under-count.
   const rows = await db.$queryRaw<{ failures: number; locked_until: Date | null }[]>`
     INSERT INTO sign_in_throttles (email, failures, last_failure_at, locked_until)
-    VALUES (${key}, 1, ${now}, NULL)
+    VALUES (${key}, 1, ${now}::timestamp, NULL)
     ON CONFLICT (email) DO UPDATE SET
       failures = CASE
-        WHEN sign_in_throttles.last_failure_at < ${windowStart}
-          OR (sign_in_throttles.locked_until IS NOT NULL AND sign_in_throttles.locked_until <= ${now})
+        WHEN sign_in_throttles.last_failure_at < ${windowStart}::timestamp
+          OR (sign_in_throttles.locked_until IS NOT NULL AND sign_in_throttles.locked_until <= ${now}::timestamp)
         THEN 1 ELSE sign_in_throttles.failures + 1 END,
-      last_failure_at = ${now},
+      last_failure_at = ${now}::timestamp,
       locked_until = CASE
-        WHEN sign_in_throttles.last_failure_at >= ${windowStart}
-          AND (sign_in_throttles.locked_until IS NULL OR sign_in_throttles.locked_until > ${now})
+        WHEN sign_in_throttles.last_failure_at >= ${windowStart}::timestamp
+          AND (sign_in_throttles.locked_until IS NULL OR sign_in_throttles.locked_until > ${now}::timestamp)
           AND sign_in_throttles.failures + 1 >= ${LOCK_AFTER}
-        THEN ${new Date(now.getTime() + LOCK_MS)} ELSE NULL END
+        THEN ${new Date(now.getTime() + LOCK_MS)}::timestamp ELSE NULL END
     RETURNING failures, locked_until`;
   return rows[0]?.locked_until ?? null;
 }

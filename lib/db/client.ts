@@ -15,6 +15,20 @@ export type Db = ReturnType<typeof createClient>;
 
 const globalForDb = globalThis as unknown as { tierwiseDb?: Db };
 
-/** The one Prisma client of the process (kept on globalThis so dev reloads do not open new pools). */
-export const db: Db = globalForDb.tierwiseDb ?? createClient();
-if (process.env.NODE_ENV !== "production") globalForDb.tierwiseDb = db;
+function instance(): Db {
+  // Kept on globalThis so dev reloads do not open new pools.
+  globalForDb.tierwiseDb ??= createClient();
+  return globalForDb.tierwiseDb;
+}
+
+/**
+ * The one Prisma client of the process, created on first use (so `next build` can load the data
+ * layer without a database; a missing DATABASE_URL fails at the first query, naming the variable).
+ */
+export const db: Db = new Proxy({} as Db, {
+  get(_target, property) {
+    const client = instance();
+    const value = Reflect.get(client, property, client);
+    return typeof value === "function" ? value.bind(client) : value;
+  },
+});
