@@ -26,6 +26,7 @@ function instance(): Db {
  * layer without a database; a missing DATABASE_URL fails at the first query, naming the variable).
  */
 export const db: Db = new Proxy({} as Db, {
+  has: (_target, property) => Reflect.has(instance(), property),
   get(_target, property) {
     const client = instance();
     const value = Reflect.get(client, property, client);
