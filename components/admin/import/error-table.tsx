@@ -1,0 +1,110 @@
+"use client";
+
+import { Download } from "lucide-react";
+import { useEffect, useState } from "react";
+import { buttonClass } from "@/components/ui/button";
+import type { RowError } from "@/lib/import/rows";
+import { cn } from "@/lib/utils/cn";
+import { formatNumber } from "@/lib/utils/format";
+
+interface Page {
+  rows: RowError[];
+  total: number;
+  page: number;
+  pageCount: number;
+  size: number;
+}
+
+/** Every bad row of the last run, a page at a time, and the whole list as a CSV download. */
+export function ErrorTable({ jobId, total, version }: { jobId: string; total: number; version: string }) {
+  const [page, setPage] = useState(1);
+  const [data, setData] = useState<Page | null>(null);
+  const [failed, setFailed] = useState(false);
+
+  useEffect(() => {
+    let cancelled = false;
+    fetch(`/api/import/jobs/${jobId}/errors?page=${page}`, { cache: "no-store" })
+      .then(async (response) => {
+        if (!response.ok) throw new Error(String(response.status));
+        const next = (await response.json()) as Page;
+        if (!cancelled) {
+          setData(next);
+          setFailed(false);
+        }
+      })
+      .catch(() => !cancelled && setFailed(true));
+    return () => {
+      cancelled = true;
+    };
+  }, [jobId, page, version]);
+
+  const first = data && data.total > 0 ? (data.page - 1) * data.size + 1 : 0;
+  const last = data ? Math.min(data.total, data.page * data.size) : 0;
+  const pageButton = (disabled: boolean) =>
+    cn("rounded-md px-3 py-1.5 text-sm font-medium ring-1 ring-inset ring-slate-300", disabled ? "cursor-not-allowed text-slate-300" : "bg-white text-slate-700 hover:bg-slate-50");
+
+  return (
+    <div className="space-y-3">
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h4 className="text-sm font-semibold text-slate-900">
+          {formatNumber(total)} {total === 1 ? "problem" : "problems"} to fix
+        </h4>
+        <a href={`/api/import/jobs/${jobId}/errors?format=csv`} download className={buttonClass("secondary")}>
+          <Download className="h-4 w-4" aria-hidden />
+          Download all as CSV
+        </a>
+      </div>
+      {failed && <p className="text-sm text-red-700">The problems could not be loaded. Reload the page to try again.</p>}
+      <div className="overflow-x-auto rounded-lg ring-1 ring-slate-200">
+        <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="import-errors">
+          <caption className="sr-only">Rows with problems: line (the header is line 1), column, value and what is wrong</caption>
+          <thead className="bg-slate-50">
+            <tr className="text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
+              <th scope="col" className="px-3 py-2">Line</th>
+              <th scope="col" className="px-3 py-2">Column</th>
+              <th scope="col" className="px-3 py-2">Value</th>
+              <th scope="col" className="w-full min-w-72 px-3 py-2">Problem</th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100 bg-white">
+            {(data?.rows ?? []).map((e, i) => (
+              <tr key={`${e.line}-${i}`} className="align-top">
+                <td className="tabular whitespace-nowrap px-3 py-2 font-medium text-slate-900">{e.line}</td>
+                <td className="whitespace-nowrap px-3 py-2 text-slate-700">{e.column ?? <span className="text-slate-400">Whole row</span>}</td>
+                <td className="max-w-48 truncate px-3 py-2 font-mono text-xs text-slate-700" title={e.value ?? undefined}>
+                  {e.value ? e.value : <span className="font-sans text-slate-400">blank</span>}
+                </td>
+                <td className="px-3 py-2 text-slate-800">{e.reason}</td>
+              </tr>
+            ))}
+            {!data && !failed && (
+              <tr>
+                <td colSpan={4} className="px-3 py-6 text-center text-slate-500">
+                  Loading…
+                </td>
+              </tr>
+            )}
+          </tbody>
+        </table>
+      </div>
+      {data && data.pageCount > 1 && (
+        <nav aria-label="Problem pages" className="flex flex-wrap items-center justify-between gap-3 text-sm text-slate-600">
+          <p className="tabular">
+            Showing {formatNumber(first)}–{formatNumber(last)} of {formatNumber(data.total)}
+          </p>
+          <div className="flex items-center gap-2">
+            <button type="button" className={pageButton(page <= 1)} disabled={page <= 1} onClick={() => setPage((p) => p - 1)}>
+              Previous
+            </button>
+            <span aria-live="polite" className="tabular">
+              Page {formatNumber(data.page)} of {formatNumber(data.pageCount)}
+            </span>
+            <button type="button" className={pageButton(page >= data.pageCount)} disabled={page >= data.pageCount} onClick={() => setPage((p) => p + 1)}>
+              Next
+            </button>
+          </div>
+        </nav>
+      )}
+    </div>
+  );
+}

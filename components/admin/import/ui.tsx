@@ -1,0 +1,91 @@
+import { cn } from "@/lib/utils/cn";
+import { formatNumber } from "@/lib/utils/format";
+
+/** "1 account" / "3 accounts" / "2 technologies". */
+export function plural(n: number, noun: string, pluralNoun = noun.endsWith("y") ? `${noun.slice(0, -1)}ies` : `${noun}s`): string {
+  return `${formatNumber(n)} ${n === 1 ? noun : pluralNoun}`;
+}
+
+export function Card({ title, description, actions, children, className, headingId }: {
+  title?: React.ReactNode;
+  description?: React.ReactNode;
+  actions?: React.ReactNode;
+  children: React.ReactNode;
+  className?: string;
+  headingId?: string;
+}) {
+  return (
+    <section className={cn("rounded-lg bg-white shadow-sm ring-1 ring-slate-200", className)} aria-labelledby={title ? headingId : undefined}>
+      {(title || actions) && (
+        <div className="flex flex-wrap items-start justify-between gap-3 border-b border-slate-100 px-5 py-4">
+          <div className="min-w-0">
+            {title && (
+              <h3 id={headingId} className="text-base font-semibold text-slate-900">
+                {title}
+              </h3>
+            )}
+            {description && <div className="mt-0.5 text-sm text-slate-600">{description}</div>}
+          </div>
+          {actions && <div className="flex flex-wrap items-center gap-2">{actions}</div>}
+        </div>
+      )}
+      <div className="px-5 py-4">{children}</div>
+    </section>
+  );
+}
+
+export function Stat({ label, value, tone = "default", hint }: { label: string; value: number; tone?: "default" | "good" | "bad" | "muted"; hint?: string }) {
+  return (
+    <div className="rounded-lg bg-white px-4 py-3 ring-1 ring-slate-200">
+      <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{label}</dt>
+      <dd
+        className={cn(
+          "tabular mt-1 text-2xl font-semibold",
+          tone === "good" && "text-emerald-700",
+          tone === "bad" && "text-red-700",
+          tone === "muted" && "text-slate-500",
+          tone === "default" && "text-slate-900",
+        )}
+      >
+        {formatNumber(value)}
+      </dd>
+      {hint && <p className="mt-0.5 text-xs text-slate-500">{hint}</p>}
+    </div>
+  );
+}
+
+export function Alert({ tone, title, children, id }: { tone: "error" | "warning" | "success" | "info"; title: string; children?: React.ReactNode; id?: string }) {
+  const styles = {
+    error: "bg-red-50 text-red-900 ring-red-200",
+    warning: "bg-amber-50 text-amber-900 ring-amber-200",
+    success: "bg-emerald-50 text-emerald-900 ring-emerald-200",
+    info: "bg-brand-50 text-brand-900 ring-brand-100",
+  }[tone];
+  return (
+    <div id={id} role={tone === "error" ? "alert" : "status"} className={cn("rounded-lg px-4 py-3 text-sm ring-1 ring-inset", styles)}>
+      <p className="font-semibold">{title}</p>
+      {children && <div className="mt-1 space-y-1">{children}</div>}
+    </div>
+  );
+}
+
+/** A determinate bar when the total is known, an animated one otherwise. */
+export function ProgressBar({ value, max, label }: { value: number; max: number | null; label: string }) {
+  const percent = max ? Math.min(100, Math.round((value / Math.max(1, max)) * 100)) : null;
+  return (
+    <div
+      role="progressbar"
+      aria-label={label}
+      aria-valuemin={0}
+      aria-valuemax={max ?? undefined}
+      aria-valuenow={max ? Math.min(value, max) : undefined}
+      aria-valuetext={max ? `${formatNumber(Math.min(value, max))} of ${formatNumber(max)}` : "Working"}
+      className="h-2.5 w-full overflow-hidden rounded-full bg-slate-200"
+    >
+      <div
+        className={cn("h-full rounded-full bg-brand-600 transition-[width] duration-300", percent === null && "w-1/3 animate-pulse")}
+        style={percent === null ? undefined : { width: `${percent}%` }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,288 @@
+/**
+ * Running an import, as a dry run or for real, through one code path: everything happens in one
+ * transaction that a dry run rolls back at the end, so what a dry run reports (rows created and
+ * updated, tier moves, segment entries and exits) is exactly what its commit does, and neither a
+ * failure nor a killed process can leave part of a file behind.
+ *
+ *   read the file (streamed) -> convert and check each row -> stage valid rows in a temp table
+ *   -> check against the database -> snapshot tiers/segments -> complete rows -> upsert
+ *   -> recompute metrics, tiers, segments and scores for the accounts that changed
+ *   -> compare -> dry run: ROLLBACK | commit: audit, COMMIT
+ */
+import { recordAudit } from "@/lib/audit";
+import type { Actor } from "@/lib/auth/access";
+import { db } from "@/lib/db/client";
+import { recomputeAll } from "@/lib/db/membership";
+import { recomputeAccountMetrics } from "@/lib/db/metrics";
+import { isBlankRecord, readCsvRecords } from "./csv-reader";
+import { headerNames } from "./headers";
+import { NO_IMPACT, readImpact, snapshotBefore, type ImportImpact } from "./impact";
+import type { RunMode, RunPhase, RunReport } from "./job";
+import type { ColumnMapping, ImportKind } from "./kinds";
+import { convertRow, newRowContext, type ImportRow, type OwnerLookup, type RowError, type TechnologyLookup } from "./rows";
+import { STAGES } from "./stage";
+import type { StageContext } from "./stage/types";
+
+/** Arbitrary constant naming the "an import is writing" advisory lock: imports run one at a time. */
+export const IMPORT_LOCK_KEY = 727_002;
+/** Rows per staging INSERT. */
+const BATCH_ROWS = 2_000;
+/** Errors kept in full; beyond this only counted (a file this broken needs fixing at the source). */
+export const MAX_STORED_ERRORS = 100_000;
+/** A large import recomputes for minutes; Prisma's 5 s default would abort it. */
+const TRANSACTION_TIMEOUT_MS = 60 * 60_000;
+
+export interface RunInput {
+  jobId: string;
+  kind: ImportKind;
+  fileName: string;
+  path: string;
+  mapping: ColumnMapping;
+  mode: RunMode;
+  actor: Actor & { email?: string };
+  asOf?: Date;
+  onProgress?: (progress: { phase: RunPhase; processed: number }) => Promise<void> | void;
+}
+
+export interface RunOutcome {
+  report: RunReport;
+  errors: RowError[];
+  /** A commit that found bad rows wrote nothing. */
+  refused: boolean;
+}
+
+/** Thrown inside the transaction to roll it back while carrying the result out. */
+class Rollback extends Error {
+  constructor(readonly outcome: RunOutcome) {
+    super("import rolled back");
+  }
+}
+
+async function loadLookups(): Promise<{ owners: OwnerLookup; technologies: TechnologyLookup }> {
+  const [users, technologies] = await Promise.all([
+    db.user.findMany({ where: { active: true }, select: { id: true, email: true, name: true } }),
+    db.technology.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } }),
+  ]);
+  const byName = new Map<string, string[]>();
+  for (const user of users) {
+    const key = user.name.trim().toLowerCase().replace(/\s+/g, " ");
+    byName.set(key, [...(byName.get(key) ?? []), user.id]);
+  }
+  return {
+    owners: { byEmail: new Map(users.map((u) => [u.email.toLowerCase(), u.id])), byName },
+    technologies: {
+      byName: new Map(technologies.map((t) => [t.name.toLowerCase().replace(/\s+/g, " "), t.id])),
+      names: technologies.map((t) => t.name),
+    },
+  };
+}
+
+export async function runImport(input: RunInput): Promise<RunOutcome> {
+  const startedAt = new Date();
+  const asOf = input.asOf ?? startedAt;
+  const today = asOf.toISOString().slice(0, 10);
+  const stage = STAGES[input.kind];
+  const stageCtx: StageContext = { mapping: input.mapping, today };
+  const lookups = await loadLookups();
+  // Time spent per phase, for the report (and the benchmark).
+  const phases: Partial<Record<RunPhase, number>> = {};
+  let current: { phase: RunPhase; since: number } | null = null;
+  const report = async (phase: RunPhase, processed: number) => {
+    const now = performance.now();
+    if (current?.phase !== phase) {
+      if (current) phases[current.phase] = Math.round((phases[current.phase] ?? 0) + now - current.since);
+      current = { phase, since: now };
+    }
+    await input.onProgress?.({ phase, processed });
+  };
+  const phaseTimes = () => {
+    if (current) phases[current.phase] = Math.round((phases[current.phase] ?? 0) + performance.now() - current.since);
+    current = null;
+    return { ...phases };
+  };
+
+  try {
+    return await db.$transaction(
+      async (tx) => {
+        await report("waiting", 0);
+        await tx.$queryRawUnsafe(`SELECT pg_advisory_xact_lock(${IMPORT_LOCK_KEY})::text AS locked`);
+        await report("reading", 0);
+        await stage.create(tx);
+        await tx.$executeRawUnsafe("CREATE TEMP TABLE import_touched (account_id int PRIMARY KEY, created boolean NOT NULL) ON COMMIT DROP");
+
+        // ---- Read, convert and stage, one batch at a time.
+        const errors: RowError[] = [];
+        let errorCount = 0;
+        const addErrors = (found: readonly RowError[]) => {
+          errorCount += found.length;
+          for (const e of found) if (errors.length < MAX_STORED_ERRORS) errors.push(e);
+        };
+        let headers: string[] | null = null;
+        let ctx: ReturnType<typeof newRowContext> | null = null;
+        let rows = 0;
+        let validRows = 0;
+        let pending: ImportRow[] = [];
+        for await (const batch of readCsvRecords(input.path)) {
+          for (const record of batch) {
+            if (!headers) {
+              headers = headerNames(record.cells);
+              ctx = newRowContext(input.kind, input.mapping, headers, lookups);
+              continue;
+            }
+            if (isBlankRecord(record.cells)) continue;
+            rows += 1;
+            const rowProblems: RowError[] = [];
+            if (record.problem) rowProblems.push({ line: record.line, column: null, value: null, reason: record.problem });
+            const extra = record.cells.slice(headers.length);
+            if (extra.some((cell) => cell.trim() !== "")) {
+              rowProblems.push({
+                line: record.line,
+                column: null,
+                value: null,
+                reason: `has ${record.cells.length} values but the header has ${headers.length} columns (is a value with a comma not in quotes?)`,
+              });
+            }
+            // A record CSV could not split properly has meaningless fields: report only that.
+            const converted = record.problem ? null : convertRow(ctx!, record.line, record.cells);
+            if (!converted || rowProblems.length || converted.errors.length) {
+              addErrors([...rowProblems, ...(converted?.errors ?? [])]);
+            } else if (converted.row) {
+              pending.push(converted.row);
+              validRows += 1;
+            }
+          }
+          if (pending.length >= BATCH_ROWS) {
+            await stage.insert(tx, pending);
+            pending = [];
+          }
+          await report("reading", rows);
+        }
+        await stage.insert(tx, pending);
+        pending = [];
+        if (!headers) throw new ImportFileError("The file is empty: it has no header row.");
+        await report("checking", rows);
+
+        // ---- Checks against the database, then what the file would change.
+        const checkErrors = await stage.check(tx, stageCtx);
+        addErrors(checkErrors);
+        validRows -= new Set(checkErrors.map((e) => e.line)).size;
+        const refuse = () => {
+          errors.sort((a, b) => a.line - b.line);
+          return buildOutcome({ input, startedAt, rows, validRows: 0, errorCount, errors, counts: { created: 0, updated: 0 }, touched: 0, impact: NO_IMPACT, schemeVersion: null, refused: true, phases: phaseTimes() });
+        };
+        if (input.mode === "commit" && errorCount > 0) throw new Rollback(refuse());
+
+        await report("writing", rows);
+        await snapshotBefore(tx, stage.candidatesSql);
+        const fillErrors = await stage.fill(tx, stageCtx);
+        addErrors(fillErrors);
+        validRows -= new Set(fillErrors.map((e) => e.line)).size;
+        if (input.mode === "commit" && errorCount > 0) throw new Rollback(refuse());
+        const counts = await stage.apply(tx);
+
+        const touched = (await tx.$queryRawUnsafe<{ account_id: number }[]>("SELECT account_id FROM import_touched ORDER BY account_id")).map(
+          (r) => r.account_id,
+        );
+        let impact = NO_IMPACT;
+        if (touched.length > 0) {
+          await report("recomputing", rows);
+          await recomputeAccountMetrics(tx, { accountIds: touched, asOf });
+          await recomputeAll(tx, { reason: "IMPORT", detail: `Import of ${input.fileName}` }, { accountIds: touched, asOf });
+          await report("comparing", rows);
+          impact = await readImpact(tx);
+        }
+        const scheme = await tx.tierSchemeVersion.findFirst({ orderBy: { version: "desc" }, select: { version: true } });
+        errors.sort((a, b) => a.line - b.line);
+        const outcome = buildOutcome({
+          input,
+          startedAt,
+          rows,
+          validRows,
+          errorCount,
+          errors,
+          counts,
+          touched: touched.length,
+          impact,
+          schemeVersion: scheme?.version ?? null,
+          refused: false,
+          phases: phaseTimes(),
+        });
+        if (input.mode === "dryRun") throw new Rollback(outcome);
+
+        await report("finishing", rows);
+        const r = outcome.report;
+        await recordAudit(
+          {
+            actor: { id: input.actor.id, email: input.actor.email ?? "" },
+            action: "IMPORT_COMMITTED",
+            target: input.fileName,
+            details: {
+              jobId: input.jobId,
+              kind: input.kind,
+              file: input.fileName,
+              rows: r.rows,
+              created: r.created,
+              updated: r.updated,
+              unchanged: r.unchanged,
+              accountsAffected: r.accountsAffected,
+              tierChanges: r.impact.tierChanges,
+            },
+          },
+          tx,
+        );
+        return outcome;
+      },
+      { maxWait: 30_000, timeout: TRANSACTION_TIMEOUT_MS },
+    );
+  } catch (error) {
+    if (error instanceof Rollback) return error.outcome;
+    throw error;
+  }
+}
+
+/** A problem with the file as a whole (not one row), safe to show. */
+export class ImportFileError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "ImportFileError";
+  }
+}
+
+function buildOutcome(args: {
+  input: RunInput;
+  startedAt: Date;
+  rows: number;
+  validRows: number;
+  errorCount: number;
+  errors: RowError[];
+  counts: { created: number; updated: number };
+  touched: number;
+  impact: ImportImpact;
+  schemeVersion: number | null;
+  refused: boolean;
+  phases: Partial<Record<RunPhase, number>>;
+}): RunOutcome {
+  const finishedAt = new Date();
+  const { created, updated } = args.counts;
+  return {
+    refused: args.refused,
+    errors: args.errors,
+    report: {
+      mode: args.input.mode,
+      mapping: args.input.mapping,
+      startedAt: args.startedAt.toISOString(),
+      finishedAt: finishedAt.toISOString(),
+      durationMs: finishedAt.getTime() - args.startedAt.getTime(),
+      rows: args.rows,
+      validRows: Math.max(0, args.validRows),
+      errorCount: args.errorCount,
+      created,
+      updated,
+      unchanged: args.refused ? 0 : Math.max(0, args.validRows - created - updated),
+      accountsAffected: args.touched,
+      impact: args.impact,
+      schemeVersion: args.schemeVersion,
+      phaseMs: args.phases,
+    },
+  };
+}

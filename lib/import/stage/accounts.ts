@@ -1,0 +1,159 @@
+import type { AccountRow, RowError } from "../rows";
+import { columnOf, countTouched, dropLines, type SqlClient, type StageSpec } from "./types";
+
+/** Tags travel as one string per row (unnest cannot take an array of arrays); this never occurs in a tag. */
+const TAG_SEPARATOR = "\u001f";
+
+/**
+ * What a new account gets for a column the file does not fill. Shown on the mapping screen
+ * (lib/import/kinds.ts defaultText); name, industry, country and region have no default.
+ */
+export const ACCOUNT_DEFAULTS = {
+  employee_count: "0",
+  annual_revenue: "0",
+  potential: "0",
+  loyalty_status: "'NEW'",
+  usage_rate: "'NONE'",
+  journey_stage: "'AWARENESS'",
+  hosting_preference: "'CLOUD'",
+  device_preference: "'MIXED'",
+  tech_adoption: "'EARLY_MAJORITY'",
+  benefits_sought: "'{}'::text[]",
+} as const;
+
+/** Columns written by an accounts import, in one order for staging, upsert and comparison. */
+const COLUMNS = [
+  "name",
+  "industry",
+  "country",
+  "region",
+  "employee_count",
+  "annual_revenue",
+  "owner_id",
+  "potential",
+  "loyalty_status",
+  "usage_rate",
+  "journey_stage",
+  "benefits_sought",
+  "hosting_preference",
+  "device_preference",
+  "tech_adoption",
+] as const;
+
+export const accountsStage: StageSpec<AccountRow> = {
+  async create(tx) {
+    await tx.$executeRawUnsafe(`CREATE TEMP TABLE import_stage (
+      line int PRIMARY KEY,
+      domain text NOT NULL UNIQUE,
+      existing boolean NOT NULL DEFAULT false,
+      name text, industry text, country text, region "Region",
+      employee_count int, annual_revenue numeric(16,2), owner_id text, potential numeric(14,2),
+      loyalty_status "LoyaltyStatus", usage_rate "UsageRate", journey_stage "JourneyStage", benefits_sought text[],
+      hosting_preference "HostingPreference", device_preference "DevicePreference", tech_adoption "TechAdoption"
+    ) ON COMMIT DROP`);
+  },
+
+  async insert(tx: SqlClient, rows) {
+    if (rows.length === 0) return;
+    await tx.$executeRawUnsafe(
+      `INSERT INTO import_stage (line, domain, ${COLUMNS.join(", ")})
+       SELECT line, domain, name, industry, country, region, employee_count, annual_revenue, owner_id, potential,
+              loyalty_status, usage_rate, journey_stage, string_to_array(benefits, E'\\x1f'),
+              hosting_preference, device_preference, tech_adoption
+       FROM unnest($1::int[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[]::"Region"[], $7::int[],
+                   $8::numeric[], $9::text[], $10::numeric[], $11::text[]::"LoyaltyStatus"[], $12::text[]::"UsageRate"[],
+                   $13::text[]::"JourneyStage"[], $14::text[], $15::text[]::"HostingPreference"[],
+                   $16::text[]::"DevicePreference"[], $17::text[]::"TechAdoption"[])
+         AS u(line, domain, name, industry, country, region, employee_count, annual_revenue, owner_id, potential,
+              loyalty_status, usage_rate, journey_stage, benefits, hosting_preference, device_preference, tech_adoption)`,
+      rows.map((r) => r.line),
+      rows.map((r) => r.domain),
+      rows.map((r) => r.name),
+      rows.map((r) => r.industry),
+      rows.map((r) => r.country),
+      rows.map((r) => r.region),
+      rows.map((r) => r.employeeCount),
+      rows.map((r) => r.annualRevenue),
+      rows.map((r) => r.ownerId),
+      rows.map((r) => r.potential),
+      rows.map((r) => r.loyaltyStatus),
+      rows.map((r) => r.usageRate),
+      rows.map((r) => r.journeyStage),
+      rows.map((r) => (r.benefitsSought ? r.benefitsSought.join(TAG_SEPARATOR) : null)),
+      rows.map((r) => r.hostingPreference),
+      rows.map((r) => r.devicePreference),
+      rows.map((r) => r.techAdoption),
+    );
+  },
+
+  /** A new account needs a name, an industry, a country and a region (an existing one keeps its own). */
+  async check(tx, ctx) {
+    const rows = await tx.$queryRawUnsafe<{ line: number; domain: string; name: string | null; industry: string | null; country: string | null; region: string | null }[]>(
+      `SELECT s.line, s.domain, s.name, s.industry, s.country, s.region::text AS region FROM import_stage s
+       WHERE (s.name IS NULL OR s.industry IS NULL OR s.country IS NULL OR s.region IS NULL)
+         AND NOT EXISTS (SELECT 1 FROM accounts a WHERE a.domain = s.domain)
+       ORDER BY s.line`,
+    );
+    const errors: RowError[] = [];
+    for (const row of rows) {
+      const need = (key: string, label: string, what: string) =>
+        errors.push({
+          line: row.line,
+          column: columnOf(ctx, key, label),
+          value: null,
+          reason: ctx.mapping.fields[key]
+            ? `is empty; ${what} is needed to create the new account ${row.domain}`
+            : `${what} is needed to create the new account ${row.domain}: map a column to ${label}`,
+        });
+      if (row.name === null) need("name", "Name", "a name");
+      if (row.industry === null) need("industry", "Industry", "an industry");
+      if (row.country === null) need("country", "Country", "a country");
+      else if (row.region === null) {
+        errors.push({
+          line: row.line,
+          // Reported where the admin can act: the Region column when there is one, else the country.
+          column: ctx.mapping.fields.region ? columnOf(ctx, "region", "Region") : columnOf(ctx, "country", "Country"),
+          value: row.country,
+          reason: `'${row.country}' is not a country Tierwise knows, so the region of the new account ${row.domain} is needed: ${
+            ctx.mapping.fields.region ? "fill in its Region" : "map a column to Region"
+          }`,
+        });
+      }
+    }
+    await dropLines(tx, errors);
+    return errors;
+  },
+
+  candidatesSql: "SELECT a.id FROM accounts a JOIN import_stage s ON s.domain = a.domain",
+
+  /** Blank cells keep the account's current values; new accounts get the defaults. Rows are locked first. */
+  async fill(tx) {
+    await tx.$queryRawUnsafe("SELECT count(*)::int AS n FROM (SELECT a.id FROM accounts a JOIN import_stage s ON s.domain = a.domain FOR UPDATE OF a) locked");
+    await tx.$executeRawUnsafe(
+      `UPDATE import_stage s SET existing = true, ${COLUMNS.map((c) => `${c} = COALESCE(s.${c}, a.${c})`).join(", ")}
+       FROM accounts a WHERE a.domain = s.domain`,
+    );
+    await tx.$executeRawUnsafe(
+      `UPDATE import_stage SET ${Object.entries(ACCOUNT_DEFAULTS).map(([c, v]) => `${c} = COALESCE(${c}, ${v})`).join(", ")}
+       WHERE NOT existing`,
+    );
+    return [];
+  },
+
+  async apply(tx) {
+    const list = COLUMNS.join(", ");
+    return countTouched(
+      tx,
+      `WITH up AS (
+         INSERT INTO accounts AS a (domain, ${list})
+         SELECT domain, ${list} FROM import_stage ORDER BY line
+         ON CONFLICT (domain) DO UPDATE SET ${COLUMNS.map((c) => `${c} = EXCLUDED.${c}`).join(", ")}, updated_at = now()
+         WHERE (${COLUMNS.map((c) => `a.${c}`).join(", ")}) IS DISTINCT FROM (${COLUMNS.map((c) => `EXCLUDED.${c}`).join(", ")})
+         RETURNING a.id, (a.xmax = 0) AS created
+       ), touched AS (
+         INSERT INTO import_touched (account_id, created) SELECT id, created FROM up RETURNING created
+       )
+       SELECT count(*) FILTER (WHERE created)::int AS created, count(*) FILTER (WHERE NOT created)::int AS updated FROM touched`,
+    );
+  },
+};

@@ -1,0 +1,62 @@
+import type { Db } from "@/lib/db/client";
+import type { ColumnMapping } from "../kinds";
+import type { ImportRow, RowError } from "../rows";
+
+/** What the staging code needs of a transaction. */
+export type SqlClient = Pick<Db, "$executeRawUnsafe" | "$queryRawUnsafe">;
+
+export interface StageContext {
+  mapping: ColumnMapping;
+  /** The import's day, "YYYY-MM-DD" (UTC): the default last-detected date. */
+  today: string;
+}
+
+/**
+ * How one kind of file goes from parsed rows to the database, set-based, inside the import's
+ * transaction: rows are staged in a temporary table (dropped with the transaction), checked
+ * against existing data, completed from existing rows and defaults, then upserted.
+ */
+export interface StageSpec<R extends ImportRow = ImportRow> {
+  /** Create the temporary table `import_stage`. */
+  create(tx: SqlClient): Promise<void>;
+  /** Add parsed rows (a batch) to the stage. */
+  insert(tx: SqlClient, rows: readonly R[]): Promise<void>;
+  /** Checks that need the database; the rows reported are removed from the stage. */
+  check(tx: SqlClient, ctx: StageContext): Promise<RowError[]>;
+  /** SELECT of the existing accounts the file touches (the tier/segment "before" snapshot). */
+  readonly candidatesSql: string;
+  /** Complete staged rows from what exists and from defaults; may report rows it had to drop. */
+  fill(tx: SqlClient, ctx: StageContext): Promise<RowError[]>;
+  /** Upsert; records changed accounts in `import_touched`. */
+  apply(tx: SqlClient): Promise<{ created: number; updated: number }>;
+}
+
+/** Remove reported lines from the stage. */
+export async function dropLines(tx: SqlClient, errors: readonly RowError[]): Promise<void> {
+  if (errors.length === 0) return;
+  await tx.$executeRawUnsafe("DELETE FROM import_stage WHERE line = ANY($1::int[])", [...new Set(errors.map((e) => e.line))]);
+}
+
+/** The counts an upsert's RETURNING (id, created) rows add up to. */
+export async function countTouched(tx: SqlClient, sql: string): Promise<{ created: number; updated: number }> {
+  const [row] = await tx.$queryRawUnsafe<{ created: number; updated: number }[]>(sql);
+  return { created: Number(row?.created ?? 0), updated: Number(row?.updated ?? 0) };
+}
+
+/** The column a field's errors are reported under: the mapped header, or the field label. */
+export const columnOf = (ctx: StageContext, key: string, label: string) => ctx.mapping.fields[key] ?? label;
+
+/** Attach a matched account to every staged row (orders, events, technologies); unknown domains are errors. */
+export async function resolveAccounts(tx: SqlClient, ctx: StageContext): Promise<RowError[]> {
+  await tx.$executeRawUnsafe("UPDATE import_stage s SET account_id = a.id FROM accounts a WHERE a.domain = s.domain");
+  const unknown = await tx.$queryRawUnsafe<{ line: number; domain: string }[]>(
+    "SELECT line, domain FROM import_stage WHERE account_id IS NULL ORDER BY line",
+  );
+  const column = columnOf(ctx, "accountDomain", "Account domain");
+  return unknown.map((u) => ({
+    line: u.line,
+    column,
+    value: u.domain,
+    reason: `'${u.domain}' is not an account in Tierwise (import it with an accounts file first)`,
+  }));
+}

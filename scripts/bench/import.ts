@@ -1,0 +1,152 @@
+/**
+ * Import benchmark: a 100,000-row accounts file (half updates of seeded accounts, half new) and a
+ * 100,000-row orders file, each uploaded in parts, dry-run and committed through the same data
+ * layer the page uses (lib/data/import.ts). Prints the time of every step and the peak memory.
+ * Needs an empty database (use --fresh as below):
+ *
+ *   npx tsx scripts/with-db.ts --fresh -- tsx --conditions=react-server scripts/bench/import.ts [--rows 100000] [--existing 50000]
+ *
+ * (`--conditions=react-server` lets this script import the server-only data layer.)
+ */
+import { createWriteStream } from "node:fs";
+import fs from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { once } from "node:events";
+import { parseArgs } from "node:util";
+import pg from "pg";
+import { db } from "@/lib/db/client";
+import { appendUpload, completeUpload, createUpload, startCommit, startDryRun } from "@/lib/data/import";
+import type { ImportJobView } from "@/lib/import/job";
+import type { ImportKind } from "@/lib/import/kinds";
+import { publishDemoRules } from "@/lib/seed/demo-rules";
+import { seedDatabase } from "@/lib/seed/seed-database";
+
+const { values } = parseArgs({ options: { rows: { type: "string", default: "100000" }, existing: { type: "string", default: "50000" } } });
+const ROWS = Number(values.rows);
+const EXISTING = Number(values.existing);
+const PART_BYTES = 4 * 1024 * 1024;
+
+const dir = await fs.mkdtemp(path.join(os.tmpdir(), "tierwise-import-bench-"));
+process.env.TIERWISE_IMPORT_DIR = path.join(dir, "uploads");
+
+// ---- Memory: sampled RSS, plus the kernel's high-water mark.
+let peakRss = 0;
+const sample = () => {
+  peakRss = Math.max(peakRss, process.memoryUsage().rss);
+};
+const sampler = setInterval(sample, 50);
+const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
+
+const results: { step: string; seconds: number; rssAfter: string }[] = [];
+async function time<T>(step: string, work: () => Promise<T>): Promise<T> {
+  const started = performance.now();
+  const result = await work();
+  sample();
+  const seconds = (performance.now() - started) / 1000;
+  results.push({ step, seconds: Math.round(seconds * 100) / 100, rssAfter: mb(process.memoryUsage().rss) });
+  console.log(`  ${step}: ${seconds.toFixed(2)} s`);
+  return result;
+}
+
+/** Stream rows to a file (the generator never holds the file). */
+async function writeCsv(file: string, header: string, rows: number, row: (i: number) => string): Promise<number> {
+  const out = createWriteStream(file);
+  out.write(`${header}\n`);
+  for (let i = 0; i < rows; i++) {
+    if (!out.write(`${row(i)}\n`)) await once(out, "drain");
+  }
+  out.end();
+  await once(out, "finish");
+  return (await fs.stat(file)).size;
+}
+
+async function* fileParts(file: string): AsyncGenerator<{ offset: number; bytes: AsyncIterable<Uint8Array> }> {
+  const handle = await fs.open(file, "r");
+  try {
+    const { size } = await handle.stat();
+    for (let offset = 0; offset < size; offset += PART_BYTES) {
+      const buffer = Buffer.alloc(Math.min(PART_BYTES, size - offset));
+      await handle.read(buffer, 0, buffer.length, offset);
+      yield { offset, bytes: (async function* () { yield new Uint8Array(buffer); })() };
+    }
+  } finally {
+    await handle.close();
+  }
+}
+
+async function importFile(actor: { id: string; role: "ADMIN"; email: string }, kind: ImportKind, file: string): Promise<ImportJobView> {
+  const size = (await fs.stat(file)).size;
+  const name = path.basename(file);
+  const job = await time(`${kind}: upload ${mb(size)} in ${Math.ceil(size / PART_BYTES)} parts + read header and count rows`, async () => {
+    const { id } = await createUpload(actor, { kind, fileName: name, size, contentType: "text/csv" });
+    for await (const part of fileParts(file)) await appendUpload(actor, id, part.offset, part.bytes);
+    return completeUpload(actor, id);
+  });
+  const checked = await time(`${kind}: dry run (${job.totalRows.toLocaleString("en-US")} rows, rolled back)`, () =>
+    startDryRun(actor, job.id, job.summary.mapping!, { wait: true }),
+  );
+  const dry = checked.summary.dryRun!;
+  console.log(`    phases (ms): ${JSON.stringify(dry.phaseMs)}`);
+  console.log(`    ${checked.status}: ${dry.errorCount} errors, would create ${dry.created}, update ${dry.updated}, unchanged ${dry.unchanged}; ${dry.impact.tierChanges} tier changes`);
+  if (checked.status !== "CHECKED") throw new Error(`${kind}: the dry run found problems or failed: ${checked.summary.failure?.message ?? ""}`);
+  const committed = await time(`${kind}: commit (one transaction: upsert, metrics, tiers, segments, scores)`, () => startCommit(actor, job.id, { wait: true }));
+  const done = committed.summary.commit;
+  if (!done) throw new Error(`${kind}: the commit failed: ${committed.summary.failure?.message ?? committed.status}`);
+  console.log(`    phases (ms): ${JSON.stringify(done.phaseMs)}`);
+  console.log(`    ${committed.status}: created ${done.created}, updated ${done.updated}, unchanged ${done.unchanged}; ${done.impact.tierChanges} tier changes (dry run said ${dry.impact.tierChanges})`);
+  return committed;
+}
+
+console.log(`Import benchmark: ${ROWS.toLocaleString("en-US")}-row files over ${EXISTING.toLocaleString("en-US")} seeded accounts; ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, Node ${process.version}`);
+
+const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 2 });
+await time(`seed ${EXISTING.toLocaleString("en-US")} accounts`, () => seedDatabase(pool, { accounts: EXISTING, seed: "import-bench", reset: true }));
+await pool.end();
+const adminRow = await db.user.findFirstOrThrow({ where: { role: "ADMIN" } });
+await time("publish the demo rules", () => publishDemoRules(db, { publishedById: adminRow.id }));
+const actor = { id: adminRow.id, role: "ADMIN" as const, email: adminRow.email };
+
+const existing = (await db.account.findMany({ select: { domain: true }, orderBy: { id: "asc" }, take: Math.floor(ROWS / 2) })).map((a) => a.domain);
+const INDUSTRIES = ["Software", "Financial Services", "Healthcare", "Manufacturing", "Retail", "Logistics"];
+const COUNTRIES = ["United States", "Germany", "United Kingdom", "Brazil", "Japan", "Canada", "France", "India"];
+const HOSTING = ["Cloud", "On-premise", "Hybrid"];
+
+const accountsFile = path.join(dir, "accounts.csv");
+const accountsBytes = await time(`generate ${ROWS.toLocaleString("en-US")}-row accounts CSV`, () =>
+  writeCsv(accountsFile, "Company name,Company Domain Name,Industry,Country/Region,Annual Revenue,Number of Employees,Hosting,Benefits sought", ROWS, (i) => {
+    const domain = existing[i] ?? `bench-new-${i}.example`;
+    return [
+      `"Bench Company ${i}, Inc."`,
+      `https://www.${domain}/`,
+      INDUSTRIES[i % INDUSTRIES.length],
+      COUNTRIES[i % COUNTRIES.length],
+      `"$${(1_000_000 + (i % 997) * 10_000).toLocaleString("en-US")}"`,
+      String(50 + (i % 5000)),
+      HOSTING[i % 3],
+      i % 4 === 0 ? "security; scalability" : "",
+    ].join(",");
+  }),
+);
+console.log(`    ${mb(accountsBytes)}`);
+await importFile(actor, "accounts", accountsFile);
+
+const domains = (await db.account.findMany({ select: { domain: true }, orderBy: { id: "asc" } })).map((a) => a.domain);
+const ordersFile = path.join(dir, "orders.csv");
+const today = Date.now();
+await time(`generate ${ROWS.toLocaleString("en-US")}-row orders CSV`, () =>
+  writeCsv(ordersFile, "Order ID,Account domain,Order date,Amount,Product line", ROWS, (i) => {
+    const day = new Date(today - ((i * 7919) % 730) * 86_400_000).toISOString().slice(0, 10);
+    return `BENCH-${i},${domains[(i * 31) % domains.length]},${day},"$${(500 + ((i * 37) % 50_000)).toLocaleString("en-US")}.00",Platform`;
+  }),
+);
+await importFile(actor, "orders", ordersFile);
+
+clearInterval(sampler);
+sample();
+const maxRssKb = process.resourceUsage().maxRSS;
+console.log("\nStep timings");
+console.table(results);
+console.log(`Peak RSS: ${mb(peakRss)} sampled, ${mb(maxRssKb * 1024)} (resourceUsage maxRSS)`);
+await fs.rm(dir, { recursive: true, force: true });
+await db.$disconnect();
