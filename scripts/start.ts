@@ -68,13 +68,16 @@ try {
   if (embedded || process.env.TIERWISE_SEED_DEMO === "1") await seedDemoIfEmpty(databaseUrl!);
 
   if (dev) {
-    start("npx", ["next", "dev", "-p", port!], { env });
+    const server = start("npx", ["next", "dev", "-p", port!], { env });
+    server.on("exit", (code) => void finish(code ?? 0));
   } else {
     if (buildIsStale()) {
       console.log("Building the app (first start or changed sources)…");
       await run("npx", ["next", "build"], { env });
     }
-    start("npx", ["next", "start", "-p", port!], { env });
+    const server = start("npx", ["next", "start", "-p", port!], { env });
+    // If the server stops on its own, stop the database too.
+    server.on("exit", (code) => void finish(code ?? 0));
     console.log(`\nTierwise is starting on http://localhost:${port}  (sign in as admin@tierwise.local / tierwise-demo)\n`);
   }
 } catch (error) {

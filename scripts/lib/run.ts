@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 
 const children = new Set<ChildProcess>();
+const groups = new Set<ChildProcess>();
 
 /** Run a command to completion; rejects with its output when it fails. */
 export function run(
@@ -33,14 +34,26 @@ export function start(
   args: string[],
   options: { env?: Record<string, string | undefined>; cwd?: string } = {},
 ): ChildProcess {
-  const child = spawn(command, args, { cwd: options.cwd, env: { ...process.env, ...options.env }, stdio: "inherit" });
+  // Its own process group, so stopping it also stops what it started (npx -> next-server).
+  const child = spawn(command, args, { cwd: options.cwd, env: { ...process.env, ...options.env }, stdio: "inherit", detached: true });
   children.add(child);
-  child.on("exit", () => children.delete(child));
+  groups.add(child);
+  child.on("exit", () => {
+    children.delete(child);
+    groups.delete(child);
+  });
   return child;
 }
 
 export function stopChildren(signal: NodeJS.Signals = "SIGTERM"): void {
-  for (const child of children) child.kill(signal);
+  for (const child of children) {
+    try {
+      if (groups.has(child) && child.pid) process.kill(-child.pid, signal);
+      else child.kill(signal);
+    } catch {
+      // already gone
+    }
+  }
 }
 
 /** Run cleanup once on normal exit, Ctrl-C or SIGTERM, then exit with the given code. */
