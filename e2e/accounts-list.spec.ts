@@ -102,7 +102,8 @@ test("sorting by lifetime value goes highest first, then lowest first", async ({
 
 test("Next shows the second page of 50", async ({ page }) => {
   const total = await readTotal(page);
-  test.skip(total <= 50, "this rep's accounts fit on one page");
+  // The demo seed gives every rep hundreds of accounts; fewer would mean the seed changed.
+  expect(total).toBeGreaterThan(50);
   const firstOnPage1 = (await readTable(page)).rows[0]!.id;
 
   await page.getByRole("link", { name: "Next", exact: true }).click();

@@ -1,8 +1,8 @@
 import type { NextAuthConfig } from "next-auth";
 
 /**
- * The edge-safe half of the Auth.js configuration: pages, session strategy and the
- * JWT/session callbacks. No database or Node-only imports here (the proxy loads it).
+ * The database-free half of the Auth.js configuration: pages, session strategy and the
+ * JWT/session callbacks; lib/auth/auth.ts adds the credentials provider.
  */
 export const authConfig = {
   pages: { signIn: "/sign-in" },

@@ -1,4 +1,6 @@
 import "server-only";
+import { DEFAULT_WEIGHTS } from "@/lib/db/membership";
+import { normaliseWeights } from "@/lib/segmentation/score";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type {
@@ -110,7 +112,7 @@ export interface AccountDetail {
   tier: { key: string; name: string; color: string } | null;
   /**
    * The priority score (0-100) and its components (each 0-100); the priority is their sum
-   * weighted by the admin's scoring weights, which are included so the page can show the arithmetic.
+   * weighted by the admin's scoring weights (as shares summing to 1), included so the page can show the arithmetic.
    */
   score: {
     priority: number;
@@ -139,9 +141,6 @@ export interface AccountDetail {
   /** Newest first. */
   campaigns: AccountCampaignResponse[];
 }
-
-/** The schema's defaults, used until an admin saves a scoring configuration. */
-const DEFAULT_WEIGHTS = { value: 0.5, fit: 0.3, engagement: 0.2 };
 
 const accountSelect = {
   id: true,
@@ -320,9 +319,10 @@ export async function getAccountDetail(actor: Actor, id: number): Promise<Accoun
       value: account.segmentation?.scoreValue ?? 0,
       fit: account.segmentation?.scoreFit ?? 0,
       engagement: account.segmentation?.scoreEngagement ?? 0,
-      weights: scoring
-        ? { value: scoring.valueWeight, fit: scoring.fitWeight, engagement: scoring.engagementWeight }
-        : DEFAULT_WEIGHTS,
+      // Shares of the total (summing to 1), from the saved weights or the defaults the scorer uses.
+      weights: normaliseWeights(
+        scoring ? { value: scoring.valueWeight, fit: scoring.fitWeight, engagement: scoring.engagementWeight } : DEFAULT_WEIGHTS,
+      ),
     },
     metricsAsOf: account.metricsAsOf,
     orders: {
