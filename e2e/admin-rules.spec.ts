@@ -1,5 +1,6 @@
-import { expect, test, type Locator, type Page } from "@playwright/test";
-import { authFile } from "./support/users";
+import { expect, test, type Browser, type Locator, type Page } from "@playwright/test";
+import { column, parseMoney, pickFilterOption, waitForRows } from "./support/accounts";
+import { authFile, currentUserName, openSessionAs } from "./support/users";
 
 test.use({ storageState: authFile("admin") });
 // The test publishes (and then restores) the tier scheme: keep its steps in order.
@@ -23,7 +24,55 @@ async function waitForLivePreview(page: Page): Promise<void> {
   await expect(page.getByTestId("tier-preview").getByText("Live", { exact: true })).toBeVisible({ timeout: 30_000 });
 }
 
-test("an admin raises the Tier 1 lifetime value threshold, previews the drop and publishes it with a note", async ({ page }) => {
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** The rep whose account the test follows from the publish into their own view. */
+const REP = "rep1";
+
+/** Do something in the rep's own browser session, closed again afterwards. */
+async function asRep<T>(browser: Browser, baseURL: string | undefined, work: (page: Page) => Promise<T>): Promise<T> {
+  const page = await openSessionAs(browser, baseURL, REP);
+  try {
+    return await work(page);
+  } finally {
+    await page.context().close();
+  }
+}
+
+interface FollowedAccount {
+  id: number;
+  name: string;
+  lifetimeValue: number;
+}
+
+/** The rep's lowest-value account in a tier, from their own list filtered to that tier. */
+async function smallestAccountIn(page: Page, tierName: string): Promise<FollowedAccount> {
+  await page.goto("/accounts?sort=ltv&dir=asc");
+  await pickFilterOption(page, "Tier", tierName);
+  const table = await waitForRows(page, (t) => column(t, "Tier").every((tier) => tier === tierName), `every row is in ${tierName}`);
+  const values = column(table, "Lifetime value").map((text) => parseMoney(text) ?? Number.POSITIVE_INFINITY);
+  const i = values.indexOf(Math.min(...values));
+  return { id: table.rows[i]!.id, name: table.rows[i]!.name, lifetimeValue: values[i]! };
+}
+
+/** The account page's header: its name and the tier badge next to it. */
+function accountHeader(page: Page): Locator {
+  return page.locator("header").filter({ has: page.getByRole("heading", { level: 1 }) });
+}
+
+/** The membership history's tier entries, newest first (segment joins and leaves left out). */
+function tierHistory(page: Page): Locator {
+  return page
+    .getByRole("region", { name: "Membership history" })
+    .getByTestId("history-entry")
+    .filter({ hasNotText: /^(Joined|Left) segment / });
+}
+
+test("an admin raises the Tier 1 lifetime value threshold, previews the drop and publishes it with a note; a rep sees an account move", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
   await page.goto("/admin/rules/tiers");
   await expect(page.getByRole("heading", { level: 1, name: "Tier scheme" })).toBeVisible();
 
@@ -57,6 +106,21 @@ test("an admin raises the Tier 1 lifetime value threshold, previews the drop and
     .toBeLessThan(countBefore);
   await waitForLivePreview(page);
 
+  // The demo's next tier down asks for far less lifetime value: an account that falls below the
+  // new bar (and was not churned, or it would not have been in the tier) lands there.
+  const nextTierName = await page.getByRole("region", { name: /^Tier 2:/ }).getByLabel("Name", { exact: true }).inputValue();
+
+  const { account, repName } = await test.step(`${REP} has a ${tierName} account below the new bar`, () =>
+    asRep(browser, baseURL, async (rep) => {
+      const account = await smallestAccountIn(rep, tierName);
+      expect(account.lifetimeValue, `${account.name}'s lifetime value is below the raised threshold`).toBeLessThan(raised);
+      await rep.goto(`/accounts/${account.id}`);
+      await expect(accountHeader(rep).getByRole("heading", { level: 1 })).toHaveText(account.name);
+      await expect(accountHeader(rep).getByText(tierName, { exact: true })).toBeVisible();
+      return { account, repName: await currentUserName(rep) };
+    }),
+  );
+
   await page.getByRole("button", { name: "Publish…" }).click();
   const dialog = page.getByRole("dialog", { name: /^Publish tier scheme v\d+$/ });
   await expect(dialog).toBeVisible();
@@ -67,6 +131,11 @@ test("an admin raises the Tier 1 lifetime value threshold, previews the drop and
   await expect(dialog.getByTestId("transition-cell").first()).toBeVisible();
   const moving = readNumber(await dialog.getByTestId("publish-totals").locator("dd").first().textContent());
   expect(moving, "accounts move between tiers").toBeGreaterThan(0);
+  await expect(
+    dialog.getByRole("cell", { name: new RegExp(`^[\\d,]+ accounts from ${escapeRegExp(tierName)} to ${escapeRegExp(nextTierName)}, `) }),
+    `the matrix shows accounts moving from ${tierName} to ${nextTierName}`,
+  ).toBeVisible();
+  await expect(dialog.getByTestId("publish-totals"), `${repName} is among the reps affected`).toContainText(repName);
 
   await test.step("publishing without a note shows the error next to the note field", async () => {
     await dialog.getByRole("button", { name: `Publish v${nextVersion}` }).click();
@@ -87,6 +156,26 @@ test("an admin raises the Tier 1 lifetime value threshold, previews the drop and
   await expect(latest).toBeVisible();
   await expect(latest).toContainText(noteText);
   await expect(latest).toContainText("Current");
+
+  await test.step(`${REP} sees ${account.name} move to ${nextTierName}, with the publish in its history`, () =>
+    asRep(browser, baseURL, async (rep) => {
+      await rep.goto(`/accounts/${account.id}`);
+      await expect(accountHeader(rep).getByText(nextTierName, { exact: true })).toBeVisible();
+      await expect(accountHeader(rep).getByText(tierName, { exact: true })).toHaveCount(0);
+
+      const why = rep.getByRole("region", { name: "Why this tier" });
+      await expect(why).toContainText(`Tier scheme v${nextVersion}`);
+      await expect(why).toContainText(`Placed in ${nextTierName}`);
+      // What it would take to get back: the new bar, not the old one.
+      await expect(why.getByTestId("explain-tier-gap")).toContainText(`$${raised.toLocaleString("en-US")}`);
+
+      const newest = tierHistory(rep).first();
+      await expect(newest).toContainText(`Moved from ${tierName} to ${nextTierName}`);
+      await expect(newest).toContainText("Rule published");
+      await expect(newest).toContainText(`rule v${nextVersion}`);
+      await expect(newest).toContainText(noteText);
+    }),
+  );
 
   await test.step("restore the previous version so other tests see the seeded tiers", async () => {
     await history
