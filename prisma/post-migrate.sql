@@ -24,3 +24,38 @@ DROP TRIGGER IF EXISTS accounts_segmentation_rows ON accounts;
 CREATE TRIGGER accounts_segmentation_rows AFTER INSERT ON accounts
   REFERENCING NEW TABLE AS inserted FOR EACH STATEMENT EXECUTE FUNCTION account_segmentation_rows();
 INSERT INTO account_segmentation (account_id) SELECT id FROM accounts ON CONFLICT DO NOTHING;
+
+-- accounts.technology_ids mirrors the account's account_technologies rows (ids ascending, no
+-- duplicates), so technology rules and filters test one array per account instead of joining
+-- its rows. Statement-level: a bulk insert or delete refreshes each touched account once.
+-- (The seed fills the array itself and loads with this trigger disabled.)
+CREATE OR REPLACE FUNCTION refresh_technology_ids(account_ids int[]) RETURNS void LANGUAGE sql AS $$
+  UPDATE accounts a SET technology_ids = x.ids
+  FROM (
+    SELECT u.id, COALESCE((SELECT array_agg(DISTINCT t.technology_id ORDER BY t.technology_id)
+                           FROM account_technologies t WHERE t.account_id = u.id), '{}') AS ids
+    FROM (SELECT DISTINCT unnest(account_ids) AS id) u
+  ) x
+  WHERE a.id = x.id AND a.technology_ids IS DISTINCT FROM x.ids
+$$;
+CREATE OR REPLACE FUNCTION account_technologies_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    PERFORM refresh_technology_ids(ARRAY(SELECT account_id FROM new_rows));
+  ELSIF TG_OP = 'DELETE' THEN
+    PERFORM refresh_technology_ids(ARRAY(SELECT account_id FROM old_rows));
+  ELSE
+    PERFORM refresh_technology_ids(ARRAY(SELECT account_id FROM new_rows UNION ALL SELECT account_id FROM old_rows));
+  END IF;
+  RETURN NULL;
+END;
+$$;
+DROP TRIGGER IF EXISTS account_technologies_ids_insert ON account_technologies;
+CREATE TRIGGER account_technologies_ids_insert AFTER INSERT ON account_technologies
+  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION account_technologies_changed();
+DROP TRIGGER IF EXISTS account_technologies_ids_update ON account_technologies;
+CREATE TRIGGER account_technologies_ids_update AFTER UPDATE ON account_technologies
+  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION account_technologies_changed();
+DROP TRIGGER IF EXISTS account_technologies_ids_delete ON account_technologies;
+CREATE TRIGGER account_technologies_ids_delete AFTER DELETE ON account_technologies
+  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION account_technologies_changed();

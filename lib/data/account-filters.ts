@@ -42,13 +42,11 @@ export function accountWhereSql(actor: Actor, query: Partial<AccountQuery>): Pri
   if (query.hosting?.length) parts.push(anyOfEnum("a.hosting_preference", "HostingPreference", query.hosting));
   if (query.adoption?.length) parts.push(anyOfEnum("a.tech_adoption", "TechAdoption", query.adoption));
   if (query.device?.length) parts.push(anyOfEnum("a.device_preference", "DevicePreference", query.device));
-  if (query.tech?.length) {
-    parts.push(Prisma.sql`EXISTS (SELECT 1 FROM account_technologies at
-      WHERE at.account_id = a.id AND at.technology_id = ANY(${query.tech}::int[]))`);
-  }
+  // technology_ids mirrors account_technologies (kept by a trigger) and has a GIN index.
+  if (query.tech?.length) parts.push(Prisma.sql`a.technology_ids && ${query.tech}::int[]`);
   if (query.category?.length) {
-    parts.push(Prisma.sql`EXISTS (SELECT 1 FROM account_technologies at JOIN technologies t ON t.id = at.technology_id
-      WHERE at.account_id = a.id AND t.category = ANY(CAST(${query.category} AS "TechCategory"[])))`);
+    parts.push(Prisma.sql`a.technology_ids && ARRAY(SELECT t.id FROM technologies t
+      WHERE t.category = ANY(CAST(${query.category} AS "TechCategory"[])))`);
   }
   if (query.owner?.length) {
     const ids = query.owner.filter((o) => o !== "unassigned");

@@ -114,7 +114,6 @@ export async function recomputeTiers(
   const tiers = scheme?.tiers ?? [];
   const tierIds = await syncTiers(db, tiers);
   const tierCase = compileTierCase(tiers, tierIds, asOf);
-  await ensureSegmentationRows(db);
   // Only rows whose tier changes are written: a recompute that changes nothing only reads.
   const changed = await db.$executeRaw`
     WITH calc AS (
@@ -133,9 +132,7 @@ export async function recomputeTiers(
     SELECT id, now(), 'TIER', new_tier, old_tier, CASE WHEN new_tier IS NULL THEN 'LEFT' ELSE 'ENTERED' END,
            ${because.reason}::text, ${because.ruleVersion ?? null}::int, ${because.detail ?? null}::text
     FROM upd`;
-  // Reordered tiers keep their members but change rank.
-  await db.$executeRaw`UPDATE account_segmentation r SET tier_rank = t.position FROM tiers t
-    WHERE r.tier_id = t.id AND r.tier_rank <> t.position`;
+  await reorderTierRanks(db);
   return changed;
 }
 
@@ -152,7 +149,7 @@ export async function recomputeSegment(
     ? Prisma.sql`s.account_id = ANY(${[...options.accountIds]}::int[])`
     : Prisma.sql`TRUE`;
   const rows = await db.$queryRaw<{ change: string; n: number }[]>`
-    WITH matched AS (
+    WITH matched AS MATERIALIZED (
       SELECT a.id FROM accounts a WHERE ${idsFilter(options.accountIds)} AND ${matches}
     ), gone AS (
       DELETE FROM account_segments s WHERE s.segment_id = ${segment.id}::int AND ${scope}
@@ -161,8 +158,16 @@ export async function recomputeSegment(
     ), added AS (
       INSERT INTO account_segments (segment_id, account_id, since)
       SELECT ${segment.id}::int, m.id, now() FROM matched m
+      WHERE NOT EXISTS (SELECT 1 FROM account_segments s WHERE s.segment_id = ${segment.id}::int AND s.account_id = m.id)
       ON CONFLICT (segment_id, account_id) DO NOTHING
       RETURNING account_id
+    ), arrays AS (
+      UPDATE account_segmentation r
+      SET segment_ids = CASE WHEN c.change = 'ENTERED'
+        THEN ${SORTED_APPEND(Prisma.sql`r.segment_ids`, Prisma.sql`${segment.id}::int`)}
+        ELSE array_remove(r.segment_ids, ${segment.id}::int) END
+      FROM (SELECT account_id, 'LEFT' AS change FROM gone UNION ALL SELECT account_id, 'ENTERED' FROM added) c
+      WHERE r.account_id = c.account_id
     ), logged AS (
       INSERT INTO membership_events (account_id, at, scope, segment_id, change, reason, rule_version, detail)
       SELECT account_id, now(), 'SEGMENT', ${segment.id}::int, 'LEFT', ${because.reason}::text, ${because.ruleVersion ?? null}::int, ${because.detail ?? null}::text FROM gone
@@ -177,11 +182,126 @@ export async function recomputeSegment(
   };
 }
 
-/** Accounts inserted while the trigger was disabled (bulk loads) get their row here. */
-export async function ensureSegmentationRows(db: Executor): Promise<void> {
-  await db.$executeRaw`INSERT INTO account_segmentation (account_id)
-    SELECT a.id FROM accounts a WHERE NOT EXISTS (SELECT 1 FROM account_segmentation r WHERE r.account_id = a.id)
-    ON CONFLICT DO NOTHING`;
+/** `array` with `id` added, ascending and without duplicates (segment_ids stays canonical). */
+function SORTED_APPEND(array: Prisma.Sql, id: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`ARRAY(SELECT DISTINCT x FROM unnest(array_append(COALESCE(${array}, '{}'), ${id})) AS x ORDER BY x)`;
+}
+
+interface MembershipChange {
+  id: number;
+  old_tier: number | null;
+  new_tier: number | null;
+  old_segs: number[];
+  new_segs: number[];
+}
+
+/** Rows written per statement when applying changes (bounded parameters and memory). */
+const APPLY_BATCH = 50_000;
+
+/**
+ * The read half of a membership recompute: one pass over the accounts (all, or the given ones)
+ * computes each account's tier and ascending array of segment ids and returns only the accounts
+ * whose stored tier or segments differ. Segments not being recomputed (none in practice) keep
+ * their members.
+ */
+export async function readMembershipChanges(
+  db: Executor,
+  scheme: PublishedScheme | null,
+  tierIds: ReadonlyMap<string, number>,
+  segments: readonly PublishedSegment[],
+  options: { asOf?: Date; accountIds?: readonly number[] },
+): Promise<MembershipChange[]> {
+  const asOf = options.asOf ?? new Date();
+  const tierCase = compileTierCase(scheme?.tiers ?? [], tierIds, asOf);
+  const recomputed = segments.map((s) => s.id);
+  const others = await db.$queryRaw<{ id: number }[]>`
+    SELECT g.id FROM segments g WHERE NOT (g.id = ANY(${recomputed}::int[]))
+      AND EXISTS (SELECT 1 FROM account_segments s WHERE s.segment_id = g.id)`;
+  // In ascending id order, so the array compares equal to the stored one when nothing changed.
+  const entries = [
+    ...segments.map((s) => ({ id: s.id, sql: Prisma.sql`CASE WHEN ${compileRule(s.rule, asOf)} THEN ${s.id}::int END` })),
+    ...others.map(({ id }) => ({ id, sql: Prisma.sql`CASE WHEN ${id}::int = ANY(r.segment_ids) THEN ${id}::int END` })),
+  ].sort((x, y) => x.id - y.id);
+  const newSegments = entries.length
+    ? Prisma.sql`array_remove(ARRAY[${Prisma.join(entries.map((e) => e.sql))}]::int[], NULL)`
+    : Prisma.sql`'{}'::int[]`;
+  return db.$queryRaw<MembershipChange[]>`
+    SELECT id, old_tier, new_tier, old_segs, new_segs FROM (
+      SELECT a.id, r.tier_id AS old_tier, ${tierCase} AS new_tier,
+        COALESCE(r.segment_ids, '{}') AS old_segs, ${newSegments} AS new_segs
+      FROM accounts a JOIN account_segmentation r ON r.account_id = a.id
+      WHERE ${idsFilter(options.accountIds)}
+    ) calc
+    WHERE old_tier IS DISTINCT FROM new_tier OR old_segs <> new_segs`;
+}
+
+/**
+ * The write half: stores the new tiers and segments, updates account_segments and writes the
+ * ledger. A row someone else changed since it was read is left alone (their recompute covers it).
+ */
+async function applyMembershipChanges(
+  db: Executor,
+  changes: readonly MembershipChange[],
+  scheme: PublishedScheme | null,
+  segments: readonly PublishedSegment[],
+  because: Because,
+): Promise<{ tierChanges: number; segmentChanges: number }> {
+  let tierChanges = 0;
+  let segmentChanges = 0;
+  const segmentIds = segments.map((s) => s.id);
+  const versions = segments.map((s) => because.ruleVersion ?? s.version);
+  const pgArray = (ids: number[]) => `{${ids.join(",")}}`;
+  for (let start = 0; start < changes.length; start += APPLY_BATCH) {
+    const batch = changes.slice(start, start + APPLY_BATCH);
+    const rows = await db.$queryRaw<{ scope: string; n: number }[]>`
+      WITH input AS (
+        SELECT c.id, c.old_tier, c.new_tier, c.old_segs::int[] AS old_segs, c.new_segs::int[] AS new_segs
+        FROM unnest(${batch.map((c) => c.id)}::int[], ${batch.map((c) => c.old_tier)}::int[], ${batch.map((c) => c.new_tier)}::int[],
+          ${batch.map((c) => pgArray(c.old_segs))}::text[], ${batch.map((c) => pgArray(c.new_segs))}::text[])
+          AS c(id, old_tier, new_tier, old_segs, new_segs)
+      ), changed AS MATERIALIZED (
+        UPDATE account_segmentation r
+        SET tier_id = c.new_tier, tier_rank = COALESCE(t.position, 9999), segment_ids = c.new_segs
+        FROM input c LEFT JOIN tiers t ON t.id = c.new_tier
+        WHERE r.account_id = c.id AND r.tier_id IS NOT DISTINCT FROM c.old_tier AND COALESCE(r.segment_ids, '{}') = c.old_segs
+        RETURNING c.id, c.old_tier, c.new_tier, c.old_segs, c.new_segs
+      ), entering AS MATERIALIZED (
+        SELECT c.id, x.segment_id FROM changed c CROSS JOIN LATERAL unnest(c.new_segs) AS x(segment_id)
+        WHERE NOT (x.segment_id = ANY(c.old_segs))
+      ), leaving AS MATERIALIZED (
+        SELECT c.id, x.segment_id FROM changed c CROSS JOIN LATERAL unnest(c.old_segs) AS x(segment_id)
+        WHERE NOT (x.segment_id = ANY(c.new_segs))
+      ), gone AS (
+        DELETE FROM account_segments s USING leaving l WHERE s.account_id = l.id AND s.segment_id = l.segment_id
+      ), added AS (
+        INSERT INTO account_segments (segment_id, account_id, since)
+        SELECT segment_id, id, now() FROM entering ON CONFLICT (segment_id, account_id) DO NOTHING
+      ), versions AS (
+        SELECT * FROM unnest(${segmentIds}::int[], ${versions}::int[]) AS v(segment_id, version)
+      ), logged AS (
+        INSERT INTO membership_events (account_id, at, scope, tier_id, from_tier_id, segment_id, change, reason, rule_version, detail)
+        SELECT id, now(), 'TIER', new_tier, old_tier, NULL, CASE WHEN new_tier IS NULL THEN 'LEFT' ELSE 'ENTERED' END,
+          ${because.reason}::text, ${because.ruleVersion ?? scheme?.version ?? null}::int, ${because.detail ?? null}::text
+        FROM changed WHERE old_tier IS DISTINCT FROM new_tier
+        UNION ALL
+        SELECT e.id, now(), 'SEGMENT', NULL, NULL, e.segment_id, 'ENTERED', ${because.reason}::text, v.version, ${because.detail ?? null}::text
+        FROM entering e LEFT JOIN versions v ON v.segment_id = e.segment_id
+        UNION ALL
+        SELECT l.id, now(), 'SEGMENT', NULL, NULL, l.segment_id, 'LEFT', ${because.reason}::text, v.version, ${because.detail ?? null}::text
+        FROM leaving l LEFT JOIN versions v ON v.segment_id = l.segment_id
+        RETURNING scope
+      )
+      SELECT scope, count(*)::int AS n FROM logged GROUP BY scope`;
+    tierChanges += rows.find((r) => r.scope === "TIER")?.n ?? 0;
+    segmentChanges += rows.find((r) => r.scope === "SEGMENT")?.n ?? 0;
+  }
+  return { tierChanges, segmentChanges };
+}
+
+/** Reordered tiers keep their members but change rank. */
+async function reorderTierRanks(db: Executor): Promise<void> {
+  await db.$executeRaw`UPDATE account_segmentation r SET tier_rank = t.position FROM tiers t
+    WHERE r.tier_id = t.id AND r.tier_rank <> t.position`;
 }
 
 /** Fit as SQL: the share (0-1) of the ideal profile's top-level conditions an account meets. */
@@ -195,42 +315,63 @@ function fitSql(idealProfile: RuleGroup | null, asOf: Date): Prisma.Sql {
   return Prisma.sql`((${Prisma.join(parts, " + ")})::float8 / ${children.length})`;
 }
 
-/** Recompute every account's priority score and its breakdown; returns how many changed. */
-export async function recomputeScores(db: Executor, scoring: ScoringSettings, options: { asOf?: Date } = {}): Promise<number> {
-  const asOf = options.asOf ?? new Date();
-  await ensureSegmentationRows(db);
-  return db.$executeRaw(scoresUpdateSql(scoring, asOf));
+interface ScoreChange {
+  id: number;
+  v: number;
+  f: number;
+  e: number;
+  total: number;
 }
 
-/** The score recompute as one statement: writes only the rows whose score or breakdown changes. */
-export function scoresUpdateSql(scoring: ScoringSettings, asOf: Date): Prisma.Sql {
+/** Recompute every account's priority score and its breakdown; returns how many changed. */
+export async function recomputeScores(db: Executor, scoring: ScoringSettings, options: { asOf?: Date } = {}): Promise<number> {
+  await allowLargeSorts(db);
+  return applyScoreChanges(db, await readScoreChanges(db, scoring, options.asOf ?? new Date()));
+}
+
+/**
+ * Every account's score components (value ranks are relative to all accounts), returning only
+ * the accounts whose stored score or breakdown differs.
+ */
+export function readScoreChanges(db: Executor, scoring: ScoringSettings, asOf: Date): Promise<ScoreChange[]> {
   const day = asOf.toISOString().slice(0, 10);
   const w = normaliseWeights(scoring.weights);
-  return Prisma.sql`
+  return db.$queryRaw<ScoreChange[]>`
     WITH base AS (
       SELECT a.id,
-        percent_rank() OVER (ORDER BY a.lifetime_value) AS ltv_rank,
-        percent_rank() OVER (ORDER BY a.potential) AS potential_rank,
+        percent_rank() OVER (ORDER BY a.lifetime_value::float8) AS ltv_rank,
+        percent_rank() OVER (ORDER BY a.potential::float8) AS potential_rank,
         ${fitSql(scoring.idealProfile, asOf)} AS fit,
         LEAST(a.engagement_score, 100)::float8 AS engagement,
         CASE WHEN a.last_order_at IS NULL THEN 0
              ELSE GREATEST(0, 100 - 100.0 * GREATEST(0, CAST(${day} AS date) - a.last_order_at) / ${RECENCY_HORIZON_DAYS})
         END::float8 AS recency
       FROM accounts a
-    ), parts AS MATERIALIZED (
+    ), parts AS (
       -- Rounded to 0.1 (in float8: numeric rounding is several times slower) so tiny shifts do not rewrite rows.
       SELECT id,
         round(1000 * (${VALUE_LTV_SHARE} * ltv_rank + ${1 - VALUE_LTV_SHARE} * potential_rank)) / 10 AS v,
         round(1000 * fit) / 10 AS f,
         round(10 * (${ENGAGEMENT_SCORE_SHARE} * engagement + ${1 - ENGAGEMENT_SCORE_SHARE} * recency)) / 10 AS e
       FROM base
-    ), scored AS MATERIALIZED (
+    ), scored AS (
       SELECT id, v, f, e, round(10 * (${w.value} * v + ${w.fit} * f + ${w.engagement} * e)) / 10 AS total FROM parts
     )
-    UPDATE account_segmentation r SET score_value = s.v, score_fit = s.f, score_engagement = s.e, priority_score = s.total
-    FROM scored s
-    WHERE r.account_id = s.id
-      AND (r.score_value, r.score_fit, r.score_engagement, r.priority_score) IS DISTINCT FROM (s.v, s.f, s.e, s.total)`;
+    SELECT s.id, s.v, s.f, s.e, s.total FROM scored s JOIN account_segmentation r ON r.account_id = s.id
+    WHERE (r.score_value, r.score_fit, r.score_engagement, r.priority_score) IS DISTINCT FROM (s.v, s.f, s.e, s.total)`;
+}
+
+async function applyScoreChanges(db: Executor, changes: readonly ScoreChange[]): Promise<number> {
+  let written = 0;
+  for (let start = 0; start < changes.length; start += APPLY_BATCH) {
+    const batch = changes.slice(start, start + APPLY_BATCH);
+    written += await db.$executeRaw`
+      UPDATE account_segmentation r SET score_value = c.v, score_fit = c.f, score_engagement = c.e, priority_score = c.total
+      FROM unnest(${batch.map((c) => c.id)}::int[], ${batch.map((c) => c.v)}::float8[], ${batch.map((c) => c.f)}::float8[],
+        ${batch.map((c) => c.e)}::float8[], ${batch.map((c) => c.total)}::float8[]) AS c(id, v, f, e, total)
+      WHERE r.account_id = c.id`;
+  }
+  return written;
 }
 
 export interface RecomputeSummary {
@@ -240,21 +381,56 @@ export interface RecomputeSummary {
 }
 
 /**
- * Everything after a data change (import, orders, events, the daily refresh): tiers and
- * segments for the given accounts (all when omitted), then scores, which are relative to all accounts.
+ * Everything after a data change (an import, an owner change): tiers and segments for the given
+ * accounts (all when omitted), then scores, which are relative to all accounts. Runs on the
+ * caller's executor (usually its transaction), one statement after another.
  */
 export async function recomputeAll(
   db: Executor,
   because: Because,
   options: { asOf?: Date; accountIds?: readonly number[] } = {},
 ): Promise<RecomputeSummary> {
-  const scheme = await loadPublishedScheme(db);
-  const tierChanges = await recomputeTiers(db, scheme, { ...because, ruleVersion: because.ruleVersion ?? scheme?.version }, options);
-  let segmentChanges = 0;
-  for (const segment of await loadPublishedSegments(db)) {
-    const { entered, left } = await recomputeSegment(db, segment, { ...because, ruleVersion: because.ruleVersion ?? segment.version }, options);
-    segmentChanges += entered + left;
-  }
-  const scoreChanges = await recomputeScores(db, await loadScoring(db), options);
+  const asOf = options.asOf ?? new Date();
+  await allowLargeSorts(db);
+  const [scheme, segments, scoring] = await Promise.all([loadPublishedScheme(db), loadPublishedSegments(db), loadScoring(db)]);
+  const tierIds = await syncTiers(db, scheme?.tiers ?? []);
+  const memberships = await readMembershipChanges(db, scheme, tierIds, segments, { asOf, accountIds: options.accountIds });
+  const { tierChanges, segmentChanges } = await applyMembershipChanges(db, memberships, scheme, segments, because);
+  await reorderTierRanks(db);
+  const scoreChanges = await applyScoreChanges(db, await readScoreChanges(db, scoring, asOf));
   return { tierChanges, segmentChanges, scoreChanges };
+}
+
+/**
+ * The full recompute (the daily refresh, the seed, benchmarks): the same work as recomputeAll
+ * over every account, but the two read passes (memberships, scores) run at the same time on two
+ * connections, so both cores work; the changes they find are then written in one transaction.
+ */
+export async function recomputeEverything(root: Db, because: Because, options: { asOf?: Date } = {}): Promise<RecomputeSummary> {
+  const asOf = options.asOf ?? new Date();
+  const [scheme, segments, scoring] = await Promise.all([loadPublishedScheme(root), loadPublishedSegments(root), loadScoring(root)]);
+  const tierIds = await syncTiers(root, scheme?.tiers ?? []);
+  const [memberships, scores] = await Promise.all([
+    readMembershipChanges(root, scheme, tierIds, segments, { asOf }),
+    root.$transaction(async (tx) => {
+      await allowLargeSorts(tx);
+      return readScoreChanges(tx, scoring, asOf);
+    }, LONG_TRANSACTION),
+  ]);
+  return root.$transaction(async (tx) => {
+    const { tierChanges, segmentChanges } = await applyMembershipChanges(tx, memberships, scheme, segments, because);
+    await reorderTierRanks(tx);
+    const scoreChanges = await applyScoreChanges(tx, scores);
+    return { tierChanges, segmentChanges, scoreChanges };
+  }, LONG_TRANSACTION);
+}
+
+const LONG_TRANSACTION = { maxWait: 10_000, timeout: 15 * 60_000 };
+
+/**
+ * Ranking a million accounts sorts ~100 MB; PostgreSQL's default work_mem would spill it to
+ * disk. Transaction-local, so it ends with the caller's transaction (and is a no-op outside one).
+ */
+export async function allowLargeSorts(db: Executor): Promise<void> {
+  await db.$queryRaw`SELECT set_config('work_mem', '256MB', true)`;
 }

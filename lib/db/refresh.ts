@@ -4,7 +4,7 @@
  * instance checks hourly; an advisory lock lets exactly one of them do the work each day.
  */
 import { db } from "@/lib/db/client";
-import { recomputeAll } from "@/lib/db/membership";
+import { recomputeEverything } from "@/lib/db/membership";
 import { refreshMetricsIfStale } from "@/lib/db/metrics";
 
 const HOUR = 60 * 60 * 1000;
@@ -12,10 +12,7 @@ const HOUR = 60 * 60 * 1000;
 export async function refreshIfStale(): Promise<boolean> {
   const refreshed = await refreshMetricsIfStale(db);
   if (refreshed) {
-    await db.$transaction((tx) => recomputeAll(tx, { reason: "DATA_CHANGE", detail: "Daily refresh of time-based metrics" }), {
-      maxWait: 10_000,
-      timeout: 15 * 60_000,
-    });
+    await recomputeEverything(db, { reason: "DATA_CHANGE", detail: "Daily refresh of time-based metrics" });
   }
   return refreshed;
 }

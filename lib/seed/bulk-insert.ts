@@ -5,7 +5,7 @@
  */
 
 /** PostgreSQL type of a column as it is cast in unnest; enum types are written quoted ("Region"). */
-export type SqlType = "int" | "text" | "date" | "timestamp" | "numeric" | "float8" | "text[]" | `"${string}"`;
+export type SqlType = "int" | "text" | "date" | "timestamp" | "numeric" | "float8" | "text[]" | "int[]" | `"${string}"`;
 
 export type ColumnTypes = Readonly<Record<string, SqlType>>;
 export type ColumnValue = string | number | null;
@@ -37,10 +37,15 @@ export function rowCount(rows: TableRows): number {
  */
 export function arrayLiteral(values: readonly ColumnValue[], type: SqlType): string {
   if (values.length === 0) return "{}";
-  const quoted = type === "text" || type === "text[]";
+  const quoted = type === "text" || isArrayType(type);
   const plain = !values.includes(null) && (!quoted || !values.some(needsEscape));
   if (plain) return quoted ? `{"${values.join('","')}"}` : `{${values.join(",")}}`;
   return `{${values.map((value) => (value === null ? "NULL" : quoted ? quote(String(value)) : String(value))).join(",")}}`;
+}
+
+/** Array columns travel as their array literals, quoted inside the outer array. */
+function isArrayType(type: SqlType): boolean {
+  return type.endsWith("[]");
 }
 
 function needsEscape(value: ColumnValue): boolean {
@@ -55,7 +60,7 @@ function quote(text: string): string {
  * One statement inserting into several tables, each as a data-modifying CTE. Foreign keys are
  * checked at the end of the statement, so children may reference parents inserted alongside them.
  * Sending a whole batch at once lets PostgreSQL work while the caller generates the next batch.
- * Array columns (text[]) travel as array literals ('{a,b}') because unnest would flatten a 2-D array.
+ * Array columns (text[], int[]) travel as array literals ('{a,b}') because unnest would flatten a 2-D array.
  */
 export function multiTableInsert(tables: readonly TableRows[]): { text: string; values: unknown[] } {
   const values: unknown[] = [];
@@ -68,8 +73,8 @@ export function multiTableInsert(tables: readonly TableRows[]): { text: string; 
     columns.forEach((column, i) => {
       const type = rows.types[column] as SqlType;
       values.push(arrayLiteral(rows.values[column] ?? [], type));
-      params.push(`$${values.length}::${type === "text[]" ? "text" : type}[]`);
-      selected.push(type === "text[]" ? `c${i}::text[]` : `c${i}`);
+      params.push(`$${values.length}::${isArrayType(type) ? "text" : type}[]`);
+      selected.push(isArrayType(type) ? `c${i}::${type}` : `c${i}`);
     });
     const alias = columns.map((_, i) => `c${i}`).join(", ");
     parts.push(

@@ -4,7 +4,7 @@
  * ideal customer profile. Published as version 1 by the demo admin, then materialised.
  */
 import type { Db } from "@/lib/db/client";
-import { recomputeAll, type RecomputeSummary } from "@/lib/db/membership";
+import { recomputeEverything, type RecomputeSummary } from "@/lib/db/membership";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { parseRule, type RuleGroup, type RuleNode } from "@/lib/segmentation/schema";
 import { parseTierScheme, type TierScheme } from "@/lib/segmentation/tier-scheme";
@@ -165,5 +165,5 @@ export async function publishDemoRules(db: Db, options: { publishedById: string 
   await db.scoringConfig.create({
     data: { id: 1, valueWeight: 50, fitWeight: 30, engagementWeight: 20, idealProfile: json(profile.rule) },
   });
-  return recomputeAll(db, { reason: "RULE_PUBLISHED", ruleVersion: 1, detail: note }, { asOf: options.asOf });
+  return recomputeEverything(db, { reason: "RULE_PUBLISHED", ruleVersion: 1, detail: note }, { asOf: options.asOf });
 }

@@ -29,6 +29,7 @@ const ACCOUNT_COLUMNS = {
   hosting_preference: '"HostingPreference"',
   device_preference: '"DevicePreference"',
   tech_adoption: '"TechAdoption"',
+  technology_ids: "int[]",
   created_at: "timestamp",
 } as const;
 const ORDER_COLUMNS = { id: "int", account_id: "int", ordered_at: "date", amount: "numeric", product_line: "text" } as const;
@@ -89,6 +90,7 @@ export function batchRows(
     a.device_preference.push(account.devicePreference);
     a.tech_adoption.push(account.techAdoption);
     a.created_at.push(account.createdAt);
+    const stack: number[] = [];
 
     for (const order of account.orders) {
       o.id.push(++counters.order);
@@ -121,7 +123,10 @@ export function batchRows(
       t.first_detected_at.push(technology.firstDetectedAt);
       t.last_detected_at.push(technology.lastDetectedAt);
       t.confidence.push(technology.confidence);
+      stack.push(technologyId);
     }
+    // What the account_technologies trigger would store; the seed loads with that trigger off.
+    a.technology_ids.push(`{${[...new Set(stack)].sort((x, y) => x - y).join(",")}}`);
   }
   return [accounts, orders, events, campaigns, technologies];
 }

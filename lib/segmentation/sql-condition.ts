@@ -3,9 +3,11 @@
  * the field registry; every value is a bound parameter with an explicit CAST (the driver sends
  * untyped parameters). Each result is TRUE or FALSE, never NULL, so NOT and OR above it behave
  * like the evaluator's two-valued logic (evaluate-condition.ts).
- * Conditions on related rows (technologies, campaign responses) are written `a.id IN (uncorrelated
- * subquery)`: PostgreSQL computes the set once and probes a hash per account, where a correlated
- * EXISTS inside OR / NOT / CASE would run an index lookup for every account.
+ * Technology conditions test the account's technology_ids array (a trigger keeps it equal to its
+ * account_technologies rows). Other conditions on related rows (campaign responses, detection
+ * dates) are written `a.id IN (uncorrelated subquery)`: PostgreSQL computes the set once and probes
+ * a hash per account, where a correlated EXISTS inside OR / NOT / CASE would run an index lookup
+ * for every account.
  */
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { IsoDate } from "@/lib/segmentation/dates";
@@ -187,19 +189,19 @@ function respondedChannels(condition: TagsCondition): Prisma.Sql {
 }
 
 function technology(condition: TechnologyCondition, asOf: IsoDate): Prisma.Sql {
-  const uses = (ids: readonly number[]) => Prisma.sql`a.id IN (
-    SELECT tw_at.account_id FROM account_technologies tw_at WHERE tw_at.technology_id IN (${list(ids, "integer")}))`;
+  // a.technology_ids mirrors the account's account_technologies rows (kept by a trigger).
+  const overlaps = (ids: Prisma.Sql) => isTrue(Prisma.sql`a.technology_ids && ${ids}`);
+  const ids = (values: readonly number[]) => Prisma.sql`ARRAY[${list(values, "integer")}]::integer[]`;
   switch (condition.operator) {
     case "has_any":
-      return uses(condition.value);
+      return overlaps(ids(condition.value));
     case "has_all":
-      return allOf(condition.value.map((id) => uses([id])));
+      return isTrue(Prisma.sql`a.technology_ids @> ${ids(condition.value)}`);
     case "has_none":
-      return not(uses(condition.value));
+      return not(overlaps(ids(condition.value)));
     case "in_category":
-      return Prisma.sql`a.id IN (
-        SELECT tw_at.account_id FROM account_technologies tw_at JOIN technologies tw_t ON tw_t.id = tw_at.technology_id
-        WHERE tw_t.category IN (${list(condition.value, "TechCategory")}))`;
+      // An uncorrelated sub-select: PostgreSQL evaluates it once per query.
+      return overlaps(Prisma.sql`ARRAY(SELECT tw_t.id FROM technologies tw_t WHERE tw_t.category IN (${list(condition.value, "TechCategory")}))`);
     case "detected_within_days": {
       const { days, technologyIds } = condition.value;
       const which = technologyIds ? Prisma.sql`AND tw_at.technology_id IN (${list(technologyIds, "integer")})` : Prisma.empty;

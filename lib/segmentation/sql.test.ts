@@ -37,11 +37,17 @@ describe("compileRule", () => {
     expect(compile(not(and(cond("orderCount", "gt", 1), cond("orderCount", "lt", 5)))).text).toMatch(/^\(NOT \(.* AND .*\)\)$/);
   });
 
-  test("technology and channel conditions are uncorrelated IN subqueries over their tables (hashed once per query)", () => {
+  test("technology conditions test the account's technology_ids array; categories resolve once per query", () => {
+    const any = compile(cond("technologies", "has_any", [3, 4]));
+    expect(any.text).toContain("a.technology_ids && ARRAY[CAST($1 AS integer),CAST($2 AS integer)]::integer[]");
+    expect(compile(cond("technologies", "has_all", [3])).text).toContain("a.technology_ids @> ARRAY[");
+    expect(compile(cond("technologies", "has_none", [3])).text).toContain("(NOT COALESCE((a.technology_ids && ");
     const category = compile(cond("technologies", "in_category", ["CRM"])).text;
-    expect(category).toContain("JOIN technologies tw_t");
-    expect(category).toMatch(/^\(?a\.id IN \(/);
+    expect(category).toContain("a.technology_ids && ARRAY(SELECT tw_t.id FROM technologies tw_t");
     expect(category).not.toContain("= a.id");
+  });
+
+  test("channel conditions are uncorrelated IN subqueries over campaign responses (hashed once per query)", () => {
     expect(compile(cond("respondedChannels", "has_all", ["EMAIL", "PHONE"])).text.match(/a\.id IN \(/g)).toHaveLength(2);
     expect(compile(cond("respondedChannels", "has_any", ["EMAIL"])).values).toEqual(["NO_RESPONSE", "UNSUBSCRIBED", "EMAIL"]);
   });
