@@ -95,7 +95,14 @@ describe("an admin edits, previews, publishes and restores", () => {
   test("tier scheme: save, preview, publish with a note, then a stricter version moves accounts", async () => {
     expect(await saveTierSchemeDraft(scheme(100_000), 0)).toEqual({ ok: true, data: { revision: 1 } });
     const preview = await previewTierScheme(scheme(100_000));
-    expect(preview.ok && preview.data.ok && preview.data.preview.tiers.map((t) => t.count)).toEqual([2, 2]);
+    if (!preview.ok || !preview.data.ok) throw new Error("preview failed");
+    const [strategic, growth] = preview.data.preview.tiers;
+    expect(preview.data.preview.tiers.map((t) => t.count)).toEqual([2, 2]);
+    expect(preview.data.preview.untiered).toBe(1);
+    // Samples: each tier's own accounts, biggest first; Growth's rule also matches the two Strategic ones.
+    expect(strategic?.sample.map((a) => a.name)).toEqual(["Account 4", "Account 3"]);
+    expect(growth?.sample.map((a) => [a.name, a.lifetimeValue])).toEqual([["Account 2", 60_000], ["Account 1", 20_000]]);
+    expect(growth).toMatchObject({ ownMatches: 4, caughtEarlier: 2, lifetimeValue: 80_000 });
 
     expect(await publishTierScheme(1, "  ")).toMatchObject({ ok: false, code: "INVALID" });
     expect(await publishTierScheme(1, "First scheme")).toMatchObject({ ok: true, data: { version: 1, changed: 4 } });

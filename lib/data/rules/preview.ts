@@ -110,45 +110,39 @@ export interface TierPreview {
 interface TierGroupRow {
   tier_id: number | null;
   hits: boolean[];
+  owner_id: string | null;
   n: number;
   ltv: number;
-  reps: string[];
-  ids: number[];
-  ltvs: number[];
 }
 
 /**
  * Counts per draft tier, overlap for lint, samples, and the from-tier x to-tier matrix against
- * today, from one pass over the accounts: each tier's rule is evaluated once per account and the
- * rows are grouped by (current tier, which draft rules match); everything else is folded here.
+ * today. One pass over the accounts evaluates each tier's rule once per account and groups the
+ * rows by (current tier, which draft rules match, owner): plain counts and sums, which PostgreSQL
+ * can split across workers; everything else is folded here. The samples (each draft tier's
+ * biggest accounts) are small queries that walk the lifetime value index, run alongside.
  */
 export async function previewTierScheme(tiers: readonly TierDefinition[]): Promise<TierPreview> {
   const asOf = new Date();
-  const hits = tiers.length
-    ? Prisma.sql`ARRAY[${Prisma.join(tiers.map((t) => compileRule(t.rule, asOf)), ", ")}]::boolean[]`
-    : Prisma.sql`ARRAY[]::boolean[]`;
-  const [groups, currentTiers] = await Promise.all([
+  const rules = tiers.map((t) => compileRule(t.rule, asOf));
+  const hits = rules.length ? Prisma.sql`ARRAY[${Prisma.join(rules, ", ")}]::boolean[]` : Prisma.sql`ARRAY[]::boolean[]`;
+  // Tier i takes an account when its rule matches and no earlier tier's does.
+  const assignedTo = (i: number) => Prisma.join([...rules.slice(0, i).map((rule) => Prisma.sql`NOT ${rule}`), rules[i]!], " AND ");
+  const [groups, currentTiers, ...sampleIds] = await Promise.all([
     db.$queryRaw<TierGroupRow[]>`
-      WITH m AS MATERIALIZED (
-        SELECT a.id, r.tier_id, a.owner_id, a.lifetime_value, ${hits} AS hits
-        FROM accounts a JOIN account_segmentation r ON r.account_id = a.id
-      )
-      SELECT tier_id, hits, count(*)::int AS n, coalesce(sum(lifetime_value), 0)::float8 AS ltv,
-        coalesce(array_agg(DISTINCT owner_id) FILTER (WHERE owner_id IS NOT NULL), '{}') AS reps,
-        (array_agg(id ORDER BY lifetime_value DESC, id))[1:5] AS ids,
-        (array_agg(lifetime_value::float8 ORDER BY lifetime_value DESC, id))[1:5] AS ltvs
-      FROM m GROUP BY tier_id, hits`,
+      SELECT r.tier_id, ${hits} AS hits, a.owner_id, count(*)::int AS n, coalesce(sum(a.lifetime_value), 0)::float8 AS ltv
+      FROM accounts a JOIN account_segmentation r ON r.account_id = a.id
+      GROUP BY 1, 2, 3`,
     db.tier.findMany({ select: { id: true, key: true, name: true } }),
+    ...tiers.map((_, i) =>
+      db.$queryRaw<{ id: number }[]>`SELECT a.id FROM accounts a WHERE ${assignedTo(i)} ORDER BY a.lifetime_value DESC, a.id LIMIT 5`,
+    ),
   ]);
   const tierById = new Map(currentTiers.map((t) => [t.id, t]));
   const toPosition = (row: TierGroupRow) => row.hits.findIndex(Boolean); // -1: untiered
 
   const previewTiers = tiers.map((t, i) => {
     const assigned = groups.filter((g) => toPosition(g) === i);
-    const candidates = assigned
-      .flatMap((g) => g.ids.map((id, k) => ({ id, ltv: Number(g.ltvs[k] ?? 0) })))
-      .sort((x, y) => y.ltv - x.ltv || x.id - y.id)
-      .slice(0, 5);
     return {
       key: t.key,
       name: t.name,
@@ -157,7 +151,7 @@ export async function previewTierScheme(tiers: readonly TierDefinition[]): Promi
       lifetimeValue: assigned.reduce((sum, g) => sum + Number(g.ltv), 0),
       ownMatches: groups.filter((g) => g.hits[i]).reduce((sum, g) => sum + g.n, 0),
       caughtEarlier: groups.filter((g) => g.hits[i] && g.hits.slice(0, i).some(Boolean)).reduce((sum, g) => sum + g.n, 0),
-      sampleIds: candidates.map((c) => c.id),
+      sampleIds: (sampleIds[i] ?? []).map((row) => row.id),
     };
   });
 
@@ -182,7 +176,7 @@ export async function previewTierScheme(tiers: readonly TierDefinition[]): Promi
     };
     cell.accounts += g.n;
     cell.lifetimeValue += Number(g.ltv);
-    g.reps.forEach((r) => cell.repIds.add(r));
+    if (g.owner_id) cell.repIds.add(g.owner_id);
     cells.set(id, cell);
   }
   const affected = new Set([...cells.values()].flatMap((c) => [...c.repIds]));
