@@ -59,3 +59,8 @@ CREATE TRIGGER account_technologies_ids_update AFTER UPDATE ON account_technolog
 DROP TRIGGER IF EXISTS account_technologies_ids_delete ON account_technologies;
 CREATE TRIGGER account_technologies_ids_delete AFTER DELETE ON account_technologies
   REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION account_technologies_changed();
+
+-- "Last order, newest first" puts accounts without orders last and "oldest first" puts them
+-- first (lib/data/account-filters.ts): one index in that order serves both directions and deep
+-- pages. Prisma's schema cannot express NULLS LAST, so it lives here.
+CREATE INDEX IF NOT EXISTS accounts_last_order_at_desc_nulls_last_idx ON accounts (last_order_at DESC NULLS LAST, id DESC);

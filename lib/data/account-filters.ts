@@ -1,6 +1,9 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { canSeeAllAccounts, type Actor } from "@/lib/auth/access";
+import { db } from "@/lib/db/client";
+import { UNTIERED_RANK } from "@/lib/db/membership";
+import type { TechCategory } from "@/lib/generated/prisma/enums";
 import type { AccountQuery, AccountSort } from "@/lib/validation/account-query";
 import { effectiveDirection } from "@/lib/validation/account-query";
 
@@ -24,10 +27,25 @@ const anyOfEnum = (column: string, type: string, values: readonly string[]) =>
   Prisma.sql`${Prisma.raw(column)} = ANY(CAST(${values} AS ${Prisma.raw(`"${type}"[]`)}))`;
 
 /**
+ * Lookups done before building the clause. With the category's technology ids as constants the
+ * planner can estimate how many accounts match (from the array column's statistics) and choose
+ * between walking the sort index and collecting the matches; a sub-select hides that from it.
+ */
+export interface ResolvedFilters {
+  categoryTechnologyIds?: number[];
+}
+
+export async function resolveFilters(query: Partial<AccountQuery>): Promise<ResolvedFilters> {
+  if (!query.category?.length) return {};
+  const rows = await db.technology.findMany({ where: { category: { in: query.category as TechCategory[] } }, select: { id: true } });
+  return { categoryTechnologyIds: rows.map((r) => r.id) };
+}
+
+/**
  * The WHERE clause for an accounts query over alias `a`: visibility first, then
  * every filter of the URL. Shared by the list, its CSV export and the matrix.
  */
-export function accountWhereSql(actor: Actor, query: Partial<AccountQuery>): Prisma.Sql {
+export function accountWhereSql(actor: Actor, query: Partial<AccountQuery>, resolved: ResolvedFilters = {}): Prisma.Sql {
   const parts: Prisma.Sql[] = [visibleAccountsSql(actor)];
   const q = query.q?.trim();
   if (q) {
@@ -45,8 +63,12 @@ export function accountWhereSql(actor: Actor, query: Partial<AccountQuery>): Pri
   // technology_ids mirrors account_technologies (kept by a trigger) and has a GIN index.
   if (query.tech?.length) parts.push(Prisma.sql`a.technology_ids && ${query.tech}::int[]`);
   if (query.category?.length) {
-    parts.push(Prisma.sql`a.technology_ids && ARRAY(SELECT t.id FROM technologies t
-      WHERE t.category = ANY(CAST(${query.category} AS "TechCategory"[])))`);
+    parts.push(
+      resolved.categoryTechnologyIds
+        ? Prisma.sql`a.technology_ids && ${resolved.categoryTechnologyIds}::int[]`
+        : Prisma.sql`a.technology_ids && ARRAY(SELECT t.id FROM technologies t
+            WHERE t.category = ANY(CAST(${query.category} AS "TechCategory"[])))`,
+    );
   }
   if (query.owner?.length) {
     const ids = query.owner.filter((o) => o !== "unassigned");
@@ -58,16 +80,29 @@ export function accountWhereSql(actor: Actor, query: Partial<AccountQuery>): Pri
     );
   }
   if (query.tier?.length) {
+    // By rank (the tier's position; untiered is last), so the priority index's leading column does the filtering.
     const keys = query.tier.filter((t) => t !== "untiered");
-    const untiered = query.tier.includes("untiered");
-    const inTiers = Prisma.sql`r.tier_id IN (SELECT id FROM tiers WHERE key = ANY(${keys}))`;
-    parts.push(untiered ? Prisma.sql`(r.tier_id IS NULL OR ${inTiers})` : inTiers);
+    const untiered = query.tier.includes("untiered") ? [UNTIERED_RANK] : [];
+    parts.push(Prisma.sql`r.tier_rank = ANY(ARRAY(SELECT position FROM tiers WHERE key = ANY(${keys}) AND NOT archived) || ${untiered}::int[])`);
   }
   if (query.segment?.length) {
     parts.push(Prisma.sql`EXISTS (SELECT 1 FROM account_segments s
       WHERE s.account_id = a.id AND s.segment_id = ANY(${query.segment}::int[]))`);
   }
   return Prisma.join(parts, " AND ");
+}
+
+/** Whether accountWhereSql's clause for this query refers to `r` (account_segmentation). */
+export function filtersOnSegmentation(query: Partial<AccountQuery>): boolean {
+  return !!query.tier?.length;
+}
+
+/**
+ * Filters that usually leave few accounts (a search, technologies, tiers, segments): the list
+ * then finds the matching accounts first instead of walking the sort order until a page is full.
+ */
+export function hasNarrowingFilter(query: Partial<AccountQuery>): boolean {
+  return !!(query.q?.trim() || query.tech?.length || query.category?.length || query.tier?.length || query.segment?.length);
 }
 
 const SORT_SQL: Record<AccountSort, string> = {

@@ -3,7 +3,7 @@ import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { canSeeAllAccounts, type Actor } from "@/lib/auth/access";
 import { normalisePaging, type AccountQuery } from "@/lib/validation/account-query";
-import { ACCOUNTS_FROM, accountOrderSql, accountWhereSql } from "./account-filters";
+import { ACCOUNTS_FROM, accountOrderSql, accountWhereSql, filtersOnSegmentation, hasNarrowingFilter, resolveFilters } from "./account-filters";
 
 export interface AccountRow {
   id: number;
@@ -104,17 +104,35 @@ export function toAccountRow(r: RawAccountRow): AccountRow {
 
 export type { RawAccountRow };
 
-/** One page of the accounts the actor may see, filtered and sorted as the URL says. */
+/** Below this many matches the page query starts from the matching accounts (see listAccounts). */
+const FEW_MATCHES = 5_000;
+
+/**
+ * One page of the accounts the actor may see, filtered and sorted as the URL says.
+ * The count runs first (it only joins the segmentation table when a filter needs it) and picks the
+ * page plan: with few matches, PostgreSQL collects them through their own indexes and sorts them;
+ * otherwise it walks the sort order's index until the page is full, which is fastest when most
+ * accounts match but slow when a narrow filter makes it skip thousands of rows per page.
+ */
 export async function listAccounts(actor: Actor, query: AccountQuery): Promise<AccountPage> {
   const { page, size } = normalisePaging(query);
-  const where = accountWhereSql(actor, query);
-  const [rows, counted] = await Promise.all([
-    db.$queryRaw<RawAccountRow[]>`SELECT ${ACCOUNT_ROW_SELECT} ${ACCOUNT_ROW_FROM}
-      WHERE ${where} ORDER BY ${accountOrderSql(query)} LIMIT ${size} OFFSET ${(page - 1) * size}`,
-    db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM ${ACCOUNTS_FROM} WHERE ${where}`,
-  ]);
+  const where = accountWhereSql(actor, query, await resolveFilters(query));
+  const from = filtersOnSegmentation(query) ? ACCOUNTS_FROM : Prisma.sql`accounts a`;
+  const counted = await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM ${from} WHERE ${where}`;
   const total = counted[0]?.n ?? 0;
-  return { rows: rows.map(toAccountRow), total, page, size, pageCount: Math.max(1, Math.ceil(total / size)) };
+  const pageCount = Math.max(1, Math.ceil(total / size));
+  if (total === 0 || (page - 1) * size >= total) return { rows: [], total, page, size, pageCount };
+
+  const order = accountOrderSql(query);
+  const limit = Prisma.sql`LIMIT ${size} OFFSET ${(page - 1) * size}`;
+  const rows =
+    hasNarrowingFilter(query) && total <= FEW_MATCHES
+      ? // MATERIALIZED: the matches are collected once, before the join and the sort.
+        await db.$queryRaw<RawAccountRow[]>`
+          WITH matches AS MATERIALIZED (SELECT a.id FROM ${from} WHERE ${where})
+          SELECT ${ACCOUNT_ROW_SELECT} ${ACCOUNT_ROW_FROM} WHERE a.id IN (SELECT id FROM matches) ORDER BY ${order} ${limit}`
+      : await db.$queryRaw<RawAccountRow[]>`SELECT ${ACCOUNT_ROW_SELECT} ${ACCOUNT_ROW_FROM} WHERE ${where} ORDER BY ${order} ${limit}`;
+  return { rows: rows.map(toAccountRow), total, page, size, pageCount };
 }
 
 /** Where clause that finds one account only if the actor may see it. */

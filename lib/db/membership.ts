@@ -45,6 +45,9 @@ export interface ScoringSettings {
   idealProfile: RuleGroup | null;
 }
 
+/** tier_rank of an untiered account: after every tier (the column's default, prisma/schema.prisma). */
+export const UNTIERED_RANK = 9999;
+
 export const DEFAULT_WEIGHTS: ScoreWeights = { value: 50, fit: 30, engagement: 20 };
 
 const idsFilter = (accountIds?: readonly number[]) =>
@@ -123,7 +126,7 @@ export async function recomputeTiers(
     ), moved AS (
       SELECT * FROM calc WHERE old_tier IS DISTINCT FROM new_tier
     ), upd AS (
-      UPDATE account_segmentation r SET tier_id = m.new_tier, tier_rank = COALESCE(t.position, 9999)
+      UPDATE account_segmentation r SET tier_id = m.new_tier, tier_rank = COALESCE(t.position, ${UNTIERED_RANK}::int)
       FROM moved m LEFT JOIN tiers t ON t.id = m.new_tier
       WHERE r.account_id = m.id
       RETURNING m.id, m.old_tier, m.new_tier
@@ -261,7 +264,7 @@ async function applyMembershipChanges(
           AS c(id, old_tier, new_tier, old_segs, new_segs)
       ), changed AS MATERIALIZED (
         UPDATE account_segmentation r
-        SET tier_id = c.new_tier, tier_rank = COALESCE(t.position, 9999), segment_ids = c.new_segs
+        SET tier_id = c.new_tier, tier_rank = COALESCE(t.position, ${UNTIERED_RANK}::int), segment_ids = c.new_segs
         FROM input c LEFT JOIN tiers t ON t.id = c.new_tier
         WHERE r.account_id = c.id AND r.tier_id IS NOT DISTINCT FROM c.old_tier AND COALESCE(r.segment_ids, '{}') = c.old_segs
         RETURNING c.id, c.old_tier, c.new_tier, c.old_segs, c.new_segs
