@@ -409,21 +409,41 @@ export async function recomputeAll(
  * over every account, but the two read passes (memberships, scores) run at the same time on two
  * connections, so both cores work; the changes they find are then written in one transaction.
  */
-export async function recomputeEverything(root: Db, because: Because, options: { asOf?: Date } = {}): Promise<RecomputeSummary> {
+export async function recomputeEverything(
+  root: Db,
+  because: Because,
+  options: { asOf?: Date; onStep?: (step: string, ms: number) => void } = {},
+): Promise<RecomputeSummary> {
   const asOf = options.asOf ?? new Date();
+  const step = async <T>(name: string, work: () => Promise<T>): Promise<T> => {
+    const started = performance.now();
+    const result = await work();
+    options.onStep?.(name, performance.now() - started);
+    return result;
+  };
   const [scheme, segments, scoring] = await Promise.all([loadPublishedScheme(root), loadPublishedSegments(root), loadScoring(root)]);
   const tierIds = await syncTiers(root, scheme?.tiers ?? []);
   const [memberships, scores] = await Promise.all([
-    readMembershipChanges(root, scheme, tierIds, segments, { asOf }),
-    root.$transaction(async (tx) => {
-      await allowLargeSorts(tx);
-      return readScoreChanges(tx, scoring, asOf);
-    }, LONG_TRANSACTION),
+    step("read tiers and segments", () =>
+      root.$transaction(async (tx) => {
+        // One core each: PostgreSQL's own parallel workers would only compete with the other read.
+        await tx.$queryRaw`SELECT set_config('max_parallel_workers_per_gather', '0', true)`;
+        return readMembershipChanges(tx, scheme, tierIds, segments, { asOf });
+      }, LONG_TRANSACTION),
+    ),
+    step("read scores", () =>
+      root.$transaction(async (tx) => {
+        await allowLargeSorts(tx);
+        return readScoreChanges(tx, scoring, asOf);
+      }, LONG_TRANSACTION),
+    ),
   ]);
   return root.$transaction(async (tx) => {
-    const { tierChanges, segmentChanges } = await applyMembershipChanges(tx, memberships, scheme, segments, because);
+    const { tierChanges, segmentChanges } = await step(`write ${memberships.length} membership changes`, () =>
+      applyMembershipChanges(tx, memberships, scheme, segments, because),
+    );
     await reorderTierRanks(tx);
-    const scoreChanges = await applyScoreChanges(tx, scores);
+    const scoreChanges = await step(`write ${scores.length} score changes`, () => applyScoreChanges(tx, scores));
     return { tierChanges, segmentChanges, scoreChanges };
   }, LONG_TRANSACTION);
 }

@@ -47,6 +47,8 @@ const time = async <T>(label: string, fn: () => Promise<T>): Promise<[T, number]
   return [result, ms];
 };
 
+const logStep = (step: string, ms: number) => console.log(`    ${step}: ${(ms / 1000).toFixed(2)} s`);
+
 const cond = (id: string, field: string, operator: string, value: unknown) => ({ kind: "condition", id, field, operator, value });
 const EXTRA_SEGMENTS: { name: string; rule: unknown }[] = [
   { name: "Bench: big spenders", rule: { kind: "group", op: "and", children: [cond("a", "avgOrderValue", "gte", 20_000)] } },
@@ -76,7 +78,7 @@ if ((await db.tierSchemeVersion.count()) === 0) {
     priority_score = 0, score_value = 0, score_fit = 0, score_engagement = 0`;
   await db.$executeRaw`VACUUM ANALYZE account_segmentation`;
   [, firstMs] = await time("first materialisation (memberships cleared; every account enters)", () =>
-    recomputeEverything(db, { reason: "RULE_PUBLISHED" }),
+    recomputeEverything(db, { reason: "RULE_PUBLISHED" }, { onStep: logStep }),
   );
 }
 for (const extra of EXTRA_SEGMENTS) {
@@ -91,7 +93,7 @@ const segmentCount = (await loadPublishedSegments(db)).length;
 const fullTimes: number[] = [];
 for (let run = 0; run < runs; run++) {
   const [unchanged, ms] = await time(`full recompute, tier scheme + ${segmentCount} segments + scores (both cores)`, () =>
-    recomputeEverything(db, { reason: "DATA_CHANGE" }),
+    recomputeEverything(db, { reason: "DATA_CHANGE" }, { onStep: logStep }),
   );
   console.log(`    ${JSON.stringify(unchanged)}`);
   fullTimes.push(ms);
