@@ -13,13 +13,15 @@ const JOB_ID = /^[a-z0-9]{8,40}$/i;
 const MAX_AGE_MS = 7 * 24 * 60 * 60_000;
 
 export function importDir(): string {
-  return path.resolve(process.env.TIERWISE_IMPORT_DIR ?? path.join(process.cwd(), "data", "imports"));
+  // turbopackIgnore: a runtime data directory, not something the build should trace into its output.
+  const fallback = path.join(/* turbopackIgnore: true */ process.cwd(), "data", "imports");
+  return path.resolve(/* turbopackIgnore: true */ process.env.TIERWISE_IMPORT_DIR ?? fallback);
 }
 
 function fileFor(jobId: string, suffix: string): string {
   // Ids come from the database, but the path must never depend on anything else.
   if (!JOB_ID.test(jobId)) throw new Error(`invalid import job id ${JSON.stringify(jobId)}`);
-  return path.join(importDir(), `${jobId}${suffix}`);
+  return path.join(/* turbopackIgnore: true */ importDir(), `${jobId}${suffix}`);
 }
 
 export const uploadPath = (jobId: string) => fileFor(jobId, ".csv");
@@ -126,15 +128,15 @@ export async function removeImportFiles(jobId: string): Promise<void> {
 export async function sweepOldFiles(now = Date.now()): Promise<void> {
   let names: string[];
   try {
-    names = await fs.readdir(importDir());
+    names = await fs.readdir(/* turbopackIgnore: true */ importDir());
   } catch {
     return;
   }
   await Promise.all(
     names.map(async (name) => {
-      const file = path.join(importDir(), name);
+      const file = path.join(/* turbopackIgnore: true */ importDir(), name);
       try {
-        const stat = await fs.stat(file);
+        const stat = await fs.stat(/* turbopackIgnore: true */ file);
         if (stat.isFile() && now - stat.mtimeMs > MAX_AGE_MS) await fs.rm(file, { force: true });
       } catch {
         // Gone already, or not ours to remove.
