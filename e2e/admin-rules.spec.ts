@@ -136,6 +136,10 @@ test("an admin raises the Tier 1 lifetime value threshold, previews the drop and
     `the matrix shows accounts moving from ${tierName} to ${nextTierName}`,
   ).toBeVisible();
   await expect(dialog.getByTestId("publish-totals"), `${repName} is among the reps affected`).toContainText(repName);
+  const movers = dialog.getByRole("region", { name: /^Biggest accounts that move/ });
+  await expect(movers.getByRole("listitem").first(), "the dialog names the biggest account that moves, and where to").toContainText(
+    `${tierName} → ${nextTierName}`,
+  );
 
   await test.step("publishing without a note shows the error next to the note field", async () => {
     await dialog.getByRole("button", { name: `Publish v${nextVersion}` }).click();

@@ -3,8 +3,9 @@
 import { LoaderCircle } from "lucide-react";
 import { useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { previewTierScheme } from "@/lib/actions/preview-rule";
+import { previewTierPublish } from "@/lib/actions/preview-rule";
 import { publishTierScheme } from "@/lib/actions/publish-rule";
+import type { TierMover } from "@/lib/data/rules/preview";
 import type { TierSchemePreviewResult } from "@/lib/data/rules/tier-scheme";
 import { formatMoney } from "@/lib/utils/format";
 import { ActionBanner, DialogShell, NoteField, noteProblem } from "./dialog";
@@ -42,7 +43,7 @@ export function PublishTierDialog({
   useEffect(() => {
     if (!open) return;
     let live = true;
-    previewTierScheme(JSON.parse(definitionJson)).then(
+    previewTierPublish(JSON.parse(definitionJson)).then(
       (answer) => {
         if (!live) return;
         if (answer.ok) setResult(answer.data);
@@ -128,7 +129,10 @@ export function PublishTierDialog({
                 No account changes tier. Publishing still records the new version (names, colours, rules).
               </p>
             ) : (
-              <TransitionMatrix preview={preview} currentTiers={currentTiers} />
+              <>
+                <TransitionMatrix preview={preview} currentTiers={currentTiers} />
+                {result?.ok && result.movers && <Movers movers={result.movers} total={preview.moving} />}
+              </>
             )}
           </>
         )}
@@ -147,3 +151,39 @@ function Total({ label, value, hint }: { label: string; value: string; hint: str
     </div>
   );
 }
+
+/** The biggest accounts that change tier, so an admin sees who is affected, not only how many. */
+function Movers({ movers, total }: { movers: TierMover[]; total: number }) {
+  if (movers.length === 0) return null;
+  return (
+    <section aria-labelledby="movers-title" data-testid="moving-accounts">
+      <h3 id="movers-title" className="text-sm font-semibold text-slate-900">
+        Biggest accounts that move
+        {total > movers.length && <span className="font-normal text-slate-600"> · {movers.length} of {total.toLocaleString("en-US")}</span>}
+      </h3>
+      <ul className="mt-2 divide-y divide-slate-100 rounded-lg text-sm ring-1 ring-inset ring-slate-200">
+        {movers.map((m) => (
+          <li key={m.id} className="grid grid-cols-[minmax(0,1.4fr)_minmax(0,1.6fr)_auto] items-center gap-3 px-3 py-2">
+            <span className="min-w-0">
+              <a
+                href={`/accounts/${m.id}`}
+                target="_blank"
+                rel="noopener"
+                className="block truncate font-medium text-slate-900 hover:text-brand-700 focus-visible:outline-2 focus-visible:outline-brand-600"
+              >
+                {m.name}
+                <span className="sr-only"> (opens in a new tab)</span>
+              </a>
+              <span className="block truncate text-xs text-slate-600">{m.ownerName ?? "Unassigned"}</span>
+            </span>
+            <span className="min-w-0 truncate text-slate-700">
+              {m.fromName} → <span className="font-medium text-slate-900">{m.toName}</span>
+            </span>
+            <span className="tabular text-right text-slate-700">{formatMoney(m.lifetimeValue)}</span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+

@@ -22,3 +22,11 @@ export async function previewTierScheme(definition: unknown) {
     return previewTierSchemeDraft(user, definition);
   });
 }
+
+/** The publish dialog's preview: the live preview plus the biggest accounts that would move. */
+export async function previewTierPublish(definition: unknown) {
+  return runAction("previewTierPublish", async () => {
+    const user = await requireActionUser("ADMIN");
+    return previewTierSchemeDraft(user, definition, { movers: true });
+  });
+}

@@ -12,7 +12,7 @@ import type { SessionUser } from "@/lib/auth/session";
 vi.mock("@/lib/auth/session", () => sessionModuleMock());
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
-const { previewSegment, previewTierScheme } = await import("@/lib/actions/preview-rule");
+const { previewSegment, previewTierPublish, previewTierScheme } = await import("@/lib/actions/preview-rule");
 const { createSegment, saveSegmentDraft, saveTierSchemeDraft } = await import("@/lib/actions/save-rule-draft");
 const { publishTierScheme, restoreTierScheme, publishSegment, restoreSegment, archiveSegment } = await import(
   "@/lib/actions/publish-rule"
@@ -55,6 +55,7 @@ beforeEach(() => {
 const calls: [string, () => Promise<{ ok: boolean; code?: string }>][] = [
   ["previewSegment", () => previewSegment(null, ltvAtLeast(1))],
   ["previewTierScheme", () => previewTierScheme(scheme(100_000))],
+  ["previewTierPublish", () => previewTierPublish(scheme(100_000))],
   ["createSegment", () => createSegment({ ...details, name: `Seg ${Math.random()}` })],
   ["saveSegmentDraft", () => saveSegmentDraft(segmentId, { details: { ...details, name: "Existing" }, rule: ltvAtLeast(1), baseRevision: 0 })],
   ["saveTierSchemeDraft", () => saveTierSchemeDraft(scheme(100_000), 0)],
@@ -112,6 +113,13 @@ describe("an admin edits, previews, publishes and restores", () => {
     if (!stricter.ok || !stricter.data.ok) throw new Error("preview failed");
     expect(stricter.data.preview.transitions).toEqual([
       expect.objectContaining({ fromKey: "strategic", toKey: "growth", accounts: 1, lifetimeValue: 150_000, reps: [{ id: rep.id, name: "rep" }] }),
+    ]);
+    // The publish dialog names who moves; the live preview does not pay for that query.
+    expect(stricter.data.movers).toBeUndefined();
+    const forPublish = await previewTierPublish(scheme(300_000));
+    if (!forPublish.ok || !forPublish.data.ok) throw new Error("publish preview failed");
+    expect(forPublish.data.movers).toEqual([
+      expect.objectContaining({ name: "Account 3", fromName: "Strategic", toName: "Growth", lifetimeValue: 150_000, ownerName: "rep" }),
     ]);
     expect(await publishTierScheme(3, "Raise the bar")).toMatchObject({ ok: true, data: { version: 2, changed: 1 } });
 

@@ -12,7 +12,7 @@ import { session, sessionModuleMock } from "../support/session-mock";
 vi.mock("@/lib/auth/session", () => sessionModuleMock());
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
-const { previewSegment, previewTierScheme } = await import("@/lib/actions/preview-rule");
+const { previewSegment, previewTierPublish, previewTierScheme } = await import("@/lib/actions/preview-rule");
 const { saveSegmentDraft, saveTierSchemeDraft } = await import("@/lib/actions/save-rule-draft");
 
 const GENERIC = /Something went wrong/;
@@ -74,6 +74,7 @@ test("malformed rules never cause a server error in any rule action", async () =
       expectClearOutcome(await previewSegment(segmentId, rule));
       expectClearOutcome(await previewTierScheme({ tiers: [{ key: "t", name: "T", color: "#000000", rule }] }));
       expectClearOutcome(await previewTierScheme(rule));
+      expectClearOutcome(await previewTierPublish({ tiers: [{ key: "t", name: "T", color: "#000000", rule }] }));
       const saved = await saveSegmentDraft(segmentId, { details: { name: "S", kind: "MIXED", color: "#000000" }, rule, baseRevision: 0 });
       expectClearOutcome(saved);
       expectClearOutcome(await saveTierSchemeDraft(rule, 0));

@@ -211,3 +211,41 @@ export async function previewTierScheme(tiers: readonly TierDefinition[]): Promi
     repsAffected: affected.size,
   };
 }
+
+/** An account the draft tier scheme would move, with where from and where to. */
+export interface TierMover extends SampleAccount {
+  fromName: string;
+  toName: string;
+  ownerName: string | null;
+}
+
+/**
+ * The accounts with the highest lifetime value among those the draft would move to another tier:
+ * what an admin checks before publishing. Walks the lifetime value index until it has `limit`.
+ */
+export async function tierMovers(tiers: readonly TierDefinition[], limit = 5): Promise<TierMover[]> {
+  const asOf = new Date();
+  const draftKey = tiers.length
+    ? Prisma.sql`(CASE ${Prisma.join(tiers.map((t) => Prisma.sql`WHEN ${compileRule(t.rule, asOf)} THEN CAST(${t.key} AS text)`), " ")} ELSE NULL END)`
+    : Prisma.sql`CAST(NULL AS text)`;
+  const rows = await db.$queryRaw<
+    { id: number; name: string; domain: string; ltv: number; from_name: string | null; owner_name: string | null; to_key: string | null }[]
+  >`
+    SELECT a.id, a.name, a.domain, a.lifetime_value::float8 AS ltv, t.name AS from_name, u.name AS owner_name, ${draftKey} AS to_key
+    FROM accounts a JOIN account_segmentation r ON r.account_id = a.id
+      LEFT JOIN tiers t ON t.id = r.tier_id LEFT JOIN users u ON u.id = a.owner_id
+    WHERE t.key IS DISTINCT FROM ${draftKey}
+    ORDER BY a.lifetime_value DESC, a.id LIMIT ${limit}`;
+  const draftName = new Map(tiers.map((t) => [t.key, t.name]));
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    domain: r.domain,
+    lifetimeValue: Number(r.ltv),
+    tierName: r.from_name,
+    fromName: r.from_name ?? "Untiered",
+    toName: (r.to_key && draftName.get(r.to_key)) ?? "Untiered",
+    ownerName: r.owner_name,
+  }));
+}
+

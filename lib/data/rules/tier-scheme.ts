@@ -8,7 +8,7 @@ import { AppError } from "@/lib/errors";
 import { parseTierScheme, type TierScheme, type TierSchemeError } from "@/lib/segmentation/tier-scheme";
 import { loadRuleContext } from "./context";
 import { lintTierScheme, type LintWarning } from "./lint";
-import { previewTierScheme, type TierPreview } from "./preview";
+import { previewTierScheme, tierMovers, type TierMover, type TierPreview } from "./preview";
 
 export const EMPTY_SCHEME: TierScheme = { tiers: [] };
 
@@ -78,16 +78,24 @@ export async function validateTierScheme(definition: unknown): Promise<Validated
 }
 
 export type TierSchemePreviewResult =
-  | { ok: true; preview: TierPreview; warnings: LintWarning[] }
+  | { ok: true; preview: TierPreview; warnings: LintWarning[]; movers?: TierMover[] }
   | { ok: false; errors: TierSchemeError[] };
 
-/** Live preview while editing: counts, samples, the transition matrix and lint warnings. */
-export async function previewTierSchemeDraft(actor: Actor, definition: unknown): Promise<TierSchemePreviewResult> {
+/**
+ * Live preview while editing: counts, samples, the transition matrix and lint warnings; with
+ * `movers` (the publish dialog) also the biggest accounts that would change tier.
+ */
+export async function previewTierSchemeDraft(
+  actor: Actor,
+  definition: unknown,
+  options: { movers?: boolean } = {},
+): Promise<TierSchemePreviewResult> {
   assertRole(actor, "ADMIN");
   const validated = await validateTierScheme(definition);
   if (!validated.ok) return validated;
-  const preview = await previewTierScheme(validated.scheme.tiers);
-  return { ok: true, preview, warnings: await lintTierScheme(validated.scheme, preview) };
+  const tiers = validated.scheme.tiers;
+  const [preview, movers] = await Promise.all([previewTierScheme(tiers), options.movers ? tierMovers(tiers) : undefined]);
+  return { ok: true, preview, warnings: await lintTierScheme(validated.scheme, preview), ...(movers ? { movers } : {}) };
 }
 
 async function conflictError(): Promise<AppError> {
