@@ -221,7 +221,9 @@ export interface TierMover extends SampleAccount {
 
 /**
  * The accounts with the highest lifetime value among those the draft would move to another tier:
- * what an admin checks before publishing. Walks the lifetime value index until it has `limit`.
+ * what an admin checks before publishing. One pass over the accounts and a top-N sort (OFFSET 0
+ * keeps PostgreSQL from walking the lifetime value index instead, which takes the whole index
+ * when fewer than `limit` accounts move).
  */
 export async function tierMovers(tiers: readonly TierDefinition[], limit = 5): Promise<TierMover[]> {
   const asOf = new Date();
@@ -231,11 +233,14 @@ export async function tierMovers(tiers: readonly TierDefinition[], limit = 5): P
   const rows = await db.$queryRaw<
     { id: number; name: string; domain: string; ltv: number; from_name: string | null; owner_name: string | null; to_key: string | null }[]
   >`
-    SELECT a.id, a.name, a.domain, a.lifetime_value::float8 AS ltv, t.name AS from_name, u.name AS owner_name, ${draftKey} AS to_key
-    FROM accounts a JOIN account_segmentation r ON r.account_id = a.id
-      LEFT JOIN tiers t ON t.id = r.tier_id LEFT JOIN users u ON u.id = a.owner_id
-    WHERE t.key IS DISTINCT FROM ${draftKey}
-    ORDER BY a.lifetime_value DESC, a.id LIMIT ${limit}`;
+    SELECT * FROM (
+      SELECT a.id, a.name, a.domain, a.lifetime_value::float8 AS ltv, t.name AS from_name, u.name AS owner_name, ${draftKey} AS to_key
+      FROM accounts a JOIN account_segmentation r ON r.account_id = a.id
+        LEFT JOIN tiers t ON t.id = r.tier_id LEFT JOIN users u ON u.id = a.owner_id
+      WHERE t.key IS DISTINCT FROM ${draftKey}
+      OFFSET 0
+    ) moving
+    ORDER BY ltv DESC, id LIMIT ${limit}`;
   const draftName = new Map(tiers.map((t) => [t.key, t.name]));
   return rows.map((r) => ({
     id: r.id,
