@@ -167,7 +167,7 @@ export async function recomputeSegment(
     ), arrays AS (
       UPDATE account_segmentation r
       SET segment_ids = CASE WHEN c.change = 'ENTERED'
-        THEN ${SORTED_APPEND(Prisma.sql`r.segment_ids`, Prisma.sql`${segment.id}::int`)}
+        THEN ${sortedAppend(Prisma.sql`r.segment_ids`, Prisma.sql`${segment.id}::int`)}
         ELSE array_remove(r.segment_ids, ${segment.id}::int) END
       FROM (SELECT account_id, 'LEFT' AS change FROM gone UNION ALL SELECT account_id, 'ENTERED' FROM added) c
       WHERE r.account_id = c.account_id
@@ -186,7 +186,7 @@ export async function recomputeSegment(
 }
 
 /** `array` with `id` added, ascending and without duplicates (segment_ids stays canonical). */
-function SORTED_APPEND(array: Prisma.Sql, id: Prisma.Sql): Prisma.Sql {
+function sortedAppend(array: Prisma.Sql, id: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`ARRAY(SELECT DISTINCT x FROM unnest(array_append(COALESCE(${array}, '{}'), ${id})) AS x ORDER BY x)`;
 }
 
@@ -207,7 +207,7 @@ const APPLY_BATCH = 50_000;
  * whose stored tier or segments differ. Segments not being recomputed (none in practice) keep
  * their members.
  */
-export async function readMembershipChanges(
+async function readMembershipChanges(
   db: Executor,
   scheme: PublishedScheme | null,
   tierIds: ReadonlyMap<string, number>,
@@ -336,7 +336,7 @@ export async function recomputeScores(db: Executor, scoring: ScoringSettings, op
  * Every account's score components (value ranks are relative to all accounts), returning only
  * the accounts whose stored score or breakdown differs.
  */
-export function readScoreChanges(db: Executor, scoring: ScoringSettings, asOf: Date): Promise<ScoreChange[]> {
+function readScoreChanges(db: Executor, scoring: ScoringSettings, asOf: Date): Promise<ScoreChange[]> {
   const day = asOf.toISOString().slice(0, 10);
   const w = normaliseWeights(scoring.weights);
   return db.$queryRaw<ScoreChange[]>`
@@ -454,6 +454,6 @@ const LONG_TRANSACTION = { maxWait: 10_000, timeout: 15 * 60_000 };
  * Ranking a million accounts sorts ~100 MB; PostgreSQL's default work_mem would spill it to
  * disk. Transaction-local, so it ends with the caller's transaction (and is a no-op outside one).
  */
-export async function allowLargeSorts(db: Executor): Promise<void> {
+async function allowLargeSorts(db: Executor): Promise<void> {
   await db.$queryRaw`SELECT set_config('work_mem', '256MB', true)`;
 }
