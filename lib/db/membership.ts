@@ -412,40 +412,67 @@ export async function recomputeAll(
 export async function recomputeEverything(
   root: Db,
   because: Because,
-  options: { asOf?: Date; onStep?: (step: string, ms: number) => void } = {},
+  options: { asOf?: Date; onStep?: (step: string, ms: number) => void | Promise<void> } = {},
 ): Promise<RecomputeSummary> {
   const asOf = options.asOf ?? new Date();
   const step = async <T>(name: string, work: () => Promise<T>): Promise<T> => {
     const started = performance.now();
     const result = await work();
-    options.onStep?.(name, performance.now() - started);
+    await options.onStep?.(name, performance.now() - started);
     return result;
   };
-  const [scheme, segments, scoring] = await Promise.all([loadPublishedScheme(root), loadPublishedSegments(root), loadScoring(root)]);
-  const tierIds = await syncTiers(root, scheme?.tiers ?? []);
-  const [memberships, scores] = await Promise.all([
-    step("read tiers and segments", () =>
-      root.$transaction(async (tx) => {
-        // One core each: PostgreSQL's own parallel workers would only compete with the other read.
-        await tx.$queryRaw`SELECT set_config('max_parallel_workers_per_gather', '0', true)`;
-        return readMembershipChanges(tx, scheme, tierIds, segments, { asOf });
-      }, LONG_TRANSACTION),
-    ),
-    step("read scores", () =>
-      root.$transaction(async (tx) => {
-        await allowLargeSorts(tx);
-        return readScoreChanges(tx, scoring, asOf);
-      }, LONG_TRANSACTION),
-    ),
+  for (let attempt = 1; ; attempt++) {
+    const rules = await loadRules(root);
+    const { scheme, segments, scoring } = rules;
+    const tierIds = await syncTiers(root, scheme?.tiers ?? []);
+    const [memberships, scores] = await Promise.all([
+      step("read tiers and segments", () =>
+        root.$transaction(async (tx) => {
+          // One core each: PostgreSQL's own parallel workers would only compete with the other read.
+          await tx.$queryRaw`SELECT set_config('max_parallel_workers_per_gather', '0', true)`;
+          return readMembershipChanges(tx, scheme, tierIds, segments, { asOf });
+        }, LONG_TRANSACTION),
+      ),
+      step("read scores", () =>
+        root.$transaction(async (tx) => {
+          await allowLargeSorts(tx);
+          return readScoreChanges(tx, scoring, asOf);
+        }, LONG_TRANSACTION),
+      ),
+    ]);
+    const summary = await root.$transaction(async (tx) => {
+      // Rules published while we read would be overwritten by what the old ones computed: read again.
+      if (rulesSignature(await loadRules(tx)) !== rulesSignature(rules)) return null;
+      const { tierChanges, segmentChanges } = await step(`write ${memberships.length} membership changes`, () =>
+        applyMembershipChanges(tx, memberships, scheme, segments, because),
+      );
+      await reorderTierRanks(tx);
+      const scoreChanges = await step(`write ${scores.length} score changes`, () => applyScoreChanges(tx, scores));
+      return { tierChanges, segmentChanges, scoreChanges };
+    }, LONG_TRANSACTION);
+    if (summary) return summary;
+    if (attempt >= 3) throw new Error("The rules changed during three recomputes in a row; try again later.");
+  }
+}
+
+interface PublishedRules {
+  scheme: PublishedScheme | null;
+  segments: PublishedSegment[];
+  scoring: ScoringSettings;
+}
+
+async function loadRules(db: Executor): Promise<PublishedRules> {
+  const [scheme, segments, scoring] = await Promise.all([loadPublishedScheme(db), loadPublishedSegments(db), loadScoring(db)]);
+  return { scheme, segments, scoring };
+}
+
+/** Equal when the same versions of the same rules (and the same scoring settings) are published. */
+function rulesSignature(rules: PublishedRules): string {
+  return JSON.stringify([
+    rules.scheme?.version ?? null,
+    rules.segments.map((s) => [s.id, s.version]).sort((x, y) => x[0]! - y[0]!),
+    rules.scoring,
   ]);
-  return root.$transaction(async (tx) => {
-    const { tierChanges, segmentChanges } = await step(`write ${memberships.length} membership changes`, () =>
-      applyMembershipChanges(tx, memberships, scheme, segments, because),
-    );
-    await reorderTierRanks(tx);
-    const scoreChanges = await step(`write ${scores.length} score changes`, () => applyScoreChanges(tx, scores));
-    return { tierChanges, segmentChanges, scoreChanges };
-  }, LONG_TRANSACTION);
 }
 
 const LONG_TRANSACTION = { maxWait: 10_000, timeout: 15 * 60_000 };

@@ -143,3 +143,32 @@ describe("account_segmentation.segment_ids follows account_segments", () => {
     expect(await drifted()).toEqual([]);
   });
 });
+
+describe("the full recompute reads on two connections, then writes", () => {
+  test("a rule published while it reads is not overwritten by what the old rule computed", async () => {
+    const mid = await account("mid", { lifetimeValue: "50000.00" });
+    const segmentId = await publishSegment("Over 100k", ltvAtLeast(100_000));
+    await recomputeEverything(db, { reason: "RULE_PUBLISHED" });
+    expect(await db.accountSegment.count({ where: { segmentId, accountId: mid } })).toBe(0);
+
+    // The account's data changes; before the next recompute writes, an admin raises the bar.
+    await db.account.update({ where: { id: mid }, data: { lifetimeValue: "200000.00" } });
+    let published = false;
+    const stricter = ltvAtLeast(1_000_000);
+    await recomputeEverything(db, { reason: "DATA_CHANGE" }, {
+      onStep: async (step) => {
+        if (published || !step.startsWith("read tiers and segments")) return;
+        published = true;
+        await db.segmentVersion.create({ data: { segmentId, version: 2, rule: stricter, note: "raise the bar" } });
+        await db.segment.update({ where: { id: segmentId }, data: { publishedVersion: 2 } });
+        await recomputeSegment(db, { id: segmentId, rule: stricter as never }, { reason: "RULE_PUBLISHED", ruleVersion: 2 });
+      },
+    });
+    expect(published).toBe(true);
+    // The first pass computed "mid enters" from v1; the write saw v2 and recomputed.
+    expect(await db.accountSegment.count({ where: { segmentId, accountId: mid } })).toBe(0);
+    expect(await db.membershipEvent.count({ where: { segmentId, accountId: mid } })).toBe(0);
+    expect(await drifted()).toEqual([]);
+  });
+});
+
