@@ -106,37 +106,21 @@ export async function syncTiers(db: Executor, tiers: readonly TierDefinition[]):
   return ids;
 }
 
-/** Assign every account (or the given ones) to its tier; returns how many changed tier. */
+/**
+ * Assign every account (or the given ones) to its tier; returns how many changed tier. Segment
+ * memberships are carried over as they are (readMembershipChanges keeps segments it is not given).
+ */
 export async function recomputeTiers(
   db: Executor,
   scheme: PublishedScheme | null,
   because: Because,
   options: { asOf?: Date; accountIds?: readonly number[] } = {},
 ): Promise<number> {
-  const asOf = options.asOf ?? new Date();
-  const tiers = scheme?.tiers ?? [];
-  const tierIds = await syncTiers(db, tiers);
-  const tierCase = compileTierCase(tiers, tierIds, asOf);
-  // Only rows whose tier changes are written: a recompute that changes nothing only reads.
-  const changed = await db.$executeRaw`
-    WITH calc AS (
-      SELECT a.id, r.tier_id AS old_tier, ${tierCase} AS new_tier
-      FROM accounts a JOIN account_segmentation r ON r.account_id = a.id
-      WHERE ${idsFilter(options.accountIds)}
-    ), moved AS (
-      SELECT * FROM calc WHERE old_tier IS DISTINCT FROM new_tier
-    ), upd AS (
-      UPDATE account_segmentation r SET tier_id = m.new_tier, tier_rank = COALESCE(t.position, ${UNTIERED_RANK}::int)
-      FROM moved m LEFT JOIN tiers t ON t.id = m.new_tier
-      WHERE r.account_id = m.id
-      RETURNING m.id, m.old_tier, m.new_tier
-    )
-    INSERT INTO membership_events (account_id, at, scope, tier_id, from_tier_id, change, reason, rule_version, detail)
-    SELECT id, now(), 'TIER', new_tier, old_tier, CASE WHEN new_tier IS NULL THEN 'LEFT' ELSE 'ENTERED' END,
-           ${because.reason}::text, ${because.ruleVersion ?? null}::int, ${because.detail ?? null}::text
-    FROM upd`;
+  const tierIds = await syncTiers(db, scheme?.tiers ?? []);
+  const changes = await readMembershipChanges(db, scheme, tierIds, [], options);
+  const { tierChanges } = await applyMembershipChanges(db, changes, scheme, [], because);
   await reorderTierRanks(db);
-  return changed;
+  return tierChanges;
 }
 
 /** Recompute one segment's members; returns how many entered and left. */
