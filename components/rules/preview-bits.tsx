@@ -40,21 +40,28 @@ export function SampleList({ accounts, more, emptyText }: { accounts: SampleAcco
     <ul className="divide-y divide-slate-100 text-sm">
       {accounts.map((a) => (
         <li key={a.id} className="flex items-center justify-between gap-3 py-1.5">
-          <a
-            href={`/accounts/${a.id}`}
-            target="_blank"
-            rel="noopener"
-            className="group inline-flex min-w-0 items-center gap-1 rounded font-medium text-slate-900 hover:text-brand-700 focus-visible:outline-2 focus-visible:outline-brand-600"
-          >
-            <span className="truncate">{a.name}</span>
-            <ExternalLink className="h-3 w-3 shrink-0 text-slate-400 opacity-0 group-hover:opacity-100 group-focus-visible:opacity-100" aria-hidden />
-            <span className="sr-only"> (opens in a new tab)</span>
-          </a>
+          <AccountLink account={a} />
           <span className="tabular shrink-0 text-xs text-slate-600">{formatMoney(a.lifetimeValue)}</span>
         </li>
       ))}
       {more !== undefined && more > 0 && <li className="pt-1.5 text-xs text-slate-500">and {more.toLocaleString("en-US")} more</li>}
     </ul>
+  );
+}
+
+/** An account's name linking to its page in a new tab, so the editor's state stays put. */
+export function AccountLink({ account }: { account: { id: number; name: string } }) {
+  return (
+    <a
+      href={`/accounts/${account.id}`}
+      target="_blank"
+      rel="noopener"
+      className="group inline-flex min-w-0 items-center gap-1 rounded font-medium text-slate-900 hover:text-brand-700 focus-visible:outline-2 focus-visible:outline-brand-600"
+    >
+      <span className="truncate">{account.name}</span>
+      <ExternalLink className="h-3 w-3 shrink-0 text-slate-400 opacity-0 group-hover:opacity-100 group-focus-visible:opacity-100" aria-hidden />
+      <span className="sr-only"> (opens in a new tab)</span>
+    </a>
   );
 }
 

@@ -9,6 +9,7 @@ import type { TierMover } from "@/lib/data/rules/preview";
 import type { TierSchemePreviewResult } from "@/lib/data/rules/tier-scheme";
 import { formatMoney } from "@/lib/utils/format";
 import { ActionBanner, DialogShell, NoteField, noteProblem } from "./dialog";
+import { AccountLink } from "./preview-bits";
 import { TransitionMatrix, type CurrentTier } from "./transition-matrix";
 
 /**
@@ -164,17 +165,9 @@ function Movers({ movers, total }: { movers: TierMover[]; total: number }) {
       <ul className="mt-2 divide-y divide-slate-100 rounded-lg text-sm ring-1 ring-inset ring-slate-200">
         {movers.map((m) => (
           <li key={m.id} className="grid grid-cols-[minmax(0,1.4fr)_minmax(0,1.6fr)_auto] items-center gap-3 px-3 py-2">
-            <span className="min-w-0">
-              <a
-                href={`/accounts/${m.id}`}
-                target="_blank"
-                rel="noopener"
-                className="block truncate font-medium text-slate-900 hover:text-brand-700 focus-visible:outline-2 focus-visible:outline-brand-600"
-              >
-                {m.name}
-                <span className="sr-only"> (opens in a new tab)</span>
-              </a>
-              <span className="block truncate text-xs text-slate-600">{m.ownerName ?? "Unassigned"}</span>
+            <span className="flex min-w-0 flex-col">
+              <AccountLink account={m} />
+              <span className="truncate text-xs text-slate-600">{m.ownerName ?? "Unassigned"}</span>
             </span>
             <span className="min-w-0 truncate text-slate-700">
               {m.fromName} → <span className="font-medium text-slate-900">{m.toName}</span>

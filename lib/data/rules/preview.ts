@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { compileRule } from "@/lib/segmentation/sql";
+import { compileRule, compileTierCase } from "@/lib/segmentation/sql";
 import type { RuleGroup } from "@/lib/segmentation/schema";
 import type { TierDefinition } from "@/lib/segmentation/tier-scheme";
 
@@ -221,25 +221,25 @@ export interface TierMover extends SampleAccount {
 
 /**
  * The accounts with the highest lifetime value among those the draft would move to another tier:
- * what an admin checks before publishing. One pass over the accounts and a top-N sort (OFFSET 0
- * keeps PostgreSQL from walking the lifetime value index instead, which takes the whole index
- * when fewer than `limit` accounts move).
+ * what an admin checks before publishing. One pass over the accounts (each draft tier evaluated
+ * once) and a top-N sort: OFFSET 0 keeps PostgreSQL from walking the lifetime value index
+ * instead, which takes the whole index when fewer than `limit` accounts move.
  */
 export async function tierMovers(tiers: readonly TierDefinition[], limit = 5): Promise<TierMover[]> {
-  const asOf = new Date();
-  const draftKey = tiers.length
-    ? Prisma.sql`(CASE ${Prisma.join(tiers.map((t) => Prisma.sql`WHEN ${compileRule(t.rule, asOf)} THEN CAST(${t.key} AS text)`), " ")} ELSE NULL END)`
-    : Prisma.sql`CAST(NULL AS text)`;
+  // The draft tier's key: compileTierCase's first match, numbered by position (NULL: untiered).
+  const position = compileTierCase(tiers, new Map(tiers.map((t, i) => [t.key, i + 1])), new Date());
+  const draftKey = Prisma.sql`(${tiers.map((t) => t.key)}::text[])[${position}]`;
   const rows = await db.$queryRaw<
     { id: number; name: string; domain: string; ltv: number; from_name: string | null; owner_name: string | null; to_key: string | null }[]
   >`
     SELECT * FROM (
-      SELECT a.id, a.name, a.domain, a.lifetime_value::float8 AS ltv, t.name AS from_name, u.name AS owner_name, ${draftKey} AS to_key
+      SELECT a.id, a.name, a.domain, a.lifetime_value::float8 AS ltv, t.key AS from_key, t.name AS from_name,
+        u.name AS owner_name, ${draftKey} AS to_key
       FROM accounts a JOIN account_segmentation r ON r.account_id = a.id
         LEFT JOIN tiers t ON t.id = r.tier_id LEFT JOIN users u ON u.id = a.owner_id
-      WHERE t.key IS DISTINCT FROM ${draftKey}
       OFFSET 0
-    ) moving
+    ) tiered
+    WHERE from_key IS DISTINCT FROM to_key
     ORDER BY ltv DESC, id LIMIT ${limit}`;
   const draftName = new Map(tiers.map((t) => [t.key, t.name]));
   return rows.map((r) => ({
