@@ -1,16 +1,55 @@
-export type AppErrorCode = "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "DUPLICATE_NAME" | "INVALID";
+/**
+ * The one error model. Expected failures are AppErrors: a code, a message safe to show, and
+ * optionally the form fields they are about. Server actions turn them into an ActionResult
+ * (lib/actions/client.ts), route handlers into a JSON error with HTTP_STATUS (lib/http/route.ts).
+ * Anything else is unexpected: logged on the server, shown as a generic message.
+ */
+export type AppErrorCode =
+  | "UNAUTHENTICATED"
+  | "FORBIDDEN"
+  | "NOT_FOUND"
+  | "CONFLICT"
+  | "DUPLICATE_NAME"
+  | "INVALID"
+  | "TOO_LARGE"
+  | "RATE_LIMITED";
 
-/** An expected failure with a message that is safe to show to the user. */
+/** One code -> HTTP status table for every route handler (and the public API). */
+export const HTTP_STATUS: Record<AppErrorCode, number> = {
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  DUPLICATE_NAME: 409,
+  INVALID: 422,
+  TOO_LARGE: 413,
+  RATE_LIMITED: 429,
+};
+
+/** Messages per form field (the first problem of each), shown next to the field. */
+export type FieldErrors = Record<string, string>;
+
 export class AppError extends Error {
+  readonly fieldErrors?: FieldErrors;
   constructor(
     readonly code: AppErrorCode,
     message: string,
+    options: { fieldErrors?: FieldErrors } = {},
   ) {
     super(message);
     this.name = "AppError";
+    if (options.fieldErrors && Object.keys(options.fieldErrors).length > 0) this.fieldErrors = options.fieldErrors;
   }
 }
 
 export function isAppError(error: unknown): error is AppError {
   return error instanceof AppError;
 }
+
+/** An INVALID error about one form field: the message is shown next to that field. */
+export function fieldError(field: string, message: string): AppError {
+  return new AppError("INVALID", message, { fieldErrors: { [field]: message } });
+}
+
+/** Shown for anything unexpected; the details go to the server log. */
+export const GENERIC_ERROR = "Something went wrong on our side. Nothing was changed; try again in a moment.";

@@ -7,7 +7,8 @@ import { Button } from "@/components/ui/button";
 import { createSegment } from "@/lib/actions/save-rule-draft";
 import type { SegmentDetails } from "@/lib/validation/segment";
 import { PALETTE } from "./color-field";
-import { ActionBanner, DialogShell } from "./dialog";
+import { DialogShell } from "@/components/ui/dialog";
+import { ActionBanner } from "./dialog";
 import { SegmentDetailsFields, checkDetails, type DetailErrors } from "./segment-details-fields";
 
 const EMPTY: SegmentDetails = { name: "", description: "", kind: "TECHNOGRAPHIC", color: PALETTE[1]! };

@@ -6,7 +6,8 @@ import { Button } from "@/components/ui/button";
 import { previewSegment } from "@/lib/actions/preview-rule";
 import { publishSegment } from "@/lib/actions/publish-rule";
 import type { SegmentPreviewResult } from "@/lib/data/rules/segments";
-import { ActionBanner, DialogShell, NoteField, noteProblem } from "./dialog";
+import { DialogShell } from "@/components/ui/dialog";
+import { ActionBanner, NoteField, noteProblem } from "./dialog";
 import { SampleList } from "./preview-bits";
 
 /**

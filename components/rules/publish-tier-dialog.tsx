@@ -8,7 +8,8 @@ import { publishTierScheme } from "@/lib/actions/publish-rule";
 import type { TierMover } from "@/lib/data/rules/preview";
 import type { TierSchemePreviewResult } from "@/lib/data/rules/tier-scheme";
 import { formatMoney } from "@/lib/utils/format";
-import { ActionBanner, DialogShell, NoteField, noteProblem } from "./dialog";
+import { DialogShell } from "@/components/ui/dialog";
+import { ActionBanner, NoteField, noteProblem } from "./dialog";
 import { AccountLink } from "./preview-bits";
 import { TransitionMatrix, type CurrentTier } from "./transition-matrix";
 

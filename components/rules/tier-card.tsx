@@ -13,7 +13,8 @@ import { IssueList } from "./preview-bits";
 import { shortMoney } from "./format";
 import { RuleBuilder } from "./rule-builder";
 import { toRuleJson, type EditorGroup } from "./rule-tree";
-import { IconButton, plural } from "./ui";
+import { plural } from "@/lib/utils/format";
+import { IconButton } from "./ui";
 
 export interface EditorTier {
   /** Client-only identity (React key, focus), stable across renames and moves. */

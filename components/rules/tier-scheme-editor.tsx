@@ -21,7 +21,7 @@ import { emptyGroup, fromRuleJson, newId, slugify, toRuleJson } from "./rule-tre
 import { TierCard, type EditorTier } from "./tier-card";
 import { TierPreviewPanel } from "./tier-preview-panel";
 import type { CurrentTier } from "./transition-matrix";
-import { plural } from "./ui";
+import { plural } from "@/lib/utils/format";
 import { useLivePreview } from "./use-live-preview";
 import { useSaveShortcut } from "./use-save-shortcut";
 import { useUnsavedChangesWarning } from "./use-unsaved-changes";

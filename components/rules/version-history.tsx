@@ -4,9 +4,11 @@ import { History, RotateCcw } from "lucide-react";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/actions/result";
-import { ActionBanner, DialogShell, NoteField, noteProblem } from "./dialog";
+import { DialogShell } from "@/components/ui/dialog";
+import { ActionBanner, NoteField, noteProblem } from "./dialog";
 import { formatDateTime } from "./format";
-import { Badge, Card } from "./ui";
+import { Card } from "@/components/ui/card";
+import { Badge } from "./ui";
 
 export interface VersionItem {
   version: number;

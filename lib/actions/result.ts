@@ -1,17 +1,13 @@
-import { isAppError } from "@/lib/errors";
-
-export type ActionResult<T = undefined> = { ok: true; data: T } | { ok: false; error: string; code?: string };
+import type { AppErrorCode, FieldErrors } from "@/lib/errors";
 
 /**
- * Run an action body: expected failures (AppError) become a message for the user; anything
- * else is logged on the server and shown as a generic message, never a stack trace.
+ * What every server action returns (client-safe: components import this type). Failures carry a
+ * message for the user, the AppError code (none for unexpected errors) and, for forms, one
+ * message per field.
  */
-export async function runAction<T>(name: string, body: () => Promise<T>): Promise<ActionResult<T>> {
-  try {
-    return { ok: true, data: await body() };
-  } catch (error) {
-    if (isAppError(error)) return { ok: false, error: error.message, code: error.code };
-    console.error(`action ${name} failed`, error);
-    return { ok: false, error: "Something went wrong on our side. Your changes are still on screen; try again." };
-  }
-}
+export type ActionResult<T = null> =
+  | { ok: true; data: T }
+  | { ok: false; error: string; code?: AppErrorCode; fieldErrors?: FieldErrors };
+
+/** The state a form's `useActionState` starts with: nothing submitted yet. */
+export type FormResult<T = null> = ActionResult<T> | null;

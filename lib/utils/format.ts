@@ -49,3 +49,8 @@ export function formatDays(days: number | null | undefined): string {
   if (days == null) return "—";
   return days === 1 ? "1 day" : `${integer.format(days)} days`;
 }
+
+/** Text for a count: "1 account", "1,234 accounts", "2 technologies". */
+export function plural(count: number, word: string, pluralWord = word.endsWith("y") && !/[aeiou]y$/.test(word) ? `${word.slice(0, -1)}ies` : `${word}s`): string {
+  return `${integer.format(count)} ${count === 1 ? word : pluralWord}`;
+}

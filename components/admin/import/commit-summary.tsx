@@ -7,7 +7,8 @@ import { commonSearchTerm } from "@/lib/import/search-term";
 import { formatDateTime } from "@/lib/utils/format";
 import { nounFor, RowCounts } from "./dry-run-report";
 import { ImpactView } from "./impact-view";
-import { Card, plural } from "./ui";
+import { Card } from "@/components/ui/card";
+import { plural } from "@/lib/utils/format";
 
 /** New accounts listed after a large import (a small one lists them all). */
 const LARGE_IMPORT_SHOWN = 10;

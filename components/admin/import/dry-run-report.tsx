@@ -7,7 +7,9 @@ import { KIND_LABELS, type ImportKind } from "@/lib/import/kinds";
 import { formatDateTime, formatNumber } from "@/lib/utils/format";
 import { ErrorTable } from "./error-table";
 import { ImpactView } from "./impact-view";
-import { Alert, Card, Stat, plural } from "./ui";
+import { Card } from "@/components/ui/card";
+import { plural } from "@/lib/utils/format";
+import { Alert, Stat } from "./ui";
 
 const NOUNS: Record<ImportKind, [string, string]> = {
   accounts: ["account", "accounts"],

@@ -2,7 +2,7 @@ import { ArrowRight } from "lucide-react";
 import { TierBadge } from "@/components/accounts/tier-badge";
 import type { ImportImpact } from "@/lib/import/impact";
 import { formatNumber } from "@/lib/utils/format";
-import { plural } from "./ui";
+import { plural } from "@/lib/utils/format";
 
 /** Tier moves (from → to), where new accounts land, and segment entries and exits. */
 export function ImpactView({ impact, tense, created }: { impact: ImportImpact; tense: "future" | "past"; created: number }) {

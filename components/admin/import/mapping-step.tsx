@@ -8,7 +8,8 @@ import type { ImportJobView, SavedMapping } from "@/lib/import/job";
 import { DATE_FORMAT_LABELS, DATE_FORMATS, KIND_LABELS, TARGET_FIELDS, type ColumnMapping, type DateFormat, type TargetField } from "@/lib/import/kinds";
 import { cn } from "@/lib/utils/cn";
 import { formatNumber } from "@/lib/utils/format";
-import { Alert, Card } from "./ui";
+import { Card } from "@/components/ui/card";
+import { Alert } from "./ui";
 
 const NOT_IN_FILE = "";
 
@@ -111,7 +112,7 @@ export function MappingStep({
     <div className="space-y-5">
       <Card
         title={`Map the columns of ${job.fileName}`}
-        headingId={`${id}-title`}
+        id={`${id}-title`}
         description={
           <>
             {KIND_LABELS[job.kind].title} · {formatNumber(job.totalRows)} {job.totalRows === 1 ? "row" : "rows"} · {headers.length} columns.{" "}

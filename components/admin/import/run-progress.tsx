@@ -3,7 +3,8 @@
 import { LoaderCircle } from "lucide-react";
 import { PHASE_LABELS, RUN_PHASES, type ImportJobView } from "@/lib/import/job";
 import { formatNumber } from "@/lib/utils/format";
-import { Card, ProgressBar } from "./ui";
+import { Card } from "@/components/ui/card";
+import { ProgressBar } from "./ui";
 
 /** A running dry run or commit: rows read so far, then the phase it is in. */
 export function RunProgress({ job }: { job: ImportJobView }) {

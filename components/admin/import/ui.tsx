@@ -1,39 +1,6 @@
 import { cn } from "@/lib/utils/cn";
 import { formatNumber } from "@/lib/utils/format";
 
-/** "1 account" / "3 accounts" / "2 technologies". */
-export function plural(n: number, noun: string, pluralNoun = noun.endsWith("y") ? `${noun.slice(0, -1)}ies` : `${noun}s`): string {
-  return `${formatNumber(n)} ${n === 1 ? noun : pluralNoun}`;
-}
-
-export function Card({ title, description, actions, children, className, headingId }: {
-  title?: React.ReactNode;
-  description?: React.ReactNode;
-  actions?: React.ReactNode;
-  children: React.ReactNode;
-  className?: string;
-  headingId?: string;
-}) {
-  return (
-    <section className={cn("rounded-lg bg-white shadow-sm ring-1 ring-slate-200", className)} aria-labelledby={title ? headingId : undefined}>
-      {(title || actions) && (
-        <div className="flex flex-wrap items-start justify-between gap-3 border-b border-slate-100 px-5 py-4">
-          <div className="min-w-0">
-            {title && (
-              <h3 id={headingId} className="text-base font-semibold text-slate-900">
-                {title}
-              </h3>
-            )}
-            {description && <div className="mt-0.5 text-sm text-slate-600">{description}</div>}
-          </div>
-          {actions && <div className="flex flex-wrap items-center gap-2">{actions}</div>}
-        </div>
-      )}
-      <div className="px-5 py-4">{children}</div>
-    </section>
-  );
-}
-
 export function Stat({ label, value, tone = "default", hint }: { label: string; value: number; tone?: "default" | "good" | "bad" | "muted"; hint?: string }) {
   return (
     <div className="rounded-lg bg-white px-4 py-3 ring-1 ring-slate-200">

@@ -6,7 +6,8 @@ import { Button } from "@/components/ui/button";
 import type { ImportJobView } from "@/lib/import/job";
 import { IMPORT_KINDS, KIND_LABELS, MAX_FILE_BYTES, MAX_FILE_LABEL, TARGET_FIELDS, type ImportKind } from "@/lib/import/kinds";
 import { cn } from "@/lib/utils/cn";
-import { Card, ProgressBar } from "./ui";
+import { Card } from "@/components/ui/card";
+import { ProgressBar } from "./ui";
 import { UploadError, uploadFile } from "./upload-file";
 
 const formatMb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(bytes < 10 * 1024 * 1024 ? 1 : 0)} MB`;
@@ -74,7 +75,7 @@ export function UploadStep({
     <form onSubmit={submit} noValidate className="space-y-5">
       <Card
         title={replaces ? `Upload a corrected ${KIND_LABELS[kind].title.toLowerCase()} file` : "What does the file contain?"}
-        headingId={`${id}-kind`}
+        id={`${id}-kind`}
         description={replaces ? <>It replaces {replaces.fileName}; your column mapping carries over.</> : "Each kind of file is imported on its own. Import accounts before their orders, events or technologies."}
       >
         <fieldset disabled={uploading || lockedKind}>
@@ -105,7 +106,7 @@ export function UploadStep({
         </fieldset>
       </Card>
 
-      <Card title="Choose the CSV file" headingId={`${id}-file`} description={`UTF-8 CSV with a header row, up to ${MAX_FILE_LABEL}. Exports from HubSpot, Salesforce and Tierwise are recognised.`}>
+      <Card title="Choose the CSV file" id={`${id}-file`} description={`UTF-8 CSV with a header row, up to ${MAX_FILE_LABEL}. Exports from HubSpot, Salesforce and Tierwise are recognised.`}>
         <label
           htmlFor={`${id}-input`}
           onDragOver={(e) => {

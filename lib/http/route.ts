@@ -1,0 +1,82 @@
+import "server-only";
+import { requireActionUser, type SessionUser } from "@/lib/auth/session";
+import { AppError, GENERIC_ERROR, HTTP_STATUS, isAppError, type AppErrorCode, type FieldErrors } from "@/lib/errors";
+import type { Role } from "@/lib/generated/prisma/enums";
+import { logUnexpected } from "@/lib/log";
+
+/**
+ * The one boundary of every route handler: same-origin check for browser mutations, the role
+ * check, then the handler; every failure becomes one JSON shape with the status from HTTP_STATUS:
+ *   { "error": { "code": "NOT_FOUND", "message": "…", "details"?: { "fieldErrors": { … } } } }
+ * Never a stack trace, an HTML page or a redirect to sign-in.
+ */
+export interface ErrorBody {
+  error: { code: AppErrorCode | "INTERNAL"; message: string; details?: { fieldErrors?: FieldErrors } };
+}
+
+export function json(data: unknown, status = 200, headers: HeadersInit = {}): Response {
+  return Response.json(data, { status, headers: { "Cache-Control": "no-store", ...headers } });
+}
+
+/** An AppError as the JSON error with its status; anything else is logged and answered generically (500). */
+export function errorResponse(error: unknown, where: string): Response {
+  if (isAppError(error)) {
+    const body: ErrorBody = { error: { code: error.code, message: error.message, ...(error.fieldErrors ? { details: { fieldErrors: error.fieldErrors } } : {}) } };
+    return json(body, HTTP_STATUS[error.code]);
+  }
+  logUnexpected(where, error);
+  return json({ error: { code: "INTERNAL", message: GENERIC_ERROR } } satisfies ErrorBody, 500);
+}
+
+/** Browsers send Origin on POST/PUT/DELETE; one from another site is refused (the session cookie is Lax, this is a second lock). */
+export function isSameOrigin(request: Request): boolean {
+  const origin = request.headers.get("origin");
+  if (!origin) return true;
+  try {
+    return new URL(origin).host === (request.headers.get("x-forwarded-host") ?? request.headers.get("host") ?? new URL(request.url).host);
+  } catch {
+    return false;
+  }
+}
+
+type Params = Record<string, string | string[] | undefined>;
+interface Context<P extends Params> {
+  params: Promise<P>;
+}
+
+/**
+ * A route handler for signed-in users of the given roles (none named: any signed-in user).
+ * Mutating methods from another origin are refused before anything runs.
+ */
+export function route<P extends Params = Params>(spec: {
+  name: string;
+  roles: readonly Role[];
+  handle: (input: { user: SessionUser; request: Request; params: P }) => Promise<Response>;
+}): (request: Request, context: Context<P>) => Promise<Response> {
+  return async (request, context) => {
+    try {
+      if (request.method !== "GET" && request.method !== "HEAD" && !isSameOrigin(request)) {
+        throw new AppError("FORBIDDEN", "Cross-site requests are not allowed.");
+      }
+      const user = await requireActionUser(...spec.roles);
+      return await spec.handle({ user, request, params: context ? await context.params : ({} as P) });
+    } catch (error) {
+      return errorResponse(error, `route ${spec.name}`);
+    }
+  };
+}
+
+/** The request body as it arrives, chunk by chunk, never buffered whole. */
+export async function* bodyChunks(request: Request): AsyncGenerator<Uint8Array> {
+  if (!request.body) return;
+  const reader = request.body.getReader();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      if (value?.byteLength) yield value;
+    }
+  } finally {
+    reader.releaseLock();
+  }
+}

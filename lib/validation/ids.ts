@@ -1,0 +1,22 @@
+import { z } from "zod";
+
+/** PostgreSQL's int4 upper bound: the largest id (or count) a column of ours can hold. */
+export const INT4_MAX = 2_147_483_647;
+
+/** A positive int4 id from a URL segment or a number; null when it cannot be one (a 404, not an error). */
+export function parseId(raw: string | number | null | undefined): number | null {
+  const id = typeof raw === "number" ? raw : typeof raw === "string" && /^\d{1,10}$/.test(raw) ? Number(raw) : Number.NaN;
+  return Number.isSafeInteger(id) && id >= 1 && id <= INT4_MAX ? id : null;
+}
+
+/** A positive int4 id passed to an action. */
+export const idSchema = (what = "record") =>
+  z.number({ error: `Invalid ${what}.` }).int({ error: `Invalid ${what}.` }).positive({ error: `Invalid ${what}.` }).max(INT4_MAX, { error: `Invalid ${what}.` });
+
+/** A draft's revision or a version number: a whole number from 0. */
+export const counterSchema = (what: string) =>
+  z.number({ error: `Invalid ${what}.` }).int({ error: `Invalid ${what}.` }).min(0, { error: `Invalid ${what}.` }).max(INT4_MAX, { error: `Invalid ${what}.` });
+
+/** A database id typed or picked in a form: one message for empty, non-numeric, fractional or negative input. */
+export const formIdSchema = (message: string) =>
+  z.coerce.number<string>({ error: message }).int({ error: message }).positive({ error: message }).max(INT4_MAX, { error: message });
