@@ -7,6 +7,7 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import { AppError } from "@/lib/errors";
+import { env } from "@/lib/env";
 import { MAX_FILE_BYTES, MAX_FILE_LABEL } from "./kinds";
 
 const JOB_ID = /^[a-z0-9]{8,40}$/i;
@@ -15,7 +16,7 @@ const MAX_AGE_MS = 7 * 24 * 60 * 60_000;
 export function importDir(): string {
   // turbopackIgnore: a runtime data directory, not something the build should trace into its output.
   const fallback = path.join(/* turbopackIgnore: true */ process.cwd(), "data", "imports");
-  return path.resolve(/* turbopackIgnore: true */ process.env.TIERWISE_IMPORT_DIR ?? fallback);
+  return path.resolve(/* turbopackIgnore: true */ env().TIERWISE_IMPORT_DIR ?? fallback);
 }
 
 function fileFor(jobId: string, suffix: string): string {

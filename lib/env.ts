@@ -1,0 +1,102 @@
+/**
+ * The app's configuration, read from the environment and validated with zod in one place (the t3
+ * `createEnv` pattern). The Next.js server, the seed and the scripts all read it through `env()`,
+ * so a bad value fails where it is first read, naming the variable and what is allowed:
+ *   Invalid environment: DATABASE_POOL_SIZE must be a whole number from 1 to 200 (got "abc")
+ * rather than turning into NaN further on. Nothing is read at import time, so `next build` needs
+ * neither DATABASE_URL nor AUTH_SECRET; the server checks everything as it starts
+ * (instrumentation.ts) and `npm start` before it starts anything.
+ *
+ * Server-side only. Scripts load it under plain Node, where `import "server-only"` throws, so the
+ * guard below stands in for it.
+ */
+import { z } from "zod";
+
+if (typeof window !== "undefined") throw new Error("lib/env.ts is server-side configuration: do not import it from client components");
+
+type Source = Record<string, string | undefined>;
+
+export class EnvError extends Error {
+  override name = "EnvError";
+}
+
+/** Variables whose values are never repeated in an error message: they hold passwords. */
+const SECRET_VALUES = new Set(["DATABASE_URL", "AUTH_SECRET"]);
+
+/** A whole number from `min` to `max`, written in decimal digits. */
+export function wholeNumber(min: number, max: number) {
+  const rule = `must be a whole number from ${min} to ${max}`;
+  return z
+    .string({ error: rule })
+    .refine((raw) => /^\d+$/.test(raw) && Number(raw) >= min && Number(raw) <= max, rule)
+    .transform(Number);
+}
+
+/** An on/off switch: `1` on, `0` or unset off (anything else is a mistake, not "off"). */
+export const flag = z
+  .enum(["0", "1"], { error: "must be 1 or 0" })
+  .optional()
+  .transform((raw) => raw === "1");
+
+const POSTGRES_URL = "must be a PostgreSQL URL like postgresql://user:password@host:5432/database";
+const postgresUrl = z.string({ error: POSTGRES_URL }).refine((raw) => {
+  try {
+    return ["postgres:", "postgresql:"].includes(new URL(raw).protocol);
+  } catch {
+    return false;
+  }
+}, POSTGRES_URL);
+
+// Auth.js signs and encrypts the session cookies with it; it asks for 32 random characters or more.
+const AUTH_SECRET = "must be at least 32 characters (generate one with: openssl rand -base64 32)";
+const authSecret = z.string({ error: AUTH_SECRET }).min(32, AUTH_SECRET);
+
+/** Everything the app reads from the environment; README's Configuration table lists the same. */
+const appShape = {
+  DATABASE_URL: postgresUrl.optional(),
+  AUTH_SECRET: authSecret.optional(),
+  PORT: wholeNumber(1, 65535).default(3000),
+  DATABASE_POOL_SIZE: wholeNumber(1, 200).default(10),
+  TIERWISE_SEED_DEMO: flag,
+  TIERWISE_IMPORT_DIR: z.string().optional(),
+  TIERWISE_DISABLE_REFRESH: flag,
+};
+
+/** The running server needs a database and a secret; `next build` and the scripts may not have them yet. */
+const serverShape = { ...appShape, DATABASE_URL: postgresUrl, AUTH_SECRET: authSecret };
+
+export type Env = z.infer<z.ZodObject<typeof appShape>>;
+export type ServerEnv = z.infer<z.ZodObject<typeof serverShape>>;
+export const ENV_VARIABLES = Object.keys(appShape) as (keyof Env)[];
+
+/**
+ * Parse the variables `shape` names from `source`, or throw an EnvError naming every bad one.
+ * An empty value counts as unset (`PORT= npm start` means the default, as a blank line in a .env
+ * file does). Scripts use it for their own knobs so those fail the same way.
+ */
+export function parseVariables<S extends z.ZodRawShape>(shape: S, source: Source = process.env, what = "environment"): z.infer<z.ZodObject<S>> {
+  const input: Source = {};
+  for (const name of Object.keys(shape)) input[name] = source[name] === "" ? undefined : source[name];
+  const result = z.object(shape).safeParse(input);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => {
+    const name = String(issue.path[0]);
+    const raw = input[name];
+    if (raw === undefined) return `${name} is not set: it ${issue.message}`;
+    return SECRET_VALUES.has(name) ? `${name} ${issue.message}` : `${name} ${issue.message} (got ${JSON.stringify(raw)})`;
+  });
+  throw new EnvError(`Invalid ${what}: ${problems.join("; ")}`);
+}
+
+/**
+ * The app's configuration. Parsed on every call (a few microseconds) rather than cached, so a
+ * test or benchmark that sets a variable before using the code that reads it is seen.
+ */
+export function env(source: Source = process.env): Env {
+  return parseVariables(appShape, source);
+}
+
+/** The configuration of a running app server: as `env()`, and DATABASE_URL and AUTH_SECRET must be set. */
+export function serverEnv(source: Source = process.env): ServerEnv {
+  return parseVariables(serverShape, source);
+}
