@@ -5,7 +5,7 @@ import { AlertDialog } from "radix-ui";
 import { useState } from "react";
 import { Button, buttonClass } from "@/components/ui/button";
 import { archiveSegment } from "@/lib/actions/publish-rule";
-import { ActionBanner } from "./dialog";
+import { ActionBanner } from "@/components/ui/alert";
 
 /** Archive a segment after a confirmation: members are removed (and recorded), history is kept. */
 export function ArchiveSegmentButton({ segmentId, name, members, onArchived }: { segmentId: number; name: string; members: number; onArchived: () => void }) {

@@ -8,7 +8,7 @@ import { createSegment } from "@/lib/actions/save-rule-draft";
 import type { SegmentDetails } from "@/lib/validation/segment";
 import { PALETTE } from "./color-field";
 import { DialogShell } from "@/components/ui/dialog";
-import { ActionBanner } from "./dialog";
+import { ActionBanner } from "@/components/ui/alert";
 import { SegmentDetailsFields, checkDetails, type DetailErrors } from "./segment-details-fields";
 
 const EMPTY: SegmentDetails = { name: "", description: "", kind: "TECHNOGRAPHIC", color: PALETTE[1]! };

@@ -1,14 +1,12 @@
 "use client";
 
-import { ArrowDownRight, ArrowUpRight, LoaderCircle } from "lucide-react";
-import { useEffect, useState } from "react";
-import { Button } from "@/components/ui/button";
+import { ArrowDownRight, ArrowUpRight } from "lucide-react";
 import { previewSegment } from "@/lib/actions/preview-rule";
 import { publishSegment } from "@/lib/actions/publish-rule";
 import type { SegmentPreviewResult } from "@/lib/data/rules/segments";
-import { DialogShell } from "@/components/ui/dialog";
-import { ActionBanner, NoteField, noteProblem } from "./dialog";
 import { SampleList } from "./preview-bits";
+import { PublishDialog } from "./publish-dialog";
+import { usePublish, type PublishOutcome } from "./use-publish";
 
 /**
  * Publish the saved draft of a segment: first the diff against the published version (who
@@ -28,115 +26,47 @@ export function PublishSegmentDialog({
   onOpenChange: (open: boolean) => void;
   segmentId: number;
   segmentName: string;
-  /** The saved draft rule (what will be published), as JSON text so the effect below runs once per rule. */
+  /** The saved draft rule (what will be published), as JSON text so the preview loads once per rule. */
   ruleJson: string;
   revision: number;
   nextVersion: number;
-  onPublished: (result: { version: number; changed: number }) => void;
+  onPublished: (result: PublishOutcome) => void;
 }) {
-  const [diff, setDiff] = useState<SegmentPreviewResult | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
-  const [note, setNote] = useState("");
-  const [noteError, setNoteError] = useState<string | null>(null);
-  const [failure, setFailure] = useState<{ message: string; conflict: boolean } | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    if (!open) return;
-    let live = true;
-    previewSegment(segmentId, JSON.parse(ruleJson)).then(
-      (result) => {
-        if (!live) return;
-        if (result.ok) setDiff(result.data);
-        else setLoadError(result.error);
-      },
-      () => live && setLoadError("The changes could not be loaded. You can still publish."),
-    );
-    return () => {
-      live = false;
-    };
-  }, [open, segmentId, ruleJson]);
-
-  const close = (next: boolean) => {
-    if (busy) return;
-    onOpenChange(next);
-    if (!next) {
-      setDiff(null);
-      setLoadError(null);
-      setNoteError(null);
-      setFailure(null);
-    }
-  };
-
-  const submit = async () => {
-    const problem = noteProblem(note);
-    setNoteError(problem);
-    if (problem) return;
-    setBusy(true);
-    setFailure(null);
-    const result = await publishSegment(segmentId, revision, note);
-    setBusy(false);
-    if (result.ok) {
-      setNote("");
-      onPublished(result.data);
-    } else {
-      setFailure({ message: result.error, conflict: result.code === "CONFLICT" });
-    }
-  };
-
-  const preview = diff?.ok ? diff.preview : null;
+  const flow = usePublish<SegmentPreviewResult>({
+    open,
+    onOpenChange,
+    previewKey: `${segmentId}:${ruleJson}`,
+    loadPreview: () => previewSegment(segmentId, JSON.parse(ruleJson)),
+    publish: (note) => publishSegment(segmentId, revision, note),
+    onPublished,
+  });
+  const preview = flow.preview?.ok ? flow.preview.preview : null;
   return (
-    <DialogShell
-      open={open}
-      onOpenChange={close}
+    <PublishDialog
+      flow={flow}
       size="lg"
       title={`Publish ${segmentName} v${nextVersion}`}
       description="Publishing records a new version and recomputes who is in the segment right away."
-      footer={
-        <>
-          <Button type="button" variant="secondary" onClick={() => close(false)} disabled={busy}>
-            Cancel
-          </Button>
-          <Button type="button" onClick={submit} disabled={busy}>
-            {busy ? "Publishing…" : `Publish v${nextVersion}`}
-          </Button>
-        </>
-      }
+      nextVersion={nextVersion}
+      working="Working out who enters and leaves…"
     >
-      <div className="space-y-5">
-        {failure && <ActionBanner message={failure.message} conflict={failure.conflict} />}
-        {loadError && <ActionBanner message={loadError} tone="info" />}
-        {!diff && !loadError && (
-          <p className="flex items-center gap-2 text-sm text-slate-600">
-            <LoaderCircle className="h-4 w-4 animate-spin" aria-hidden /> Working out who enters and leaves…
+      {preview && (
+        <div className="space-y-4" data-testid="segment-diff">
+          <p className="text-sm text-slate-700">
+            After publishing, <strong className="tabular">{preview.matching.toLocaleString("en-US")}</strong> of{" "}
+            {preview.total.toLocaleString("en-US")} accounts will be in this segment.
           </p>
-        )}
-        {diff && !diff.ok && <ActionBanner message={diff.errors[0]?.message ?? "The draft has problems."} />}
-        {preview && (
-          <div className="space-y-4" data-testid="segment-diff">
-            <p className="text-sm text-slate-700">
-              After publishing, <strong className="tabular">{preview.matching.toLocaleString("en-US")}</strong> of{" "}
-              {preview.total.toLocaleString("en-US")} accounts will be in this segment.
-            </p>
-            {preview.diff ? (
-              <div className="grid gap-3 sm:grid-cols-2">
-                <DiffColumn
-                  tone="enter"
-                  title="Entering"
-                  count={preview.diff.entering}
-                  accounts={preview.diff.enteringSample}
-                  empty="No account joins."
-                />
-                <DiffColumn tone="leave" title="Leaving" count={preview.diff.leaving} accounts={preview.diff.leavingSample} empty="No account leaves." />
-              </div>
-            ) : (
-              <DiffColumn tone="enter" title="First version: joining" count={preview.matching} accounts={preview.sample} empty="No account matches yet." />
-            )}
-          </div>
-        )}
-        <NoteField value={note} onChange={setNote} error={noteError} />
-      </div>
-    </DialogShell>
+          {preview.diff ? (
+            <div className="grid gap-3 sm:grid-cols-2">
+              <DiffColumn tone="enter" title="Entering" count={preview.diff.entering} accounts={preview.diff.enteringSample} empty="No account joins." />
+              <DiffColumn tone="leave" title="Leaving" count={preview.diff.leaving} accounts={preview.diff.leavingSample} empty="No account leaves." />
+            </div>
+          ) : (
+            <DiffColumn tone="enter" title="First version: joining" count={preview.matching} accounts={preview.sample} empty="No account matches yet." />
+          )}
+        </div>
+      )}
+    </PublishDialog>
   );
 }
 

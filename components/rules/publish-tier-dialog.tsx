@@ -1,17 +1,14 @@
 "use client";
 
-import { LoaderCircle } from "lucide-react";
-import { useEffect, useState } from "react";
-import { Button } from "@/components/ui/button";
 import { previewTierPublish } from "@/lib/actions/preview-rule";
 import { publishTierScheme } from "@/lib/actions/publish-rule";
 import type { TierMover } from "@/lib/data/rules/preview";
 import type { TierSchemePreviewResult } from "@/lib/data/rules/tier-scheme";
 import { formatMoney } from "@/lib/utils/format";
-import { DialogShell } from "@/components/ui/dialog";
-import { ActionBanner, NoteField, noteProblem } from "./dialog";
 import { AccountLink } from "./preview-bits";
+import { PublishDialog } from "./publish-dialog";
 import { TransitionMatrix, type CurrentTier } from "./transition-matrix";
+import { usePublish, type PublishOutcome } from "./use-publish";
 
 /**
  * Publish the saved tier scheme draft: the transition matrix against today's tiers, what it
@@ -33,114 +30,53 @@ export function PublishTierDialog({
   revision: number;
   nextVersion: number;
   currentTiers: CurrentTier[];
-  onPublished: (result: { version: number; changed: number }) => void;
+  onPublished: (result: PublishOutcome) => void;
 }) {
-  const [result, setResult] = useState<TierSchemePreviewResult | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
-  const [note, setNote] = useState("");
-  const [noteError, setNoteError] = useState<string | null>(null);
-  const [failure, setFailure] = useState<{ message: string; conflict: boolean } | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    if (!open) return;
-    let live = true;
-    previewTierPublish(JSON.parse(definitionJson)).then(
-      (answer) => {
-        if (!live) return;
-        if (answer.ok) setResult(answer.data);
-        else setLoadError(answer.error);
-      },
-      () => live && setLoadError("The changes could not be loaded. You can still publish."),
-    );
-    return () => {
-      live = false;
-    };
-  }, [open, definitionJson]);
-
-  const close = (next: boolean) => {
-    if (busy) return;
-    onOpenChange(next);
-    if (!next) {
-      setResult(null);
-      setLoadError(null);
-      setNoteError(null);
-      setFailure(null);
-    }
-  };
-
-  const submit = async () => {
-    const problem = noteProblem(note);
-    setNoteError(problem);
-    if (problem) return;
-    setBusy(true);
-    setFailure(null);
-    const answer = await publishTierScheme(revision, note);
-    setBusy(false);
-    if (answer.ok) {
-      setNote("");
-      onPublished(answer.data);
-    } else {
-      setFailure({ message: answer.error, conflict: answer.code === "CONFLICT" });
-    }
-  };
-
+  const flow = usePublish<TierSchemePreviewResult>({
+    open,
+    onOpenChange,
+    previewKey: definitionJson,
+    loadPreview: () => previewTierPublish(JSON.parse(definitionJson)),
+    publish: (note) => publishTierScheme(revision, note),
+    onPublished,
+  });
+  const result = flow.preview;
   const preview = result?.ok ? result.preview : null;
   const reps = preview ? [...new Map(preview.transitions.flatMap((t) => t.reps).map((r) => [r.id, r.name])).values()].sort((a, b) => a.localeCompare(b)) : [];
 
   return (
-    <DialogShell
-      open={open}
-      onOpenChange={close}
+    <PublishDialog
+      flow={flow}
       size="xl"
       title={`Publish tier scheme v${nextVersion}`}
       description="Publishing records a new version and moves every account to its new tier right away; each move is recorded on the account's history."
-      footer={
-        <>
-          <Button type="button" variant="secondary" onClick={() => close(false)} disabled={busy}>
-            Cancel
-          </Button>
-          <Button type="button" onClick={submit} disabled={busy}>
-            {busy ? "Publishing…" : `Publish v${nextVersion}`}
-          </Button>
-        </>
-      }
+      nextVersion={nextVersion}
+      working="Working out which accounts move…"
     >
-      <div className="space-y-5">
-        {failure && <ActionBanner message={failure.message} conflict={failure.conflict} />}
-        {loadError && <ActionBanner message={loadError} tone="info" />}
-        {!result && !loadError && (
-          <p className="flex items-center gap-2 text-sm text-slate-600">
-            <LoaderCircle className="h-4 w-4 animate-spin" aria-hidden /> Working out which accounts move…
-          </p>
-        )}
-        {result && !result.ok && <ActionBanner message={result.errors[0]?.message ?? "The draft has problems."} />}
-        {preview && (
-          <>
-            <dl className="grid gap-3 sm:grid-cols-3" data-testid="publish-totals">
-              <Total label="Accounts moving" value={preview.moving.toLocaleString("en-US")} hint={`of ${preview.total.toLocaleString("en-US")}`} />
-              <Total label="Revenue moving" value={formatMoney(preview.revenueMoving)} hint="lifetime value of the accounts that move" />
-              <Total
-                label="Reps affected"
-                value={preview.repsAffected.toLocaleString("en-US")}
-                hint={reps.length ? reps.join(", ") : "No rep's accounts change tier"}
-              />
-            </dl>
-            {preview.moving === 0 ? (
-              <p className="rounded-lg bg-slate-50 px-4 py-3 text-sm text-slate-700 ring-1 ring-inset ring-slate-200">
-                No account changes tier. Publishing still records the new version (names, colours, rules).
-              </p>
-            ) : (
-              <>
-                <TransitionMatrix preview={preview} currentTiers={currentTiers} />
-                {result?.ok && result.movers && <Movers movers={result.movers} total={preview.moving} />}
-              </>
-            )}
-          </>
-        )}
-        <NoteField value={note} onChange={setNote} error={noteError} />
-      </div>
-    </DialogShell>
+      {preview && (
+        <>
+          <dl className="grid gap-3 sm:grid-cols-3" data-testid="publish-totals">
+            <Total label="Accounts moving" value={preview.moving.toLocaleString("en-US")} hint={`of ${preview.total.toLocaleString("en-US")}`} />
+            <Total label="Revenue moving" value={formatMoney(preview.revenueMoving)} hint="lifetime value of the accounts that move" />
+            <Total
+              label="Reps affected"
+              value={preview.repsAffected.toLocaleString("en-US")}
+              hint={reps.length ? reps.join(", ") : "No rep's accounts change tier"}
+            />
+          </dl>
+          {preview.moving === 0 ? (
+            <p className="rounded-lg bg-slate-50 px-4 py-3 text-sm text-slate-700 ring-1 ring-inset ring-slate-200">
+              No account changes tier. Publishing still records the new version (names, colours, rules).
+            </p>
+          ) : (
+            <>
+              <TransitionMatrix preview={preview} currentTiers={currentTiers} />
+              {result?.ok && result.movers && <Movers movers={result.movers} total={preview.moving} />}
+            </>
+          )}
+        </>
+      )}
+    </PublishDialog>
   );
 }
 

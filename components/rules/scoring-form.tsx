@@ -8,7 +8,7 @@ import { updateScoring } from "@/lib/actions/update-scoring";
 import type { SegmentPreviewResult } from "@/lib/data/rules/segments";
 import { ENGAGEMENT_SCORE_SHARE, RECENCY_HORIZON_DAYS, VALUE_LTV_SHARE, type ScoreWeights } from "@/lib/segmentation/score";
 import { CatalogProvider, type RuleCatalog } from "./catalog";
-import { ActionBanner } from "./dialog";
+import { ActionBanner } from "@/components/ui/alert";
 import { Breadcrumb } from "./editor-header";
 import { validateEditorRule } from "./issues";
 import { PreviewStatus } from "./preview-bits";

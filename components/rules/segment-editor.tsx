@@ -11,7 +11,7 @@ import type { SegmentEditorData } from "@/lib/data/rules/segments";
 import type { SegmentDetails } from "@/lib/validation/segment";
 import { ArchiveSegmentButton } from "./archive-segment-button";
 import { CatalogProvider, type RuleCatalog } from "./catalog";
-import { ActionBanner } from "./dialog";
+import { ActionBanner } from "@/components/ui/alert";
 import { EditorHeader } from "./editor-header";
 import { clearFlash, peekFlash, setFlash } from "./flash";
 import { errorIssues, validateEditorRule, warningIssues, type RuleIssue } from "./issues";

@@ -11,7 +11,7 @@ import type { TierSchemeEditorData } from "@/lib/data/rules/tier-scheme";
 import { MAX_TIERS } from "@/lib/segmentation/tier-scheme";
 import { CatalogProvider, type RuleCatalog } from "./catalog";
 import { PALETTE } from "./color-field";
-import { ActionBanner } from "./dialog";
+import { ActionBanner } from "@/components/ui/alert";
 import { EditorHeader } from "./editor-header";
 import { clearFlash, peekFlash, setFlash } from "./flash";
 import { emptyTierIssues, splitTierErrors, tierWarnings, validateEditorScheme, type RuleIssue } from "./issues";

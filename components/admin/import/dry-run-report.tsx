@@ -9,7 +9,8 @@ import { ErrorTable } from "./error-table";
 import { ImpactView } from "./impact-view";
 import { Card } from "@/components/ui/card";
 import { plural } from "@/lib/utils/format";
-import { Alert, Stat } from "./ui";
+import { Alert } from "@/components/ui/alert";
+import { Stat } from "./ui";
 
 const NOUNS: Record<ImportKind, [string, string]> = {
   accounts: ["account", "accounts"],

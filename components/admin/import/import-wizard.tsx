@@ -10,7 +10,7 @@ import { DryRunReport } from "./dry-run-report";
 import { MappingStep } from "./mapping-step";
 import { RunProgress } from "./run-progress";
 import { StepIndicator, STEPS, type StepNumber } from "./step-indicator";
-import { Alert } from "./ui";
+import { Alert } from "@/components/ui/alert";
 import { UploadStep } from "./upload-step";
 import { useJobPolling } from "./use-job-polling";
 

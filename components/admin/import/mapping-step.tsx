@@ -9,7 +9,7 @@ import { DATE_FORMAT_LABELS, DATE_FORMATS, KIND_LABELS, TARGET_FIELDS, type Colu
 import { cn } from "@/lib/utils/cn";
 import { formatNumber } from "@/lib/utils/format";
 import { Card } from "@/components/ui/card";
-import { Alert } from "./ui";
+import { Alert } from "@/components/ui/alert";
 
 const NOT_IN_FILE = "";
 

@@ -21,21 +21,6 @@ export function Stat({ label, value, tone = "default", hint }: { label: string; 
   );
 }
 
-export function Alert({ tone, title, children, id }: { tone: "error" | "warning" | "success" | "info"; title: string; children?: React.ReactNode; id?: string }) {
-  const styles = {
-    error: "bg-red-50 text-red-900 ring-red-200",
-    warning: "bg-amber-50 text-amber-900 ring-amber-200",
-    success: "bg-emerald-50 text-emerald-900 ring-emerald-200",
-    info: "bg-brand-50 text-brand-900 ring-brand-100",
-  }[tone];
-  return (
-    <div id={id} role={tone === "error" ? "alert" : "status"} className={cn("rounded-lg px-4 py-3 text-sm ring-1 ring-inset", styles)}>
-      <p className="font-semibold">{title}</p>
-      {children && <div className="mt-1 space-y-1">{children}</div>}
-    </div>
-  );
-}
-
 /** A determinate bar when the total is known, an animated one otherwise. */
 export function ProgressBar({ value, max, label }: { value: number; max: number | null; label: string }) {
   const percent = max ? Math.min(100, Math.round((value / Math.max(1, max)) * 100)) : null;

@@ -2,7 +2,6 @@
 
 import { useId } from "react";
 import { publishNoteSchema } from "@/lib/validation/segment";
-import { cn } from "@/lib/utils/cn";
 
 /** The required "why" note of a publish or restore, with its error right under it. */
 export function NoteField({
@@ -54,29 +53,4 @@ export function NoteField({
 export function noteProblem(note: string): string | null {
   const parsed = publishNoteSchema.safeParse(note);
   return parsed.success ? null : (parsed.error.issues[0]?.message ?? "Write a short note saying why.");
-}
-
-/** A banner for a failed action; CONFLICT gets a Reload link (edits stay on screen until then). */
-export function ActionBanner({ message, conflict = false, tone = "error" }: { message: string; conflict?: boolean; tone?: "error" | "success" | "info" }) {
-  return (
-    <div
-      role={tone === "error" ? "alert" : "status"}
-      className={cn(
-        "flex flex-wrap items-center justify-between gap-3 rounded-lg px-4 py-2.5 text-sm ring-1 ring-inset",
-        tone === "error" && "bg-red-50 text-red-900 ring-red-200",
-        tone === "success" && "bg-emerald-50 text-emerald-900 ring-emerald-200",
-        tone === "info" && "bg-slate-50 text-slate-800 ring-slate-200",
-      )}
-    >
-      <span>{message}</span>
-      {conflict && (
-        <a
-          href=""
-          className="rounded-md bg-white px-2.5 py-1 font-medium text-red-800 ring-1 ring-inset ring-red-300 hover:bg-red-50 focus-visible:outline-2 focus-visible:outline-red-700"
-        >
-          Reload
-        </a>
-      )}
-    </div>
-  );
 }
