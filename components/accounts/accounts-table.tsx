@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { DataTable, type Column as TableColumn } from "@/components/ui/table";
 import { enumLabel } from "@/lib/domain/enums";
 import type { AccountRow } from "@/lib/data/accounts";
 import { formatDate, formatMoney, formatNumber } from "@/lib/utils/format";
@@ -8,6 +9,7 @@ import {
   type AccountQuery,
   type AccountSort,
 } from "@/lib/validation/account-query";
+import { AccountName } from "./account-name";
 import { TierBadge } from "./tier-badge";
 
 interface Column {
@@ -23,14 +25,7 @@ function columns(showOwner: boolean): Column[] {
     {
       sort: "name",
       label: "Account",
-      cell: (r) => (
-        <div className="min-w-44">
-          <Link href={`/accounts/${r.id}`} className="font-medium text-slate-900 hover:text-brand-700 hover:underline">
-            {r.name}
-          </Link>
-          <div className="text-xs text-slate-500">{r.domain}</div>
-        </div>
-      ),
+      cell: (r) => <AccountName account={r} />,
     },
     { sort: "tier", label: "Tier", cell: (r) => <TierBadge tier={r.tier} /> },
     {
@@ -55,51 +50,30 @@ function columns(showOwner: boolean): Column[] {
   return cols;
 }
 
-function SortHeader({ column, query }: { column: Column; query: AccountQuery }) {
+/** A column whose header links to the list sorted by it (again: the other way round). */
+function sortable(column: Column, query: AccountQuery): TableColumn<AccountRow> {
   const active = query.sort === column.sort || (column.sort === "tier" && query.sort === "priority" && !query.dir);
   const current = active ? effectiveDirection(query) : null;
   const next = active ? (current === "asc" ? "desc" : "asc") : null;
   const href = `/accounts${serializeAccountQuery({ ...query, sort: column.sort, dir: next, page: null })}`;
-  return (
-    <th
-      scope="col"
-      aria-sort={current === "asc" ? "ascending" : current === "desc" ? "descending" : "none"}
-      className={`whitespace-nowrap px-3 py-2.5 text-xs font-semibold uppercase tracking-wide text-slate-600 ${column.numeric ? "text-right" : "text-left"}`}
-    >
+  return {
+    key: column.sort,
+    header: (
       <Link href={href} className="inline-flex items-center gap-1 hover:text-slate-900" scroll={false}>
         {column.label}
         <span aria-hidden="true" className={active ? "text-brand-600" : "text-slate-300"}>
           {current === "asc" ? "▲" : current === "desc" ? "▼" : "↕"}
         </span>
       </Link>
-    </th>
-  );
+    ),
+    headerProps: { "aria-sort": current === "asc" ? "ascending" : current === "desc" ? "descending" : "none" },
+    headerClassName: "whitespace-nowrap",
+    align: column.numeric ? "right" : "left",
+    className: column.numeric ? "tabular" : undefined,
+    cell: column.cell,
+  };
 }
 
 export function AccountsTable({ rows, query, showOwner }: { rows: AccountRow[]; query: AccountQuery; showOwner: boolean }) {
-  const cols = columns(showOwner);
-  return (
-    <div className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
-      <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="accounts-table">
-        <thead className="bg-slate-50">
-          <tr>
-            {cols.map((c) => (
-              <SortHeader key={c.sort} column={c} query={query} />
-            ))}
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {rows.map((row) => (
-            <tr key={row.id} className="hover:bg-slate-50">
-              {cols.map((c) => (
-                <td key={c.sort} className={`px-3 py-2.5 align-middle text-slate-700 ${c.numeric ? "tabular text-right" : ""}`}>
-                  {c.cell(row)}
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
+  return <DataTable columns={columns(showOwner).map((c) => sortable(c, query))} rows={rows} rowKey={(row) => row.id} testId="accounts-table" />;
 }

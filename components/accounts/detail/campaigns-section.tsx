@@ -1,4 +1,5 @@
 import { Megaphone } from "lucide-react";
+import { DataTable, type Column } from "@/components/ui/table";
 import type { AccountCampaignResponse } from "@/lib/data/account-detail";
 import type { CampaignOutcome } from "@/lib/generated/prisma/enums";
 import { enumLabel } from "@/lib/domain/enums";
@@ -19,6 +20,36 @@ const OUTCOME_TONE: Record<CampaignOutcome, string> = {
   UNSUBSCRIBED: "bg-red-50 text-red-800 ring-red-200",
 };
 
+const COLUMNS: Column<AccountCampaignResponse>[] = [
+  {
+    key: "campaign",
+    header: "Campaign",
+    cell: (c) => (
+      <>
+        <span className="font-medium text-slate-900">{c.campaign}</span>
+        {/* On phones the channel column folds into this one. */}
+        <span className="block text-xs text-slate-600 sm:hidden">{enumLabel("campaignChannel", c.channel)}</span>
+      </>
+    ),
+  },
+  {
+    key: "channel",
+    header: "Channel",
+    headerClassName: "hidden sm:table-cell",
+    className: "hidden whitespace-nowrap sm:table-cell",
+    cell: (c) => enumLabel("campaignChannel", c.channel),
+  },
+  { key: "date", header: "Date", className: "whitespace-nowrap", cell: (c) => formatDate(c.respondedAt) },
+  {
+    key: "outcome",
+    header: "Outcome",
+    className: "whitespace-nowrap",
+    cell: (c) => (
+      <span className={cn("rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset", OUTCOME_TONE[c.outcome])}>{enumLabel("campaignOutcome", c.outcome)}</span>
+    ),
+  },
+];
+
 export function CampaignsSection({ campaigns }: { campaigns: AccountCampaignResponse[] }) {
   return (
     <SectionCard title="Campaign responses" description={campaigns.length > 0 ? "Newest first" : undefined} testId="campaigns">
@@ -27,36 +58,15 @@ export function CampaignsSection({ campaigns }: { campaigns: AccountCampaignResp
           Responses to emails, webinars, events and other campaigns will appear here.
         </EmptyState>
       ) : (
-        <div className="-mx-5 -my-4 max-h-96 overflow-auto" tabIndex={0} role="region" aria-label="Campaign responses table">
-          <table className="min-w-full text-sm">
-            <thead className="sticky top-0 bg-slate-50 text-xs uppercase tracking-wide text-slate-600">
-              <tr>
-                <th scope="col" className="px-5 py-2 text-left font-semibold">Campaign</th>
-                <th scope="col" className="hidden px-3 py-2 text-left font-semibold sm:table-cell">Channel</th>
-                <th scope="col" className="px-3 py-2 text-left font-semibold">Date</th>
-                <th scope="col" className="py-2 pl-3 pr-5 text-left font-semibold">Outcome</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {campaigns.map((c) => (
-                <tr key={c.id} className="hover:bg-slate-50">
-                  <td className="px-5 py-2">
-                    <span className="font-medium text-slate-900">{c.campaign}</span>
-                    {/* On phones the channel column folds into this one. */}
-                    <span className="block text-xs text-slate-600 sm:hidden">{enumLabel("campaignChannel", c.channel)}</span>
-                  </td>
-                  <td className="hidden whitespace-nowrap px-3 py-2 text-slate-700 sm:table-cell">{enumLabel("campaignChannel", c.channel)}</td>
-                  <td className="whitespace-nowrap px-3 py-2 text-slate-700">{formatDate(c.respondedAt)}</td>
-                  <td className="whitespace-nowrap py-2 pl-3 pr-5">
-                    <span className={cn("rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset", OUTCOME_TONE[c.outcome])}>
-                      {enumLabel("campaignOutcome", c.outcome)}
-                    </span>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          columns={COLUMNS}
+          rows={campaigns}
+          rowKey={(c) => c.id}
+          frame="inset"
+          density="compact"
+          region="Campaign responses table"
+          className="-mx-5 -my-4 max-h-96 overflow-auto"
+        />
       )}
     </SectionCard>
   );

@@ -1,7 +1,14 @@
 import { ShoppingCart } from "lucide-react";
+import { DataTable, type Column } from "@/components/ui/table";
 import type { AccountOrder } from "@/lib/data/account-detail";
 import { formatDate, formatMoney } from "@/lib/utils/format";
 import { EmptyState, SectionCard } from "./section-card";
+
+const COLUMNS: Column<AccountOrder>[] = [
+  { key: "date", header: "Date", className: "whitespace-nowrap", cell: (o) => formatDate(o.orderedAt) },
+  { key: "line", header: "Product line", cell: (o) => o.productLine },
+  { key: "amount", header: "Amount", align: "right", className: "tabular whitespace-nowrap font-medium text-slate-900", cell: (o) => formatMoney(o.amount) },
+];
 
 export function RecentOrdersCard({ orders, orderCount }: { orders: AccountOrder[]; orderCount: number }) {
   return (
@@ -13,27 +20,15 @@ export function RecentOrdersCard({ orders, orderCount }: { orders: AccountOrder[
       {orders.length === 0 ? (
         <EmptyState icon={ShoppingCart} title="No orders yet" />
       ) : (
-        <div className="-mx-5 -my-4 overflow-x-auto">
-          <table className="min-w-full text-sm">
-            <caption className="sr-only">The {orders.length} most recent orders, newest first</caption>
-            <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-600">
-              <tr>
-                <th scope="col" className="px-5 py-2 text-left font-semibold">Date</th>
-                <th scope="col" className="px-3 py-2 text-left font-semibold">Product line</th>
-                <th scope="col" className="px-5 py-2 text-right font-semibold">Amount</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {orders.map((o) => (
-                <tr key={o.id} className="hover:bg-slate-50">
-                  <td className="whitespace-nowrap px-5 py-2 text-slate-700">{formatDate(o.orderedAt)}</td>
-                  <td className="px-3 py-2 text-slate-700">{o.productLine}</td>
-                  <td className="tabular whitespace-nowrap px-5 py-2 text-right font-medium text-slate-900">{formatMoney(o.amount)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          columns={COLUMNS}
+          rows={orders}
+          rowKey={(o) => o.id}
+          caption={`The ${orders.length} most recent orders, newest first`}
+          frame="inset"
+          density="compact"
+          className="-mx-5 -my-4"
+        />
       )}
     </SectionCard>
   );

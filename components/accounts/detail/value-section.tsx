@@ -1,4 +1,5 @@
 import { ShoppingCart } from "lucide-react";
+import { DataTable, type Column } from "@/components/ui/table";
 import type { AccountDetail, MonthlyOrders } from "@/lib/data/account-detail";
 import { enumLabel } from "@/lib/domain/enums";
 import { formatDate, formatDays, formatMoney, formatNumber } from "@/lib/utils/format";
@@ -106,28 +107,22 @@ function tenure(from: Date, to: Date): string {
   return `${Math.floor(months / 12)} years`;
 }
 
+const MONTH_COLUMNS: Column<OrderHistoryPoint>[] = [
+  { key: "month", header: "Month", rowHeader: true, cell: (p) => p.label },
+  { key: "orders", header: "Orders", align: "right", className: "tabular", cell: (p) => formatNumber(p.count) },
+  { key: "value", header: "Value", align: "right", className: "tabular font-medium text-slate-900", cell: (p) => formatMoney(p.total) },
+];
+
 function MonthlyTable({ points }: { points: OrderHistoryPoint[] }) {
   return (
-    <div className="mt-2 max-h-72 overflow-y-auto rounded-lg ring-1 ring-slate-200" tabIndex={0} role="region" aria-label="Monthly order totals">
-      <table className="min-w-full text-sm">
-        <caption className="sr-only">Order value by month, newest first (months without orders left out)</caption>
-        <thead className="sticky top-0 bg-slate-50 text-xs uppercase tracking-wide text-slate-600">
-          <tr>
-            <th scope="col" className="px-3 py-2 text-left font-semibold">Month</th>
-            <th scope="col" className="px-3 py-2 text-right font-semibold">Orders</th>
-            <th scope="col" className="px-3 py-2 text-right font-semibold">Value</th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {points.map((p) => (
-            <tr key={p.key}>
-              <th scope="row" className="px-3 py-1.5 text-left font-normal text-slate-700">{p.label}</th>
-              <td className="tabular px-3 py-1.5 text-right text-slate-700">{formatNumber(p.count)}</td>
-              <td className="tabular px-3 py-1.5 text-right font-medium text-slate-900">{formatMoney(p.total)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      columns={MONTH_COLUMNS}
+      rows={points}
+      rowKey={(p) => p.key}
+      caption="Order value by month, newest first (months without orders left out)"
+      density="tight"
+      region="Monthly order totals"
+      className="mt-2 max-h-72 overflow-y-auto shadow-none"
+    />
   );
 }

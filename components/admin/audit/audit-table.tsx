@@ -1,3 +1,4 @@
+import { DataTable, type Column } from "@/components/ui/table";
 import type { AuditRow } from "@/lib/data/audit-log";
 import { cn } from "@/lib/utils/cn";
 import { humanize } from "@/lib/utils/format";
@@ -32,51 +33,45 @@ function summarize(details: unknown): string {
   return [...parts, ...(more > 0 ? [`+${more} more`] : [])].join(" · ") || "Details";
 }
 
+const COLUMNS: Column<AuditRow>[] = [
+  {
+    key: "at",
+    header: "Time (UTC)",
+    headerClassName: "whitespace-nowrap",
+    className: "tabular whitespace-nowrap",
+    cell: (row) => <time dateTime={row.at.toISOString()}>{timestamp.format(row.at)}</time>,
+  },
+  {
+    key: "action",
+    header: "Action",
+    cell: (row) => (
+      <span className={cn("inline-flex whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset", actionStyle(row.action))}>
+        {humanize(row.action)}
+      </span>
+    ),
+  },
+  { key: "actor", header: "Actor", className: "whitespace-nowrap", cell: (row) => row.actorEmail ?? <span className="text-slate-400">Unknown</span> },
+  { key: "target", header: "Target", className: "whitespace-nowrap", cell: (row) => row.target ?? <span className="text-slate-400">—</span> },
+  {
+    key: "details",
+    header: "Details",
+    headerClassName: "w-full",
+    cell: (row) =>
+      row.details == null ? (
+        <span className="text-slate-400">—</span>
+      ) : (
+        <details className="group">
+          <summary className="cursor-pointer text-slate-700 marker:text-slate-400 hover:text-slate-900">
+            <span className="break-words">{summarize(row.details)}</span>
+          </summary>
+          <pre className="mt-2 max-h-80 max-w-2xl overflow-auto rounded-md bg-slate-50 p-3 font-mono text-xs text-slate-800 ring-1 ring-slate-200">
+            {JSON.stringify(row.details, null, 2)}
+          </pre>
+        </details>
+      ),
+  },
+];
+
 export function AuditTable({ rows }: { rows: AuditRow[] }) {
-  return (
-    <div className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
-      <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="audit-table">
-        <caption className="sr-only">Audit log entries, newest first</caption>
-        <thead className="bg-slate-50">
-          <tr className="text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
-            <th scope="col" className="whitespace-nowrap px-3 py-2.5">Time (UTC)</th>
-            <th scope="col" className="px-3 py-2.5">Action</th>
-            <th scope="col" className="px-3 py-2.5">Actor</th>
-            <th scope="col" className="px-3 py-2.5">Target</th>
-            <th scope="col" className="w-full px-3 py-2.5">Details</th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {rows.map((row) => (
-            <tr key={row.id} className="align-top hover:bg-slate-50">
-              <td className="tabular whitespace-nowrap px-3 py-2.5 text-slate-700">
-                <time dateTime={row.at.toISOString()}>{timestamp.format(row.at)}</time>
-              </td>
-              <td className="px-3 py-2.5">
-                <span className={cn("inline-flex whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset", actionStyle(row.action))}>
-                  {humanize(row.action)}
-                </span>
-              </td>
-              <td className="whitespace-nowrap px-3 py-2.5 text-slate-700">{row.actorEmail ?? <span className="text-slate-400">Unknown</span>}</td>
-              <td className="whitespace-nowrap px-3 py-2.5 text-slate-700">{row.target ?? <span className="text-slate-400">—</span>}</td>
-              <td className="px-3 py-2.5">
-                {row.details == null ? (
-                  <span className="text-slate-400">—</span>
-                ) : (
-                  <details className="group">
-                    <summary className="cursor-pointer text-slate-700 marker:text-slate-400 hover:text-slate-900">
-                      <span className="break-words">{summarize(row.details)}</span>
-                    </summary>
-                    <pre className="mt-2 max-h-80 max-w-2xl overflow-auto rounded-md bg-slate-50 p-3 font-mono text-xs text-slate-800 ring-1 ring-slate-200">
-                      {JSON.stringify(row.details, null, 2)}
-                    </pre>
-                  </details>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
+  return <DataTable columns={COLUMNS} rows={rows} rowKey={(row) => row.id} caption="Audit log entries, newest first" testId="audit-table" valign="top" />;
 }

@@ -1,5 +1,6 @@
 import { CheckCircle2 } from "lucide-react";
 import Link from "next/link";
+import { AccountName } from "@/components/accounts/account-name";
 import { TierBadge } from "@/components/accounts/tier-badge";
 import { buttonClass } from "@/components/ui/button";
 import type { ImportJobView } from "@/lib/import/job";
@@ -60,12 +61,7 @@ export function CommitSummary({ job, onStartAgain }: { job: ImportJobView; onSta
           <ul className="divide-y divide-slate-100" data-testid="new-accounts">
             {shown.map((a) => (
               <li key={a.id} className="flex flex-wrap items-center justify-between gap-3 py-2 text-sm">
-                <span className="min-w-0">
-                  <Link href={`/accounts/${a.id}`} className="font-medium text-slate-900 hover:text-brand-700 hover:underline">
-                    {a.name}
-                  </Link>
-                  <span className="ml-2 text-slate-500">{a.domain}</span>
-                </span>
+                <AccountName account={a} layout="inline" />
                 <TierBadge tier={a.tier} />
               </li>
             ))}

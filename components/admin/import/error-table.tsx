@@ -3,6 +3,7 @@
 import { Download } from "lucide-react";
 import { useEffect, useState } from "react";
 import { buttonClass } from "@/components/ui/button";
+import { DataTable, type Column } from "@/components/ui/table";
 import type { RowError } from "@/lib/import/rows";
 import { cn } from "@/lib/utils/cn";
 import { formatNumber } from "@/lib/utils/format";
@@ -14,6 +15,21 @@ interface Page {
   pageCount: number;
   size: number;
 }
+
+const COLUMNS: Column<RowError>[] = [
+  { key: "line", header: "Line", className: "tabular whitespace-nowrap font-medium text-slate-900", cell: (e) => e.line },
+  { key: "column", header: "Column", className: "whitespace-nowrap", cell: (e) => e.column ?? <span className="text-slate-400">Whole row</span> },
+  {
+    key: "value",
+    header: "Value",
+    cell: (e) => (
+      <span className="block max-w-48 truncate font-mono text-xs" title={e.value ?? undefined}>
+        {e.value ? e.value : <span className="font-sans text-slate-400">blank</span>}
+      </span>
+    ),
+  },
+  { key: "reason", header: "Problem", headerClassName: "w-full min-w-72", className: "text-slate-800", cell: (e) => e.reason },
+];
 
 /** Every bad row of the last run, a page at a time, and the whole list as a CSV download. */
 export function ErrorTable({ jobId, total, version }: { jobId: string; total: number; version: string }) {
@@ -55,38 +71,16 @@ export function ErrorTable({ jobId, total, version }: { jobId: string; total: nu
         </a>
       </div>
       {failed && <p className="text-sm text-red-700">The problems could not be loaded. Reload the page to try again.</p>}
-      <div className="overflow-x-auto rounded-lg ring-1 ring-slate-200">
-        <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="import-errors">
-          <caption className="sr-only">Rows with problems: line (the header is line 1), column, value and what is wrong</caption>
-          <thead className="bg-slate-50">
-            <tr className="text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
-              <th scope="col" className="px-3 py-2">Line</th>
-              <th scope="col" className="px-3 py-2">Column</th>
-              <th scope="col" className="px-3 py-2">Value</th>
-              <th scope="col" className="w-full min-w-72 px-3 py-2">Problem</th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100 bg-white">
-            {(data?.rows ?? []).map((e, i) => (
-              <tr key={`${e.line}-${i}`} className="align-top">
-                <td className="tabular whitespace-nowrap px-3 py-2 font-medium text-slate-900">{e.line}</td>
-                <td className="whitespace-nowrap px-3 py-2 text-slate-700">{e.column ?? <span className="text-slate-400">Whole row</span>}</td>
-                <td className="max-w-48 truncate px-3 py-2 font-mono text-xs text-slate-700" title={e.value ?? undefined}>
-                  {e.value ? e.value : <span className="font-sans text-slate-400">blank</span>}
-                </td>
-                <td className="px-3 py-2 text-slate-800">{e.reason}</td>
-              </tr>
-            ))}
-            {!data && !failed && (
-              <tr>
-                <td colSpan={4} className="px-3 py-6 text-center text-slate-500">
-                  Loading…
-                </td>
-              </tr>
-            )}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        columns={COLUMNS}
+        rows={data?.rows ?? []}
+        rowKey={(e, i) => `${e.line}-${i}`}
+        caption="Rows with problems: line (the header is line 1), column, value and what is wrong"
+        testId="import-errors"
+        density="compact"
+        valign="top"
+        placeholder={!data && !failed ? "Loading…" : null}
+      />
       {data && data.pageCount > 1 && (
         <nav aria-label="Problem pages" className="flex flex-wrap items-center justify-between gap-3 text-sm text-slate-600">
           <p className="tabular">

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { DataTable, type Column } from "@/components/ui/table";
 import { STATUS_LABELS, type ImportJobView, type ImportStatus } from "@/lib/import/job";
 import { KIND_LABELS } from "@/lib/import/kinds";
 import { cn } from "@/lib/utils/cn";
@@ -26,6 +27,40 @@ function outcome(job: ImportJobView): string {
   return "Not checked yet";
 }
 
+const COLUMNS: Column<ImportJobView>[] = [
+  {
+    key: "when",
+    header: "When (UTC)",
+    headerClassName: "whitespace-nowrap",
+    className: "tabular whitespace-nowrap",
+    cell: (job) => <time dateTime={job.createdAt}>{formatDateTime(job.createdAt)}</time>,
+  },
+  {
+    key: "file",
+    header: "File",
+    className: "max-w-64",
+    cell: (job) => (
+      <Link href={`/admin/import?job=${job.id}`} className="block truncate font-medium text-slate-900 hover:text-brand-700 hover:underline" title={job.fileName}>
+        {job.fileName}
+      </Link>
+    ),
+  },
+  { key: "kind", header: "Kind", className: "whitespace-nowrap", cell: (job) => KIND_LABELS[job.kind].title },
+  { key: "by", header: "By", className: "whitespace-nowrap", cell: (job) => job.createdBy?.name ?? <span className="text-slate-400">Unknown</span> },
+  {
+    key: "status",
+    header: "Status",
+    className: "whitespace-nowrap",
+    cell: (job) => (
+      <span className={cn("inline-flex rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset", STATUS_STYLES[job.status])}>
+        {job.stale ? "Interrupted" : STATUS_LABELS[job.status]}
+      </span>
+    ),
+  },
+  { key: "rows", header: "Rows", align: "right", className: "tabular whitespace-nowrap", cell: (job) => formatNumber(job.totalRows) },
+  { key: "result", header: "Result", headerClassName: "w-full min-w-64", cell: outcome },
+];
+
 /** The latest imports: who, when, which file, and how it went. */
 export function RecentImports({ jobs, currentId }: { jobs: ImportJobView[]; currentId?: string }) {
   return (
@@ -36,45 +71,15 @@ export function RecentImports({ jobs, currentId }: { jobs: ImportJobView[]; curr
       {jobs.length === 0 ? (
         <p className="rounded-lg bg-white px-5 py-8 text-center text-sm text-slate-600 ring-1 ring-slate-200">No imports yet. They appear here once a file is uploaded.</p>
       ) : (
-        <div className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
-          <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="recent-imports">
-            <caption className="sr-only">Recent imports, newest first</caption>
-            <thead className="bg-slate-50">
-              <tr className="text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
-                <th scope="col" className="whitespace-nowrap px-3 py-2.5">When (UTC)</th>
-                <th scope="col" className="px-3 py-2.5">File</th>
-                <th scope="col" className="px-3 py-2.5">Kind</th>
-                <th scope="col" className="px-3 py-2.5">By</th>
-                <th scope="col" className="px-3 py-2.5">Status</th>
-                <th scope="col" className="px-3 py-2.5 text-right">Rows</th>
-                <th scope="col" className="w-full min-w-64 px-3 py-2.5">Result</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {jobs.map((job) => (
-                <tr key={job.id} className={cn("align-top", job.id === currentId ? "bg-brand-50/50" : "hover:bg-slate-50")}>
-                  <td className="tabular whitespace-nowrap px-3 py-2.5 text-slate-700">
-                    <time dateTime={job.createdAt}>{formatDateTime(job.createdAt)}</time>
-                  </td>
-                  <td className="max-w-64 px-3 py-2.5">
-                    <Link href={`/admin/import?job=${job.id}`} className="block truncate font-medium text-slate-900 hover:text-brand-700 hover:underline" title={job.fileName}>
-                      {job.fileName}
-                    </Link>
-                  </td>
-                  <td className="whitespace-nowrap px-3 py-2.5 text-slate-700">{KIND_LABELS[job.kind].title}</td>
-                  <td className="whitespace-nowrap px-3 py-2.5 text-slate-700">{job.createdBy?.name ?? <span className="text-slate-400">Unknown</span>}</td>
-                  <td className="whitespace-nowrap px-3 py-2.5">
-                    <span className={cn("inline-flex rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset", STATUS_STYLES[job.status])}>
-                      {job.stale ? "Interrupted" : STATUS_LABELS[job.status]}
-                    </span>
-                  </td>
-                  <td className="tabular whitespace-nowrap px-3 py-2.5 text-right text-slate-700">{formatNumber(job.totalRows)}</td>
-                  <td className="px-3 py-2.5 text-slate-700">{outcome(job)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          columns={COLUMNS}
+          rows={jobs}
+          rowKey={(job) => job.id}
+          rowClassName={(job) => job.id === currentId && "bg-brand-50/50 hover:bg-brand-50/50"}
+          caption="Recent imports, newest first"
+          testId="recent-imports"
+          valign="top"
+        />
       )}
     </section>
   );

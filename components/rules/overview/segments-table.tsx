@@ -1,5 +1,6 @@
 import { ArrowRight, Shapes } from "lucide-react";
 import Link from "next/link";
+import { DataTable, type Column } from "@/components/ui/table";
 import type { SegmentAdminRow } from "@/lib/data/rules/segments";
 import { SEGMENT_KIND_LABELS } from "@/lib/validation/segment";
 import { NewSegmentDialog } from "../new-segment-dialog";
@@ -8,6 +9,59 @@ import { Badge, ColorDot } from "../ui";
 function kindLabel(kind: string): string {
   return (SEGMENT_KIND_LABELS as Record<string, string>)[kind] ?? kind;
 }
+
+const COLUMNS: Column<SegmentAdminRow>[] = [
+  {
+    key: "segment",
+    header: "Segment",
+    rowHeader: true,
+    cell: (s) => (
+      <span className="flex items-start gap-2">
+        <ColorDot color={s.color} className="mt-1.5" />
+        <span className="min-w-0">
+          <Link href={`/admin/rules/segments/${s.id}`} className="rounded font-medium text-slate-900 hover:text-brand-700 focus-visible:outline-2 focus-visible:outline-brand-600">
+            {s.name}
+          </Link>
+          {s.description && <span className="line-clamp-1 block max-w-xs text-xs text-slate-500">{s.description}</span>}
+        </span>
+      </span>
+    ),
+  },
+  { key: "kind", header: "Kind", className: "whitespace-nowrap", cell: (s) => kindLabel(s.kind) },
+  {
+    key: "members",
+    header: "Members",
+    align: "right",
+    className: "tabular text-slate-900",
+    cell: (s) => (s.publishedVersion ? s.members.toLocaleString("en-US") : <span className="text-slate-400">—</span>),
+  },
+  {
+    key: "status",
+    header: "Status",
+    cell: (s) => (
+      <div className="flex flex-wrap gap-1">
+        {s.publishedVersion ? <Badge tone="green">Published v{s.publishedVersion}</Badge> : <Badge>Draft only</Badge>}
+        {s.hasUnpublishedChanges && s.publishedVersion !== null && <Badge tone="brand">Unpublished changes</Badge>}
+      </div>
+    ),
+  },
+  { key: "rule", header: "Rule", headerClassName: "w-[38%]", className: "text-slate-600", cell: (s) => <span className="line-clamp-2">{s.ruleText}</span> },
+  {
+    key: "actions",
+    header: <span className="sr-only">Actions</span>,
+    align: "right",
+    className: "whitespace-nowrap",
+    cell: (s) => (
+      <Link
+        href={`/admin/rules/segments/${s.id}`}
+        className="inline-flex items-center gap-1 rounded-md px-2 py-1 text-sm font-medium text-brand-700 hover:bg-brand-50 focus-visible:outline-2 focus-visible:outline-brand-600"
+      >
+        Edit<span className="sr-only"> {s.name}</span>
+        <ArrowRight className="h-3.5 w-3.5" aria-hidden />
+      </Link>
+    ),
+  },
+];
 
 /** Every segment with its size, state and rule in plain language. */
 export function SegmentsTable({ segments }: { segments: SegmentAdminRow[] }) {
@@ -34,60 +88,7 @@ export function SegmentsTable({ segments }: { segments: SegmentAdminRow[] }) {
           </div>
         </div>
       ) : (
-        <div className="overflow-x-auto">
-          <table className="min-w-full text-sm" data-testid="segments-table">
-            <caption className="sr-only">Segments</caption>
-            <thead className="bg-slate-50">
-              <tr className="text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
-                <th scope="col" className="px-5 py-2.5">Segment</th>
-                <th scope="col" className="px-3 py-2.5">Kind</th>
-                <th scope="col" className="px-3 py-2.5 text-right">Members</th>
-                <th scope="col" className="px-3 py-2.5">Status</th>
-                <th scope="col" className="w-[38%] px-3 py-2.5">Rule</th>
-                <th scope="col" className="px-5 py-2.5 text-right">
-                  <span className="sr-only">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {segments.map((s) => (
-                <tr key={s.id} className="align-top hover:bg-slate-50/70">
-                  <th scope="row" className="px-5 py-3 text-left font-normal">
-                    <span className="flex items-start gap-2">
-                      <ColorDot color={s.color} className="mt-1.5" />
-                      <span className="min-w-0">
-                        <Link href={`/admin/rules/segments/${s.id}`} className="rounded font-medium text-slate-900 hover:text-brand-700 focus-visible:outline-2 focus-visible:outline-brand-600">
-                          {s.name}
-                        </Link>
-                        {s.description && <span className="line-clamp-1 block max-w-xs text-xs text-slate-500">{s.description}</span>}
-                      </span>
-                    </span>
-                  </th>
-                  <td className="whitespace-nowrap px-3 py-3 text-slate-700">{kindLabel(s.kind)}</td>
-                  <td className="tabular px-3 py-3 text-right text-slate-900">{s.publishedVersion ? s.members.toLocaleString("en-US") : <span className="text-slate-400">—</span>}</td>
-                  <td className="px-3 py-3">
-                    <div className="flex flex-wrap gap-1">
-                      {s.publishedVersion ? <Badge tone="green">Published v{s.publishedVersion}</Badge> : <Badge>Draft only</Badge>}
-                      {s.hasUnpublishedChanges && s.publishedVersion !== null && <Badge tone="brand">Unpublished changes</Badge>}
-                    </div>
-                  </td>
-                  <td className="px-3 py-3 text-slate-600">
-                    <span className="line-clamp-2">{s.ruleText}</span>
-                  </td>
-                  <td className="whitespace-nowrap px-5 py-3 text-right">
-                    <Link
-                      href={`/admin/rules/segments/${s.id}`}
-                      className="inline-flex items-center gap-1 rounded-md px-2 py-1 text-sm font-medium text-brand-700 hover:bg-brand-50 focus-visible:outline-2 focus-visible:outline-brand-600"
-                    >
-                      Edit<span className="sr-only"> {s.name}</span>
-                      <ArrowRight className="h-3.5 w-3.5" aria-hidden />
-                    </Link>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable columns={COLUMNS} rows={segments} rowKey={(s) => s.id} caption="Segments" testId="segments-table" frame="inset" valign="top" />
       )}
     </section>
   );
