@@ -66,7 +66,7 @@ async function parseArgs<S extends Schemas>(schemas: ArgSchemas<S>, args: readon
 export function action<const S extends Schemas, T>(
   spec: Common<T> & { args: ArgSchemas<S>; run: (user: SessionUser, ...args: Outputs<S>) => Promise<T> },
 ): (...args: Inputs<S>) => Promise<ActionResult<T>> {
-  return (...args) => execute(spec, async (user) => spec.run(user, ...(await parseArgs(spec.args, args))));
+  return async (...args) => execute(spec, async (user) => spec.run(user, ...(await parseArgs(spec.args, args))));
 }
 
 /**
@@ -78,7 +78,7 @@ export function formAction<const B extends Schemas, F extends z.ZodType, T>(
   spec: Common<T> & { bound?: B; form: F; run: (user: SessionUser, form: z.output<F>, ...bound: Outputs<B>) => Promise<T> },
 ): (...args: [...Inputs<B>, previous: FormResult<T>, formData: FormData]) => Promise<ActionResult<T>> {
   const bound = (spec.bound ?? []) as unknown as B;
-  return (...args) =>
+  return async (...args) =>
     execute(spec, async (user) => {
       const formData = args[args.length - 1];
       const values = await parseArgs(bound, args.slice(0, bound.length));

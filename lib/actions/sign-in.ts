@@ -4,6 +4,7 @@ import { AuthError, CredentialsSignin } from "next-auth";
 import { recordAudit } from "@/lib/audit";
 import { signIn, signOut } from "@/lib/auth/auth";
 import { getSessionUser } from "@/lib/auth/session";
+import { fieldErrorsOf } from "@/lib/validation/parse";
 import { signInSchema, type SignInState } from "@/lib/validation/sign-in";
 
 /** Only same-site paths may be redirected to after sign-in. */
@@ -16,12 +17,8 @@ export async function signInWithPassword(_prev: SignInState, formData: FormData)
   const parsed = signInSchema.safeParse(Object.fromEntries(formData));
   const email = String(formData.get("email") ?? "");
   if (!parsed.success) {
-    const fieldErrors: SignInState["fieldErrors"] = {};
-    for (const issue of parsed.error.issues) {
-      const key = issue.path[0];
-      if ((key === "email" || key === "password") && !fieldErrors[key]) fieldErrors[key] = issue.message;
-    }
-    return { fieldErrors, email };
+    const { email: emailError, password: passwordError } = fieldErrorsOf(parsed.error);
+    return { fieldErrors: { email: emailError, password: passwordError }, email };
   }
   try {
     await signIn("credentials", {

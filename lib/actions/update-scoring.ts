@@ -1,15 +1,15 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { requireActionUser } from "@/lib/auth/session";
+import { loadRuleContext } from "@/lib/data/rules/context";
 import { updateScoring as updateScoringData } from "@/lib/data/rules/scoring";
-import { runAction } from "./result";
+import { scoringInputSchema } from "@/lib/validation/scoring";
+import { action } from "./client";
 
-export async function updateScoring(input: unknown) {
-  const result = await runAction("updateScoring", async () => {
-    const user = await requireActionUser("ADMIN");
-    return updateScoringData(user, input);
-  });
-  if (result.ok) revalidatePath("/", "layout");
-  return result;
-}
+/** New weights and ideal profile rescore every account: refresh every page. */
+export const updateScoring = action({
+  name: "updateScoring",
+  roles: ["ADMIN"],
+  args: async () => [scoringInputSchema(await loadRuleContext())] as const,
+  run: (user, input) => updateScoringData(user, input),
+  revalidate: [["/", "layout"]],
+});

@@ -1,26 +1,17 @@
 import "server-only";
-import { recomputeAll } from "@/lib/db/membership";
+import { recomputeAll } from "@/lib/db/membership/recompute-all";
+import { LONG_TRANSACTION } from "@/lib/db/transaction";
 import { recordAudit } from "@/lib/audit";
 import { assertRole, type Actor } from "@/lib/auth/access";
 import { hashPassword } from "@/lib/auth/password";
 import { passwordProblem } from "@/lib/auth/password-policy";
 import { clearFailures } from "@/lib/auth/throttle";
 import { db } from "@/lib/db/client";
-import { AppError } from "@/lib/errors";
+import { AppError, fieldError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { serializeAccountQuery, type AccountQuery } from "@/lib/validation/account-query";
 import { ACCOUNTS_FROM, accountWhereSql } from "./account-filters";
-
-/** An expected, user-fixable problem with one form field (the action shows it next to that field). */
-export class FieldError extends AppError {
-  constructor(
-    readonly field: string,
-    message: string,
-  ) {
-    super("INVALID", message);
-  }
-}
 
 export interface UserSummary {
   id: string;
@@ -76,9 +67,9 @@ export async function createUser(actor: Actor, input: NewUser): Promise<UserSumm
   assertRole(actor, "ADMIN");
   const email = input.email.trim().toLowerCase();
   const problem = passwordProblem(input.password, { email });
-  if (problem) throw new FieldError("password", problem);
+  if (problem) throw fieldError("password", problem);
   const taken = await db.user.findFirst({ where: { email: { equals: email, mode: "insensitive" } }, select: { id: true } });
-  if (taken) throw new FieldError("email", "A user with this e-mail address already exists.");
+  if (taken) throw fieldError("email", "A user with this e-mail address already exists.");
 
   const passwordHash = await hashPassword(input.password);
   try {
@@ -96,7 +87,7 @@ export async function createUser(actor: Actor, input: NewUser): Promise<UserSumm
   } catch (error) {
     // Two admins adding the same address at once: the unique index decides.
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      throw new FieldError("email", "A user with this e-mail address already exists.");
+      throw fieldError("email", "A user with this e-mail address already exists.");
     }
     throw error;
   }
@@ -140,7 +131,7 @@ export async function resetUserPassword(actor: Actor, userId: string, password: 
   assertRole(actor, "ADMIN");
   const user = await findUser(userId);
   const problem = passwordProblem(password, { email: user.email });
-  if (problem) throw new FieldError("password", problem);
+  if (problem) throw fieldError("password", problem);
   const passwordHash = await hashPassword(password);
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: userId }, data: { passwordHash, sessionVersion: { increment: 1 } } });
@@ -189,7 +180,7 @@ async function resolveOwner(selection: AccountSelection, ownerId: string): Promi
     select: { id: true, name: true, email: true, role: true },
   });
   if (!owner) {
-    throw new FieldError("ownerId", selection.kind === "account" ? "Choose an active user." : "Choose an active sales rep.");
+    throw fieldError("ownerId", selection.kind === "account" ? "Choose an active user." : "Choose an active sales rep.");
   }
   return owner;
 }
@@ -229,7 +220,7 @@ async function selectionWhere(actor: Actor, selection: AccountSelection): Promis
   switch (selection.kind) {
     case "account": {
       const account = await db.account.findUnique({ where: { id: selection.accountId }, select: { id: true, name: true, ownerId: true } });
-      if (!account) throw new FieldError("accountId", `There is no account with ID ${selection.accountId}.`);
+      if (!account) throw fieldError("accountId", `There is no account with ID ${selection.accountId}.`);
       return {
         where: Prisma.sql`${accountWhereSql(actor, {})} AND a.id = ${account.id}`,
         source: `account “${account.name}” (#${account.id})`,
@@ -239,7 +230,7 @@ async function selectionWhere(actor: Actor, selection: AccountSelection): Promis
     case "segment": {
       const segment = await db.segment.findUnique({ where: { id: selection.segmentId }, select: { id: true, name: true, archived: true, publishedVersion: true } });
       if (!segment || segment.archived || segment.publishedVersion == null) {
-        throw new FieldError("segmentId", "Choose a published segment.");
+        throw fieldError("segmentId", "Choose a published segment.");
       }
       return {
         where: accountWhereSql(actor, { segment: [segment.id] }),
@@ -290,6 +281,6 @@ export async function reassignAccounts(actor: Actor, selection: AccountSelection
       );
     }
     return count;
-  }, { timeout: 120_000, maxWait: 10_000 });
+  }, LONG_TRANSACTION);
   return { moved, owner };
 }

@@ -1,11 +1,13 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Actor } from "@/lib/auth/access";
 import { db } from "@/lib/db/client";
-import { recomputeAll } from "@/lib/db/membership";
+import { recomputeAll } from "@/lib/db/membership/recompute-all";
 import { explainAccount, type TraceView } from "@/lib/data/explain";
 import { publishTierScheme, saveTierSchemeDraft } from "@/lib/data/rules/tier-scheme";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
+import type { RuleGroup } from "@/lib/segmentation/rule";
+import type { TierScheme } from "@/lib/segmentation/tier-scheme";
 import { resetDatabase } from "../support/reset-db";
 
 let repA: Actor;
@@ -16,10 +18,10 @@ const ids = { big: 0, mid: 0, small: 0, other: 0 };
 let crmSegmentId = 0;
 
 const ltvAtLeast = (id: string, value: number) => ({ kind: "condition", id, field: "lifetimeValue", operator: "gte", value });
-const scheme = (strategicFrom: number) => ({
+const scheme = (strategicFrom: number): TierScheme => ({
   tiers: [
-    { key: "strategic", name: "Tier 1 Strategic", color: "#4f46e5", rule: { kind: "group", op: "and", children: [ltvAtLeast("t1-ltv", strategicFrom)] } },
-    { key: "growth", name: "Tier 2 Growth", color: "#0ea5e9", rule: { kind: "group", op: "and", children: [ltvAtLeast("t2-ltv", 100_000)] } },
+    { key: "strategic", name: "Tier 1 Strategic", color: "#4f46e5", rule: { kind: "group", op: "and", children: [ltvAtLeast("t1-ltv", strategicFrom)] } as RuleGroup },
+    { key: "growth", name: "Tier 2 Growth", color: "#0ea5e9", rule: { kind: "group", op: "and", children: [ltvAtLeast("t2-ltv", 100_000)] } as RuleGroup },
   ],
 });
 
@@ -75,7 +77,7 @@ beforeAll(async () => {
   });
 
   // Published tier scheme v1, one published segment and an ideal profile, then materialise.
-  await db.tierSchemeVersion.create({ data: { version: 1, definition: scheme(250_000), note: "First scheme", publishedById: admin.id } });
+  await db.tierSchemeVersion.create({ data: { version: 1, definition: scheme(250_000) as unknown as Prisma.InputJsonValue, note: "First scheme", publishedById: admin.id } });
   const crmRule = { kind: "group", op: "and", children: [{ kind: "condition", id: "s-crm", field: "technologies", operator: "in_category", value: ["CRM"] }] };
   const segment = await db.segment.create({ data: { name: "CRM users", kind: "TECHNOGRAPHIC", color: "#f59e0b", draftRule: crmRule, publishedVersion: 1 } });
   crmSegmentId = segment.id;

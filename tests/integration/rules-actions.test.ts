@@ -35,7 +35,7 @@ const scheme = (strategic: number) => ({
     { key: "growth", name: "Growth", color: "#0284c7", rule: ltvAtLeast(10_000, "g1") },
   ],
 });
-const details = { name: "Big cloud", description: "", kind: "MIXED", color: "#123456" };
+const details = { name: "Big cloud", description: "", kind: "MIXED", color: "#123456" } as const;
 
 beforeAll(async () => {
   await resetDatabase();

@@ -5,7 +5,6 @@ import { listAuditEntries } from "@/lib/data/audit-log";
 import {
   changeUserRole,
   createUser,
-  FieldError,
   listReassignTargets,
   listUsers,
   previewReassignment,
@@ -133,16 +132,16 @@ describe("user management", () => {
     await db.user.create({ data: { email: "Mixed.Case@Test.Local", name: "Legacy", passwordHash: "x" } });
     for (const email of ["ANN.LEE@example.com", "mixed.case@test.local"]) {
       const error = await createUser(admin, { name: "Dup", email, role: "REP", password: "violet-otter-harbour" }).catch((e) => e);
-      expect(error).toBeInstanceOf(FieldError);
-      expect(error).toMatchObject({ field: "email" });
+      expect(error).toBeInstanceOf(AppError);
+      expect(error).toMatchObject({ code: "INVALID", fieldErrors: { email: expect.any(String) } });
     }
   });
 
   test("enforces the password policy in the data layer too", async () => {
     const weak = await createUser(admin, { name: "Weak", email: "weak@test.local", role: "REP", password: "Password1234" }).catch((e) => e);
-    expect(weak).toMatchObject({ field: "password" });
+    expect(weak).toMatchObject({ fieldErrors: { password: expect.any(String) } });
     const own = await resetUserPassword(admin, TARGET, "target-is-my-name").catch((e) => e);
-    expect(own).toMatchObject({ field: "password", message: expect.stringMatching(/e-mail/) });
+    expect(own).toMatchObject({ fieldErrors: { password: expect.stringMatching(/e-mail/) }, message: expect.stringMatching(/e-mail/) });
     expect(await db.user.count({ where: { email: "weak@test.local" } })).toBe(0);
   });
 
@@ -242,13 +241,13 @@ describe("reassigning accounts", () => {
   });
 
   test("bulk moves only go to active sales reps; unknown accounts and unpublished segments are field errors", async () => {
-    await expect(reassignAccounts(manager, { kind: "segment", segmentId }, manager.id)).rejects.toMatchObject({ field: "ownerId" });
+    await expect(reassignAccounts(manager, { kind: "segment", segmentId }, manager.id)).rejects.toMatchObject({ fieldErrors: { ownerId: expect.any(String) } });
     await setUserActive(actors.ADMIN, TARGET, false);
-    await expect(reassignAccounts(manager, { kind: "segment", segmentId }, TARGET)).rejects.toMatchObject({ field: "ownerId" });
+    await expect(reassignAccounts(manager, { kind: "segment", segmentId }, TARGET)).rejects.toMatchObject({ fieldErrors: { ownerId: expect.any(String) } });
     await setUserActive(actors.ADMIN, TARGET, true);
-    await expect(reassignAccounts(manager, { kind: "account", accountId: 999_999 }, TARGET)).rejects.toMatchObject({ field: "accountId" });
+    await expect(reassignAccounts(manager, { kind: "account", accountId: 999_999 }, TARGET)).rejects.toMatchObject({ fieldErrors: { accountId: expect.any(String) } });
     const draft = await db.segment.create({ data: { name: "Draft only", draftRule: {} } });
-    await expect(reassignAccounts(manager, { kind: "segment", segmentId: draft.id }, TARGET)).rejects.toMatchObject({ field: "segmentId" });
+    await expect(reassignAccounts(manager, { kind: "segment", segmentId: draft.id }, TARGET)).rejects.toMatchObject({ fieldErrors: { segmentId: expect.any(String) } });
     expect(await db.account.count({ where: { ownerId: TARGET } })).toBe(0);
   });
 });

@@ -6,24 +6,23 @@ import { Field } from "@/components/ui/field";
 import { createUserAction } from "@/lib/actions/users";
 import { PASSWORD_HINT, PASSWORD_MAX_LENGTH } from "@/lib/auth/password-policy";
 import { ENUM_LABELS } from "@/lib/domain/enums";
-import type { FormState } from "@/lib/validation/user";
-import { FormError, Modal } from "./modal";
+import type { FormResult } from "@/lib/actions/result";
+import { DialogShell, FormError } from "@/components/ui/dialog";
 import { PasswordInput } from "./password-input";
 import { useFormAction } from "./use-form-action";
 
-type Fields = "name" | "email" | "role" | "password";
 const EMPTY = { name: "", email: "", role: "REP" };
 
 export function CreateUserDialog() {
   const [open, setOpen] = useState(false);
   const [values, setValues] = useState(EMPTY);
   const [notice, setNotice] = useState<string | null>(null);
-  const [state, onSubmit, pending] = useFormAction<FormState<Fields>>(async (prev, formData) => {
+  const [state, onSubmit, pending] = useFormAction<FormResult<{ message: string }>>(async (prev, formData) => {
     const result = await createUserAction(prev, formData);
     if (result?.ok) {
       setOpen(false);
       setValues(EMPTY);
-      setNotice(result.message ?? "User created.");
+      setNotice(result.data.message);
       return null;
     }
     return result;
@@ -37,7 +36,7 @@ export function CreateUserDialog() {
       <p role="status" className="text-sm text-emerald-700">
         {notice}
       </p>
-      <Modal
+      <DialogShell
         open={open}
         onOpenChange={(next) => {
           setOpen(next);
@@ -78,7 +77,7 @@ export function CreateUserDialog() {
             </Button>
           </div>
         </form>
-      </Modal>
+      </DialogShell>
     </div>
   );
 }

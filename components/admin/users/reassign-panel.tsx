@@ -3,11 +3,12 @@
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { reassignAccountsAction, type ReassignState } from "@/lib/actions/users";
+import type { FormResult } from "@/lib/actions/result";
+import { reassignAccountsAction, type ReassignOutcome } from "@/lib/actions/users";
 import type { Option } from "@/lib/data/lookups";
 import { cn } from "@/lib/utils/cn";
 import { formatNumber } from "@/lib/utils/format";
-import { FormError } from "./modal";
+import { FormError } from "@/components/ui/dialog";
 import { useFormAction } from "./use-form-action";
 
 type Source = "segment" | "list" | "account";
@@ -25,7 +26,7 @@ const SOURCES: { value: Source; label: string }[] = [
 export function ReassignPanel({ segments, reps }: { segments: Option[]; reps: Option[] }) {
   const [values, setValues] = useState({ source: "segment" as Source, segmentId: "", listUrl: "", accountId: "", ownerId: "" });
   const [stale, setStale] = useState(true);
-  const [state, onSubmit, pending] = useFormAction<ReassignState>(async (prev, formData) => {
+  const [state, onSubmit, pending] = useFormAction<FormResult<ReassignOutcome>>(async (prev, formData) => {
     const result = await reassignAccountsAction(prev, formData);
     setStale(false);
     return result;
@@ -37,8 +38,9 @@ export function ReassignPanel({ segments, reps }: { segments: Option[]; reps: Op
   };
   const failed = state && !state.ok ? state : null;
   const errors = failed?.fieldErrors;
-  const confirm = !stale && state?.ok && "step" in state && state.step === "confirm" ? state : null;
-  const done = !stale && state?.ok && "step" in state && state.step === "done" ? state : null;
+  const outcome = !stale && state?.ok ? state.data : null;
+  const confirm = outcome?.step === "confirm" ? outcome : null;
+  const done = outcome?.step === "done" ? outcome : null;
   const noReps = reps.length === 0;
   const cannotPreview = noReps || (values.source === "segment" && segments.length === 0);
 

@@ -7,27 +7,27 @@ import { Field } from "@/components/ui/field";
 import { PASSWORD_HINT, PASSWORD_MAX_LENGTH } from "@/lib/auth/password-policy";
 import { ENUM_LABELS } from "@/lib/domain/enums";
 import type { Role } from "@/lib/generated/prisma/enums";
-import type { FormState } from "@/lib/validation/user";
-import { FormError, Modal } from "./modal";
+import type { ActionResult, FormResult } from "@/lib/actions/result";
+import { DialogShell, FormError } from "@/components/ui/dialog";
 import { PasswordInput } from "./password-input";
 import { useFormAction } from "./use-form-action";
 
-type BoundAction<F extends string = string> = (prev: FormState<F>, formData: FormData) => Promise<FormState<F>>;
+type BoundAction = (prev: FormResult, formData: FormData) => Promise<ActionResult>;
 
 export interface UserActionsProps {
   user: { name: string; email: string; role: Role; active: boolean; accountsOwned: number };
   isSelf: boolean;
   /** Server actions bound to this user's id on the server. */
-  changeRole: BoundAction<"role">;
-  resetPassword: BoundAction<"password">;
+  changeRole: BoundAction;
+  resetPassword: BoundAction;
   setActive: BoundAction;
 }
 
 const smallButton = "px-2.5 py-1 text-xs shadow-none";
 
 /** Runs a form action and closes the dialog when it succeeds. */
-function useDialogAction<F extends string>(action: BoundAction<F>, close: () => void) {
-  return useFormAction<FormState<F>>(async (prev, formData) => {
+function useDialogAction(action: BoundAction, close: () => void) {
+  return useFormAction<FormResult>(async (prev, formData) => {
     const result = await action(prev, formData);
     if (result?.ok) {
       close();
@@ -42,7 +42,7 @@ function ChangeRole({ user, isSelf, changeRole }: UserActionsProps) {
   const [role, setRole] = useState<Role>(user.role);
   const [state, onSubmit, pending] = useDialogAction(changeRole, () => setOpen(false));
   return (
-    <Modal
+    <DialogShell
       open={open}
       onOpenChange={(next) => {
         setOpen(next);
@@ -78,7 +78,7 @@ function ChangeRole({ user, isSelf, changeRole }: UserActionsProps) {
           </Button>
         </div>
       </form>
-    </Modal>
+    </DialogShell>
   );
 }
 
@@ -86,7 +86,7 @@ function ResetPassword({ user, isSelf, resetPassword }: UserActionsProps) {
   const [open, setOpen] = useState(false);
   const [state, onSubmit, pending] = useDialogAction(resetPassword, () => setOpen(false));
   return (
-    <Modal
+    <DialogShell
       open={open}
       onOpenChange={setOpen}
       title={`Reset ${user.name}'s password`}
@@ -115,7 +115,7 @@ function ResetPassword({ user, isSelf, resetPassword }: UserActionsProps) {
           </Button>
         </div>
       </form>
-    </Modal>
+    </DialogShell>
   );
 }
 

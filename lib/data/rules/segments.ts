@@ -2,16 +2,17 @@ import "server-only";
 import { assertRole, type Actor } from "@/lib/auth/access";
 import { recordAudit } from "@/lib/audit";
 import { db } from "@/lib/db/client";
-import { recomputeSegment } from "@/lib/db/membership";
+import { recomputeSegment } from "@/lib/db/membership/recompute-rule";
+import { LONG_TRANSACTION } from "@/lib/db/transaction";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/errors";
-import { parseRule, type RuleError, type RuleGroup } from "@/lib/segmentation/schema";
+import { parseRule, type ParseRuleResult, type RuleError, type RuleGroup } from "@/lib/segmentation/schema";
 import { describeRule } from "@/lib/segmentation/text";
-import { publishNoteSchema, segmentDetailsSchema, type SegmentDetails } from "@/lib/validation/segment";
+import type { SegmentDetails } from "@/lib/validation/segment";
 import { loadNameLookups, loadRuleContext } from "./context";
 import { lintSegmentRule, type LintWarning } from "./lint";
 import { previewSegmentRule, type SegmentPreview } from "./preview";
-import { LONG_TRANSACTION, type PublishResult } from "./tier-scheme";
+import type { PublishResult } from "./tier-scheme";
 
 export const EMPTY_RULE: RuleGroup = { kind: "group", op: "and", children: [] };
 
@@ -48,12 +49,6 @@ export interface SegmentAdminRow {
   members: number;
   ruleText: string;
   updatedAt: Date;
-}
-
-function parseDetails(input: unknown): SegmentDetails {
-  const parsed = segmentDetailsSchema.safeParse(input);
-  if (!parsed.success) throw new AppError("INVALID", parsed.error.issues[0]?.message ?? "Check the segment's details.");
-  return parsed.data;
 }
 
 async function nameTaken(name: string, exceptId?: number): Promise<boolean> {
@@ -131,9 +126,8 @@ export async function getSegmentEditor(actor: Actor, id: number): Promise<Segmen
   };
 }
 
-export async function createSegment(actor: Actor, input: unknown): Promise<{ id: number }> {
+export async function createSegment(actor: Actor, details: SegmentDetails): Promise<{ id: number }> {
   assertRole(actor, "ADMIN");
-  const details = parseDetails(input);
   if (await nameTaken(details.name)) throw new AppError("DUPLICATE_NAME", `A segment named "${details.name}" already exists.`);
   const segment = await db.segment.create({
     data: { ...details, draftRule: EMPTY_RULE as unknown as Prisma.InputJsonValue, updatedById: actor.id },
@@ -152,10 +146,9 @@ export type SegmentPreviewResult =
   | { ok: true; preview: SegmentPreview; text: string; warnings: LintWarning[] }
   | { ok: false; errors: RuleError[] };
 
-/** Live preview of a rule being edited (count, sample, plain language, diff, lint). */
-export async function previewSegmentDraft(actor: Actor, segmentId: number | null, rule: unknown): Promise<SegmentPreviewResult> {
+/** Live preview of a rule being edited (count, sample, plain language, diff, lint); a rule with errors gets them back. */
+export async function previewSegmentDraft(actor: Actor, segmentId: number | null, validated: ParseRuleResult): Promise<SegmentPreviewResult> {
   assertRole(actor, "ADMIN");
-  const validated = await validateRule(rule);
   if (!validated.ok) return validated;
   const segment = segmentId ? await db.segment.findUnique({ where: { id: segmentId }, select: { publishedVersion: true } }) : null;
   const [preview, lookups] = await Promise.all([
@@ -183,12 +176,10 @@ async function conflict(segmentId: number): Promise<AppError> {
 export async function saveSegmentDraft(
   actor: Actor,
   id: number,
-  input: { details: unknown; rule: unknown; baseRevision: number },
+  input: { details: SegmentDetails; rule: RuleGroup; baseRevision: number },
 ): Promise<{ revision: number }> {
   assertRole(actor, "ADMIN");
-  const details = parseDetails(input.details);
-  const validated = await validateRule(input.rule);
-  if (!validated.ok) throw new AppError("INVALID", validated.errors[0]?.message ?? "The rule is not valid.");
+  const { details } = input;
   if (await nameTaken(details.name, id)) throw new AppError("DUPLICATE_NAME", `A segment named "${details.name}" already exists.`);
   const exists = await db.segment.findFirst({ where: { id, archived: false }, select: { id: true } });
   if (!exists) throw new AppError("NOT_FOUND", "That segment no longer exists.");
@@ -196,7 +187,7 @@ export async function saveSegmentDraft(
     where: { id, revision: input.baseRevision },
     data: {
       ...details,
-      draftRule: validated.rule as unknown as Prisma.InputJsonValue,
+      draftRule: input.rule as unknown as Prisma.InputJsonValue,
       revision: { increment: 1 },
       updatedById: actor.id,
     },
@@ -213,8 +204,6 @@ async function publishRule(
   restoredFrom: number | null,
   baseRevision: number | null,
 ): Promise<PublishResult> {
-  const parsedNote = publishNoteSchema.safeParse(note);
-  if (!parsedNote.success) throw new AppError("INVALID", parsedNote.error.issues[0]?.message ?? "Add a note.");
   return db.$transaction(async (tx) => {
     const [row] = await tx.$queryRaw<{ revision: number; name: string }[]>`
       SELECT revision, name FROM segments WHERE id = ${segmentId} AND NOT archived FOR UPDATE`;
@@ -224,7 +213,7 @@ async function publishRule(
     const version = (last?.version ?? 0) + 1;
     const json = rule as unknown as Prisma.InputJsonValue;
     await tx.segmentVersion.create({
-      data: { segmentId, version, rule: json, note: parsedNote.data, publishedById: actor.id, restoredFrom },
+      data: { segmentId, version, rule: json, note: note, publishedById: actor.id, restoredFrom },
     });
     await tx.segment.update({
       where: { id: segmentId },
@@ -237,8 +226,8 @@ async function publishRule(
         reason: restoredFrom ? "RULE_RESTORED" : "RULE_PUBLISHED",
         ruleVersion: version,
         detail: restoredFrom
-          ? `${row.name} v${restoredFrom} restored as v${version}: ${parsedNote.data}`
-          : `${row.name} v${version}: ${parsedNote.data}`,
+          ? `${row.name} v${restoredFrom} restored as v${version}: ${note}`
+          : `${row.name} v${version}: ${note}`,
       },
     );
     await recordAudit(
@@ -246,7 +235,7 @@ async function publishRule(
         actor: { id: actor.id, email: actor.email ?? "" },
         action: restoredFrom ? "RULE_RESTORED" : "RULE_PUBLISHED",
         target: `segment "${row.name}" v${version}`,
-        details: { segmentId, note: parsedNote.data, restoredFrom, entered, left },
+        details: { segmentId, note: note, restoredFrom, entered, left },
       },
       tx,
     );

@@ -2,10 +2,11 @@ import "server-only";
 import { assertRole, type Actor } from "@/lib/auth/access";
 import { recordAudit } from "@/lib/audit";
 import { db } from "@/lib/db/client";
-import { recomputeTiers } from "@/lib/db/membership";
+import { recomputeTiers } from "@/lib/db/membership/recompute-rule";
+import { LONG_TRANSACTION } from "@/lib/db/transaction";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/errors";
-import { parseTierScheme, type TierScheme, type TierSchemeError } from "@/lib/segmentation/tier-scheme";
+import { parseTierScheme, type ParseTierSchemeResult, type TierScheme, type TierSchemeError } from "@/lib/segmentation/tier-scheme";
 import { loadRuleContext } from "./context";
 import { lintTierScheme, type LintWarning } from "./lint";
 import { previewTierScheme, tierMovers, type TierMover, type TierPreview } from "./preview";
@@ -31,9 +32,6 @@ export interface TierSchemeEditorData {
   hasUnpublishedChanges: boolean;
   versions: TierSchemeVersionInfo[];
 }
-
-/** A publish or restore is too big for the default 5 s interactive transaction at 100k+ accounts. */
-export const LONG_TRANSACTION = { timeout: 120_000, maxWait: 10_000 } as const;
 
 async function userNames(ids: (string | null)[]): Promise<Map<string, string>> {
   const wanted = [...new Set(ids.filter((id): id is string => !!id))];
@@ -87,11 +85,10 @@ export type TierSchemePreviewResult =
  */
 export async function previewTierSchemeDraft(
   actor: Actor,
-  definition: unknown,
+  validated: ParseTierSchemeResult,
   options: { movers?: boolean } = {},
 ): Promise<TierSchemePreviewResult> {
   assertRole(actor, "ADMIN");
-  const validated = await validateTierScheme(definition);
   if (!validated.ok) return validated;
   const tiers = validated.scheme.tiers;
   const [preview, movers] = await Promise.all([previewTierScheme(tiers), options.movers ? tierMovers(tiers) : undefined]);
@@ -111,11 +108,9 @@ async function conflictError(): Promise<AppError> {
  * Save the draft. `baseRevision` is the revision the editor loaded: if someone saved since,
  * the save is refused instead of silently overwriting their work.
  */
-export async function saveTierSchemeDraft(actor: Actor, definition: unknown, baseRevision: number): Promise<{ revision: number }> {
+export async function saveTierSchemeDraft(actor: Actor, scheme: TierScheme, baseRevision: number): Promise<{ revision: number }> {
   assertRole(actor, "ADMIN");
-  const validated = await validateTierScheme(definition);
-  if (!validated.ok) throw new AppError("INVALID", validated.errors[0]?.message ?? "The tier scheme is not valid.");
-  const json = validated.scheme as unknown as Prisma.InputJsonValue;
+  const json = scheme as unknown as Prisma.InputJsonValue;
   if (baseRevision === 0) {
     const created = await db.tierSchemeDraft.createMany({
       data: [{ id: 1, definition: json, revision: 1, updatedById: actor.id }],
@@ -144,7 +139,6 @@ async function publishScheme(
   baseRevision: number | null,
 ): Promise<PublishResult> {
   const trimmed = note.trim();
-  if (trimmed.length < 3) throw new AppError("INVALID", "Write a short note saying why (at least 3 characters).");
   const json = scheme as unknown as Prisma.InputJsonValue;
   const result = await db.$transaction(async (tx) => {
     // Serialise publishes: the draft row is the lock.
