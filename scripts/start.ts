@@ -9,6 +9,7 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { env, parseVariables, wholeNumber } from "../lib/env";
 import { startEmbeddedDatabase, type RunningDatabase } from "./lib/embedded-db";
 import { migrateDeploy } from "./lib/migrate";
 import { onShutdown, run, start } from "./lib/run";
@@ -17,7 +18,6 @@ import { seedDemoIfEmpty } from "./lib/demo";
 const args = process.argv.slice(2);
 const dev = args.includes("--dev");
 const portFlag = args.indexOf("--port");
-const port = portFlag >= 0 ? args[portFlag + 1] : (process.env.PORT ?? "3000");
 
 let db: RunningDatabase | undefined;
 const finish = onShutdown(async () => db?.stop());
@@ -51,8 +51,13 @@ function buildIsStale(): boolean {
 }
 
 try {
-  let databaseUrl = process.env.DATABASE_URL;
-  let authSecret = process.env.AUTH_SECRET;
+  // Every variable is checked before anything starts: a bad one stops here, named.
+  const config = env();
+  // --port wins over PORT and follows the same rule.
+  const port =
+    portFlag >= 0 ? parseVariables({ "--port": wholeNumber(1, 65535) }, { "--port": args[portFlag + 1] }, "option")["--port"] : config.PORT;
+  let databaseUrl = config.DATABASE_URL;
+  let authSecret = config.AUTH_SECRET;
   const embedded = !databaseUrl;
   if (embedded) {
     console.log("Starting the embedded PostgreSQL (data in ./data/pg)…");
@@ -62,20 +67,20 @@ try {
   } else if (!authSecret) {
     throw new Error("AUTH_SECRET must be set when DATABASE_URL is (generate one with: openssl rand -base64 32)");
   }
-  const env = { DATABASE_URL: databaseUrl, AUTH_SECRET: authSecret, NEXT_TELEMETRY_DISABLED: "1" };
+  const nextEnv = { DATABASE_URL: databaseUrl, AUTH_SECRET: authSecret, NEXT_TELEMETRY_DISABLED: "1" };
   console.log("Applying migrations…");
   await migrateDeploy(databaseUrl!);
-  if (embedded || process.env.TIERWISE_SEED_DEMO === "1") await seedDemoIfEmpty(databaseUrl!);
+  if (embedded || config.TIERWISE_SEED_DEMO) await seedDemoIfEmpty(databaseUrl!);
 
   if (dev) {
-    const server = start("npx", ["next", "dev", "-p", port!], { env });
+    const server = start("npx", ["next", "dev", "-p", String(port)], { env: nextEnv });
     server.on("exit", (code) => void finish(code ?? 0));
   } else {
     if (buildIsStale()) {
       console.log("Building the app (first start or changed sources)…");
-      await run("npx", ["next", "build"], { env });
+      await run("npx", ["next", "build"], { env: nextEnv });
     }
-    const server = start("npx", ["next", "start", "-p", port!], { env });
+    const server = start("npx", ["next", "start", "-p", String(port)], { env: nextEnv });
     // If the server stops on its own, stop the database too.
     server.on("exit", (code) => void finish(code ?? 0));
     console.log(`\nTierwise is starting on http://localhost:${port}  (sign in as admin@tierwise.local / tierwise-demo)\n`);
