@@ -11,6 +11,7 @@ import { parseArgs } from "node:util";
 import pg from "pg";
 import { parseIsoDay } from "@/lib/seed/calendar";
 import { db } from "@/lib/db/client";
+import { env } from "@/lib/env";
 import { publishDemoRules } from "@/lib/seed/demo-rules";
 import { SeedRefusedError, seedDatabase } from "@/lib/seed/seed-database";
 
@@ -54,7 +55,13 @@ async function main(): Promise<number> {
     console.error(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
     return 2;
   }
-  const connectionString = process.env.DATABASE_URL;
+  let connectionString: string | undefined;
+  try {
+    connectionString = env().DATABASE_URL;
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : String(error));
+    return 2;
+  }
   if (!connectionString) {
     console.error("DATABASE_URL is not set: run through `tsx scripts/with-db.ts -- tsx prisma/seed.ts ...`");
     return 2;

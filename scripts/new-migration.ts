@@ -7,6 +7,7 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, writeFileSync, mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { env } from "../lib/env";
 import { startEmbeddedDatabase } from "./lib/embedded-db";
 
 const name = process.argv[2]?.replace(/[^a-z0-9_]/gi, "_");
@@ -22,12 +23,13 @@ try {
 } catch {
   console.warn("no committed schema: diffing from an empty database");
 }
-const db = process.env.DATABASE_URL ? null : await startEmbeddedDatabase({ dataDir: path.join("data", `migration-${process.pid}`), persistent: false, quiet: true });
+const { DATABASE_URL } = env();
+const db = DATABASE_URL ? null : await startEmbeddedDatabase({ dataDir: path.join("data", `migration-${process.pid}`), persistent: false, quiet: true });
 try {
   const sql = execFileSync(
     "npx",
     ["prisma", "migrate", "diff", ...from, "--to-schema-datamodel", "prisma/schema.prisma", "--script"],
-    { env: { ...process.env, DATABASE_URL: process.env.DATABASE_URL ?? db!.url } },
+    { env: { ...process.env, DATABASE_URL: DATABASE_URL ?? db!.url } },
   ).toString();
   const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
   const dir = path.join("prisma", "migrations", `${stamp}_${name}`);

@@ -15,6 +15,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, openSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
+import { env, flag, parseVariables } from "../lib/env";
 import { ensureChromium } from "./lib/chromium";
 import { freePort, startEmbeddedDatabase, type RunningDatabase } from "./lib/embedded-db";
 import { migrateDeploy } from "./lib/migrate";
@@ -197,13 +198,15 @@ async function stopServer(): Promise<void> {
 }
 
 async function main(): Promise<void> {
+  // The app's variables are checked before anything starts; TIERWISE_REUSE_BUILD is this script's own.
+  let databaseUrl = env().DATABASE_URL;
+  const { TIERWISE_REUSE_BUILD: reuseBuild } = parseVariables({ TIERWISE_REUSE_BUILD: flag });
   mkdirSync(RESULTS_DIR, { recursive: true });
   for (const file of [VITEST_JSON, PLAYWRIGHT_JSON]) rmSync(file, { force: true });
 
   const chromium = runE2e ? await phase("Find Chromium", ensureChromium) : undefined;
   if (chromium) console.log(`Chromium: ${chromium}`);
 
-  let databaseUrl = process.env.DATABASE_URL;
   if (needsDatabase) {
     if (!databaseUrl) {
       db = await phase("Start embedded PostgreSQL", () =>
@@ -239,7 +242,7 @@ async function main(): Promise<void> {
 
   if (runE2e) {
     try {
-      await runPlaywright(databaseUrl!, chromium!);
+      await runPlaywright(databaseUrl!, chromium!, reuseBuild);
     } catch (error) {
       if (shuttingDown) throw error;
       problems.push(`e2e: could not run: ${message(error)}`);
@@ -248,7 +251,7 @@ async function main(): Promise<void> {
   }
 }
 
-async function runPlaywright(databaseUrl: string, chromium: string): Promise<void> {
+async function runPlaywright(databaseUrl: string, chromium: string, reuseBuild: boolean): Promise<void> {
   if (!existsSync("prisma/seed.ts")) {
     throw new Error("prisma/seed.ts does not exist: the browser tests need the demo data it generates.");
   }
@@ -260,7 +263,7 @@ async function runPlaywright(databaseUrl: string, chromium: string): Promise<voi
     AUTH_SECRET: randomBytes(32).toString("base64url"),
     NEXT_TELEMETRY_DISABLED: "1",
   };
-  if (process.env.TIERWISE_REUSE_BUILD === "1" && existsSync(path.join(".next", "BUILD_ID"))) {
+  if (reuseBuild && existsSync(path.join(".next", "BUILD_ID"))) {
     console.log("\nReusing the existing build (.next, TIERWISE_REUSE_BUILD=1).");
   } else {
     await phase("next build", () => run("npx", ["next", "build"], { env }));

@@ -6,6 +6,7 @@
  *   tsx scripts/with-db.ts [--fresh] [--no-migrate] -- <command> [args...]
  */
 import path from "node:path";
+import { env } from "../lib/env";
 import { startEmbeddedDatabase, type RunningDatabase } from "./lib/embedded-db";
 import { migrateDeploy } from "./lib/migrate";
 import { onShutdown, run } from "./lib/run";
@@ -23,7 +24,8 @@ let db: RunningDatabase | undefined;
 const finish = onShutdown(async () => db?.stop());
 
 try {
-  let url = process.env.DATABASE_URL;
+  // The app's variables are checked before a database starts.
+  let url = env().DATABASE_URL;
   if (!url) {
     const fresh = flags.includes("--fresh");
     db = await startEmbeddedDatabase({

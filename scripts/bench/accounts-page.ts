@@ -12,6 +12,7 @@ import { existsSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { env } from "../../lib/env";
 import { freePort, startEmbeddedDatabase, type RunningDatabase } from "../lib/embedded-db";
 import { migrateDeploy } from "../lib/migrate";
 import { onShutdown, run, start } from "../lib/run";
@@ -28,12 +29,13 @@ const finish = onShutdown(async () => database?.stop());
 
 try {
   if (!existsSync(path.join(".next", "BUILD_ID"))) throw new Error("No production build: run `npm run build` first.");
-  let url = process.env.DATABASE_URL;
+  const given = env().DATABASE_URL;
+  let url = given;
   if (!url) {
     database = await startEmbeddedDatabase({ dataDir: path.join("data", `bench-${process.pid}`), persistent: false, quiet: true });
     url = database.url;
   }
-  const reuse = values.reuse && !!process.env.DATABASE_URL;
+  const reuse = values.reuse && !!given;
   const seedStart = performance.now();
   if (!reuse) {
     await migrateDeploy(url);

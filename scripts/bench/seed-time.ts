@@ -8,6 +8,7 @@
 import os from "node:os";
 import { parseArgs } from "node:util";
 import pg from "pg";
+import { env } from "@/lib/env";
 import { seedDatabase } from "@/lib/seed/seed-database";
 
 const { values } = parseArgs({
@@ -19,7 +20,7 @@ const { values } = parseArgs({
 });
 const accounts = Number(values.accounts);
 if (!Number.isSafeInteger(accounts) || accounts < 1) throw new Error(`--accounts must be a positive whole number`);
-const connectionString = process.env.DATABASE_URL;
+const connectionString = env().DATABASE_URL;
 if (!connectionString) throw new Error("DATABASE_URL is not set: run through scripts/with-db.ts");
 
 // The machine may be shared: record its load so a slow figure can be told from a slow seed.
