@@ -1,7 +1,7 @@
 /**
  * Import benchmark: a 100,000-row accounts file (half updates of seeded accounts, half new) and a
  * 100,000-row orders file, each uploaded in parts, dry-run and committed through the same data
- * layer the page uses (lib/data/import.ts). Prints the time of every step and the peak memory.
+ * layer the page uses (lib/data/import/). Prints the time of every step and the peak memory.
  * Needs an empty database (use --fresh as below):
  *
  *   npx tsx scripts/with-db.ts --fresh -- tsx --conditions=react-server scripts/bench/import.ts [--rows 100000] [--existing 50000]
@@ -16,7 +16,8 @@ import { once } from "node:events";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { db } from "@/lib/db/client";
-import { appendUpload, completeUpload, createUpload, startCommit, startDryRun } from "@/lib/data/import";
+import { startCommit, startDryRun } from "@/lib/data/import/runs";
+import { appendUpload, completeUpload, createUpload } from "@/lib/data/import/uploads";
 import type { ImportJobView } from "@/lib/import/job";
 import type { ImportKind } from "@/lib/import/kinds";
 import { publishDemoRules } from "@/lib/seed/demo-rules";

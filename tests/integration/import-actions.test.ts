@@ -41,6 +41,7 @@ beforeEach(() => {
 });
 
 const params = (id: string) => ({ params: Promise.resolve({ id }) });
+const noParams = { params: Promise.resolve({}) };
 const url = (path: string) => new NextRequest(new URL(path, "http://localhost"), {});
 
 const actions: [string, () => Promise<{ ok: boolean; code?: string }>][] = [
@@ -54,7 +55,7 @@ const actions: [string, () => Promise<{ ok: boolean; code?: string }>][] = [
 const routes: [string, () => Promise<Response>][] = [
   [
     "POST /api/import/uploads",
-    () => uploadsRoute.POST(new Request("http://localhost/api/import/uploads", { method: "POST", body: JSON.stringify({ kind: "accounts", fileName: "a.csv", size: 10, contentType: "text/csv" }) })),
+    () => uploadsRoute.POST(new Request("http://localhost/api/import/uploads", { method: "POST", body: JSON.stringify({ kind: "accounts", fileName: "a.csv", size: 10, contentType: "text/csv" }) }), noParams),
   ],
   ["PUT /api/import/uploads/[id]", () => partRoute.PUT(new NextRequest("http://localhost/api/import/uploads/x?offset=0", { method: "PUT", body: "Name\n" }), params(jobId))],
   ["POST /api/import/uploads/[id]/complete", () => completeRoute.POST(new Request("http://localhost/x", { method: "POST" }), params(jobId))],
@@ -91,6 +92,7 @@ describe("import routes × roles", () => {
     session.user = admin;
     const response = await uploadsRoute.POST(
       new Request("http://localhost/api/import/uploads", { method: "POST", headers: { origin: "https://evil.example", host: "localhost" }, body: "{}" }),
+      noParams,
     );
     expect(response.status).toBe(403);
   });
@@ -131,6 +133,7 @@ describe("as the admin", () => {
     const content = "Name,Domain\nNew Co,newco.example\n";
     const start = await uploadsRoute.POST(
       new Request("http://localhost/api/import/uploads", { method: "POST", body: JSON.stringify({ kind: "accounts", fileName: "new.csv", size: Buffer.byteLength(content), contentType: "text/csv" }) }),
+      noParams,
     );
     expect(start.status).toBe(201);
     const { id } = await start.json();

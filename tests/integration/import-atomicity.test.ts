@@ -7,7 +7,8 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
-import { getImportJob, startCommit } from "@/lib/data/import";
+import { getImportJob } from "@/lib/data/import/jobs";
+import { startCommit } from "@/lib/data/import/runs";
 import { IMPORT_LOCK_KEY } from "@/lib/import/run";
 import { resetDatabase } from "../support/reset-db";
 import { createUser } from "../support/fixtures";

@@ -6,7 +6,9 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
-import { createUpload, importErrorsCsv, importErrorsPage, getImportJob } from "@/lib/data/import";
+import { getImportJob } from "@/lib/data/import/jobs";
+import { importErrorsCsv, importErrorsPage } from "@/lib/data/import/row-errors";
+import { completeUpload, createUpload } from "@/lib/data/import/uploads";
 import { describeRowError, type RowError } from "@/lib/import/rows";
 import { resetDatabase } from "../support/reset-db";
 import { createUser } from "../support/fixtures";
@@ -157,7 +159,6 @@ describe("uploads that are not CSV", () => {
   test("a header with no rows, and an upload that stops early", async () => {
     await expect(upload(admin, "accounts", "header-only.csv", "Name,Domain\n")).rejects.toThrow(/no data rows/);
     const { id } = await createUpload(admin, { kind: "accounts", fileName: "short.csv", size: 1000, contentType: "text/csv" });
-    const { completeUpload } = await import("@/lib/data/import");
     await expect(completeUpload(admin, id)).rejects.toThrow(/Only 0 of 1000 bytes arrived/);
   });
 });

@@ -8,8 +8,9 @@ export class UploadError extends Error {}
 
 async function readError(response: Response): Promise<string> {
   try {
-    const body = (await response.json()) as { error?: string };
-    if (body.error) return body.error;
+    // The route boundary's error shape (lib/http/route.ts): { error: { code, message } }.
+    const body = (await response.json()) as { error?: { message?: string } };
+    if (body.error?.message) return body.error.message;
   } catch {
     // Not JSON: fall through.
   }

@@ -3,7 +3,8 @@ import { notFound } from "next/navigation";
 import { ImportWizard } from "@/components/admin/import/import-wizard";
 import { RecentImports } from "@/components/admin/import/recent-imports";
 import { requireUser } from "@/lib/auth/session";
-import { getImportJob, listImportJobs, listSavedMappings } from "@/lib/data/import";
+import { getImportJob, listImportJobs } from "@/lib/data/import/jobs";
+import { listSavedMappings } from "@/lib/data/import/mappings";
 import { MAX_FILE_LABEL } from "@/lib/import/kinds";
 import { importJobIdSchema } from "@/lib/validation/import";
 

@@ -1,18 +1,14 @@
-import { requireActionUser } from "@/lib/auth/session";
-import { createUpload } from "@/lib/data/import";
-import { AppError } from "@/lib/errors";
-import { crossOrigin, errorResponse, isSameOrigin, json } from "@/lib/import/http";
+import { createUpload } from "@/lib/data/import/uploads";
+import { json, route } from "@/lib/http/route";
 import { uploadStartSchema } from "@/lib/validation/import";
+import { parseInput } from "@/lib/validation/parse";
 
 /** Start an upload: { kind, fileName, size, contentType, replaces? } -> { id }. The file follows in parts (PUT). */
-export async function POST(request: Request): Promise<Response> {
-  if (!isSameOrigin(request)) return crossOrigin();
-  try {
-    const actor = await requireActionUser("ADMIN");
-    const parsed = uploadStartSchema.safeParse(await request.json().catch(() => null));
-    if (!parsed.success) throw new AppError("INVALID", parsed.error.issues[0]?.message ?? "The upload request could not be read.");
-    return json(await createUpload(actor, parsed.data), 201);
-  } catch (error) {
-    return errorResponse(error, "import upload start");
-  }
-}
+export const POST = route({
+  name: "import upload start",
+  roles: ["ADMIN"],
+  handle: async ({ user, request }) => {
+    const input = await parseInput(uploadStartSchema, await request.json().catch(() => null));
+    return json(await createUpload(user, input), 201);
+  },
+});

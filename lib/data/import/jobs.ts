@@ -1,0 +1,62 @@
+import "server-only";
+import { assertRole, type Actor } from "@/lib/auth/access";
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import type { ImportJob } from "@/lib/generated/prisma/client";
+import { RUNNING_STATUSES, STALE_AFTER_MS, type ImportJobView } from "@/lib/import/job";
+import { statusOf, summaryOf } from "@/lib/import/job-store";
+import { isImportKind } from "@/lib/import/kinds";
+
+/** Reading import jobs (ADMIN only): one job as the page polls it, and the recent ones. */
+
+const RECENT_JOBS = 12;
+
+type People = ReadonlyMap<string, { name: string; email: string }>;
+
+/** The job as the page sees it; `users` names its creator (an empty map when nobody needs the name). */
+export function toView(job: ImportJob, users: People = new Map(), now = Date.now()): ImportJobView {
+  const summary = summaryOf(job);
+  const status = statusOf(job);
+  const heartbeat = summary.progress ? Date.parse(summary.progress.heartbeatAt) : job.createdAt.getTime();
+  return {
+    id: job.id,
+    kind: isImportKind(job.kind) ? job.kind : "accounts",
+    fileName: job.fileName,
+    status,
+    totalRows: job.totalRows,
+    processed: job.processed,
+    createdAt: job.createdAt.toISOString(),
+    finishedAt: job.finishedAt?.toISOString() ?? null,
+    createdBy: job.createdById ? (users.get(job.createdById) ?? null) : null,
+    summary,
+    stale: RUNNING_STATUSES.includes(status) && now - heartbeat > STALE_AFTER_MS,
+  };
+}
+
+async function usersById(ids: (string | null)[]): Promise<People> {
+  const wanted = [...new Set(ids.filter((id): id is string => Boolean(id)))];
+  if (wanted.length === 0) return new Map();
+  const users = await db.user.findMany({ where: { id: { in: wanted } }, select: { id: true, name: true, email: true } });
+  return new Map(users.map((u) => [u.id, { name: u.name, email: u.email }]));
+}
+
+/** The job an action or upload part is about; the callers have checked the user. */
+export async function findJob(jobId: string): Promise<ImportJob> {
+  const job = typeof jobId === "string" && jobId.length <= 40 ? await db.importJob.findUnique({ where: { id: jobId } }) : null;
+  if (!job) throw new AppError("NOT_FOUND", "That import no longer exists. Start again by uploading the file.");
+  return job;
+}
+
+export async function getImportJob(actor: Actor, jobId: string): Promise<ImportJobView | null> {
+  assertRole(actor, "ADMIN");
+  const job = await db.importJob.findUnique({ where: { id: jobId } });
+  if (!job) return null;
+  return toView(job, await usersById([job.createdById]));
+}
+
+export async function listImportJobs(actor: Actor, limit = RECENT_JOBS): Promise<ImportJobView[]> {
+  assertRole(actor, "ADMIN");
+  const jobs = await db.importJob.findMany({ where: { status: { notIn: ["UPLOADING", "DISCARDED"] } }, orderBy: { createdAt: "desc" }, take: limit });
+  const users = await usersById(jobs.map((j) => j.createdById));
+  return jobs.map((job) => toView(job, users));
+}

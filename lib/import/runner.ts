@@ -1,0 +1,94 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/access";
+import type { ImportJob } from "@/lib/generated/prisma/client";
+import { writeErrors } from "./errors-file";
+import { HEARTBEAT_MS, type ImportSummary, type RunMode, type RunPhase } from "./job";
+import { saveSummary } from "./job-store";
+import type { ImportKind } from "./kinds";
+import { ImportFileError, runImport, type RunOutcome } from "./run";
+import { removeImportFiles, uploadPath } from "./storage";
+
+/** Progress is written at most this often (the page polls; a phase change is written at once). */
+const PROGRESS_WRITE_MS = 750;
+
+/**
+ * A dry run or commit outside the request that started it (lib/data/import/runs.ts): runs the
+ * import, keeps the job's progress and heartbeat current while it runs (a job whose heartbeat
+ * stops is stale and can be restarted), and records the outcome on the job. Never throws: a
+ * failure is recorded as the job's failure.
+ */
+export async function runInBackground(actor: Actor, job: Pick<ImportJob, "id" | "fileName">, kind: ImportKind, summary: ImportSummary, mode: RunMode): Promise<void> {
+  let phase: RunPhase = "waiting";
+  let processed = 0;
+  let lastWrite = 0;
+  const beat = async (force = false) => {
+    const now = Date.now();
+    if (!force && now - lastWrite < PROGRESS_WRITE_MS) return;
+    lastWrite = now;
+    summary.progress = { ...summary.progress!, phase, heartbeatAt: new Date(now).toISOString() };
+    await saveSummary(job.id, summary, { processed }).catch((error) => console.error(`import ${job.id}: progress not saved`, error));
+  };
+  const heartbeat = setInterval(() => void beat(true), HEARTBEAT_MS);
+  heartbeat.unref?.();
+
+  let outcome: RunOutcome | null = null;
+  let failure: string | null = null;
+  try {
+    outcome = await runImport({
+      jobId: job.id,
+      kind,
+      fileName: job.fileName,
+      path: uploadPath(job.id),
+      mapping: summary.mapping!,
+      mode,
+      actor,
+      onProgress: async (progress) => {
+        const changed = progress.phase !== phase;
+        phase = progress.phase;
+        processed = progress.processed;
+        await beat(changed);
+      },
+    });
+  } catch (error) {
+    if (error instanceof ImportFileError) failure = error.message;
+    else {
+      console.error(`import ${job.id} (${mode}) failed`, error);
+      failure =
+        mode === "commit"
+          ? "The import failed and nothing was written: every change was rolled back. Try again; if it keeps failing, check the file."
+          : "The dry run failed on our side; nothing was changed. Try again.";
+    }
+  } finally {
+    clearInterval(heartbeat);
+  }
+  await record(job.id, summary, mode, outcome, failure);
+}
+
+/** The run's outcome on the job: its report, its status, and its bad rows beside the upload. */
+async function record(jobId: string, summary: ImportSummary, mode: RunMode, outcome: RunOutcome | null, failure: string | null): Promise<void> {
+  const finishedAt = new Date();
+  summary.progress = null;
+  if (!outcome) {
+    summary.failure = { mode, message: failure ?? "The import failed.", at: finishedAt.toISOString() };
+    await saveSummary(jobId, summary, { status: "FAILED", finishedAt });
+    return;
+  }
+  const { report, errors } = outcome;
+  await writeErrors(jobId, errors).catch((error) => console.error(`import ${jobId}: errors not saved`, error));
+  const counts = { processed: report.rows, totalRows: report.rows, finishedAt };
+  if (mode === "dryRun" || outcome.refused) {
+    summary.dryRun = report;
+    if (outcome.refused) {
+      summary.failure = {
+        mode,
+        message: `Nothing was imported: ${report.errorCount.toLocaleString("en-US")} ${report.errorCount === 1 ? "row has" : "rows have"} problems the dry run did not find (the data changed since). Review them below.`,
+        at: finishedAt.toISOString(),
+      };
+    }
+    await saveSummary(jobId, summary, { status: report.errorCount > 0 ? "HAS_ERRORS" : "CHECKED", ...counts });
+    return;
+  }
+  summary.commit = report;
+  await saveSummary(jobId, summary, { status: "COMMITTED", ...counts });
+  await removeImportFiles(jobId).catch(() => {});
+}
