@@ -1,26 +1,16 @@
 /**
  * One CSV record -> one typed row of an import, or the reasons it cannot be imported. Checks that
  * need only the row (and small lookups: users, the technology catalogue, keys seen earlier in the
- * file) happen here; checks against the accounts table happen in SQL (lib/import/stage.ts).
+ * file) happen here; checks against the accounts table happen in SQL (lib/import/stage/).
  */
 import { createHash } from "node:crypto";
 import { TARGET_FIELDS, type ColumnMapping, type ImportKind, type TargetField } from "./kinds";
-import {
-  closest,
-  parseConfidence,
-  parseCountry,
-  parseDate,
-  parseDateTime,
-  parseDomain,
-  parseEnum,
-  parseIndustry,
-  parseInteger,
-  parseMoney,
-  parseTags,
-  parseText,
-  quote,
-  type Parsed,
-} from "./values";
+import { parseDate, parseDateTime } from "./values/dates";
+import { parseDomain } from "./values/domains";
+import { parseEnum } from "./values/enums";
+import { parseConfidence, parseInteger, parseMoney } from "./values/numbers";
+import { quote, type Parsed } from "./values/parsed";
+import { closest, parseCountry, parseIndustry, parseTags, parseText } from "./values/text";
 
 /** One problem with one row; `column` is the file's header (or the field's label when it has no column). */
 export interface RowError {

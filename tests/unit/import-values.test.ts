@@ -1,17 +1,9 @@
 import { describe, expect, test } from "vitest";
-import {
-  closest,
-  parseConfidence,
-  parseCountry,
-  parseDate,
-  parseDateTime,
-  parseDomain,
-  parseEnum,
-  parseIndustry,
-  parseInteger,
-  parseMoney,
-  parseTags,
-} from "@/lib/import/values";
+import { parseDate, parseDateTime } from "@/lib/import/values/dates";
+import { parseDomain } from "@/lib/import/values/domains";
+import { parseEnum } from "@/lib/import/values/enums";
+import { parseConfidence, parseInteger, parseMoney } from "@/lib/import/values/numbers";
+import { closest, parseCountry, parseIndustry, parseTags } from "@/lib/import/values/text";
 
 const value = <T>(parsed: { ok: true; value: T } | { ok: false; reason: string }) => (parsed.ok ? parsed.value : `ERR ${parsed.reason}`);
 
