@@ -1,14 +1,10 @@
-import Link from "next/link";
+import { NotFoundCard } from "@/components/ui/not-found-card";
 
+/** 404 outside the app shell (signed out, or an address no route matches). */
 export default function NotFound() {
   return (
     <main className="flex min-h-screen items-center justify-center px-4">
-      <div className="text-center">
-        <h1 className="text-lg font-semibold text-slate-900">Page not found</h1>
-        <Link href="/accounts" className="mt-4 inline-block text-sm font-medium text-brand-700 hover:underline">
-          Go to your accounts
-        </Link>
-      </div>
+      <NotFoundCard title="Page not found" backHref="/accounts" backLabel="Go to your accounts" />
     </main>
   );
 }

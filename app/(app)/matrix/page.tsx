@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { DimensionTabs } from "@/components/matrix/dimension-tabs";
 import { MatrixTable } from "@/components/matrix/matrix-table";
+import { PageHeader } from "@/components/ui/page-header";
 import { canSeeAllAccounts } from "@/lib/auth/access";
 import { requireUser } from "@/lib/auth/session";
 import { getMatrix, NONE_COLUMN, parseMatrixDimension } from "@/lib/data/matrix";
@@ -24,16 +25,16 @@ export default async function MatrixPage({ searchParams }: { searchParams: Promi
 
   return (
     <div className="space-y-4">
-      <div className="flex flex-wrap items-end justify-between gap-3">
-        <div>
-          <h1 className="text-2xl font-semibold tracking-tight text-slate-900">Matrix</h1>
-          <p className="text-sm text-slate-600">
+      <PageHeader
+        title="Matrix"
+        description={
+          <>
             {seesAll ? "Every account" : "Your accounts"} by tier and {dimension === "segment" ? "segment" : dimension === "category" ? "technology category" : "hosting preference"}:
             where value meets the stack. Open a cell to see its accounts.
-          </p>
-        </div>
-        <DimensionTabs current={dimension} />
-      </div>
+          </>
+        }
+        actions={<DimensionTabs current={dimension} />}
+      />
 
       {!matrix.hasTiers && (
         <Note>

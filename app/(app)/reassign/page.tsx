@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ReassignPanel } from "@/components/admin/users/reassign-panel";
+import { PageHeader } from "@/components/ui/page-header";
 import { canSeeAllAccounts } from "@/lib/auth/access";
 import { requireUser } from "@/lib/auth/session";
 import { segmentOptions } from "@/lib/data/lookups";
@@ -15,12 +16,10 @@ export default async function ReassignPage() {
   const [reps, segments] = await Promise.all([listReassignTargets(user), segmentOptions()]);
   return (
     <div className="mx-auto max-w-3xl space-y-4">
-      <div>
-        <h1 className="text-2xl font-semibold tracking-tight text-slate-900">Reassign accounts</h1>
-        <p className="text-sm text-slate-600">
-          Move one account, every account of a segment, or every account of a filtered list (paste its URL) to a sales rep.
-        </p>
-      </div>
+      <PageHeader
+        title="Reassign accounts"
+        description="Move one account, every account of a segment, or every account of a filtered list (paste its URL) to a sales rep."
+      />
       <section className="rounded-xl bg-white p-6 shadow-sm ring-1 ring-slate-200">
         <ReassignPanel segments={segments} reps={reps.map((r) => ({ value: r.id, label: `${r.name} (${r.email})` }))} />
       </section>

@@ -2,6 +2,7 @@ import { Shapes } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { SegmentHeader } from "@/components/segments/segment-header";
+import { PageHeader } from "@/components/ui/page-header";
 import { canSeeAllAccounts } from "@/lib/auth/access";
 import { requireUser } from "@/lib/auth/session";
 import { listSegments, TREND_DAYS } from "@/lib/data/segments";
@@ -15,20 +16,22 @@ export default async function SegmentsPage() {
 
   return (
     <div className="space-y-4">
-      <div className="flex flex-wrap items-end justify-between gap-3">
-        <div>
-          <h1 className="text-2xl font-semibold tracking-tight text-slate-900">Segments</h1>
-          <p className="text-sm text-slate-600">
-            Published groups of accounts by technology and behaviour. Sizes count {seesAll ? "every account" : "your accounts"}; trends are the net
-            change over the last {TREND_DAYS} days.
-          </p>
-        </div>
-        {segments.length > 0 && (
-          <Link href="/matrix" className="text-sm font-medium text-brand-700 hover:underline">
-            See segments by tier in the matrix
-          </Link>
-        )}
-      </div>
+      <PageHeader
+        title="Segments"
+        description={
+          <>
+            Published groups of accounts by technology and behaviour. Sizes count {seesAll ? "every account" : "your accounts"}; trends are the net change over the last{" "}
+            {TREND_DAYS} days.
+          </>
+        }
+        actions={
+          segments.length > 0 && (
+            <Link href="/matrix" className="text-sm font-medium text-brand-700 hover:underline">
+              See segments by tier in the matrix
+            </Link>
+          )
+        }
+      />
 
       {segments.length === 0 ? (
         <div className="rounded-xl bg-white px-6 py-16 text-center shadow-sm ring-1 ring-slate-200" data-testid="empty-state">

@@ -1,3 +1,4 @@
+import { LoadingRegion, SkeletonCard } from "@/components/ui/skeleton";
 import { requireUser } from "@/lib/auth/session";
 import { explainAccount } from "@/lib/data/explain";
 import { ExplainHistoryCard } from "./explain-history-card";
@@ -23,10 +24,10 @@ export async function ExplainPanel({ accountId }: { accountId: number }) {
 /** Placeholder while the explanation loads, so the rest of the page shows at once. */
 export function ExplainPanelSkeleton() {
   return (
-    <div className="space-y-6" role="status" aria-label="Loading tier and segment explanations">
+    <LoadingRegion label="Loading tier and segment explanations" className="space-y-6">
       {["h-72", "h-48", "h-64"].map((height) => (
-        <div key={height} className={`animate-pulse rounded-xl bg-white ring-1 ring-slate-200 ${height}`} />
+        <SkeletonCard key={height} className={height} />
       ))}
-    </div>
+    </LoadingRegion>
   );
 }

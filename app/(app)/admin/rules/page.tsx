@@ -4,6 +4,7 @@ import { NewSegmentDialog } from "@/components/rules/new-segment-dialog";
 import { ScoringCard } from "@/components/rules/overview/scoring-card";
 import { SegmentsTable } from "@/components/rules/overview/segments-table";
 import { TierSchemeCard } from "@/components/rules/overview/tier-scheme-card";
+import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
 import { getMatrix } from "@/lib/data/matrix";
 import { getScoringSettings } from "@/lib/data/rules/scoring";
@@ -25,16 +26,16 @@ export default async function RulesOverviewPage() {
 
   return (
     <div className="space-y-6">
-      <div className="flex flex-wrap items-end justify-between gap-4">
-        <div>
-          <h1 className="text-2xl font-semibold tracking-tight text-slate-900">Rules</h1>
-          <p className="mt-1 max-w-2xl text-sm text-slate-600">
+      <PageHeader
+        title="Rules"
+        description={
+          <>
             Tiers rank accounts by value; segments group them by technology and behaviour; the priority score orders each rep&apos;s list.
             Edit a draft, preview its effect live, then publish it with a note.
-          </p>
-        </div>
-        <NewSegmentDialog />
-      </div>
+          </>
+        }
+        actions={<NewSegmentDialog />}
+      />
       <div className="grid items-start gap-6 xl:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <TierSchemeCard scheme={scheme} rows={matrix.rows} total={matrix.total.count} />
         <ScoringCard weights={scoring.weights} criteria={scoring.idealProfile?.children.length ?? 0} />
