@@ -4,6 +4,7 @@ import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { loadPublishedSegments } from "@/lib/db/membership";
 import { describeRule } from "@/lib/segmentation/text";
+import { parseId } from "@/lib/validation/ids";
 import { SEGMENT_KIND_LABELS, SEGMENT_KINDS } from "@/lib/validation/segment";
 import { visibleAccountsSql } from "./account-filters";
 import { loadNameLookups } from "./rules/context";
@@ -36,7 +37,7 @@ export async function listSegments(actor: Actor): Promise<SegmentSummary[]> {
 
 /** One published segment, or null when it does not exist, is archived or was never published. */
 export async function getSegment(actor: Actor, id: number): Promise<SegmentSummary | null> {
-  if (!Number.isSafeInteger(id) || id < 1 || id > 2_147_483_647) return null;
+  if (parseId(id) === null) return null;
   const [segment] = await loadSummaries(actor, id);
   return segment ?? null;
 }

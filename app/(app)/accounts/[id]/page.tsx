@@ -12,15 +12,9 @@ import { TechnologySection } from "@/components/accounts/detail/technology-secti
 import { ValueSection } from "@/components/accounts/detail/value-section";
 import { requireUser } from "@/lib/auth/session";
 import { getAccountDetail } from "@/lib/data/account-detail";
+import { parseId } from "@/lib/validation/ids";
 
 type Params = Promise<{ id: string }>;
-
-/** "42" -> 42; anything else (including "042", "4.2", "1e3") -> null. */
-function parseId(raw: string): number | null {
-  if (!/^[1-9]\d{0,9}$/.test(raw)) return null;
-  const id = Number(raw);
-  return id <= 2_147_483_647 ? id : null;
-}
 
 /**
  * One load per request, shared by the metadata and the page (the session user is itself

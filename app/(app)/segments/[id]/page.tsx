@@ -13,17 +13,12 @@ import { getMatrix } from "@/lib/data/matrix";
 import { getSegment } from "@/lib/data/segments";
 import { formatNumber } from "@/lib/utils/format";
 import { loadAccountQuery } from "@/lib/validation/account-query";
+import { parseId } from "@/lib/validation/ids";
 
 type Params = Promise<{ id: string }>;
 
 /** Members shown here; the full, filterable list is the accounts page. */
 const PREVIEW_SIZE = 25;
-
-function parseId(raw: string): number | null {
-  if (!/^[1-9]\d{0,9}$/.test(raw)) return null;
-  const id = Number(raw);
-  return id <= 2_147_483_647 ? id : null;
-}
 
 const loadSegment = cache(getSegment);
 

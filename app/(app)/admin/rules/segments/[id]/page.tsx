@@ -5,15 +5,9 @@ import { SegmentEditor } from "@/components/rules/segment-editor";
 import { requireUser } from "@/lib/auth/session";
 import { ownerOptions, technologyOptions } from "@/lib/data/lookups";
 import { getSegmentEditor } from "@/lib/data/rules/segments";
+import { parseId } from "@/lib/validation/ids";
 
 type Params = Promise<{ id: string }>;
-
-/** "42" -> 42; anything else -> null. */
-function parseId(raw: string): number | null {
-  if (!/^[1-9]\d{0,9}$/.test(raw)) return null;
-  const id = Number(raw);
-  return id <= 2_147_483_647 ? id : null;
-}
 
 const loadSegment = cache(getSegmentEditor);
 
