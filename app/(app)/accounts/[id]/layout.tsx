@@ -1,6 +1,7 @@
 import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth/session";
 import { isAccountVisible } from "@/lib/data/accounts";
+import { parseId } from "@/lib/validation/ids";
 
 /**
  * Checks access before the page's loading skeleton starts streaming, so a missing account, or
@@ -8,7 +9,7 @@ import { isAccountVisible } from "@/lib/data/accounts";
  */
 export default async function AccountLayout({ children, params }: { children: React.ReactNode; params: Promise<{ id: string }> }) {
   const user = await requireUser();
-  const { id } = await params;
-  if (!(await isAccountVisible(user, Number(id)))) notFound();
+  const id = parseId((await params).id);
+  if (id === null || !(await isAccountVisible(user, id))) notFound();
   return children;
 }
