@@ -1,6 +1,5 @@
 import "server-only";
-import { DEFAULT_WEIGHTS } from "@/lib/db/membership";
-import { normaliseWeights } from "@/lib/segmentation/score";
+import { DEFAULT_WEIGHTS, normaliseWeights } from "@/lib/segmentation/score";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type {

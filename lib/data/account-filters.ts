@@ -2,7 +2,7 @@ import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { canSeeAllAccounts, type Actor } from "@/lib/auth/access";
 import { db } from "@/lib/db/client";
-import { UNTIERED_RANK } from "@/lib/db/membership";
+import { UNTIERED } from "@/lib/domain/tiers";
 import type { TechCategory } from "@/lib/generated/prisma/enums";
 import type { AccountQuery, AccountSort } from "@/lib/validation/account-query";
 import { effectiveDirection } from "@/lib/validation/account-query";
@@ -82,7 +82,7 @@ export function accountWhereSql(actor: Actor, query: Partial<AccountQuery>, reso
   if (query.tier?.length) {
     // By rank (the tier's position; untiered is last), so the priority index's leading column does the filtering.
     const keys = query.tier.filter((t) => t !== "untiered");
-    const untiered = query.tier.includes("untiered") ? [UNTIERED_RANK] : [];
+    const untiered = query.tier.includes("untiered") ? [UNTIERED.rank] : [];
     parts.push(Prisma.sql`r.tier_rank = ANY(ARRAY(SELECT position FROM tiers WHERE key = ANY(${keys}) AND NOT archived) || ${untiered}::int[])`);
   }
   if (query.segment?.length) {

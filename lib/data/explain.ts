@@ -2,7 +2,8 @@ import "server-only";
 import type { Actor } from "@/lib/auth/access";
 import { loadAccountFacts } from "@/lib/db/account-facts";
 import { db } from "@/lib/db/client";
-import { loadPublishedScheme, loadPublishedSegments, loadScoring, type MembershipReason } from "@/lib/db/membership";
+import { loadPublishedRules } from "@/lib/db/membership/published-rules";
+import type { MembershipReason } from "@/lib/db/membership/types";
 import { toIsoDate } from "@/lib/segmentation/dates";
 import { assignTier, evaluateRule, type GroupTrace, type TraceNode } from "@/lib/segmentation/evaluate";
 import { gapToNextTier, type GapNode } from "@/lib/segmentation/gap";
@@ -170,10 +171,8 @@ export async function explainAccount(actor: Actor, accountId: number): Promise<A
   if (!account) return null;
 
   const asOf = new Date();
-  const [scheme, segments, scoring, facts, lookups, memberships, segmentMeta, history] = await Promise.all([
-    loadPublishedScheme(db),
-    loadPublishedSegments(db),
-    loadScoring(db),
+  const [{ scheme, segments, scoring }, facts, lookups, memberships, segmentMeta, history] = await Promise.all([
+    loadPublishedRules(db),
     loadAccountFacts(db, [accountId]).then((all) => all.get(accountId)),
     loadNameLookups(),
     db.accountSegment.findMany({ where: { accountId }, select: { segmentId: true, since: true } }),

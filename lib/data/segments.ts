@@ -2,7 +2,7 @@ import "server-only";
 import { canSeeAllAccounts, type Actor } from "@/lib/auth/access";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { loadPublishedSegments } from "@/lib/db/membership";
+import { loadPublishedSegments } from "@/lib/db/membership/published-rules";
 import { describeRule } from "@/lib/segmentation/text";
 import { parseId } from "@/lib/validation/ids";
 import { SEGMENT_KIND_LABELS, SEGMENT_KINDS } from "@/lib/validation/segment";

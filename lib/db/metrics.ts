@@ -1,5 +1,6 @@
 import type { EngagementType } from "@/lib/generated/prisma/enums";
 import type { Db } from "./client";
+import { LONG_TRANSACTION } from "./transaction";
 
 /**
  * Derived account metrics, kept in columns so rules filter and sort on indexes.
@@ -146,7 +147,7 @@ export async function refreshMetricsIfStale(db: Db, options: { asOf?: Date } = {
       return true;
     },
     // A full recompute of a large database takes well beyond Prisma's 5 s default.
-    { maxWait: 10_000, timeout: 15 * 60_000 },
+    LONG_TRANSACTION,
   );
 }
 

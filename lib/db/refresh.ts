@@ -4,7 +4,7 @@
  * instance checks hourly; an advisory lock lets exactly one of them do the work each day.
  */
 import { db } from "@/lib/db/client";
-import { recomputeEverything } from "@/lib/db/membership";
+import { recomputeEverything } from "@/lib/db/membership/recompute-all";
 import { refreshMetricsIfStale } from "@/lib/db/metrics";
 
 const HOUR = 60 * 60 * 1000;

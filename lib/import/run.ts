@@ -12,8 +12,9 @@
 import { recordAudit } from "@/lib/audit";
 import type { Actor } from "@/lib/auth/access";
 import { db } from "@/lib/db/client";
-import { recomputeAll } from "@/lib/db/membership";
+import { recomputeAll } from "@/lib/db/membership/recompute-all";
 import { recomputeAccountMetrics } from "@/lib/db/metrics";
+import { LONG_TRANSACTION } from "@/lib/db/transaction";
 import { isBlankRecord, readCsvRecords } from "./csv-reader";
 import { headerNames } from "./headers";
 import { NO_IMPACT, readImpact, snapshotBefore, type ImportImpact } from "./impact";
@@ -29,8 +30,6 @@ export const IMPORT_LOCK_KEY = 727_002;
 const BATCH_ROWS = 2_000;
 /** Errors kept in full; beyond this only counted (a file this broken needs fixing at the source). */
 export const MAX_STORED_ERRORS = 100_000;
-/** A large import recomputes for minutes; Prisma's 5 s default would abort it. */
-const TRANSACTION_TIMEOUT_MS = 60 * 60_000;
 
 export interface RunInput {
   jobId: string;
@@ -232,7 +231,7 @@ export async function runImport(input: RunInput): Promise<RunOutcome> {
         );
         return outcome;
       },
-      { maxWait: 30_000, timeout: TRANSACTION_TIMEOUT_MS },
+      LONG_TRANSACTION,
     );
   } catch (error) {
     if (error instanceof Rollback) return error.outcome;

@@ -4,7 +4,8 @@
  * ideal customer profile. Published as version 1 by the demo admin, then materialised.
  */
 import type { Db } from "@/lib/db/client";
-import { recomputeEverything, type RecomputeSummary } from "@/lib/db/membership";
+import { recomputeEverything, type RecomputeSummary } from "@/lib/db/membership/recompute-all";
+import { DEFAULT_WEIGHTS } from "@/lib/segmentation/score";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { parseRule, type RuleGroup, type RuleNode } from "@/lib/segmentation/schema";
 import { parseTierScheme, type TierScheme } from "@/lib/segmentation/tier-scheme";
@@ -163,7 +164,7 @@ export async function publishDemoRules(db: Db, options: { publishedById: string 
   const profile = parseRule(idealProfile());
   if (!profile.ok) throw new Error(`demo ideal profile is invalid: ${profile.errors[0]?.message}`);
   await db.scoringConfig.create({
-    data: { id: 1, valueWeight: 50, fitWeight: 30, engagementWeight: 20, idealProfile: json(profile.rule) },
+    data: { id: 1, valueWeight: DEFAULT_WEIGHTS.value, fitWeight: DEFAULT_WEIGHTS.fit, engagementWeight: DEFAULT_WEIGHTS.engagement, idealProfile: json(profile.rule) },
   });
   return recomputeEverything(db, { reason: "RULE_PUBLISHED", ruleVersion: 1, detail: note }, { asOf: options.asOf });
 }

@@ -5,7 +5,7 @@
  * - fit: the share of the ideal customer profile's top-level conditions the account meets;
  * - engagement: the engagement score (70%) and order recency (30%: 100 for an order today,
  *   falling linearly to 0 at a year or more, 0 without orders).
- * The SQL in lib/db/membership.ts computes exactly these; explainScore renders them.
+ * The SQL in lib/db/membership/scores.ts computes exactly these; explainScore renders them.
  */
 import type { RuleGroup } from "@/lib/segmentation/rule";
 
@@ -14,6 +14,9 @@ export interface ScoreWeights {
   fit: number;
   engagement: number;
 }
+
+/** The weights until an admin saves others (scoring_config has none yet). */
+export const DEFAULT_WEIGHTS: ScoreWeights = { value: 50, fit: 30, engagement: 20 };
 
 export const VALUE_LTV_SHARE = 0.7;
 export const ENGAGEMENT_SCORE_SHARE = 0.7;

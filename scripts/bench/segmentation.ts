@@ -13,14 +13,10 @@ import os from "node:os";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { db } from "@/lib/db/client";
-import {
-  loadPublishedScheme,
-  loadPublishedSegments,
-  recomputeAll,
-  recomputeEverything,
-  recomputeSegment,
-  recomputeTiers,
-} from "@/lib/db/membership";
+import { loadPublishedScheme, loadPublishedSegments } from "@/lib/db/membership/published-rules";
+import { recomputeAll, recomputeEverything } from "@/lib/db/membership/recompute-all";
+import { recomputeSegment, recomputeTiers } from "@/lib/db/membership/recompute-rule";
+import { LONG_TRANSACTION } from "@/lib/db/transaction";
 import { previewSegmentRule, previewTierScheme } from "@/lib/data/rules/preview";
 import { publishDemoRules } from "@/lib/seed/demo-rules";
 import { seedDatabase } from "@/lib/seed/seed-database";
@@ -102,7 +98,7 @@ for (let run = 0; run < runs; run++) {
   fullTimes.push(ms);
 }
 const [, sequentialMs] = await time(`the same on one connection, in one transaction (recomputeAll)`, () =>
-  db.$transaction((tx) => recomputeAll(tx, { reason: "DATA_CHANGE" }), { timeout: 15 * 60_000 }),
+  db.$transaction((tx) => recomputeAll(tx, { reason: "DATA_CHANGE" }), LONG_TRANSACTION),
 );
 
 // A realistic republish: Tier 1 threshold raised, so accounts move and the ledger records them.

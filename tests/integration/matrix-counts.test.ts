@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Actor } from "@/lib/auth/access";
 import { db } from "@/lib/db/client";
-import { recomputeAll } from "@/lib/db/membership";
+import { recomputeAll } from "@/lib/db/membership/recompute-all";
 import { listAccounts } from "@/lib/data/accounts";
 import { getMatrix, NONE_COLUMN, UNTIERED, type Matrix, type MatrixDimension } from "@/lib/data/matrix";
 import type { Prisma } from "@/lib/generated/prisma/client";

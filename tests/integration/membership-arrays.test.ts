@@ -1,11 +1,12 @@
 /**
  * The two mirrored arrays the recompute relies on: accounts.technology_ids (kept by a trigger on
- * account_technologies) and account_segmentation.segment_ids (kept by lib/db/membership.ts next to
+ * account_technologies) and account_segmentation.segment_ids (kept by lib/db/membership/ next to
  * account_segments). If either drifts from the rows it mirrors, rules and recomputes go wrong.
  */
 import { beforeAll, describe, expect, test } from "vitest";
 import { db } from "@/lib/db/client";
-import { recomputeAll, recomputeEverything, recomputeSegment } from "@/lib/db/membership";
+import { recomputeAll, recomputeEverything } from "@/lib/db/membership/recompute-all";
+import { recomputeSegment } from "@/lib/db/membership/recompute-rule";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { resetDatabase } from "../support/reset-db";
 

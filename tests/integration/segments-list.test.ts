@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Actor } from "@/lib/auth/access";
 import { db } from "@/lib/db/client";
-import { recomputeAll } from "@/lib/db/membership";
+import { recomputeAll } from "@/lib/db/membership/recompute-all";
 import { getSegment, listSegments, TREND_DAYS } from "@/lib/data/segments";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { HostingPreference, Role } from "@/lib/generated/prisma/enums";

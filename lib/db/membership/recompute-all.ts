@@ -1,0 +1,91 @@
+/**
+ * Recomputing everything the published rules decide (tiers, segments, scores): after a data
+ * change on the caller's transaction (recomputeAll), or the full recompute on its own
+ * connections (recomputeEverything: the daily refresh, the seed, benchmarks).
+ */
+import type { Db } from "@/lib/db/client";
+import { LONG_TRANSACTION, allowLargeSorts } from "@/lib/db/transaction";
+import { applyMembershipChanges, readMembershipChanges, type MembershipRecompute } from "./changes";
+import { loadPublishedRules, rulesSignature, type PublishedRules } from "./published-rules";
+import { applyScoreChanges, readScoreChanges } from "./scores";
+import { reorderTierRanks, syncTiers } from "./tier-rows";
+import type { Because, Executor, RecomputeScope } from "./types";
+
+export interface RecomputeSummary {
+  tierChanges: number;
+  segmentChanges: number;
+  scoreChanges: number;
+}
+
+/** Every published rule: the scheme with its tiers' row ids, and every published segment. */
+async function everything(db: Executor, rules: PublishedRules): Promise<MembershipRecompute> {
+  const ids = await syncTiers(db, rules.scheme?.tiers ?? []);
+  return { tiers: { scheme: rules.scheme, ids }, segments: rules.segments };
+}
+
+/**
+ * Everything after a data change (an import, an owner change): tiers and segments for the given
+ * accounts (all when omitted), then scores, which are relative to all accounts. Runs on the
+ * caller's executor (usually its transaction), one statement after another.
+ */
+export async function recomputeAll(db: Executor, because: Because, scope: RecomputeScope = {}): Promise<RecomputeSummary> {
+  const asOf = scope.asOf ?? new Date();
+  await allowLargeSorts(db);
+  const rules = await loadPublishedRules(db);
+  const what = await everything(db, rules);
+  const memberships = await readMembershipChanges(db, what, { asOf, accountIds: scope.accountIds });
+  const { tierChanges, segmentsEntered, segmentsLeft } = await applyMembershipChanges(db, memberships, what, because);
+  await reorderTierRanks(db);
+  const scoreChanges = await applyScoreChanges(db, await readScoreChanges(db, rules.scoring, asOf));
+  return { tierChanges, segmentChanges: segmentsEntered + segmentsLeft, scoreChanges };
+}
+
+/**
+ * The full recompute: the same work as recomputeAll over every account, but the two read passes
+ * (memberships, scores) run at the same time on two connections, so both cores work; the changes
+ * they find are then written in one transaction. If rules are published while it reads, it
+ * reads again (up to three times) rather than write what the old rules computed.
+ */
+export async function recomputeEverything(
+  root: Db,
+  because: Because,
+  options: { asOf?: Date; onStep?: (step: string, ms: number) => void | Promise<void> } = {},
+): Promise<RecomputeSummary> {
+  const asOf = options.asOf ?? new Date();
+  const step = async <T>(name: string, work: () => Promise<T>): Promise<T> => {
+    const started = performance.now();
+    const result = await work();
+    await options.onStep?.(name, performance.now() - started);
+    return result;
+  };
+  for (let attempt = 1; ; attempt++) {
+    const rules = await loadPublishedRules(root);
+    const what = await everything(root, rules);
+    const [memberships, scores] = await Promise.all([
+      step("read tiers and segments", () =>
+        root.$transaction(async (tx) => {
+          // One core each: PostgreSQL's own parallel workers would only compete with the other read.
+          await tx.$queryRaw`SELECT set_config('max_parallel_workers_per_gather', '0', true)`;
+          return readMembershipChanges(tx, what, { asOf });
+        }, LONG_TRANSACTION),
+      ),
+      step("read scores", () =>
+        root.$transaction(async (tx) => {
+          await allowLargeSorts(tx);
+          return readScoreChanges(tx, rules.scoring, asOf);
+        }, LONG_TRANSACTION),
+      ),
+    ]);
+    const summary = await root.$transaction(async (tx) => {
+      if (rulesSignature(await loadPublishedRules(tx)) !== rulesSignature(rules)) return null;
+      const { tierChanges, segmentsEntered, segmentsLeft } = await step(`write ${memberships.length} membership changes`, () =>
+        applyMembershipChanges(tx, memberships, what, because),
+      );
+      await reorderTierRanks(tx);
+      const scoreChanges = await step(`write ${scores.length} score changes`, () => applyScoreChanges(tx, scores));
+      return { tierChanges, segmentChanges: segmentsEntered + segmentsLeft, scoreChanges };
+    }, LONG_TRANSACTION);
+    if (summary) return summary;
+    if (attempt >= 3) throw new Error("The rules changed during three recomputes in a row; try again later.");
+  }
+}

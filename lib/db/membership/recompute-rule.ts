@@ -1,0 +1,36 @@
+/**
+ * Recomputes after one rule is published or restored: the tier scheme (segments carried over) or
+ * one segment (tiers and other segments carried over), through the same read and write as the
+ * full recompute.
+ */
+import type { RuleGroup } from "@/lib/segmentation/schema";
+import { applyMembershipChanges, readMembershipChanges, type MembershipRecompute } from "./changes";
+import type { PublishedScheme } from "./published-rules";
+import { reorderTierRanks, syncTiers } from "./tier-rows";
+import type { Because, Executor, RecomputeScope } from "./types";
+
+/** Assign every account (or the given ones) to its tier; returns how many changed tier. */
+export async function recomputeTiers(
+  db: Executor,
+  scheme: PublishedScheme | null,
+  because: Because,
+  scope: RecomputeScope = {},
+): Promise<number> {
+  const ids = await syncTiers(db, scheme?.tiers ?? []);
+  const what: MembershipRecompute = { tiers: { scheme, ids }, segments: [] };
+  const { tierChanges } = await applyMembershipChanges(db, await readMembershipChanges(db, what, scope), what, because);
+  await reorderTierRanks(db);
+  return tierChanges;
+}
+
+/** Recompute one segment's members (a null rule removes them all); returns how many entered and left. */
+export async function recomputeSegment(
+  db: Executor,
+  segment: { id: number; rule: RuleGroup | null },
+  because: Because,
+  scope: RecomputeScope = {},
+): Promise<{ entered: number; left: number }> {
+  const what: MembershipRecompute = { tiers: null, segments: [{ ...segment, version: null }] };
+  const { segmentsEntered, segmentsLeft } = await applyMembershipChanges(db, await readMembershipChanges(db, what, scope), what, because);
+  return { entered: segmentsEntered, left: segmentsLeft };
+}

@@ -1,0 +1,88 @@
+/**
+ * Priority scores (lib/segmentation/score.ts defines them), computed set-based: one read ranks
+ * every account and returns only the changed scores, then those are written in batches.
+ */
+import { Prisma } from "@/lib/generated/prisma/client";
+import { allowLargeSorts } from "@/lib/db/transaction";
+import type { RuleGroup } from "@/lib/segmentation/schema";
+import {
+  ENGAGEMENT_SCORE_SHARE,
+  RECENCY_HORIZON_DAYS,
+  VALUE_LTV_SHARE,
+  normaliseWeights,
+} from "@/lib/segmentation/score";
+import { compileRule } from "@/lib/segmentation/sql";
+import { APPLY_BATCH } from "./changes";
+import type { ScoringSettings } from "./published-rules";
+import type { Executor } from "./types";
+
+export interface ScoreChange {
+  id: number;
+  v: number;
+  f: number;
+  e: number;
+  total: number;
+}
+
+/** Recompute every account's priority score and its breakdown; returns how many changed. */
+export async function recomputeScores(db: Executor, scoring: ScoringSettings, options: { asOf?: Date } = {}): Promise<number> {
+  await allowLargeSorts(db);
+  return applyScoreChanges(db, await readScoreChanges(db, scoring, options.asOf ?? new Date()));
+}
+
+/** Fit as SQL: the share (0-1) of the ideal profile's top-level conditions an account meets. */
+function fitSql(idealProfile: RuleGroup | null, asOf: Date): Prisma.Sql {
+  const children = idealProfile?.children ?? [];
+  if (children.length === 0) return Prisma.sql`0::float8`;
+  const parts = children.map((child) => {
+    const single = { kind: "group" as const, op: "and" as const, children: [child] };
+    return Prisma.sql`(CASE WHEN ${compileRule(single, asOf)} THEN 1 ELSE 0 END)`;
+  });
+  return Prisma.sql`((${Prisma.join(parts, " + ")})::float8 / ${children.length})`;
+}
+
+/**
+ * Every account's score components (value ranks are relative to all accounts), returning only
+ * the accounts whose stored score or breakdown differs. Wants allowLargeSorts in its transaction.
+ */
+export function readScoreChanges(db: Executor, scoring: ScoringSettings, asOf: Date): Promise<ScoreChange[]> {
+  const day = asOf.toISOString().slice(0, 10);
+  const w = normaliseWeights(scoring.weights);
+  return db.$queryRaw<ScoreChange[]>`
+    WITH base AS (
+      SELECT a.id,
+        percent_rank() OVER (ORDER BY a.lifetime_value::float8) AS ltv_rank,
+        percent_rank() OVER (ORDER BY a.potential::float8) AS potential_rank,
+        ${fitSql(scoring.idealProfile, asOf)} AS fit,
+        LEAST(a.engagement_score, 100)::float8 AS engagement,
+        CASE WHEN a.last_order_at IS NULL THEN 0
+             ELSE GREATEST(0, 100 - 100.0 * GREATEST(0, CAST(${day} AS date) - a.last_order_at) / ${RECENCY_HORIZON_DAYS})
+        END::float8 AS recency
+      FROM accounts a
+    ), parts AS (
+      -- Rounded to 0.1 (in float8: numeric rounding is several times slower) so tiny shifts do not rewrite rows.
+      SELECT id,
+        round(1000 * (${VALUE_LTV_SHARE} * ltv_rank + ${1 - VALUE_LTV_SHARE} * potential_rank)) / 10 AS v,
+        round(1000 * fit) / 10 AS f,
+        round(10 * (${ENGAGEMENT_SCORE_SHARE} * engagement + ${1 - ENGAGEMENT_SCORE_SHARE} * recency)) / 10 AS e
+      FROM base
+    ), scored AS (
+      SELECT id, v, f, e, round(10 * (${w.value} * v + ${w.fit} * f + ${w.engagement} * e)) / 10 AS total FROM parts
+    )
+    SELECT s.id, s.v, s.f, s.e, s.total FROM scored s JOIN account_segmentation r ON r.account_id = s.id
+    WHERE (r.score_value, r.score_fit, r.score_engagement, r.priority_score) IS DISTINCT FROM (s.v, s.f, s.e, s.total)`;
+}
+
+/** Writes the scores readScoreChanges found; returns how many rows it wrote. */
+export async function applyScoreChanges(db: Executor, changes: readonly ScoreChange[]): Promise<number> {
+  let written = 0;
+  for (let start = 0; start < changes.length; start += APPLY_BATCH) {
+    const batch = changes.slice(start, start + APPLY_BATCH);
+    written += await db.$executeRaw`
+      UPDATE account_segmentation r SET score_value = c.v, score_fit = c.f, score_engagement = c.e, priority_score = c.total
+      FROM unnest(${batch.map((c) => c.id)}::int[], ${batch.map((c) => c.v)}::float8[], ${batch.map((c) => c.f)}::float8[],
+        ${batch.map((c) => c.e)}::float8[], ${batch.map((c) => c.total)}::float8[]) AS c(id, v, f, e, total)
+      WHERE r.account_id = c.id`;
+  }
+  return written;
+}

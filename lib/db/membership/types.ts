@@ -1,0 +1,19 @@
+import type { Db } from "@/lib/db/client";
+
+/** The Prisma client or a transaction of it. */
+export type Executor = Pick<Db, "$executeRaw" | "$queryRaw" | "tier" | "tierSchemeVersion" | "segment" | "segmentVersion" | "scoringConfig">;
+
+/** Why memberships changed: stored with every ledger row (membership_events.reason). */
+export type MembershipReason = "RULE_PUBLISHED" | "RULE_RESTORED" | "DATA_CHANGE" | "IMPORT";
+
+export interface Because {
+  reason: MembershipReason;
+  ruleVersion?: number | null;
+  detail?: string | null;
+}
+
+/** A recompute's scope: the evaluation date (default now) and the accounts (default all). */
+export interface RecomputeScope {
+  asOf?: Date;
+  accountIds?: readonly number[];
+}
