@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { DimensionTabs } from "@/components/matrix/dimension-tabs";
 import { MatrixTable } from "@/components/matrix/matrix-table";
+import { EmptyPanel } from "@/components/ui/empty-panel";
 import { PageHeader } from "@/components/ui/page-header";
 import { canSeeAllAccounts } from "@/lib/auth/access";
 import { requireUser } from "@/lib/auth/session";
@@ -49,10 +50,7 @@ export default async function MatrixPage({ searchParams }: { searchParams: Promi
       )}
 
       {matrix.total.count === 0 ? (
-        <div className="rounded-xl bg-white px-6 py-16 text-center shadow-sm ring-1 ring-slate-200" data-testid="empty-state">
-          <h2 className="text-base font-semibold text-slate-900">No accounts yet</h2>
-          <p className="mt-1 text-sm text-slate-600">{seesAll ? "Import accounts to see them here." : "You have no accounts assigned yet."}</p>
-        </div>
+        <EmptyPanel title="No accounts yet">{seesAll ? "Import accounts to see them here." : "You have no accounts assigned yet."}</EmptyPanel>
       ) : (
         <>
           <MatrixTable matrix={matrix} />

@@ -2,6 +2,7 @@ import { Shapes } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { SegmentHeader } from "@/components/segments/segment-header";
+import { EmptyPanel } from "@/components/ui/empty-panel";
 import { PageHeader } from "@/components/ui/page-header";
 import { canSeeAllAccounts } from "@/lib/auth/access";
 import { requireUser } from "@/lib/auth/session";
@@ -34,22 +35,15 @@ export default async function SegmentsPage() {
       />
 
       {segments.length === 0 ? (
-        <div className="rounded-xl bg-white px-6 py-16 text-center shadow-sm ring-1 ring-slate-200" data-testid="empty-state">
-          <span className="mx-auto flex h-12 w-12 items-center justify-center rounded-full bg-brand-50 text-brand-700">
-            <Shapes className="h-6 w-6" aria-hidden />
-          </span>
-          <h2 className="mt-4 text-base font-semibold text-slate-900">No segments published yet</h2>
-          <p className="mx-auto mt-1 max-w-md text-sm text-slate-600">
-            {user.role === "ADMIN"
-              ? "Create a segment in the rule editor and publish it: its members, size and trend will appear here."
-              : "When an admin publishes segments, they appear here with their size and trend."}
-          </p>
-          {user.role === "ADMIN" && (
-            <Link href="/admin/rules" className="mt-4 inline-block text-sm font-medium text-brand-700 hover:underline">
-              Open the rule editor
-            </Link>
-          )}
-        </div>
+        <EmptyPanel
+          title="No segments published yet"
+          icon={Shapes}
+          link={user.role === "ADMIN" ? { href: "/admin/rules", label: "Open the rule editor" } : null}
+        >
+          {user.role === "ADMIN"
+            ? "Create a segment in the rule editor and publish it: its members, size and trend will appear here."
+            : "When an admin publishes segments, they appear here with their size and trend."}
+        </EmptyPanel>
       ) : (
         <ul className="grid gap-4 md:grid-cols-2 xl:grid-cols-3" aria-label="Published segments">
           {segments.map((segment) => (

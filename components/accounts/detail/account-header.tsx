@@ -1,6 +1,6 @@
-import { ArrowLeft, Building2, ExternalLink, MapPin, UserRound } from "lucide-react";
-import Link from "next/link";
+import { Building2, ExternalLink, MapPin, UserRound } from "lucide-react";
 import { TierBadge } from "@/components/accounts/tier-badge";
+import { BackLink } from "@/components/ui/back-link";
 import type { AccountDetail } from "@/lib/data/account-detail";
 import { enumLabel } from "@/lib/domain/enums";
 import { ScoreDial } from "./score-dial";
@@ -9,13 +9,7 @@ export function AccountHeader({ account }: { account: AccountDetail }) {
   const { firmographics: f, owner, tier, score } = account;
   return (
     <header className="space-y-3">
-      <Link
-        href="/accounts"
-        className="inline-flex items-center gap-1 rounded text-sm font-medium text-slate-600 hover:text-brand-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
-      >
-        <ArrowLeft className="h-4 w-4" aria-hidden />
-        Accounts
-      </Link>
+      <BackLink href="/accounts">Accounts</BackLink>
       <div className="flex flex-col gap-4 rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200 sm:flex-row sm:items-center sm:justify-between">
         <div className="min-w-0 space-y-2">
           <div className="flex flex-wrap items-center gap-x-3 gap-y-1.5">

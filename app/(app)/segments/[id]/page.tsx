@@ -1,4 +1,4 @@
-import { ArrowLeft, ArrowRight } from "lucide-react";
+import { ArrowRight } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -6,6 +6,8 @@ import { cache } from "react";
 import { AccountsTable } from "@/components/accounts/accounts-table";
 import { SegmentHeader, segmentMembersHref } from "@/components/segments/segment-header";
 import { SegmentTierBreakdown } from "@/components/segments/segment-tier-breakdown";
+import { BackLink } from "@/components/ui/back-link";
+import { EmptyPanel } from "@/components/ui/empty-panel";
 import { canSeeAllAccounts } from "@/lib/auth/access";
 import { requireUser } from "@/lib/auth/session";
 import { listAccounts } from "@/lib/data/accounts";
@@ -41,13 +43,7 @@ export default async function SegmentPage({ params }: { params: Params }) {
 
   return (
     <div className="space-y-6">
-      <Link
-        href="/segments"
-        className="inline-flex items-center gap-1 rounded text-sm font-medium text-slate-600 hover:text-brand-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
-      >
-        <ArrowLeft className="h-4 w-4" aria-hidden />
-        Segments
-      </Link>
+      <BackLink href="/segments">Segments</BackLink>
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="lg:col-span-2">
           <SegmentHeader segment={segment} variant="page" />
@@ -69,12 +65,9 @@ export default async function SegmentPage({ params }: { params: Params }) {
           )}
         </div>
         {members.total === 0 ? (
-          <div className="rounded-xl bg-white px-6 py-12 text-center shadow-sm ring-1 ring-slate-200" data-testid="empty-state">
-            <h3 className="text-base font-semibold text-slate-900">No members</h3>
-            <p className="mt-1 text-sm text-slate-600">
-              {canSeeAllAccounts(user) ? "No account matches this segment's rule." : "None of your accounts is in this segment."}
-            </p>
-          </div>
+          <EmptyPanel title="No members" headingLevel={3}>
+            {canSeeAllAccounts(user) ? "No account matches this segment's rule." : "None of your accounts is in this segment."}
+          </EmptyPanel>
         ) : (
           <>
             <AccountsTable rows={members.rows} query={query} showOwner={canSeeAllAccounts(user)} />
