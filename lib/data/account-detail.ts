@@ -1,22 +1,12 @@
 import "server-only";
-import { DEFAULT_WEIGHTS, normaliseWeights } from "@/lib/segmentation/score";
+import { ACCOUNT_ATTRIBUTES, type AccountAttributes } from "@/lib/db/account-attributes";
 import { db } from "@/lib/db/client";
-import { Prisma } from "@/lib/generated/prisma/client";
-import type {
-  CampaignChannel,
-  CampaignOutcome,
-  DevicePreference,
-  EngagementType,
-  HostingPreference,
-  JourneyStage,
-  LoyaltyStatus,
-  Region,
-  TechAdoption,
-  TechCategory,
-  UsageRate,
-} from "@/lib/generated/prisma/enums";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { CampaignChannel, CampaignOutcome, EngagementType, TechCategory } from "@/lib/generated/prisma/enums";
 import type { Actor } from "@/lib/auth/access";
 import { enumValues } from "@/lib/domain/enums";
+import { DEFAULT_WEIGHTS, normaliseWeights } from "@/lib/segmentation/score";
+import { parseId } from "@/lib/validation/ids";
 import { visibleAccountWhere } from "./accounts";
 import { visibleAccountsSql } from "./account-filters";
 
@@ -74,40 +64,18 @@ export interface AccountCampaignResponse {
 
 export interface AccountDetail {
   id: number;
-  firmographics: {
-    name: string;
-    domain: string;
-    industry: string;
-    country: string;
-    region: Region;
-    employeeCount: number;
+  firmographics: Pick<AccountAttributes, "name" | "domain" | "industry" | "country" | "region" | "employeeCount"> & {
     annualRevenue: number;
   };
   owner: { id: string; name: string; email: string } | null;
-  value: {
+  value: Pick<AccountAttributes, "orderCount" | "orders12m" | "firstOrderAt" | "lastOrderAt" | "loyaltyStatus"> & {
     lifetimeValue: number;
-    orderCount: number;
     avgOrderValue: number;
-    orders12m: number;
-    firstOrderAt: Date | null;
-    lastOrderAt: Date | null;
     daysSinceLastOrder: number | null;
     potential: number;
-    loyaltyStatus: LoyaltyStatus;
   };
-  behaviour: {
-    usageRate: UsageRate;
-    journeyStage: JourneyStage;
-    benefitsSought: string[];
-    engagement30d: number;
-    engagement90d: number;
-    engagementScore: number;
-  };
-  technographics: {
-    hostingPreference: HostingPreference;
-    devicePreference: DevicePreference;
-    techAdoption: TechAdoption;
-  };
+  behaviour: Pick<AccountAttributes, "usageRate" | "journeyStage" | "benefitsSought" | "engagement30d" | "engagement90d" | "engagementScore">;
+  technographics: Pick<AccountAttributes, "hostingPreference" | "devicePreference" | "techAdoption">;
   tier: { key: string; name: string; color: string } | null;
   /**
    * The priority score (0-100) and its components (each 0-100); the priority is their sum
@@ -142,32 +110,8 @@ export interface AccountDetail {
 }
 
 const accountSelect = {
-  id: true,
-  name: true,
-  domain: true,
-  industry: true,
-  country: true,
-  region: true,
-  employeeCount: true,
-  annualRevenue: true,
-  potential: true,
-  loyaltyStatus: true,
-  usageRate: true,
-  journeyStage: true,
-  benefitsSought: true,
-  hostingPreference: true,
-  devicePreference: true,
-  techAdoption: true,
-  lifetimeValue: true,
-  orderCount: true,
-  avgOrderValue: true,
-  orders12m: true,
-  firstOrderAt: true,
-  lastOrderAt: true,
+  ...ACCOUNT_ATTRIBUTES,
   daysSinceLastOrder: true,
-  engagement30d: true,
-  engagement90d: true,
-  engagementScore: true,
   metricsAsOf: true,
   owner: { select: { id: true, name: true, email: true } },
   segmentation: {
@@ -203,7 +147,7 @@ function fillMonths(now: Date, rows: { month: Date; total: number; count: number
  * waiting for an access check.
  */
 export async function getAccountDetail(actor: Actor, id: number): Promise<AccountDetail | null> {
-  if (!Number.isSafeInteger(id) || id < 1 || id > 2_147_483_647) return null;
+  if (parseId(id) === null) return null;
 
   const now = new Date();
   const historyFrom = monthStart(now, ORDER_HISTORY_MONTHS - 1);

@@ -3,23 +3,14 @@ import type { Actor } from "@/lib/auth/access";
 import { loadAccountFacts } from "@/lib/db/account-facts";
 import { db } from "@/lib/db/client";
 import { loadPublishedRules } from "@/lib/db/membership/published-rules";
-import type { MembershipReason } from "@/lib/db/membership/types";
 import { toIsoDate } from "@/lib/segmentation/dates";
 import { assignTier, evaluateRule, type GroupTrace, type TraceNode } from "@/lib/segmentation/evaluate";
 import { gapToNextTier, type GapNode } from "@/lib/segmentation/gap";
 import { explainScore, normaliseWeights, type ScoreExplanation, type ScoreWeights } from "@/lib/segmentation/score";
+import { parseId } from "@/lib/validation/ids";
 import { ACCOUNTS_FROM, visibleAccountsSql } from "./account-filters";
+import { loadMembershipHistory, type MembershipHistoryEntry } from "./membership-history";
 import { loadNameLookups } from "./rules/context";
-
-/** Newest ledger entries shown on the account page. */
-export const HISTORY_LIMIT = 50;
-
-export const MEMBERSHIP_REASON_LABELS: Record<MembershipReason, string> = {
-  RULE_PUBLISHED: "Rule published",
-  RULE_RESTORED: "Rule restored",
-  DATA_CHANGE: "Data change",
-  IMPORT: "Import",
-};
 
 /** A rule trace for display: each condition with the account's actual value, pass or fail. */
 export type TraceView =
@@ -100,23 +91,6 @@ export interface ScoreExplanationView {
   idealProfile: { criteria: TraceView[]; met: number; total: number } | null;
 }
 
-export interface MembershipHistoryEntry {
-  id: string;
-  at: Date;
-  scope: "TIER" | "SEGMENT";
-  change: "ENTERED" | "LEFT";
-  /** TIER: the tier entered (null when the account left every tier); SEGMENT: null. */
-  tier: { name: string; color: string } | null;
-  /** TIER: the tier the account came from, if any. */
-  fromTier: { name: string; color: string } | null;
-  /** SEGMENT: the segment entered or left. */
-  segment: { id: number; name: string; color: string } | null;
-  reason: MembershipReason;
-  reasonLabel: string;
-  ruleVersion: number | null;
-  detail: string | null;
-}
-
 export interface AccountExplanation {
   accountId: number;
   /** The one evaluation date of every trace ("YYYY-MM-DD"). */
@@ -139,30 +113,13 @@ interface AccountRow {
   score_engagement: number;
 }
 
-interface HistoryRow {
-  id: bigint;
-  at: Date;
-  scope: string;
-  change: string;
-  reason: string;
-  rule_version: number | null;
-  detail: string | null;
-  tier_name: string | null;
-  tier_color: string | null;
-  from_name: string | null;
-  from_color: string | null;
-  segment_id: number | null;
-  segment_name: string | null;
-  segment_color: string | null;
-}
-
 /**
  * Why an account is where it is: the tier scheme's trace and the gap to the next tier up, every
  * published segment's trace, the score's breakdown and the membership ledger. Null when the
  * account does not exist or the actor may not see it (indistinguishable on purpose).
  */
 export async function explainAccount(actor: Actor, accountId: number): Promise<AccountExplanation | null> {
-  if (!Number.isSafeInteger(accountId) || accountId < 1 || accountId > 2_147_483_647) return null;
+  if (parseId(accountId) === null) return null;
   const [account] = await db.$queryRaw<AccountRow[]>`
     SELECT a.id, t.key AS tier_key, t.name AS tier_name, t.color AS tier_color, t.position AS tier_position,
            r.priority_score, r.score_value, r.score_fit, r.score_engagement
@@ -177,7 +134,7 @@ export async function explainAccount(actor: Actor, accountId: number): Promise<A
     loadNameLookups(),
     db.accountSegment.findMany({ where: { accountId }, select: { segmentId: true, since: true } }),
     db.segment.findMany({ where: { archived: false, publishedVersion: { not: null } }, select: { id: true, color: true, kind: true } }),
-    loadHistory(accountId),
+    loadMembershipHistory(accountId),
   ]);
   // The account was visible a moment ago; a concurrent delete makes it simply not found.
   if (!facts) return null;
@@ -245,36 +202,6 @@ export async function explainAccount(actor: Actor, accountId: number): Promise<A
   };
 
   return { accountId, asOf: toIsoDate(asOf), tier, segments: segmentViews, score, history };
-}
-
-async function loadHistory(accountId: number): Promise<MembershipHistoryEntry[]> {
-  const rows = await db.$queryRaw<HistoryRow[]>`
-    SELECT m.id, m.at, m.scope, m.change, m.reason, m.rule_version, m.detail,
-           t.name AS tier_name, t.color AS tier_color, f.name AS from_name, f.color AS from_color,
-           s.id AS segment_id, s.name AS segment_name, s.color AS segment_color
-    FROM membership_events m
-      LEFT JOIN tiers t ON t.id = m.tier_id
-      LEFT JOIN tiers f ON f.id = m.from_tier_id
-      LEFT JOIN segments s ON s.id = m.segment_id
-    WHERE m.account_id = ${accountId}
-    ORDER BY m.at DESC, m.id DESC
-    LIMIT ${HISTORY_LIMIT}`;
-  return rows.map((r) => {
-    const reason = (r.reason in MEMBERSHIP_REASON_LABELS ? r.reason : "DATA_CHANGE") as MembershipReason;
-    return {
-      id: r.id.toString(),
-      at: r.at,
-      scope: r.scope === "SEGMENT" ? "SEGMENT" : "TIER",
-      change: r.change === "LEFT" ? "LEFT" : "ENTERED",
-      tier: r.tier_name ? { name: r.tier_name, color: r.tier_color ?? "#64748b" } : null,
-      fromTier: r.from_name ? { name: r.from_name, color: r.from_color ?? "#64748b" } : null,
-      segment: r.segment_id !== null ? { id: r.segment_id, name: r.segment_name ?? `Segment ${r.segment_id}`, color: r.segment_color ?? "#6366f1" } : null,
-      reason,
-      reasonLabel: MEMBERSHIP_REASON_LABELS[reason],
-      ruleVersion: r.rule_version,
-      detail: r.detail,
-    };
-  });
 }
 
 /** The engine's trace without the rule objects it carries: only what the page shows. */

@@ -1,3 +1,4 @@
+import { ACCOUNT_ATTRIBUTES } from "@/lib/db/account-attributes";
 import type { Db } from "@/lib/db/client";
 import { toIsoDate } from "@/lib/segmentation/dates";
 import type { AccountFacts, TechnologyFact } from "@/lib/segmentation/facts";
@@ -27,34 +28,7 @@ async function loadChunk(db: FactsReader, ids: number[], into: Map<number, Accou
   const [accounts, technologies, responses] = await Promise.all([
     db.account.findMany({
       where: { id: { in: ids } },
-      select: {
-        id: true,
-        name: true,
-        domain: true,
-        industry: true,
-        country: true,
-        region: true,
-        employeeCount: true,
-        annualRevenue: true,
-        ownerId: true,
-        lifetimeValue: true,
-        orderCount: true,
-        avgOrderValue: true,
-        orders12m: true,
-        firstOrderAt: true,
-        lastOrderAt: true,
-        potential: true,
-        loyaltyStatus: true,
-        usageRate: true,
-        engagement30d: true,
-        engagement90d: true,
-        engagementScore: true,
-        journeyStage: true,
-        benefitsSought: true,
-        hostingPreference: true,
-        devicePreference: true,
-        techAdoption: true,
-      },
+      select: { ...ACCOUNT_ATTRIBUTES, ownerId: true },
     }),
     db.accountTechnology.findMany({
       where: { accountId: { in: ids } },

@@ -1,6 +1,6 @@
 import { Clock } from "lucide-react";
 import { TierBadge } from "@/components/accounts/tier-badge";
-import { HISTORY_LIMIT, type MembershipHistoryEntry } from "@/lib/data/explain";
+import { HISTORY_LIMIT, type MembershipHistoryEntry } from "@/lib/data/membership-history";
 import { formatDate } from "@/lib/utils/format";
 import { cn } from "@/lib/utils/cn";
 import { EmptyState, SectionCard } from "./section-card";
