@@ -8,7 +8,8 @@ import { cn } from "@/lib/utils/cn";
 import { useBuilder } from "./builder-context";
 import { FieldPicker } from "./field-picker";
 import { conditionIssues, issuePart, shortMessage } from "./issues";
-import { rulePathOf, valueKindOf, withField, withOperator, type EditorCondition, type NodeAt } from "./rule-tree";
+import { valueKindOf, withField, withOperator } from "./condition-edits";
+import { rulePathOf, type EditorCondition, type NodeAt } from "./rule-tree";
 import { IconButton } from "./ui";
 import { ValueInput } from "./value-input";
 

@@ -7,9 +7,6 @@
  * the same node here, because the two trees have the same shape. Groups carry a client-only
  * `key` (for React and focus), which `toRuleJson` drops: the rule schema has no group ids.
  */
-import { findField, type FieldDefinition } from "@/lib/segmentation/fields";
-import type { FieldType } from "@/lib/segmentation/field-types";
-import { findOperator, operatorsFor, type ValueKind } from "@/lib/segmentation/operators";
 import type { RulePath } from "@/lib/segmentation/rule";
 
 export interface EditorCondition {
@@ -208,128 +205,7 @@ export function listEditorConditions(root: EditorGroup): { condition: EditorCond
   return out;
 }
 
-// ---- Fields, operators and values -------------------------------------------------------
-
-/**
- * The operator a newly chosen field starts with: the registry's first operator for its type,
- * except where a threshold reads more naturally ("is at least", "within the last N days").
- */
-const PREFERRED_OPERATOR: Partial<Record<FieldType, string>> = {
-  number: "gte",
-  money: "gte",
-  date: "within_last_days",
-};
-
-export function defaultOperator(field: FieldDefinition): string {
-  const preferred = PREFERRED_OPERATOR[field.type];
-  if (preferred && findOperator(field.type, preferred)) return preferred;
-  return operatorsFor(field.type)[0]?.key ?? "";
-}
-
-/** What an empty value of each kind looks like while it is being filled in. */
-export function emptyValue(kind: ValueKind): unknown {
-  switch (kind) {
-    case "none":
-    case "number":
-      return null;
-    case "range":
-      return { min: null, max: null };
-    case "date":
-      return "";
-    case "dateRange":
-      return { from: "", to: "" };
-    case "days":
-      return 30;
-    case "text":
-      return "";
-    case "options":
-    case "tags":
-    case "technologyIds":
-    case "categories":
-      return [];
-    case "detectedWithin":
-      return { days: 30 };
-  }
-}
-
-/** The value kind a condition currently takes, or null while its field or operator is unknown. */
-export function valueKindOf(condition: Pick<EditorCondition, "field" | "operator">): ValueKind | null {
-  const field = findField(condition.field);
-  if (!field) return null;
-  return findOperator(field.type, condition.operator)?.value ?? null;
-}
-
-/** Choose a field: keep the operator and value when they still fit (e.g. one money field for another). */
-export function withField(condition: EditorCondition, fieldKey: string): EditorCondition {
-  const field = findField(fieldKey);
-  if (!field) return { ...condition, field: fieldKey, operator: "", value: null };
-  const previous = findField(condition.field);
-  const sameType = previous && previous.type === field.type && findOperator(field.type, condition.operator);
-  const keepValue = sameType && (field.type !== "enum" || previous.key === field.key);
-  if (keepValue) return { ...condition, field: field.key };
-  const operator = sameType ? condition.operator : defaultOperator(field);
-  const kind = findOperator(field.type, operator)?.value ?? "none";
-  return { ...condition, field: field.key, operator, value: emptyValue(kind) };
-}
-
-/** Choose an operator: keep the value when the new operator takes the same kind of value. */
-export function withOperator(condition: EditorCondition, operatorKey: string): EditorCondition {
-  const field = findField(condition.field);
-  if (!field) return condition;
-  const next = findOperator(field.type, operatorKey);
-  if (!next) return condition;
-  const before = findOperator(field.type, condition.operator);
-  if (before?.value === next.value) return { ...condition, operator: next.key };
-  return { ...condition, operator: next.key, value: carryValue(before?.value ?? null, next.value, condition.value) };
-}
-
-/** Carry what still makes sense across value kinds ("≥ 100" -> "between 100 and …"). */
-function carryValue(from: ValueKind | null, to: ValueKind, value: unknown): unknown {
-  if (from === "number" && to === "range") return { min: value ?? null, max: null };
-  if (from === "range" && to === "number" && isRecord(value)) return value.min ?? null;
-  if (from === "date" && to === "dateRange") return { from: typeof value === "string" ? value : "", to: "" };
-  if (from === "dateRange" && to === "date" && isRecord(value)) return typeof value.from === "string" ? value.from : "";
-  if (from === "technologyIds" && to === "detectedWithin" && Array.isArray(value) && value.length > 0) {
-    return { days: 30, technologyIds: value };
-  }
-  if (from === "detectedWithin" && to === "technologyIds" && isRecord(value) && Array.isArray(value.technologyIds)) {
-    return value.technologyIds;
-  }
-  return emptyValue(to);
-}
-
-/** True when the condition's value has not been filled in at all (for gentler messages). */
-export function isBlankValue(value: unknown): boolean {
-  if (value === null || value === undefined || value === "") return true;
-  if (Array.isArray(value)) return value.length === 0;
-  if (isRecord(value)) return Object.values(value).every((v) => v === null || v === undefined || v === "");
-  return false;
-}
-
-// ---- Tier keys ----------------------------------------------------------------------------
-
-const RESERVED_KEYS = new Set(["constructor", "prototype"]);
-
-/** A tier key from its name: "Tier 1 Strategic" -> "tier-1-strategic", unique among `taken`. */
-export function slugify(name: string, taken: Iterable<string> = []): string {
-  const base =
-    name
-      .normalize("NFKD")
-      .replace(/[\u0300-\u036f]/g, "")
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, "-")
-      .replace(/^-+|-+$/g, "")
-      .slice(0, 36)
-      .replace(/-+$/, "") || "tier";
-  const used = new Set(taken);
-  const safeBase = RESERVED_KEYS.has(base) ? `${base}-tier` : base;
-  if (!used.has(safeBase)) return safeBase;
-  for (let n = 2; ; n++) {
-    const candidate = `${safeBase}-${n}`;
-    if (!used.has(candidate)) return candidate;
-  }
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
+/** A plain object (not null, not an array): what a stored rule node or a range value must be. */
+export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }

@@ -23,14 +23,13 @@ import {
   nodeAt,
   removeAt,
   rulePathOf,
-  slugify,
   toRuleJson,
   updateAt,
-  withField,
-  withOperator,
   type EditorCondition,
   type EditorGroup,
 } from "@/components/rules/rule-tree";
+import { withField, withOperator } from "@/components/rules/condition-edits";
+import { slugify } from "@/components/rules/tier-key";
 import { sharePercents, toPercentWeights } from "@/components/rules/scoring-weights";
 import { parseRule } from "@/lib/segmentation/schema";
 
