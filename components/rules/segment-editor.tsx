@@ -13,7 +13,7 @@ import { CatalogProvider, type RuleCatalog } from "./catalog";
 import { DraftButtons, DraftMessages, EditorColumns } from "./draft-controls";
 import { EditorHeader } from "./editor-header";
 import { errorIssues, validateEditorRule, warningIssues, type RuleIssue } from "./issues";
-import { formatDateTime } from "./format";
+import { formatDateTime } from "@/lib/utils/format";
 import { PublishSegmentDialog } from "./publish-segment-dialog";
 import { RuleBuilder } from "./rule-builder";
 import { fromRuleJson, toRuleJson, type EditorGroup } from "./rule-tree";

@@ -11,7 +11,7 @@ import { CatalogProvider, type RuleCatalog } from "./catalog";
 import { DraftButtons, DraftMessages, EditorColumns } from "./draft-controls";
 import { EditorHeader } from "./editor-header";
 import { emptyTierIssues, splitTierErrors, tierWarnings, validateEditorScheme, type RuleIssue } from "./issues";
-import { formatDateTime } from "./format";
+import { formatDateTime } from "@/lib/utils/format";
 import { PublishTierDialog } from "./publish-tier-dialog";
 import { TierCard } from "./tier-card";
 import { TierPreviewPanel } from "./tier-preview-panel";

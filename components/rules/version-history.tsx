@@ -7,7 +7,7 @@ import type { ActionResult } from "@/lib/actions/result";
 import { DialogShell } from "@/components/ui/dialog";
 import { ActionBanner } from "@/components/ui/alert";
 import { NoteField, noteProblem } from "./note-field";
-import { formatDateTime } from "./format";
+import { formatDateTime } from "@/lib/utils/format";
 import { Card } from "@/components/ui/card";
 import { Badge } from "./ui";
 

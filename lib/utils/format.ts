@@ -8,7 +8,6 @@ const moneyCompact = new Intl.NumberFormat("en-US", {
 });
 const integer = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-const time = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", hour12: false, timeZone: "UTC" });
 
 export function formatMoney(value: number | null | undefined): string {
   return value == null ? "—" : money.format(value);
@@ -30,12 +29,16 @@ export function formatDate(value: Date | string | null | undefined): string {
   return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
 }
 
-/** "12 Mar 2026, 14:05 UTC". */
-export function formatDateTime(value: Date | string | null | undefined): string {
+/**
+ * "12 Mar 2026 14:05", in UTC like every date in the app, so server-rendered markup matches the
+ * browser's; `zone` adds " UTC" where nothing around the time says so.
+ */
+export function formatDateTime(value: Date | string | null | undefined, { zone = false }: { zone?: boolean } = {}): string {
   if (value == null) return "—";
   const d = typeof value === "string" ? new Date(value) : value;
   if (Number.isNaN(d.getTime())) return "—";
-  return `${formatDate(d)}, ${time.format(d)} UTC`;
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${formatDate(d)} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}${zone ? " UTC" : ""}`;
 }
 
 /** "NORTH_AMERICA" -> "North America"; "ON_PREMISE" -> "On premise". */

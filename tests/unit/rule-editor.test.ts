@@ -9,7 +9,7 @@ import {
   validateEditorRule,
   validateEditorScheme,
 } from "@/components/rules/issues";
-import { formatDateTime, percent, shortMoney } from "@/components/rules/format";
+import { percent, shortMoney } from "@/components/rules/format";
 import { formatNumberText, parseNumberText, valueFromText } from "@/components/rules/number-input-format";
 import {
   cloneWithNewIds,
@@ -31,6 +31,7 @@ import {
 import { withField, withOperator } from "@/components/rules/condition-edits";
 import { slugify } from "@/components/rules/tier-key";
 import { sharePercents, toPercentWeights } from "@/components/rules/scoring-weights";
+import { formatDateTime } from "@/lib/utils/format";
 import { parseRule } from "@/lib/segmentation/schema";
 
 const ltv = (id: string, value: unknown = 250_000): EditorCondition => ({ kind: "condition", id, field: "lifetimeValue", operator: "gte", value });

@@ -33,7 +33,7 @@ export function CommitSummary({ job, onStartAgain }: { job: ImportJobView; onSta
             Imported {job.fileName}: {changed === 0 ? "nothing needed to change" : `${nounFor(job.kind, report.created)} created, ${report.updated.toLocaleString("en-US")} updated`}
           </p>
           <p className="mt-0.5 text-sm">
-            Committed {formatDateTime(report.finishedAt)} by {job.createdBy?.name ?? "an admin"} in {(report.durationMs / 1000).toFixed(1)} s. Metrics, tiers, segments and
+            Committed {formatDateTime(report.finishedAt, { zone: true })} by {job.createdBy?.name ?? "an admin"} in {(report.durationMs / 1000).toFixed(1)} s. Metrics, tiers, segments and
             scores of the {plural(report.accountsAffected, "account")} concerned are up to date.
           </p>
         </div>

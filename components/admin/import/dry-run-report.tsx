@@ -111,7 +111,7 @@ export function DryRunReport({
         title="Dry run results"
         description={
           <>
-            {job.fileName} · checked {formatDateTime(report.finishedAt)} in {(report.durationMs / 1000).toFixed(1)} s
+            {job.fileName} · checked {formatDateTime(report.finishedAt, { zone: true })} in {(report.durationMs / 1000).toFixed(1)} s
             {report.errorCount > 0 && report.validRows > 0 && <> · changes below are for the {plural(report.validRows, "valid row")}</>}
           </>
         }

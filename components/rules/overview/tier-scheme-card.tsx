@@ -3,7 +3,8 @@ import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
 import type { MatrixRow } from "@/lib/data/matrix";
 import type { TierSchemeEditorData } from "@/lib/data/rules/tier-scheme";
-import { formatDateTime, shortMoney } from "../format";
+import { formatDateTime } from "@/lib/utils/format";
+import { shortMoney } from "../format";
 import { Badge, ColorDot } from "../ui";
 
 const UNTIERED_COLOR = "#cbd5e1";
