@@ -16,6 +16,7 @@ import { once } from "node:events";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { db } from "@/lib/db/client";
+import { env } from "@/lib/env";
 import { startCommit, startDryRun } from "@/lib/data/import/runs";
 import { appendUpload, completeUpload, createUpload } from "@/lib/data/import/uploads";
 import type { ImportJobView } from "@/lib/import/job";
@@ -29,6 +30,7 @@ const EXISTING = Number(values.existing);
 const PART_BYTES = 4 * 1024 * 1024;
 
 const dir = await fs.mkdtemp(path.join(os.tmpdir(), "tierwise-import-bench-"));
+// Import storage reads the folder through env() on every use, so this run's files go here.
 process.env.TIERWISE_IMPORT_DIR = path.join(dir, "uploads");
 
 // ---- Memory: sampled RSS, plus the kernel's high-water mark.
@@ -101,7 +103,7 @@ async function importFile(actor: { id: string; role: "ADMIN"; email: string }, k
 
 console.log(`Import benchmark: ${ROWS.toLocaleString("en-US")}-row files over ${EXISTING.toLocaleString("en-US")} seeded accounts; ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, Node ${process.version}`);
 
-const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 2 });
+const pool = new pg.Pool({ connectionString: env().DATABASE_URL, max: 2 });
 await time(`seed ${EXISTING.toLocaleString("en-US")} accounts`, () => seedDatabase(pool, { accounts: EXISTING, seed: "import-bench", reset: true }));
 await pool.end();
 const adminRow = await db.user.findFirstOrThrow({ where: { role: "ADMIN" } });

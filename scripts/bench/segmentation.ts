@@ -13,6 +13,7 @@ import os from "node:os";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { db } from "@/lib/db/client";
+import { env } from "@/lib/env";
 import { loadPublishedScheme, loadPublishedSegments } from "@/lib/db/membership/published-rules";
 import { recomputeAll, recomputeEverything } from "@/lib/db/membership/recompute-all";
 import { recomputeSegment, recomputeTiers } from "@/lib/db/membership/recompute-rule";
@@ -55,7 +56,7 @@ const EXTRA_SEGMENTS: { name: string; rule: unknown }[] = [
 
 console.log(`Segmentation benchmark, ${accounts.toLocaleString("en-US")} accounts, ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
 if ((await db.account.count()) === 0) {
-  const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 2 });
+  const pool = new pg.Pool({ connectionString: env().DATABASE_URL, max: 2 });
   await time("seed", () => seedDatabase(pool, { accounts, seed: "bench", asOf: new Date("2026-01-15T00:00:00Z"), reset: true }));
   await pool.end();
 } else {
