@@ -25,8 +25,11 @@ export type FieldUnit = "USD" | "days" | "orders" | "events" | "employees" | "po
  * - column: `a."column"`.
  * - daysSince: `(CAST(asOf AS date) - a."column")`, computed at evaluation time so SQL and the
  *   evaluator agree even when the stored derived column is stale.
- * - respondedChannels: EXISTS over campaign_responses (outcomes other than a non-response).
- * - technologies: EXISTS over account_technologies, joined to technologies for categories.
+ * - respondedChannels: `a.id IN (accounts with a campaign response on the channels)`, outcomes
+ *   other than a non-response counting.
+ * - technologies: the GIN-indexed `a.technology_ids` array (a trigger keeps it equal to the
+ *   account's account_technologies rows) with `&&` / `@>`; categories through the technologies
+ *   table; "detected within" reads account_technologies' detection dates.
  */
 export type FieldSql =
   | { readonly kind: "column"; readonly column: string }

@@ -8,7 +8,7 @@ import { parseRule, type RuleContext, type RuleError, type RuleGroup } from "@/l
 export const MAX_TIERS = 12;
 
 export interface TierDefinition {
-  /** Stable slug ("strategic"); tiers rows and membership refer to it. */
+  /** Stable slug ("strategic"): publishing matches tiers rows by it, URLs and filters name tiers by it. */
   key: string;
   name: string;
   /** "#rrggbb" */

@@ -1,3 +1,8 @@
+/**
+ * Shared types of the materialised segmentation (lib/db/membership/). Nothing in that folder is
+ * a permission boundary: lib/data checks the user before publishing, importing or reassigning
+ * calls it; the seed and the daily refresh run without one.
+ */
 import type { Db } from "@/lib/db/client";
 
 /** The Prisma client or a transaction of it. */
