@@ -1,6 +1,8 @@
+import { UNTIERED } from "@/lib/domain/tiers";
+
 export function TierBadge({ tier }: { tier: { name: string; color: string } | null }) {
   if (!tier) {
-    return <span className="inline-flex rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-600">Untiered</span>;
+    return <span className="inline-flex rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-600">{UNTIERED.label}</span>;
   }
   return (
     <span

@@ -2,10 +2,10 @@ import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { canSeeAllAccounts, type Actor } from "@/lib/auth/access";
 import { db } from "@/lib/db/client";
+import { ACCOUNT_COLUMNS, ACCOUNT_FILTERS, FILTER_KEYS, type ColumnFilterKey, type FilterKey, type ListColumn } from "@/lib/accounts/list-columns";
 import { UNTIERED } from "@/lib/domain/tiers";
 import type { TechCategory } from "@/lib/generated/prisma/enums";
-import type { AccountQuery, AccountSort } from "@/lib/validation/account-query";
-import { effectiveDirection } from "@/lib/validation/account-query";
+import { effectiveDirection, type AccountQuery } from "@/lib/validation/account-query";
 
 /**
  * The accounts of every list query: `a` is the account, `r` its materialised tier and score
@@ -23,8 +23,13 @@ function likePattern(term: string): string {
   return `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-const anyOfEnum = (column: string, type: string, values: readonly string[]) =>
-  Prisma.sql`${Prisma.raw(column)} = ANY(CAST(${values} AS ${Prisma.raw(`"${type}"[]`)}))`;
+/** `column = ANY(values)`, the values cast to the column's PostgreSQL enum type where it has one. */
+function anyOfColumn(column: ListColumn, values: readonly (string | number)[]): Prisma.Sql {
+  const target = Prisma.raw(`a.${column.column}`);
+  return column.pgEnum
+    ? Prisma.sql`${target} = ANY(CAST(${values} AS ${Prisma.raw(`"${column.pgEnum}"[]`)}))`
+    : Prisma.sql`${target} = ANY(${values})`;
+}
 
 /**
  * Lookups done before building the clause. With the category's technology ids as constants the
@@ -41,9 +46,76 @@ export async function resolveFilters(query: Partial<AccountQuery>): Promise<Reso
   return { categoryTechnologyIds: rows.map((r) => r.id) };
 }
 
+type FilterValues = { [K in FilterKey]: NonNullable<AccountQuery[K]> };
+
+/** SQL of a filter that is more than a comparison with the field's column. */
+interface OwnFilterSql<K extends FilterKey> {
+  where(values: FilterValues[K], resolved: ResolvedFilters): Prisma.Sql;
+  /** It usually leaves few accounts (see hasNarrowingFilter). */
+  narrows?: true;
+  /** Its clause refers to `r` (account_segmentation). */
+  usesSegmentation?: true;
+}
+
+type OwnFilterKey = Exclude<FilterKey, ColumnFilterKey>;
+
+const OWN_FILTER_SQL: { [K in OwnFilterKey]: OwnFilterSql<K> } = {
+  tier: {
+    // By rank (the tier's position; untiered is last), so the priority index's leading column does the filtering.
+    where: (tiers) => {
+      const keys = tiers.filter((t) => t !== UNTIERED.key);
+      const untiered = tiers.includes(UNTIERED.key) ? [UNTIERED.rank] : [];
+      return Prisma.sql`r.tier_rank = ANY(ARRAY(SELECT position FROM tiers WHERE key = ANY(${keys}) AND NOT archived) || ${untiered}::int[])`;
+    },
+    narrows: true,
+    usesSegmentation: true,
+  },
+  segment: {
+    where: (ids) => Prisma.sql`EXISTS (SELECT 1 FROM account_segments s
+      WHERE s.account_id = a.id AND s.segment_id = ANY(${ids}::int[]))`,
+    narrows: true,
+  },
+  owner: {
+    where: (owners) => {
+      const ids = owners.filter((o) => o !== "unassigned");
+      return owners.includes("unassigned")
+        ? Prisma.sql`(a.owner_id IS NULL OR a.owner_id = ANY(${ids}))`
+        : Prisma.sql`a.owner_id = ANY(${ids})`;
+    },
+  },
+  // technology_ids mirrors account_technologies (kept by a trigger) and has a GIN index.
+  tech: { where: (ids) => Prisma.sql`a.technology_ids && ${ids}::int[]`, narrows: true },
+  category: {
+    where: (categories, resolved) =>
+      resolved.categoryTechnologyIds
+        ? Prisma.sql`a.technology_ids && ${resolved.categoryTechnologyIds}::int[]`
+        : Prisma.sql`a.technology_ids && ARRAY(SELECT t.id FROM technologies t
+            WHERE t.category = ANY(CAST(${categories} AS "TechCategory"[])))`,
+    narrows: true,
+  },
+};
+
+const ownSql = (key: FilterKey): OwnFilterSql<OwnFilterKey> | undefined =>
+  key in OWN_FILTER_SQL ? OWN_FILTER_SQL[key as OwnFilterKey] : undefined;
+
+/** The clause of one filter, null when the URL does not use it. */
+function filterSql(column: ListColumn<FilterKey>, query: Partial<AccountQuery>, resolved: ResolvedFilters): Prisma.Sql | null {
+  const values = query[column.key];
+  if (!values?.length) return null;
+  const own = ownSql(column.key);
+  return own ? own.where(values, resolved) : anyOfColumn(column, values);
+}
+
+/** Whether the query uses a filter whose own SQL has this property. */
+const usesOwnFilter = (query: Partial<AccountQuery>, has: (sql: OwnFilterSql<OwnFilterKey>) => boolean) =>
+  FILTER_KEYS.some((key) => {
+    const own = ownSql(key);
+    return !!own && has(own) && (query[key]?.length ?? 0) > 0;
+  });
+
 /**
- * The WHERE clause for an accounts query over alias `a`: visibility first, then
- * every filter of the URL. Shared by the list, its CSV export and the matrix.
+ * The WHERE clause for an accounts query over alias `a`: visibility first, then the search and
+ * every filter of the URL (lib/accounts/list-columns.ts). Shared by the list, its CSV export and the matrix.
  */
 export function accountWhereSql(actor: Actor, query: Partial<AccountQuery>, resolved: ResolvedFilters = {}): Prisma.Sql {
   const parts: Prisma.Sql[] = [visibleAccountsSql(actor)];
@@ -52,49 +124,16 @@ export function accountWhereSql(actor: Actor, query: Partial<AccountQuery>, reso
     const pattern = likePattern(q.slice(0, 200));
     parts.push(Prisma.sql`(a.name ILIKE ${pattern} OR a.domain ILIKE ${pattern})`);
   }
-  if (query.industry?.length) parts.push(Prisma.sql`a.industry = ANY(${query.industry})`);
-  if (query.region?.length) parts.push(anyOfEnum("a.region", "Region", query.region));
-  if (query.stage?.length) parts.push(anyOfEnum("a.journey_stage", "JourneyStage", query.stage));
-  if (query.loyalty?.length) parts.push(anyOfEnum("a.loyalty_status", "LoyaltyStatus", query.loyalty));
-  if (query.usage?.length) parts.push(anyOfEnum("a.usage_rate", "UsageRate", query.usage));
-  if (query.hosting?.length) parts.push(anyOfEnum("a.hosting_preference", "HostingPreference", query.hosting));
-  if (query.adoption?.length) parts.push(anyOfEnum("a.tech_adoption", "TechAdoption", query.adoption));
-  if (query.device?.length) parts.push(anyOfEnum("a.device_preference", "DevicePreference", query.device));
-  // technology_ids mirrors account_technologies (kept by a trigger) and has a GIN index.
-  if (query.tech?.length) parts.push(Prisma.sql`a.technology_ids && ${query.tech}::int[]`);
-  if (query.category?.length) {
-    parts.push(
-      resolved.categoryTechnologyIds
-        ? Prisma.sql`a.technology_ids && ${resolved.categoryTechnologyIds}::int[]`
-        : Prisma.sql`a.technology_ids && ARRAY(SELECT t.id FROM technologies t
-            WHERE t.category = ANY(CAST(${query.category} AS "TechCategory"[])))`,
-    );
-  }
-  if (query.owner?.length) {
-    const ids = query.owner.filter((o) => o !== "unassigned");
-    const unassigned = query.owner.includes("unassigned");
-    parts.push(
-      unassigned
-        ? Prisma.sql`(a.owner_id IS NULL OR a.owner_id = ANY(${ids}))`
-        : Prisma.sql`a.owner_id = ANY(${ids})`,
-    );
-  }
-  if (query.tier?.length) {
-    // By rank (the tier's position; untiered is last), so the priority index's leading column does the filtering.
-    const keys = query.tier.filter((t) => t !== "untiered");
-    const untiered = query.tier.includes("untiered") ? [UNTIERED.rank] : [];
-    parts.push(Prisma.sql`r.tier_rank = ANY(ARRAY(SELECT position FROM tiers WHERE key = ANY(${keys}) AND NOT archived) || ${untiered}::int[])`);
-  }
-  if (query.segment?.length) {
-    parts.push(Prisma.sql`EXISTS (SELECT 1 FROM account_segments s
-      WHERE s.account_id = a.id AND s.segment_id = ANY(${query.segment}::int[]))`);
+  for (const column of ACCOUNT_FILTERS) {
+    const sql = filterSql(column, query, resolved);
+    if (sql) parts.push(sql);
   }
   return Prisma.join(parts, " AND ");
 }
 
 /** Whether accountWhereSql's clause for this query refers to `r` (account_segmentation). */
 export function filtersOnSegmentation(query: Partial<AccountQuery>): boolean {
-  return !!query.tier?.length;
+  return usesOwnFilter(query, (sql) => !!sql.usesSegmentation);
 }
 
 /**
@@ -102,38 +141,20 @@ export function filtersOnSegmentation(query: Partial<AccountQuery>): boolean {
  * then finds the matching accounts first instead of walking the sort order until a page is full.
  */
 export function hasNarrowingFilter(query: Partial<AccountQuery>): boolean {
-  return !!(query.q?.trim() || query.tech?.length || query.category?.length || query.tier?.length || query.segment?.length);
+  return !!query.q?.trim() || usesOwnFilter(query, (sql) => !!sql.narrows);
 }
 
-const SORT_SQL: Record<AccountSort, string> = {
-  priority: "r.tier_rank ASC, r.priority_score DESC",
-  name: "a.name",
-  industry: "a.industry",
-  region: "a.region",
-  owner: "owner_name",
-  tier: "r.tier_rank",
-  score: "r.priority_score",
-  ltv: "a.lifetime_value",
-  orders: "a.order_count",
-  aov: "a.avg_order_value",
-  orders12m: "a.orders_12m",
-  lastOrder: "a.last_order_at",
-  engagement: "a.engagement_score",
-  stage: "a.journey_stage",
-  loyalty: "a.loyalty_status",
-  employees: "a.employee_count",
-  revenue: "a.annual_revenue",
-};
-
-const NULLABLE_SORTS: ReadonlySet<AccountSort> = new Set(["lastOrder", "owner"]);
+const SORTABLE = new Map(ACCOUNT_COLUMNS.filter((c) => c.sortSql).map((c) => [c.key as string, c]));
 
 /** ORDER BY from a whitelist (never from user text), with the id as a stable tie-breaker. */
 export function accountOrderSql(query: Pick<AccountQuery, "sort" | "dir">): Prisma.Sql {
   // Matches the (tier_rank, priority_score DESC, account_id) index, so the default view needs no sort step.
-  if (query.sort === "priority" && !query.dir) return Prisma.raw(`${SORT_SQL.priority}, r.account_id ASC`);
+  if (query.sort === "priority" && !query.dir) return Prisma.raw("r.tier_rank ASC, r.priority_score DESC, r.account_id ASC");
   const dir = effectiveDirection(query) === "desc" ? "DESC" : "ASC";
-  const column = query.sort === "priority" ? "r.tier_rank" : SORT_SQL[query.sort];
+  // "priority" the other way round: by tier only.
+  const column = SORTABLE.get(query.sort === "priority" ? "tier" : query.sort);
+  if (!column?.sortSql) throw new Error(`not a sortable column: ${query.sort}`);
   // Only nullable columns get a NULLS clause: on NOT NULL columns it would stop PostgreSQL using the index.
-  const nulls = NULLABLE_SORTS.has(query.sort) ? (dir === "DESC" ? " NULLS LAST" : " NULLS FIRST") : "";
-  return Prisma.raw(`${column} ${dir}${nulls}, a.id ${dir}`);
+  const nulls = column.nullable ? (dir === "DESC" ? " NULLS LAST" : " NULLS FIRST") : "";
+  return Prisma.raw(`${column.sortSql} ${dir}${nulls}, a.id ${dir}`);
 }

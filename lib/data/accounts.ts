@@ -2,9 +2,12 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { canSeeAllAccounts, type Actor } from "@/lib/auth/access";
+import { ROW_FIELD_KEYS, type RowFieldKey } from "@/lib/accounts/list-columns";
+import { getField } from "@/lib/segmentation/fields";
 import { normalisePaging, type AccountQuery } from "@/lib/validation/account-query";
 import { ACCOUNTS_FROM, accountOrderSql, accountWhereSql, filtersOnSegmentation, hasNarrowingFilter, resolveFilters } from "./account-filters";
 
+/** One row of the accounts list: the fields of its columns (lib/accounts/list-columns.ts), tier, score and owner. */
 export interface AccountRow {
   id: number;
   name: string;
@@ -37,68 +40,40 @@ export interface AccountPage {
   pageCount: number;
 }
 
-interface RawAccountRow {
-  id: number;
-  name: string;
-  domain: string;
-  industry: string;
-  region: string;
-  country: string;
-  employee_count: number;
-  lifetime_value: number;
-  order_count: number;
-  avg_order_value: number;
-  orders_12m: number;
-  last_order_at: Date | null;
-  engagement_score: number;
-  journey_stage: string;
-  loyalty_status: string;
-  usage_rate: string;
-  hosting_preference: string;
-  tech_adoption: string;
+/** A row as the SELECT returns it: the fields under their own keys, tier and owner as flat columns. */
+type RawAccountRow = Omit<AccountRow, "priorityScore" | "tier" | "owner"> & {
   priority_score: number;
   tier_key: string | null;
   tier_name: string | null;
   tier_color: string | null;
   owner_id: string | null;
   owner_name: string | null;
+};
+
+/** The fields a row carries (those of the export's columns); the type says each is a property of AccountRow. */
+const ROW_FIELDS: readonly (keyof AccountRow & RowFieldKey)[] = ROW_FIELD_KEYS;
+
+/** A field's column under the field's key; money as float8, enums as text. */
+function selectField(key: RowFieldKey): string {
+  const field = getField(key);
+  const cast = field.type === "money" ? "::float8" : field.type === "enum" && field.pgEnum ? "::text" : "";
+  return `a.${field.sql.column}${cast} AS "${key}"`;
 }
 
-/** Select list shared by the page query and the export (money as float8, enums as text). */
-export const ACCOUNT_ROW_SELECT = Prisma.sql`
-  a.id, a.name, a.domain, a.industry, a.region::text AS region, a.country, a.employee_count,
-  a.lifetime_value::float8 AS lifetime_value, a.order_count, a.avg_order_value::float8 AS avg_order_value,
-  a.orders_12m, a.last_order_at, a.engagement_score, a.journey_stage::text AS journey_stage,
-  a.loyalty_status::text AS loyalty_status, a.usage_rate::text AS usage_rate,
-  a.hosting_preference::text AS hosting_preference, a.tech_adoption::text AS tech_adoption, r.priority_score,
+/** Select list shared by the page query and the export. */
+export const ACCOUNT_ROW_SELECT = Prisma.sql`a.id, ${Prisma.raw(ROW_FIELDS.map(selectField).join(", "))}, r.priority_score,
   t.key AS tier_key, t.name AS tier_name, t.color AS tier_color, u.id AS owner_id, u.name AS owner_name`;
 
 export const ACCOUNT_ROW_FROM = Prisma.sql`
   FROM ${ACCOUNTS_FROM} LEFT JOIN tiers t ON t.id = r.tier_id LEFT JOIN users u ON u.id = a.owner_id`;
 
-export function toAccountRow(r: RawAccountRow): AccountRow {
+export function toAccountRow(raw: RawAccountRow): AccountRow {
+  const { priority_score, tier_key, tier_name, tier_color, owner_id, owner_name, ...fields } = raw;
   return {
-    id: r.id,
-    name: r.name,
-    domain: r.domain,
-    industry: r.industry,
-    region: r.region,
-    country: r.country,
-    employeeCount: r.employee_count,
-    lifetimeValue: Number(r.lifetime_value),
-    orderCount: r.order_count,
-    avgOrderValue: Number(r.avg_order_value),
-    orders12m: r.orders_12m,
-    lastOrderAt: r.last_order_at,
-    engagementScore: r.engagement_score,
-    journeyStage: r.journey_stage,
-    loyaltyStatus: r.loyalty_status,
-    usageRate: r.usage_rate,
-    hostingPreference: r.hosting_preference,
-    techAdoption: r.tech_adoption,
-    priorityScore: Number(r.priority_score),
-    tier: r.tier_key ? { key: r.tier_key, name: r.tier_name ?? r.tier_key, color: r.tier_color ?? "#64748b" } : null,
-    owner: r.owner_id ? { id: r.owner_id, name: r.owner_name ?? "" } : null,
+    ...fields,
+    priorityScore: Number(priority_score),
+    tier: tier_key ? { key: tier_key, name: tier_name ?? tier_key, color: tier_color ?? "#64748b" } : null,
+    owner: owner_id ? { id: owner_id, name: owner_name ?? "" } : null,
   };
 }
 

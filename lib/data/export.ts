@@ -2,7 +2,9 @@ import "server-only";
 import { recordAudit } from "@/lib/audit";
 import type { Actor } from "@/lib/auth/access";
 import { db } from "@/lib/db/client";
-import { enumLabel } from "@/lib/domain/enums";
+import { ACCOUNT_COLUMNS, ROW_FIELD_KEYS, type ColumnKey, type ListColumn, type RowFieldKey } from "@/lib/accounts/list-columns";
+import { UNTIERED } from "@/lib/domain/tiers";
+import type { FieldKey } from "@/lib/segmentation/fields";
 import { CSV_BOM, csvRow, type CsvValue } from "@/lib/utils/csv";
 import { serializeAccountQuery, type AccountQuery } from "@/lib/validation/account-query";
 import { ACCOUNT_ROW_FROM, ACCOUNT_ROW_SELECT, toAccountRow, type AccountRow, type RawAccountRow } from "./accounts";
@@ -13,30 +15,38 @@ export const EXPORT_BATCH_SIZE = 2000;
 
 const isoDate = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 
-/** The export's columns, in order: header and how to read the cell from a list row. */
-export const EXPORT_COLUMNS: readonly { header: string; value: (row: AccountRow) => CsvValue }[] = [
-  { header: "Account ID", value: (r) => r.id },
-  { header: "Name", value: (r) => r.name },
-  { header: "Domain", value: (r) => r.domain },
-  { header: "Tier", value: (r) => r.tier?.name ?? "Untiered" },
-  { header: "Priority score", value: (r) => Math.round(r.priorityScore * 10) / 10 },
-  { header: "Owner", value: (r) => r.owner?.name ?? null },
-  { header: "Industry", value: (r) => r.industry },
-  { header: "Country", value: (r) => r.country },
-  { header: "Region", value: (r) => enumLabel("region", r.region) },
-  { header: "Employees", value: (r) => r.employeeCount },
-  { header: "Lifetime value", value: (r) => r.lifetimeValue },
-  { header: "Orders", value: (r) => r.orderCount },
-  { header: "Orders (12 months)", value: (r) => r.orders12m },
-  { header: "Average order value", value: (r) => r.avgOrderValue },
-  { header: "Last order date", value: (r) => isoDate(r.lastOrderAt) },
-  { header: "Engagement score", value: (r) => r.engagementScore },
-  { header: "Journey stage", value: (r) => enumLabel("journeyStage", r.journeyStage) },
-  { header: "Loyalty", value: (r) => enumLabel("loyaltyStatus", r.loyaltyStatus) },
-  { header: "Usage", value: (r) => enumLabel("usageRate", r.usageRate) },
-  { header: "Hosting", value: (r) => enumLabel("hostingPreference", r.hostingPreference) },
-  { header: "Adoption", value: (r) => enumLabel("techAdoption", r.techAdoption) },
-];
+export interface ExportColumn {
+  header: string;
+  value: (row: AccountRow) => CsvValue;
+}
+
+/** Cells that are not simply the row's field. */
+const CELLS: Partial<Record<ColumnKey, ExportColumn["value"]>> = {
+  id: (r) => r.id,
+  tier: (r) => r.tier?.name ?? UNTIERED.label,
+  score: (r) => Math.round(r.priorityScore * 10) / 10,
+  owner: (r) => r.owner?.name ?? null,
+};
+
+const isRowField = (field: FieldKey | null): field is RowFieldKey => (ROW_FIELD_KEYS as readonly (FieldKey | null)[]).includes(field);
+
+/** A field's cell: an enum value by its label, a date as YYYY-MM-DD, numbers and text as they are. */
+function fieldCell(column: ListColumn): ExportColumn["value"] {
+  const field = column.field;
+  if (!isRowField(field)) throw new Error(`the export has no cell for column ${column.key}`);
+  const labels = new Map(column.options.map((o) => [o.value, o.label]));
+  return (row) => {
+    const value = row[field];
+    if (value instanceof Date) return isoDate(value);
+    return typeof value === "string" ? (labels.get(value) ?? value) : value;
+  };
+}
+
+/** The export's columns, in order (the list's columns marked `csv`): header and how to read the cell from a list row. */
+export const EXPORT_COLUMNS: readonly ExportColumn[] = ACCOUNT_COLUMNS.filter((c) => c.csv).map((c) => ({
+  header: c.label,
+  value: CELLS[c.key] ?? fieldCell(c),
+}));
 
 /**
  * The ids of every matching account, in the list's order (same FROM, WHERE and ORDER BY

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { canSeeAllAccounts, type Actor } from "@/lib/auth/access";
+import { UNTIERED } from "@/lib/domain/tiers";
 
 export interface Option {
   value: string;
@@ -22,7 +23,7 @@ export async function technologyOptions(): Promise<Option[]> {
 
 export async function tierOptions(): Promise<Option[]> {
   const tiers = await db.tier.findMany({ where: { archived: false }, orderBy: { position: "asc" } });
-  return [...tiers.map((t) => ({ value: t.key, label: t.name })), { value: "untiered", label: "Untiered" }];
+  return [...tiers.map((t) => ({ value: t.key, label: t.name })), { value: UNTIERED.key, label: UNTIERED.label }];
 }
 
 export async function segmentOptions(): Promise<Option[]> {

@@ -3,6 +3,7 @@ import type { Actor } from "@/lib/auth/access";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { ENUM_LABELS, enumValues } from "@/lib/domain/enums";
+import { UNTIERED as UNTIERED_TIER } from "@/lib/domain/tiers";
 import type { AccountQuery } from "@/lib/validation/account-query";
 import { ACCOUNTS_FROM, visibleAccountsSql } from "./account-filters";
 
@@ -22,8 +23,8 @@ export function parseMatrixDimension(raw: string | string[] | undefined): Matrix
   return (MATRIX_DIMENSIONS as readonly string[]).includes(value ?? "") ? (value as MatrixDimension) : "segment";
 }
 
-/** The row key of accounts without a tier (as the accounts list's `tier` filter spells it). */
-export const UNTIERED = "untiered";
+/** The row key of accounts without a tier: Untiered's key, as the accounts list's `tier` filter spells it. */
+export const UNTIERED = UNTIERED_TIER.key;
 /** The column key of accounts in no column (no published segment, no catalogued technology). */
 export const NONE_COLUMN = "none";
 
@@ -114,7 +115,7 @@ export async function getMatrix(actor: Actor, dimension: MatrixDimension): Promi
       total: rowTotalById.get(t.id) ?? ZERO,
       filter: { tier: [t.key] },
     }));
-  rows.push({ tierId: null, key: UNTIERED, label: "Untiered", color: null, total: rowTotalById.get(null) ?? ZERO, filter: { tier: [UNTIERED] } });
+  rows.push({ tierId: null, key: UNTIERED, label: UNTIERED_TIER.label, color: null, total: rowTotalById.get(null) ?? ZERO, filter: { tier: [UNTIERED] } });
 
   // "None" columns only earn their place when some account falls in them.
   const usedNone = cellRows.some((r) => r.col === null && r.n > 0);

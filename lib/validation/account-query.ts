@@ -7,53 +7,43 @@ import {
   parseAsStringLiteral,
   type inferParserType,
 } from "nuqs/server";
-import { ENUM_LABELS } from "@/lib/domain/enums";
-import { INDUSTRIES } from "@/lib/domain/industries";
+import {
+  ACCOUNT_COLUMNS,
+  ACCOUNT_FILTERS,
+  FILTER_KEYS,
+  SORTABLE_KEYS,
+  type FilterKey,
+  type IdFilterKey,
+  type ListColumn,
+  type SortableKey,
+} from "@/lib/accounts/list-columns";
 
-const keysOf = <T extends object>(o: T) => Object.keys(o) as (keyof T & string)[];
-
-export const ACCOUNT_SORTS = [
-  "priority",
-  "name",
-  "industry",
-  "region",
-  "owner",
-  "tier",
-  "score",
-  "ltv",
-  "orders",
-  "aov",
-  "orders12m",
-  "lastOrder",
-  "engagement",
-  "stage",
-  "loyalty",
-  "employees",
-  "revenue",
-] as const;
+/** "priority" (tier, then score) is the default order; every sortable column can be another. */
+export const ACCOUNT_SORTS = ["priority", ...SORTABLE_KEYS] as const satisfies readonly (SortableKey | "priority")[];
 export type AccountSort = (typeof ACCOUNT_SORTS)[number];
 
 export const PAGE_SIZES = [25, 50, 100] as const;
 
+const idList = () => parseAsArrayOf(parseAsInteger).withDefault([]);
+/** Fixed choices are checked against their list; keys from the database are checked by the query. */
+const textList = (choices: readonly string[]) =>
+  parseAsArrayOf(choices.length ? parseAsStringLiteral(choices) : parseAsString).withDefault([]);
+type FilterParsers = { [K in FilterKey]: K extends IdFilterKey ? ReturnType<typeof idList> : ReturnType<typeof textList> };
+
+function filterParser(column: ListColumn): ReturnType<typeof idList> | ReturnType<typeof textList> {
+  return column.filter?.values === "ids" ? idList() : textList(column.options.map((o) => o.value));
+}
+
+// Built from the column table; the mapped type above says which parser each key gets.
+const filterParsers = Object.fromEntries(ACCOUNT_FILTERS.map((c) => [c.key, filterParser(c)])) as FilterParsers;
+
 /**
- * The accounts list's URL state, defined once: the server page loads it, the
- * filter bar edits it, links are built from it, so a URL reproduces the view.
+ * The accounts list's URL state, defined once: the server page loads it, the filter bar edits it,
+ * links are built from it, so a URL reproduces the view. Filters come from lib/accounts/list-columns.ts.
  */
 export const accountQueryParsers = {
   q: parseAsString.withDefault(""),
-  industry: parseAsArrayOf(parseAsStringLiteral(INDUSTRIES)).withDefault([]),
-  region: parseAsArrayOf(parseAsStringLiteral(keysOf(ENUM_LABELS.region))).withDefault([]),
-  stage: parseAsArrayOf(parseAsStringLiteral(keysOf(ENUM_LABELS.journeyStage))).withDefault([]),
-  loyalty: parseAsArrayOf(parseAsStringLiteral(keysOf(ENUM_LABELS.loyaltyStatus))).withDefault([]),
-  usage: parseAsArrayOf(parseAsStringLiteral(keysOf(ENUM_LABELS.usageRate))).withDefault([]),
-  hosting: parseAsArrayOf(parseAsStringLiteral(keysOf(ENUM_LABELS.hostingPreference))).withDefault([]),
-  adoption: parseAsArrayOf(parseAsStringLiteral(keysOf(ENUM_LABELS.techAdoption))).withDefault([]),
-  device: parseAsArrayOf(parseAsStringLiteral(keysOf(ENUM_LABELS.devicePreference))).withDefault([]),
-  tech: parseAsArrayOf(parseAsInteger).withDefault([]),
-  category: parseAsArrayOf(parseAsStringLiteral(keysOf(ENUM_LABELS.techCategory))).withDefault([]),
-  owner: parseAsArrayOf(parseAsString).withDefault([]),
-  tier: parseAsArrayOf(parseAsString).withDefault([]),
-  segment: parseAsArrayOf(parseAsInteger).withDefault([]),
+  ...filterParsers,
   sort: parseAsStringLiteral(ACCOUNT_SORTS).withDefault("priority"),
   dir: parseAsStringLiteral(["asc", "desc"] as const),
   page: parseAsInteger.withDefault(1),
@@ -65,19 +55,17 @@ export type AccountQuery = inferParserType<typeof accountQueryParsers>;
 export const loadAccountQuery = createLoader(accountQueryParsers);
 export const serializeAccountQuery = createSerializer(accountQueryParsers);
 
-/** Columns whose natural first direction is descending (money, counts, scores). */
-export const DESC_FIRST: ReadonlySet<AccountSort> = new Set([
-  "score",
-  "ltv",
-  "orders",
-  "aov",
-  "orders12m",
-  "lastOrder",
-  "engagement",
-  "employees",
-  "revenue",
-]);
+/** A search or any filter: the list then shows "no matches" rather than "no accounts". */
+export function hasAnyFilter(query: Partial<Pick<AccountQuery, "q" | FilterKey>>): boolean {
+  return !!query.q?.trim() || FILTER_KEYS.some((key) => (query[key]?.length ?? 0) > 0);
+}
 
+/** Every filter and the search cleared (as a URL update: null removes the parameter). */
+export const CLEARED_FILTERS = Object.fromEntries(["q", ...FILTER_KEYS].map((key) => [key, null])) as Record<"q" | FilterKey, null>;
+
+const DESC_FIRST: ReadonlySet<string> = new Set(ACCOUNT_COLUMNS.filter((c) => c.sortSql && c.descFirst).map((c) => c.key));
+
+/** Without `dir`: money, counts, scores and dates descending first, the rest ascending. */
 export function effectiveDirection(query: Pick<AccountQuery, "sort" | "dir">): "asc" | "desc" {
   if (query.dir) return query.dir;
   return DESC_FIRST.has(query.sort) ? "desc" : "asc";
