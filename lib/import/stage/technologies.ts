@@ -1,38 +1,16 @@
 import type { RowError, TechnologyRow } from "../rows";
-import { columnOf, countTouched, dropLines, resolveAccounts, type StageSpec } from "./types";
+import { ownedByAccountStage } from "./owned-by-account";
+import { columnOf, dropLines } from "./types";
 
 /** Confidence of a detection the file does not qualify: it says the technology is there. */
 export const DEFAULT_CONFIDENCE = 1;
 
-export const technologiesStage: StageSpec<TechnologyRow> = {
-  async create(tx) {
-    await tx.$executeRawUnsafe(`CREATE TEMP TABLE import_stage (
-      line int PRIMARY KEY, domain text NOT NULL, account_id int, technology_id int NOT NULL,
-      first_detected_at date, last_detected_at date, confidence float8, existing boolean NOT NULL DEFAULT false
-    ) ON COMMIT DROP`);
-  },
-
-  async insert(tx, rows) {
-    if (rows.length === 0) return;
-    await tx.$executeRawUnsafe(
-      `INSERT INTO import_stage (line, domain, technology_id, first_detected_at, last_detected_at, confidence)
-       SELECT * FROM unnest($1::int[], $2::text[], $3::int[], $4::date[], $5::date[], $6::float8[])`,
-      rows.map((r) => r.line),
-      rows.map((r) => r.domain),
-      rows.map((r) => r.technologyId),
-      rows.map((r) => r.firstDetectedAt),
-      rows.map((r) => r.lastDetectedAt),
-      rows.map((r) => r.confidence),
-    );
-  },
-
-  async check(tx, ctx) {
-    const errors = await resolveAccounts(tx, ctx);
-    if (errors.length) await tx.$executeRawUnsafe("DELETE FROM import_stage WHERE account_id IS NULL");
-    return errors;
-  },
-
-  candidatesSql: "SELECT DISTINCT account_id FROM import_stage",
+export const technologiesStage = ownedByAccountStage<TechnologyRow>({
+  table: "account_technologies",
+  key: "technology_id",
+  columns: ["technology_id int NOT NULL", "first_detected_at date", "last_detected_at date", "confidence float8"],
+  values: (r) => [r.technologyId, r.firstDetectedAt, r.lastDetectedAt, r.confidence],
+  extraColumns: "existing boolean NOT NULL DEFAULT false",
 
   /**
    * Blank cells keep the detection's current values; a new detection was last seen on the day of
@@ -67,22 +45,4 @@ export const technologiesStage: StageSpec<TechnologyRow> = {
     await dropLines(tx, errors);
     return errors;
   },
-
-  async apply(tx) {
-    return countTouched(
-      tx,
-      `WITH up AS (
-         INSERT INTO account_technologies AS t (account_id, technology_id, first_detected_at, last_detected_at, confidence)
-         SELECT account_id, technology_id, first_detected_at, last_detected_at, confidence FROM import_stage ORDER BY line
-         ON CONFLICT (account_id, technology_id) DO UPDATE
-           SET first_detected_at = EXCLUDED.first_detected_at, last_detected_at = EXCLUDED.last_detected_at, confidence = EXCLUDED.confidence
-         WHERE (t.first_detected_at, t.last_detected_at, t.confidence)
-           IS DISTINCT FROM (EXCLUDED.first_detected_at, EXCLUDED.last_detected_at, EXCLUDED.confidence)
-         RETURNING t.account_id, (t.xmax = 0) AS created
-       ), touched AS (
-         INSERT INTO import_touched (account_id, created) SELECT DISTINCT account_id, false FROM up ON CONFLICT DO NOTHING
-       )
-       SELECT count(*) FILTER (WHERE created)::int AS created, count(*) FILTER (WHERE NOT created)::int AS updated FROM up`,
-    );
-  },
-};
+});

@@ -1,0 +1,81 @@
+import type { ImportRow } from "../rows";
+import { countTouched, resolveAccounts, type StageSpec } from "./types";
+
+/**
+ * A staged column from its SQL definition ("amount numeric(14,2) NOT NULL"): its name, and the
+ * array cast its batch takes in `unnest` (an enum travels as text[] first).
+ */
+function stagedColumn(definition: string): { name: string; param: string } {
+  const [name = "", ...rest] = definition.trim().split(/\s+/);
+  const type = rest.join(" ").replace(/\s+NOT NULL$/i, "");
+  return { name, param: type.startsWith('"') ? `text[]::${type}[]` : `${type}[]` };
+}
+
+/**
+ * The stage of rows that belong to an existing account (orders, events, technologies): they
+ * share everything but their columns. Each row is matched to its account by domain (unknown
+ * domains are errors), and upserted on (account_id, `key`): an existing row takes the file's
+ * values, and counts as updated only when one of them differs.
+ */
+export function ownedByAccountStage<R extends ImportRow>(spec: {
+  /** The table the rows go to. */
+  table: string;
+  /** With account_id, what identifies a row of `table` (an external id, a technology). */
+  key: string;
+  /** The columns a row stages, as SQL column definitions, in the order `values` gives them. */
+  columns: readonly string[];
+  values: (row: R) => readonly unknown[];
+  /** More temp-table columns `fill` uses (not staged from the file, not written). */
+  extraColumns?: string;
+  fill: StageSpec<R>["fill"];
+}): StageSpec<R> {
+  const columns = spec.columns.map(stagedColumn);
+  const names = columns.map((c) => c.name);
+  const updated = names.filter((name) => name !== spec.key);
+  return {
+    async create(tx) {
+      const definitions = [...spec.columns, ...(spec.extraColumns ? [spec.extraColumns] : [])].join(", ");
+      await tx.$executeRawUnsafe(`CREATE TEMP TABLE import_stage (
+        line int PRIMARY KEY, domain text NOT NULL, account_id int, ${definitions}
+      ) ON COMMIT DROP`);
+    },
+
+    async insert(tx, rows) {
+      if (rows.length === 0) return;
+      const params = columns.map((c, i) => `$${i + 3}::${c.param}`).join(", ");
+      const values = rows.map(spec.values);
+      await tx.$executeRawUnsafe(
+        `INSERT INTO import_stage (line, domain, ${names.join(", ")}) SELECT * FROM unnest($1::int[], $2::text[], ${params})`,
+        rows.map((r) => r.line),
+        rows.map((r) => r.domain),
+        ...columns.map((_, i) => values.map((v) => v[i])),
+      );
+    },
+
+    async check(tx, ctx) {
+      const errors = await resolveAccounts(tx, ctx);
+      if (errors.length) await tx.$executeRawUnsafe("DELETE FROM import_stage WHERE account_id IS NULL");
+      return errors;
+    },
+
+    candidatesSql: "SELECT DISTINCT account_id FROM import_stage",
+
+    fill: spec.fill,
+
+    async apply(tx) {
+      return countTouched(
+        tx,
+        `WITH up AS (
+           INSERT INTO ${spec.table} AS t (account_id, ${names.join(", ")})
+           SELECT account_id, ${names.join(", ")} FROM import_stage ORDER BY line
+           ON CONFLICT (account_id, ${spec.key}) DO UPDATE SET ${updated.map((c) => `${c} = EXCLUDED.${c}`).join(", ")}
+           WHERE (${updated.map((c) => `t.${c}`).join(", ")}) IS DISTINCT FROM (${updated.map((c) => `EXCLUDED.${c}`).join(", ")})
+           RETURNING t.account_id, (t.xmax = 0) AS created
+         ), touched AS (
+           INSERT INTO import_touched (account_id, created) SELECT DISTINCT account_id, false FROM up ON CONFLICT DO NOTHING
+         )
+         SELECT count(*) FILTER (WHERE created)::int AS created, count(*) FILTER (WHERE NOT created)::int AS updated FROM up`,
+      );
+    },
+  };
+}
