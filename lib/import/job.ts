@@ -5,20 +5,8 @@
 import type { ImportImpact } from "./impact";
 import type { ColumnMapping, ImportKind } from "./kinds";
 
-export const IMPORT_STATUSES = [
-  "UPLOADING",
-  "UPLOADED",
-  "CHECKING",
-  "CHECKED",
-  "HAS_ERRORS",
-  "COMMITTING",
-  "COMMITTED",
-  "FAILED",
-  "DISCARDED",
-] as const;
-export type ImportStatus = (typeof IMPORT_STATUSES)[number];
-
-export const STATUS_LABELS: Readonly<Record<ImportStatus, string>> = {
+/** Every status a job can have, with its label (the list of statuses is this table's keys). */
+export const STATUS_LABELS = {
   UPLOADING: "Uploading",
   UPLOADED: "Ready to map",
   CHECKING: "Dry run running",
@@ -28,14 +16,13 @@ export const STATUS_LABELS: Readonly<Record<ImportStatus, string>> = {
   COMMITTED: "Committed",
   FAILED: "Failed",
   DISCARDED: "Discarded",
-};
+} as const satisfies Record<string, string>;
+export type ImportStatus = keyof typeof STATUS_LABELS;
 
 export type RunMode = "dryRun" | "commit";
 
-export const RUN_PHASES = ["waiting", "reading", "checking", "writing", "recomputing", "comparing", "finishing"] as const;
-export type RunPhase = (typeof RUN_PHASES)[number];
-
-export const PHASE_LABELS: Readonly<Record<RunPhase, string>> = {
+/** A run's phases in the order they happen, with their labels (the list of phases is this table's keys). */
+export const PHASE_LABELS = {
   waiting: "Waiting for another import to finish",
   reading: "Reading and checking rows",
   checking: "Checking rows against Tierwise data",
@@ -43,7 +30,9 @@ export const PHASE_LABELS: Readonly<Record<RunPhase, string>> = {
   recomputing: "Recomputing metrics, tiers and segments",
   comparing: "Comparing tiers and segments",
   finishing: "Finishing",
-};
+} as const satisfies Record<string, string>;
+export type RunPhase = keyof typeof PHASE_LABELS;
+export const RUN_PHASES = Object.keys(PHASE_LABELS) as RunPhase[];
 
 export interface RunProgress {
   mode: RunMode;
@@ -148,5 +137,5 @@ export function mappingKey(mapping: ColumnMapping): string {
 }
 
 export function isImportStatus(value: string): value is ImportStatus {
-  return (IMPORT_STATUSES as readonly string[]).includes(value);
+  return Object.hasOwn(STATUS_LABELS, value);
 }

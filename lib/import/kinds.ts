@@ -71,17 +71,28 @@ export interface TargetField {
 }
 
 const enumHint = (name: ImportEnum) => `One of ${Object.values(ENUM_LABELS[name]).join(", ")} (labels or values, any case).`;
+
+/** An optional account field named for its enum; a new account gets `fallback` when the file has none. */
+function enumField<E extends ImportEnum>(name: E, label: string, fallback: keyof (typeof ENUM_LABELS)[E] & string, aliases: readonly string[], note?: string): TargetField {
+  const defaultText = (ENUM_LABELS[name] as Record<string, string>)[fallback];
+  return { key: name, label, type: "enum", enumName: name, required: false, defaultText, hint: note ? `${enumHint(name)} ${note}` : enumHint(name), aliases };
+}
+
 const DOMAIN_HINT = "A web domain or address: https://www.acme.com/about becomes acme.com.";
-const ACCOUNT_DOMAIN_ALIASES = [
-  "Account domain",
-  "Company Domain Name",
-  "Domain",
-  "Company domain",
-  "Website",
-  "Account website",
-  "Company website",
-  "Website URL",
-];
+/** Orders, events and technologies name their (existing) account by its domain. */
+const ACCOUNT_DOMAIN_FIELD: TargetField = {
+  key: "accountDomain",
+  label: "Account domain",
+  type: "domain",
+  required: true,
+  hint: `${DOMAIN_HINT} The account must exist.`,
+  aliases: ["Account domain", "Company Domain Name", "Domain", "Company domain", "Website", "Account website", "Company website", "Website URL"],
+};
+
+/** Your system's id for an order or event: without one, an id derived from the row keeps a re-import from adding it twice. */
+function externalIdField(label: string, hint: string, aliases: readonly string[]): TargetField {
+  return { key: "externalId", label, type: "text", required: false, defaultText: "Derived from the row, so the same file imports once", hint, aliases: [...aliases, "Record ID", "External ID", "ID"] };
+}
 
 const ACCOUNT_FIELDS: readonly TargetField[] = [
   {
@@ -130,42 +141,12 @@ const ACCOUNT_FIELDS: readonly TargetField[] = [
     hint: "US dollars of whitespace revenue.",
     aliases: ["Estimated potential", "Potential", "Whitespace", "Whitespace revenue"],
   },
-  {
-    key: "loyaltyStatus", label: "Loyalty status", type: "enum", enumName: "loyaltyStatus", required: false,
-    defaultText: ENUM_LABELS.loyaltyStatus.NEW,
-    hint: enumHint("loyaltyStatus"),
-    aliases: ["Loyalty status", "Loyalty"],
-  },
-  {
-    key: "usageRate", label: "Usage rate", type: "enum", enumName: "usageRate", required: false,
-    defaultText: ENUM_LABELS.usageRate.NONE,
-    hint: enumHint("usageRate"),
-    aliases: ["Usage rate", "Usage"],
-  },
-  {
-    key: "journeyStage", label: "Journey stage", type: "enum", enumName: "journeyStage", required: false,
-    defaultText: ENUM_LABELS.journeyStage.AWARENESS,
-    hint: `${enumHint("journeyStage")} HubSpot lifecycle stages (Lead, Opportunity, Customer…) are translated.`,
-    aliases: ["Journey stage", "Customer journey stage", "Stage", "Lifecycle stage"],
-  },
-  {
-    key: "hostingPreference", label: "Hosting preference", type: "enum", enumName: "hostingPreference", required: false,
-    defaultText: ENUM_LABELS.hostingPreference.CLOUD,
-    hint: enumHint("hostingPreference"),
-    aliases: ["Hosting preference", "Hosting"],
-  },
-  {
-    key: "devicePreference", label: "Device / OS preference", type: "enum", enumName: "devicePreference", required: false,
-    defaultText: ENUM_LABELS.devicePreference.MIXED,
-    hint: enumHint("devicePreference"),
-    aliases: ["Device / OS preference", "Device preference", "OS preference", "Device", "Operating system"],
-  },
-  {
-    key: "techAdoption", label: "Technology adoption", type: "enum", enumName: "techAdoption", required: false,
-    defaultText: ENUM_LABELS.techAdoption.EARLY_MAJORITY,
-    hint: enumHint("techAdoption"),
-    aliases: ["Technology adoption", "Tech adoption", "Adoption"],
-  },
+  enumField("loyaltyStatus", "Loyalty status", "NEW", ["Loyalty status", "Loyalty"]),
+  enumField("usageRate", "Usage rate", "NONE", ["Usage rate", "Usage"]),
+  enumField("journeyStage", "Journey stage", "AWARENESS", ["Journey stage", "Customer journey stage", "Stage", "Lifecycle stage"], "HubSpot lifecycle stages (Lead, Opportunity, Customer…) are translated."),
+  enumField("hostingPreference", "Hosting preference", "CLOUD", ["Hosting preference", "Hosting"]),
+  enumField("devicePreference", "Device / OS preference", "MIXED", ["Device / OS preference", "Device preference", "OS preference", "Device", "Operating system"]),
+  enumField("techAdoption", "Technology adoption", "EARLY_MAJORITY", ["Technology adoption", "Tech adoption", "Adoption"]),
   {
     key: "benefitsSought", label: "Benefits sought", type: "tags", required: false, defaultText: "None",
     hint: "Tags separated by ; or |, e.g. security; scalability.",
@@ -174,7 +155,7 @@ const ACCOUNT_FIELDS: readonly TargetField[] = [
 ];
 
 const ORDER_FIELDS: readonly TargetField[] = [
-  { key: "accountDomain", label: "Account domain", type: "domain", required: true, hint: `${DOMAIN_HINT} The account must exist.`, aliases: ACCOUNT_DOMAIN_ALIASES },
+  ACCOUNT_DOMAIN_FIELD,
   {
     key: "orderedAt", label: "Order date", type: "date", required: true,
     hint: "2026-03-12, 03/12/2026 or 12 Mar 2026 (see “Dates in this file”).",
@@ -190,16 +171,15 @@ const ORDER_FIELDS: readonly TargetField[] = [
     hint: "Free text, up to 100 characters.",
     aliases: ["Product line", "Product", "Product family", "Line of business"],
   },
-  {
-    key: "externalId", label: "Order ID", type: "text", required: false,
-    defaultText: "Derived from the row, so the same file imports once",
-    hint: "Your system's id for the order: re-importing an order with the same id updates it instead of adding it again.",
-    aliases: ["Order ID", "Order number", "Order no", "Deal ID", "Opportunity ID", "Invoice number", "Record ID", "External ID", "ID"],
-  },
+  externalIdField(
+    "Order ID",
+    "Your system's id for the order: re-importing an order with the same id updates it instead of adding it again.",
+    ["Order ID", "Order number", "Order no", "Deal ID", "Opportunity ID", "Invoice number"],
+  ),
 ];
 
 const EVENT_FIELDS: readonly TargetField[] = [
-  { key: "accountDomain", label: "Account domain", type: "domain", required: true, hint: `${DOMAIN_HINT} The account must exist.`, aliases: ACCOUNT_DOMAIN_ALIASES },
+  ACCOUNT_DOMAIN_FIELD,
   {
     key: "type", label: "Event type", type: "enum", enumName: "engagementType", required: true,
     hint: `${enumHint("engagementType")} Also page view, email opened, email clicked, conference.`,
@@ -210,12 +190,7 @@ const EVENT_FIELDS: readonly TargetField[] = [
     hint: "A date, optionally with a time (UTC unless an offset is given): 2026-03-12 14:05 or 2026-03-12T14:05:00Z.",
     aliases: ["Date", "Event date", "Occurred at", "Activity date", "Timestamp", "Date time"],
   },
-  {
-    key: "externalId", label: "Event ID", type: "text", required: false,
-    defaultText: "Derived from the row, so the same file imports once",
-    hint: "Your system's id for the event: re-importing an event with the same id updates it.",
-    aliases: ["Event ID", "Activity ID", "Engagement ID", "Record ID", "External ID", "ID"],
-  },
+  externalIdField("Event ID", "Your system's id for the event: re-importing an event with the same id updates it.", ["Event ID", "Activity ID", "Engagement ID"]),
   {
     key: "detail", label: "Detail", type: "text", required: false, defaultText: "None",
     hint: "Free text, e.g. the page or the e-mail subject (up to 500 characters).",
@@ -224,7 +199,7 @@ const EVENT_FIELDS: readonly TargetField[] = [
 ];
 
 const TECHNOLOGY_FIELDS: readonly TargetField[] = [
-  { key: "accountDomain", label: "Account domain", type: "domain", required: true, hint: `${DOMAIN_HINT} The account must exist.`, aliases: ACCOUNT_DOMAIN_ALIASES },
+  ACCOUNT_DOMAIN_FIELD,
   {
     key: "technology", label: "Technology", type: "technology", required: true,
     hint: "A technology name from the catalogue (any case), e.g. Salesforce Sales Cloud.",

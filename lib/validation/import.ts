@@ -73,9 +73,10 @@ export const uploadStartSchema = z.object({
   fileName: z.string().trim().min(1, { error: "The file has no name." }).max(255, { error: "The file name is too long." }),
   size: z.number({ error: "The file size is missing." }).int().nonnegative(),
   contentType: z.string().max(200).default(""),
+  /** The job whose file this one corrects: its mapping carries over. */
   replaces: importJobIdSchema.nullish(),
 });
-export type UploadStartInput = z.infer<typeof uploadStartSchema>;
+export type UploadStart = z.output<typeof uploadStartSchema>;
 
 const BAD_OFFSET = "The upload part has no valid offset.";
 /** A byte offset in an upload (query string). */

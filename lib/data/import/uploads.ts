@@ -7,8 +7,9 @@ import { isBlankRecord, readCsvRecords } from "@/lib/import/csv-reader";
 import { adaptMapping, headerNames, recogniseHeaders } from "@/lib/import/headers";
 import { EMPTY_SUMMARY, type ImportJobView, type ImportSummary } from "@/lib/import/job";
 import { saveSummary, summaryOf, transition } from "@/lib/import/job-store";
-import { isImportKind, type ImportKind } from "@/lib/import/kinds";
+import { isImportKind } from "@/lib/import/kinds";
 import { appendChunk, createUploadFile, fileProblem, removeImportFiles, sweepOldFiles, uploadPath, uploadedSize } from "@/lib/import/storage";
+import type { UploadStart } from "@/lib/validation/import";
 import { findJob, getImportJob } from "./jobs";
 
 /**
@@ -18,15 +19,6 @@ import { findJob, getImportJob } from "./jobs";
 
 const SAMPLE_ROWS = 3;
 const SAMPLE_CELL_CHARS = 80;
-
-export interface UploadStart {
-  kind: ImportKind;
-  fileName: string;
-  size: number;
-  contentType: string;
-  /** The job whose file this one corrects: its mapping carries over. */
-  replaces?: string | null;
-}
 
 export async function createUpload(actor: Actor, input: UploadStart): Promise<{ id: string }> {
   assertRole(actor, "ADMIN");
