@@ -40,6 +40,20 @@ export function RowCounts({ kind, report, tense }: { kind: ImportKind; report: R
   );
 }
 
+/** The two ways to fix what a run found: map the columns differently, or upload a corrected file. */
+function FixButtons({ onChangeMapping, onReplaceFile, pending }: { onChangeMapping: () => void; onReplaceFile: () => void; pending: boolean }) {
+  return (
+    <>
+      <Button variant="secondary" onClick={onChangeMapping} disabled={pending}>
+        Change mapping
+      </Button>
+      <Button variant="secondary" onClick={onReplaceFile} disabled={pending}>
+        Upload a corrected file
+      </Button>
+    </>
+  );
+}
+
 export function DryRunReport({
   job,
   pending,
@@ -73,12 +87,7 @@ export function DryRunReport({
           <Button onClick={onRerun} disabled={pending}>
             Run the dry run again
           </Button>
-          <Button variant="secondary" onClick={onChangeMapping} disabled={pending}>
-            Change mapping
-          </Button>
-          <Button variant="secondary" onClick={onReplaceFile} disabled={pending}>
-            Upload a corrected file
-          </Button>
+          <FixButtons onChangeMapping={onChangeMapping} onReplaceFile={onReplaceFile} pending={pending} />
         </div>
       </div>
     );
@@ -140,12 +149,7 @@ export function DryRunReport({
 
       <div className="flex flex-wrap items-center justify-between gap-3">
         <div className="flex flex-wrap gap-2">
-          <Button variant="secondary" onClick={onChangeMapping} disabled={pending}>
-            Change mapping
-          </Button>
-          <Button variant="secondary" onClick={onReplaceFile} disabled={pending}>
-            Upload a corrected file
-          </Button>
+          <FixButtons onChangeMapping={onChangeMapping} onReplaceFile={onReplaceFile} pending={pending} />
           <Button variant="ghost" onClick={onDiscard} disabled={pending}>
             Discard
           </Button>

@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useRef, useState, useTransition } from "react";
+import { useCallback, useEffect, useRef, useState, useTransition, type ReactNode } from "react";
 import { commitImport, deleteImportMapping, discardImportAction, runDryRun, saveImportMapping } from "@/lib/actions/import-data";
 import { isRunning, type ImportJobView, type SavedMapping } from "@/lib/import/job";
 import type { ColumnMapping, ImportKind } from "@/lib/import/kinds";
@@ -168,11 +168,26 @@ export function ImportWizard({ initialJob, savedMappings, missingJob }: { initia
 
   const startAgain = () => router.push("/admin/import");
 
-  const heading = (n: StepNumber) => (
-    <h2 ref={headingRef} tabIndex={-1} className="text-lg font-semibold text-slate-900 focus:outline-none" data-testid="step-heading">
-      {n}. {STEPS[n - 1]}
-    </h2>
+  const changeMapping = () => {
+    clearMessages();
+    setOverride("map");
+  };
+  const cancelReplace = () => {
+    setReplacing(false);
+    setOverride(null);
+  };
+
+  /** A step's content under its heading (focused when the step changes). */
+  const section = (n: StepNumber, content: ReactNode) => (
+    <div className="space-y-4">
+      <h2 ref={headingRef} tabIndex={-1} className="text-lg font-semibold text-slate-900 focus:outline-none" data-testid="step-heading">
+        {n}. {STEPS[n - 1]}
+      </h2>
+      {content}
+    </div>
   );
+  // What the mapping step and the dry-run report both offer.
+  const fileActions = { pending, onReplaceFile: replaceFile, onDiscard: discard };
 
   return (
     <div className="space-y-5">
@@ -183,30 +198,23 @@ export function ImportWizard({ initialJob, savedMappings, missingJob }: { initia
         </Alert>
       )}
 
-      {step === 1 && (
-        <div className="space-y-4">
-          {heading(1)}
+      {step === 1 &&
+        section(
+          1,
           <UploadStep
             key={replacing ? `replace-${job?.id}` : "new"}
             initialKind={(job?.kind ?? "accounts") as ImportKind}
             lockedKind={replacing}
             replaces={replacing && job ? { id: job.id, fileName: job.fileName } : null}
             onUploaded={onUploaded}
-            onCancelReplace={
-              replacing
-                ? () => {
-                    setReplacing(false);
-                    setOverride(null);
-                  }
-                : undefined
-            }
-          />
-        </div>
-      )}
+            onCancelReplace={replacing ? cancelReplace : undefined}
+          />,
+        )}
 
-      {step === 2 && job && (
-        <div className="space-y-4">
-          {heading(2)}
+      {step === 2 &&
+        job &&
+        section(
+          2,
           <MappingStep
             job={job}
             draft={draft}
@@ -217,45 +225,25 @@ export function ImportWizard({ initialJob, savedMappings, missingJob }: { initia
             fieldErrors={fieldErrors}
             formError={formError}
             savedMappings={saved}
-            pending={pending}
             onRun={run}
             onSave={save}
             onDeleteSaved={deleteSaved}
-            onReplaceFile={replaceFile}
-            onDiscard={discard}
-          />
-        </div>
-      )}
+            {...fileActions}
+          />,
+        )}
 
-      {step === 3 && job && (
-        <div className="space-y-4">
-          {heading(3)}
-          {isRunning(job) ? (
+      {step === 3 &&
+        job &&
+        section(
+          3,
+          isRunning(job) ? (
             <RunProgress job={job} />
           ) : (
-            <DryRunReport
-              job={job}
-              pending={pending}
-              actionError={actionError ?? formError}
-              onCommit={commit}
-              onChangeMapping={() => {
-                clearMessages();
-                setOverride("map");
-              }}
-              onReplaceFile={replaceFile}
-              onRerun={run}
-              onDiscard={discard}
-            />
-          )}
-        </div>
-      )}
+            <DryRunReport job={job} actionError={actionError ?? formError} onCommit={commit} onChangeMapping={changeMapping} onRerun={run} {...fileActions} />
+          ),
+        )}
 
-      {step === 4 && job && (
-        <div className="space-y-4">
-          {heading(4)}
-          {job.status === "COMMITTING" ? <RunProgress job={job} /> : <CommitSummary job={job} onStartAgain={startAgain} />}
-        </div>
-      )}
+      {step === 4 && job && section(4, job.status === "COMMITTING" ? <RunProgress job={job} /> : <CommitSummary job={job} onStartAgain={startAgain} />)}
     </div>
   );
 }
