@@ -2,8 +2,10 @@
 
 import { ArrowDownRight, ArrowUpRight } from "lucide-react";
 import type { SegmentPreviewResult } from "@/lib/data/rules/segments";
+import { cn } from "@/lib/utils/cn";
 import type { RuleIssue } from "./issues";
-import { IssueList, PreviewStatus, SampleList, ShareBar } from "./preview-bits";
+import { SampleList, ShareBar } from "./preview-bits";
+import { PreviewPanel, PreviewSection, PreviewWarnings } from "./preview-panel";
 import { percent } from "./format";
 import type { LivePreview } from "./use-live-preview";
 
@@ -27,80 +29,63 @@ export function SegmentPreviewPanel({
   const p = ok?.preview;
 
   return (
-    <section aria-labelledby="live-preview-heading" className="rounded-xl bg-white shadow-sm ring-1 ring-slate-200" data-testid="segment-preview">
-      <header className="flex items-center justify-between border-b border-slate-100 px-5 py-3.5">
-        <h2 id="live-preview-heading" className="text-sm font-semibold text-slate-900">
-          Live preview
-        </h2>
-        <PreviewStatus pending={preview.pending} blocked={blocked} error={preview.error} />
-      </header>
-      <div className="space-y-5 px-5 py-4" aria-live="polite" aria-busy={preview.pending}>
-        {preview.error && <p className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">{preview.error}</p>}
-        {blocked && (
-          <div className="space-y-2 rounded-lg bg-amber-50/70 px-3 py-2.5 ring-1 ring-inset ring-amber-200">
-            <p className="text-sm font-medium text-amber-900">
-              Preview paused until {problems.length === 1 ? "this is" : `these ${problems.length} are`} finished or fixed
+    <PreviewPanel headingId="live-preview-heading" testId="segment-preview" preview={preview} problems={problems} announce>
+      {!p && !blocked && !preview.error && <PreviewSkeleton />}
+
+      {p && (
+        <div className={stale ? "opacity-60 transition-opacity" : "transition-opacity"}>
+          <div className="space-y-2">
+            <p className="text-sm text-slate-600">
+              <span className="tabular text-3xl font-semibold tracking-tight text-slate-900" data-testid="segment-matching">
+                {p.matching.toLocaleString("en-US")}
+              </span>{" "}
+              of <span className="tabular">{p.total.toLocaleString("en-US")}</span> accounts match{" "}
+              <span className="tabular text-slate-500">({percent(p.matching, p.total)})</span>
             </p>
-            <IssueList issues={problems} />
+            <ShareBar share={p.total ? p.matching / p.total : 0} color={color} label={`${percent(p.matching, p.total)} of accounts match`} />
           </div>
-        )}
 
-        {!p && !blocked && !preview.error && <PreviewSkeleton />}
+          {p.diff && (
+            <dl className="mt-4 grid grid-cols-2 gap-2">
+              <DiffStat tone="enter" label="Would enter" value={p.diff.entering} />
+              <DiffStat tone="leave" label="Would leave" value={p.diff.leaving} />
+            </dl>
+          )}
 
-        {p && (
-          <div className={stale ? "opacity-60 transition-opacity" : "transition-opacity"}>
-            <div className="space-y-2">
-              <p className="text-sm text-slate-600">
-                <span className="tabular text-3xl font-semibold tracking-tight text-slate-900" data-testid="segment-matching">
-                  {p.matching.toLocaleString("en-US")}
-                </span>{" "}
-                of <span className="tabular">{p.total.toLocaleString("en-US")}</span> accounts match{" "}
-                <span className="tabular text-slate-500">({percent(p.matching, p.total)})</span>
+          {ok && (
+            <PreviewSection title="Reads as" className="mt-5 space-y-1">
+              <p className="rounded-lg bg-slate-50 px-3 py-2 text-sm leading-relaxed text-slate-800 ring-1 ring-inset ring-slate-200" data-testid="rule-text">
+                {ok.text}
               </p>
-              <ShareBar share={p.total ? p.matching / p.total : 0} color={color} label={`${percent(p.matching, p.total)} of accounts match`} />
-            </div>
+            </PreviewSection>
+          )}
 
-            {p.diff && (
-              <dl className="mt-4 grid grid-cols-2 gap-2">
-                <div className="rounded-lg bg-emerald-50 px-3 py-2 ring-1 ring-inset ring-emerald-200">
-                  <dt className="flex items-center gap-1 text-xs font-medium text-emerald-800">
-                    <ArrowUpRight className="h-3.5 w-3.5" aria-hidden /> Would enter
-                  </dt>
-                  <dd className="tabular text-lg font-semibold text-emerald-900">{p.diff.entering.toLocaleString("en-US")}</dd>
-                </div>
-                <div className="rounded-lg bg-rose-50 px-3 py-2 ring-1 ring-inset ring-rose-200">
-                  <dt className="flex items-center gap-1 text-xs font-medium text-rose-800">
-                    <ArrowDownRight className="h-3.5 w-3.5" aria-hidden /> Would leave
-                  </dt>
-                  <dd className="tabular text-lg font-semibold text-rose-900">{p.diff.leaving.toLocaleString("en-US")}</dd>
-                </div>
-              </dl>
-            )}
+          {ok && <PreviewWarnings warnings={ok.warnings} className="mt-5 space-y-1.5" />}
 
-            {ok && (
-              <div className="mt-5 space-y-1">
-                <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-500">Reads as</h3>
-                <p className="rounded-lg bg-slate-50 px-3 py-2 text-sm leading-relaxed text-slate-800 ring-1 ring-inset ring-slate-200" data-testid="rule-text">
-                  {ok.text}
-                </p>
-              </div>
-            )}
+          <PreviewSection title="Sample of matching accounts" className="mt-5 space-y-1">
+            <SampleList accounts={p.sample} more={p.matching - p.sample.length} emptyText="No account matches this rule yet." />
+          </PreviewSection>
+        </div>
+      )}
+    </PreviewPanel>
+  );
+}
 
-            {ok && ok.warnings.length > 0 && (
-              <div className="mt-5 space-y-1.5">
-                <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-500">Warnings</h3>
-                <IssueList issues={ok.warnings.map((w) => ({ severity: "warning", message: w.message, conditionId: w.conditionId ?? null, path: w.path ?? null }))} />
-              </div>
-            )}
+const DIFF_TONES = {
+  enter: { Icon: ArrowUpRight, box: "bg-emerald-50 ring-emerald-200", label: "text-emerald-800", value: "text-emerald-900" },
+  leave: { Icon: ArrowDownRight, box: "bg-rose-50 ring-rose-200", label: "text-rose-800", value: "text-rose-900" },
+} as const;
 
-            <div className="mt-5 space-y-1">
-              <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-500">Sample of matching accounts</h3>
-              <SampleList accounts={p.sample} more={p.matching - p.sample.length} emptyText="No account matches this rule yet." />
-            </div>
-          </div>
-        )}
-      </div>
-    </section>
+/** "Would enter 120" / "Would leave 45": accounts the draft adds to or drops from the published segment. */
+function DiffStat({ tone, label, value }: { tone: keyof typeof DIFF_TONES; label: string; value: number }) {
+  const { Icon, ...classes } = DIFF_TONES[tone];
+  return (
+    <div className={cn("rounded-lg px-3 py-2 ring-1 ring-inset", classes.box)}>
+      <dt className={cn("flex items-center gap-1 text-xs font-medium", classes.label)}>
+        <Icon className="h-3.5 w-3.5" aria-hidden /> {label}
+      </dt>
+      <dd className={cn("tabular text-lg font-semibold", classes.value)}>{value.toLocaleString("en-US")}</dd>
+    </div>
   );
 }
 

@@ -1,14 +1,14 @@
 "use client";
 
 import type { TierSchemePreviewResult } from "@/lib/data/rules/tier-scheme";
+import { UNTIERED } from "@/lib/domain/tiers";
 import { formatMoney } from "@/lib/utils/format";
 import type { RuleIssue } from "./issues";
-import { IssueList, PreviewStatus, SampleList } from "./preview-bits";
+import { SampleList } from "./preview-bits";
+import { PreviewPanel, PreviewSection, PreviewWarnings } from "./preview-panel";
 import { percent, shortMoney } from "./format";
 import { ColorDot } from "./ui";
 import type { LivePreview } from "./use-live-preview";
-
-const UNTIERED_COLOR = "#cbd5e1";
 
 /** Accounts per draft tier (first match wins), their value, samples, and what moves against today. */
 export function TierPreviewPanel({
@@ -29,106 +29,81 @@ export function TierPreviewPanel({
     data ? data.transitions.reduce((sum, t) => sum + (t.toKey === key ? t.accounts : 0) - (t.fromKey === key ? t.accounts : 0), 0) : 0;
 
   return (
-    <section aria-labelledby="tier-preview-heading" className="rounded-xl bg-white shadow-sm ring-1 ring-slate-200" data-testid="tier-preview">
-      <header className="flex items-center justify-between border-b border-slate-100 px-5 py-3.5">
-        <h2 id="tier-preview-heading" className="text-sm font-semibold text-slate-900">
-          Live preview
-        </h2>
-        {!empty && <PreviewStatus pending={preview.pending} blocked={blocked} error={preview.error} />}
-      </header>
-      <div className="space-y-5 px-5 py-4" aria-busy={preview.pending}>
-        {preview.error && <p className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">{preview.error}</p>}
-        {blocked && (
-          <div className="space-y-2 rounded-lg bg-amber-50/70 px-3 py-2.5 ring-1 ring-inset ring-amber-200">
-            <p className="text-sm font-medium text-amber-900">
-              Preview paused until {problems.length === 1 ? "this is" : `these ${problems.length} are`} finished or fixed
-            </p>
-            <IssueList issues={problems} />
-          </div>
-        )}
-        {empty && <p className="py-4 text-center text-sm text-slate-500">Add a tier to see how accounts would spread over your tiers.</p>}
-        {!data && !blocked && !preview.error && !empty && (
-          <div className="animate-pulse space-y-3" aria-hidden="true">
-            <div className="h-3 w-full rounded bg-slate-100" />
-            {[0, 1, 2, 3].map((i) => (
-              <div key={i} className="h-8 w-full rounded bg-slate-100" />
-            ))}
-          </div>
-        )}
-        {data && !empty && (
-          <div className={stale ? "space-y-5 opacity-60 transition-opacity" : "space-y-5 transition-opacity"}>
-            <div>
-              <div className="flex h-3 w-full overflow-hidden rounded-full bg-slate-100" role="img" aria-label="Accounts per tier">
-                {data.tiers.map((t) => (
-                  <div key={t.key} className="h-full transition-[width] duration-300" style={{ width: `${data.total ? (t.count / data.total) * 100 : 0}%`, backgroundColor: t.color }} />
-                ))}
-                <div className="h-full" style={{ width: `${data.total ? (data.untiered / data.total) * 100 : 0}%`, backgroundColor: UNTIERED_COLOR }} />
-              </div>
-              <p className="mt-1.5 text-xs text-slate-500">{data.total.toLocaleString("en-US")} accounts in all</p>
-            </div>
-
-            <ol className="space-y-1" aria-live="polite">
-              {data.tiers.map((t, i) => (
-                <li key={t.key} data-testid="tier-preview-row" data-tier-key={t.key} className="rounded-lg px-2 py-1.5 hover:bg-slate-50">
-                  <details className="group">
-                    <summary className="flex cursor-pointer list-none items-center gap-2 rounded focus-visible:outline-2 focus-visible:outline-brand-600 [&::-webkit-details-marker]:hidden">
-                      <ColorDot color={t.color} />
-                      <span className="min-w-0 flex-1 truncate text-sm font-medium text-slate-900">
-                        <span className="text-slate-400">{i + 1}.</span> <span data-testid="tier-name">{t.name}</span>
-                      </span>
-                      <Delta value={delta(t.key)} />
-                      <span className="tabular text-sm font-semibold text-slate-900" data-testid="tier-count">
-                        {t.count.toLocaleString("en-US")}
-                      </span>
-                      <span className="tabular w-10 text-right text-xs text-slate-500">{percent(t.count, data.total)}</span>
-                      <span className="tabular w-16 text-right text-xs text-slate-600" title={formatMoney(t.lifetimeValue)}>
-                        {shortMoney(t.lifetimeValue)}
-                      </span>
-                    </summary>
-                    <div className="mt-1.5 pl-5">
-                      <SampleList accounts={t.sample} more={t.count - t.sample.length} emptyText="No account lands in this tier." />
-                    </div>
-                  </details>
-                </li>
+    <PreviewPanel headingId="tier-preview-heading" testId="tier-preview" preview={preview} problems={problems} showStatus={!empty}>
+      {empty && <p className="py-4 text-center text-sm text-slate-500">Add a tier to see how accounts would spread over your tiers.</p>}
+      {!data && !blocked && !preview.error && !empty && (
+        <div className="animate-pulse space-y-3" aria-hidden="true">
+          <div className="h-3 w-full rounded bg-slate-100" />
+          {[0, 1, 2, 3].map((i) => (
+            <div key={i} className="h-8 w-full rounded bg-slate-100" />
+          ))}
+        </div>
+      )}
+      {data && !empty && (
+        <div className={stale ? "space-y-5 opacity-60 transition-opacity" : "space-y-5 transition-opacity"}>
+          <div>
+            <div className="flex h-3 w-full overflow-hidden rounded-full bg-slate-100" role="img" aria-label="Accounts per tier">
+              {data.tiers.map((t) => (
+                <div key={t.key} className="h-full transition-[width] duration-300" style={{ width: `${data.total ? (t.count / data.total) * 100 : 0}%`, backgroundColor: t.color }} />
               ))}
-              <li data-testid="tier-preview-row" data-tier-key="untiered" className="flex items-center gap-2 rounded-lg px-2 py-1.5">
-                <ColorDot color={UNTIERED_COLOR} />
-                <span className="flex-1 text-sm font-medium text-slate-600">Untiered</span>
-                <Delta value={delta(null)} />
-                <span className="tabular text-sm font-semibold text-slate-700" data-testid="tier-count">
-                  {data.untiered.toLocaleString("en-US")}
-                </span>
-                <span className="tabular w-10 text-right text-xs text-slate-500">{percent(data.untiered, data.total)}</span>
-                <span className="w-16" />
-              </li>
-            </ol>
-            <p className="text-xs text-slate-500">Select a tier to see a sample of its accounts. Columns: accounts, share, lifetime value.</p>
-
-            <div className="rounded-lg bg-slate-50 px-3.5 py-3 ring-1 ring-inset ring-slate-200">
-              <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-500">Compared with today</h3>
-              {data.moving === 0 ? (
-                <p className="mt-1 text-sm text-slate-700">No account would change tier.</p>
-              ) : (
-                <p className="mt-1 text-sm text-slate-700" data-testid="moving-summary">
-                  <strong className="tabular text-slate-900">{data.moving.toLocaleString("en-US")}</strong> accounts would change tier, carrying{" "}
-                  <strong className="tabular text-slate-900">{formatMoney(data.revenueMoving)}</strong> of lifetime value, across{" "}
-                  <strong className="tabular text-slate-900">{data.repsAffected}</strong> {data.repsAffected === 1 ? "rep" : "reps"}.
-                </p>
-              )}
+              <div className="h-full" style={{ width: `${data.total ? (data.untiered / data.total) * 100 : 0}%`, backgroundColor: UNTIERED.color }} />
             </div>
-
-            {preview.result?.ok && preview.result.warnings.length > 0 && (
-              <div className="space-y-1.5">
-                <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-500">Warnings</h3>
-                <IssueList
-                  issues={preview.result.warnings.map((w) => ({ severity: "warning" as const, message: w.message, conditionId: w.conditionId ?? null, path: w.path ?? null }))}
-                />
-              </div>
-            )}
+            <p className="mt-1.5 text-xs text-slate-500">{data.total.toLocaleString("en-US")} accounts in all</p>
           </div>
-        )}
-      </div>
-    </section>
+
+          <ol className="space-y-1" aria-live="polite">
+            {data.tiers.map((t, i) => (
+              <li key={t.key} data-testid="tier-preview-row" data-tier-key={t.key} className="rounded-lg px-2 py-1.5 hover:bg-slate-50">
+                <details className="group">
+                  <summary className="flex cursor-pointer list-none items-center gap-2 rounded focus-visible:outline-2 focus-visible:outline-brand-600 [&::-webkit-details-marker]:hidden">
+                    <ColorDot color={t.color} />
+                    <span className="min-w-0 flex-1 truncate text-sm font-medium text-slate-900">
+                      <span className="text-slate-400">{i + 1}.</span> <span data-testid="tier-name">{t.name}</span>
+                    </span>
+                    <Delta value={delta(t.key)} />
+                    <span className="tabular text-sm font-semibold text-slate-900" data-testid="tier-count">
+                      {t.count.toLocaleString("en-US")}
+                    </span>
+                    <span className="tabular w-10 text-right text-xs text-slate-500">{percent(t.count, data.total)}</span>
+                    <span className="tabular w-16 text-right text-xs text-slate-600" title={formatMoney(t.lifetimeValue)}>
+                      {shortMoney(t.lifetimeValue)}
+                    </span>
+                  </summary>
+                  <div className="mt-1.5 pl-5">
+                    <SampleList accounts={t.sample} more={t.count - t.sample.length} emptyText="No account lands in this tier." />
+                  </div>
+                </details>
+              </li>
+            ))}
+            <li data-testid="tier-preview-row" data-tier-key={UNTIERED.key} className="flex items-center gap-2 rounded-lg px-2 py-1.5">
+              <ColorDot color={UNTIERED.color} />
+              <span className="flex-1 text-sm font-medium text-slate-600">{UNTIERED.label}</span>
+              <Delta value={delta(null)} />
+              <span className="tabular text-sm font-semibold text-slate-700" data-testid="tier-count">
+                {data.untiered.toLocaleString("en-US")}
+              </span>
+              <span className="tabular w-10 text-right text-xs text-slate-500">{percent(data.untiered, data.total)}</span>
+              <span className="w-16" />
+            </li>
+          </ol>
+          <p className="text-xs text-slate-500">Select a tier to see a sample of its accounts. Columns: accounts, share, lifetime value.</p>
+
+          <PreviewSection title="Compared with today" className="rounded-lg bg-slate-50 px-3.5 py-3 ring-1 ring-inset ring-slate-200">
+            {data.moving === 0 ? (
+              <p className="mt-1 text-sm text-slate-700">No account would change tier.</p>
+            ) : (
+              <p className="mt-1 text-sm text-slate-700" data-testid="moving-summary">
+                <strong className="tabular text-slate-900">{data.moving.toLocaleString("en-US")}</strong> accounts would change tier, carrying{" "}
+                <strong className="tabular text-slate-900">{formatMoney(data.revenueMoving)}</strong> of lifetime value, across{" "}
+                <strong className="tabular text-slate-900">{data.repsAffected}</strong> {data.repsAffected === 1 ? "rep" : "reps"}.
+              </p>
+            )}
+          </PreviewSection>
+
+          {preview.result?.ok && <PreviewWarnings warnings={preview.result.warnings} />}
+        </div>
+      )}
+    </PreviewPanel>
   );
 }
 

@@ -1,4 +1,5 @@
 import type { TierPreview } from "@/lib/data/rules/preview";
+import { UNTIERED } from "@/lib/domain/tiers";
 import { formatMoney } from "@/lib/utils/format";
 import { cn } from "@/lib/utils/cn";
 import { shortMoney } from "./format";
@@ -9,8 +10,14 @@ export interface CurrentTier {
   name: string;
 }
 
-const UNTIERED = "__untiered";
-const UNTIERED_COLOR = "#94a3b8";
+/** A row or column: a tier by its key, or Untiered (key null, as in the transitions). */
+interface Line {
+  key: string | null;
+  name: string;
+}
+
+// Map and React keys: Untiered is "", which no tier key can be (tier keys are 1-40 characters).
+const id = (key: string | null) => key ?? "";
 
 /**
  * From-tier × to-tier: rows are the tier accounts are in today (published), columns the tier
@@ -26,11 +33,13 @@ export function TransitionMatrix({ preview, currentTiers }: { preview: TierPrevi
       rowNames.set(t.fromKey, t.fromName);
     }
   }
-  const rows = [...rowKeys.map((key) => ({ key, name: rowNames.get(key) ?? key })), { key: UNTIERED, name: "Untiered" }];
-  const cols = [...preview.tiers.map((t) => ({ key: t.key, name: t.name })), { key: UNTIERED, name: "Untiered" }];
-  const cell = new Map(preview.transitions.map((t) => [`${t.fromKey ?? UNTIERED}→${t.toKey ?? UNTIERED}`, t]));
-  const outOf = (row: string) => preview.transitions.filter((t) => (t.fromKey ?? UNTIERED) === row).reduce((s, t) => s + t.accounts, 0);
-  const into = (col: string) => preview.transitions.filter((t) => (t.toKey ?? UNTIERED) === col).reduce((s, t) => s + t.accounts, 0);
+  const untiered: Line = { key: null, name: UNTIERED.label };
+  const rows: Line[] = [...rowKeys.map((key) => ({ key, name: rowNames.get(key) ?? key })), untiered];
+  const cols: Line[] = [...preview.tiers.map((t) => ({ key: t.key, name: t.name })), untiered];
+  const cell = new Map(preview.transitions.map((t) => [`${id(t.fromKey)}→${id(t.toKey)}`, t]));
+  const outOf = (row: Line) => preview.transitions.filter((t) => t.fromKey === row.key).reduce((s, t) => s + t.accounts, 0);
+  const into = (col: Line) => preview.transitions.filter((t) => t.toKey === col.key).reduce((s, t) => s + t.accounts, 0);
+  const colorOfLine = (line: Line) => (line.key === null ? undefined : colorOf.get(line.key)) ?? UNTIERED.color;
 
   return (
     <div className="overflow-x-auto rounded-lg ring-1 ring-slate-200">
@@ -42,9 +51,9 @@ export function TransitionMatrix({ preview, currentTiers }: { preview: TierPrevi
               <span className="text-slate-500">Today ↓</span> <span className="text-slate-400">/</span> After →
             </th>
             {cols.map((c) => (
-              <th key={c.key} scope="col" className="whitespace-nowrap px-3 py-2 text-right">
+              <th key={id(c.key)} scope="col" className="whitespace-nowrap px-3 py-2 text-right">
                 <span className="inline-flex items-center gap-1.5">
-                  <ColorDot color={c.key === UNTIERED ? UNTIERED_COLOR : (colorOf.get(c.key) ?? UNTIERED_COLOR)} />
+                  <ColorDot color={colorOfLine(c)} />
                   {c.name}
                 </span>
               </th>
@@ -54,19 +63,19 @@ export function TransitionMatrix({ preview, currentTiers }: { preview: TierPrevi
         </thead>
         <tbody className="divide-y divide-slate-100">
           {rows.map((r) => (
-            <tr key={r.key}>
+            <tr key={id(r.key)}>
               <th scope="row" className="sticky left-0 whitespace-nowrap bg-white px-3 py-2 text-left font-medium text-slate-800">
                 <span className="inline-flex items-center gap-1.5">
-                  <ColorDot color={r.key === UNTIERED ? UNTIERED_COLOR : (colorOf.get(r.key) ?? UNTIERED_COLOR)} />
+                  <ColorDot color={colorOfLine(r)} />
                   {r.name}
                 </span>
               </th>
               {cols.map((c) => {
                 const same = r.key === c.key;
-                const t = cell.get(`${r.key}→${c.key}`);
+                const t = cell.get(`${id(r.key)}→${id(c.key)}`);
                 return (
                   <td
-                    key={c.key}
+                    key={id(c.key)}
                     className={cn("tabular whitespace-nowrap px-3 py-2 text-right", same ? "bg-slate-50 text-slate-400" : t ? "bg-brand-50/60" : "text-slate-300")}
                     aria-label={same ? `${r.name} stays ${c.name}` : t ? `${t.accounts} accounts from ${r.name} to ${c.name}, ${formatMoney(t.lifetimeValue)}` : `None from ${r.name} to ${c.name}`}
                     data-testid={t && !same ? "transition-cell" : undefined}
@@ -84,7 +93,7 @@ export function TransitionMatrix({ preview, currentTiers }: { preview: TierPrevi
                   </td>
                 );
               })}
-              <td className="tabular px-3 py-2 text-right font-medium text-slate-700">{outOf(r.key).toLocaleString("en-US")}</td>
+              <td className="tabular px-3 py-2 text-right font-medium text-slate-700">{outOf(r).toLocaleString("en-US")}</td>
             </tr>
           ))}
         </tbody>
@@ -94,8 +103,8 @@ export function TransitionMatrix({ preview, currentTiers }: { preview: TierPrevi
               Moving in
             </th>
             {cols.map((c) => (
-              <td key={c.key} className="tabular px-3 py-2 text-right font-medium text-slate-700">
-                {into(c.key).toLocaleString("en-US")}
+              <td key={id(c.key)} className="tabular px-3 py-2 text-right font-medium text-slate-700">
+                {into(c).toLocaleString("en-US")}
               </td>
             ))}
             <td className="tabular px-3 py-2 text-right font-semibold text-slate-900">{preview.moving.toLocaleString("en-US")}</td>
