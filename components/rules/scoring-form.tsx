@@ -5,6 +5,7 @@ import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { previewSegment } from "@/lib/actions/preview-rule";
 import { updateScoring } from "@/lib/actions/update-scoring";
+import { SCORE_PART_DISPLAY } from "@/lib/domain/score-parts";
 import type { SegmentPreviewResult } from "@/lib/data/rules/segments";
 import { ENGAGEMENT_SCORE_SHARE, RECENCY_HORIZON_DAYS, VALUE_LTV_SHARE, type ScoreWeights } from "@/lib/segmentation/score";
 import { CatalogProvider, type RuleCatalog } from "./catalog";
@@ -23,14 +24,12 @@ import { useUnsavedChangesWarning } from "./use-unsaved-changes";
 
 const COMPONENTS: Record<WeightKey, { label: string; color: string; description: string }> = {
   value: {
-    label: "Value",
-    color: "#4f46e5",
+    ...SCORE_PART_DISPLAY.value,
     description: `Lifetime value (${Math.round(VALUE_LTV_SHARE * 100)}%) and estimated potential (${Math.round((1 - VALUE_LTV_SHARE) * 100)}%), ranked against every other account.`,
   },
-  fit: { label: "Fit", color: "#0891b2", description: "The share of the ideal customer profile's criteria the account meets." },
+  fit: { ...SCORE_PART_DISPLAY.fit, description: "The share of the ideal customer profile's criteria the account meets." },
   engagement: {
-    label: "Engagement",
-    color: "#d97706",
+    ...SCORE_PART_DISPLAY.engagement,
     description: `Engagement score (${Math.round(ENGAGEMENT_SCORE_SHARE * 100)}%) and how recently they ordered (${Math.round((1 - ENGAGEMENT_SCORE_SHARE) * 100)}%).`,
   },
 };

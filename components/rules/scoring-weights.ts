@@ -1,7 +1,10 @@
 import { normaliseWeights, type ScoreWeights } from "@/lib/segmentation/score";
 
-export const WEIGHT_KEYS = ["value", "fit", "engagement"] as const;
-export type WeightKey = (typeof WEIGHT_KEYS)[number];
+import { SCORE_PARTS, type ScorePart } from "@/lib/domain/score-parts";
+
+/** One weight per score part, in the parts' order. */
+export const WEIGHT_KEYS = SCORE_PARTS;
+export type WeightKey = ScorePart;
 
 /**
  * Weights as the 0-100 numbers the form edits. Stored weights may be fractions (the built-in

@@ -7,6 +7,7 @@
  *   falling linearly to 0 at a year or more, 0 without orders).
  * The SQL in lib/db/membership/scores.ts computes exactly these; explainScore renders them.
  */
+import { SCORE_PART_DISPLAY, type ScorePart } from "@/lib/domain/score-parts";
 import type { RuleGroup } from "@/lib/segmentation/rule";
 
 export interface ScoreWeights {
@@ -42,7 +43,7 @@ export interface ScoreBreakdown {
 }
 
 export interface ScoreExplanation {
-  component: "value" | "fit" | "engagement";
+  component: ScorePart;
   label: string;
   score: number;
   weight: number;
@@ -59,9 +60,9 @@ export function combineScore(components: Omit<ScoreBreakdown, "total">, weights:
 export function explainScore(breakdown: ScoreBreakdown, weights: ScoreWeights, idealProfile: RuleGroup | null): ScoreExplanation[] {
   const w = normaliseWeights(weights);
   const conditions = idealProfile?.children.length ?? 0;
-  const row = (component: ScoreExplanation["component"], label: string, score: number, weight: number, description: string) => ({
+  const row = (component: ScorePart, score: number, weight: number, description: string) => ({
     component,
-    label,
+    label: SCORE_PART_DISPLAY[component].label,
     score,
     weight,
     points: Math.round(score * weight * 10) / 10,
@@ -70,14 +71,12 @@ export function explainScore(breakdown: ScoreBreakdown, weights: ScoreWeights, i
   return [
     row(
       "value",
-      "Value",
       breakdown.value,
       w.value,
       `Lifetime value and estimated potential compared with every other account (${Math.round(VALUE_LTV_SHARE * 100)}% / ${Math.round((1 - VALUE_LTV_SHARE) * 100)}%).`,
     ),
     row(
       "fit",
-      "Fit",
       breakdown.fit,
       w.fit,
       conditions > 0
@@ -86,7 +85,6 @@ export function explainScore(breakdown: ScoreBreakdown, weights: ScoreWeights, i
     ),
     row(
       "engagement",
-      "Engagement",
       breakdown.engagement,
       w.engagement,
       `Engagement score over the last 90 days (${Math.round(ENGAGEMENT_SCORE_SHARE * 100)}%) and how recently they ordered (${Math.round((1 - ENGAGEMENT_SCORE_SHARE) * 100)}%).`,

@@ -1,11 +1,9 @@
 import { ArrowRight } from "lucide-react";
 import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
+import { SCORE_PART_DISPLAY } from "@/lib/domain/score-parts";
 import type { ScoreWeights } from "@/lib/segmentation/score";
 import { WEIGHT_KEYS, sharePercents } from "../scoring-weights";
-
-const LABELS = { value: "Value", fit: "Fit", engagement: "Engagement" } as const;
-const COLORS = { value: "#4f46e5", fit: "#0891b2", engagement: "#d97706" } as const;
 
 /** The priority score's weights and ideal profile size, linking to their settings page. */
 export function ScoringCard({ weights, criteria }: { weights: ScoreWeights; criteria: number }) {
@@ -25,17 +23,17 @@ export function ScoringCard({ weights, criteria }: { weights: ScoreWeights; crit
         </Link>
       </header>
       <div className="space-y-4 px-5 py-4">
-        <div className="flex h-2.5 w-full overflow-hidden rounded-full bg-slate-100" role="img" aria-label={WEIGHT_KEYS.map((k) => `${LABELS[k]} ${shares[k]}%`).join(", ")}>
+        <div className="flex h-2.5 w-full overflow-hidden rounded-full bg-slate-100" role="img" aria-label={WEIGHT_KEYS.map((k) => `${SCORE_PART_DISPLAY[k].label} ${shares[k]}%`).join(", ")}>
           {WEIGHT_KEYS.map((k) => (
-            <div key={k} className="h-full" style={{ width: `${shares[k]}%`, backgroundColor: COLORS[k] }} />
+            <div key={k} className="h-full" style={{ width: `${shares[k]}%`, backgroundColor: SCORE_PART_DISPLAY[k].color }} />
           ))}
         </div>
         <dl className="grid grid-cols-3 gap-2">
           {WEIGHT_KEYS.map((k) => (
             <div key={k} className="rounded-lg bg-slate-50 px-3 py-2 ring-1 ring-inset ring-slate-200">
               <dt className="flex items-center gap-1.5 text-xs font-medium text-slate-600">
-                <span className="h-2 w-2 rounded-full" style={{ backgroundColor: COLORS[k] }} aria-hidden="true" />
-                {LABELS[k]}
+                <span className="h-2 w-2 rounded-full" style={{ backgroundColor: SCORE_PART_DISPLAY[k].color }} aria-hidden="true" />
+                {SCORE_PART_DISPLAY[k].label}
               </dt>
               <dd className="tabular text-lg font-semibold text-slate-900">{shares[k]}%</dd>
             </div>
