@@ -1,7 +1,7 @@
 "use client";
 
-import { LoaderCircle, Trash2 } from "lucide-react";
-import { useId, useMemo, useState } from "react";
+import { LoaderCircle } from "lucide-react";
+import { useId, useMemo } from "react";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import type { ImportJobView, SavedMapping } from "@/lib/import/job";
@@ -10,6 +10,7 @@ import { cn } from "@/lib/utils/cn";
 import { formatNumber } from "@/lib/utils/format";
 import { Card } from "@/components/ui/card";
 import { Alert } from "@/components/ui/alert";
+import { SaveMappingForm, SavedMappingPicker } from "./saved-mappings";
 
 const NOT_IN_FILE = "";
 
@@ -67,9 +68,6 @@ export function MappingStep({
   const { headers, sample } = job.summary;
   const hasDates = fields.some((f) => f.type === "date" || f.type === "datetime");
   const forKind = savedMappings.filter((m) => m.kind === job.kind);
-  const [chosenSaved, setChosenSaved] = useState("");
-  const [saveName, setSaveName] = useState("");
-  const [saveState, setSaveState] = useState<{ error?: string; message?: string; pending?: boolean }>({});
 
   const used = new Set(Object.values(draft.fields).filter(Boolean));
   const unused = headers.filter((h) => !used.has(h));
@@ -88,22 +86,14 @@ export function MappingStep({
     onChange({ ...draft, fields: fieldsNext });
   };
 
-  const applySaved = () => {
-    const saved = forKind.find((m) => String(m.id) === chosenSaved);
-    if (!saved) return;
+  /** A saved mapping keeps only the fields whose column this file has. */
+  const applySaved = (saved: SavedMapping) => {
     const fieldsNext: Record<string, string> = {};
     for (const field of fields) {
       const header = saved.mapping.fields[field.key];
       if (header && headers.includes(header)) fieldsNext[field.key] = header;
     }
     onChange({ fields: fieldsNext, dateFormat: saved.mapping.dateFormat }, `saved: ${saved.name}`);
-  };
-
-  const save = async (event: React.FormEvent) => {
-    event.preventDefault();
-    setSaveState({ pending: true });
-    const error = await onSave(saveName);
-    setSaveState(error ? { error } : { message: `Saved as “${saveName.trim()}”.` });
   };
 
   const errorCount = Object.keys(fieldErrors).length;
@@ -131,38 +121,7 @@ export function MappingStep({
           </>
         }
       >
-        {forKind.length > 0 && (
-          <div className="mb-4 flex flex-wrap items-end gap-2 rounded-md bg-slate-50 p-3 ring-1 ring-inset ring-slate-200">
-            <div className="min-w-56 flex-1 space-y-1">
-              <label htmlFor={`${id}-saved`} className="block text-sm font-medium text-slate-700">
-                Use a saved mapping
-              </label>
-              <select id={`${id}-saved`} className={inputClass} value={chosenSaved} onChange={(e) => setChosenSaved(e.target.value)}>
-                <option value="">Choose…</option>
-                {forKind.map((m) => (
-                  <option key={m.id} value={m.id}>
-                    {m.name}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <Button type="button" variant="secondary" onClick={applySaved} disabled={!chosenSaved}>
-              Apply
-            </Button>
-            <Button
-              type="button"
-              variant="ghost"
-              onClick={() => {
-                if (chosenSaved) onDeleteSaved(Number(chosenSaved));
-                setChosenSaved("");
-              }}
-              disabled={!chosenSaved}
-              aria-label="Delete the chosen saved mapping"
-            >
-              <Trash2 className="h-4 w-4" aria-hidden />
-            </Button>
-          </div>
-        )}
+        {forKind.length > 0 && <SavedMappingPicker id={id} mappings={forKind} onApply={applySaved} onDelete={onDeleteSaved} />}
 
         {job.kind === "accounts" && (
           <p className="mb-3 text-sm text-slate-600">
@@ -277,31 +236,7 @@ export function MappingStep({
       )}
 
       <div className="flex flex-wrap items-end justify-between gap-4">
-        <form onSubmit={save} className="flex flex-wrap items-end gap-2" aria-label="Save this mapping">
-          <div className="space-y-1">
-            <label htmlFor={`${id}-save-name`} className="block text-sm font-medium text-slate-700">
-              Save this mapping for next time
-            </label>
-            <input
-              id={`${id}-save-name`}
-              className={cn(inputClass, "w-64")}
-              value={saveName}
-              onChange={(e) => setSaveName(e.target.value)}
-              placeholder="e.g. HubSpot companies export"
-              maxLength={60}
-              aria-invalid={saveState.error ? true : undefined}
-              aria-describedby={saveState.error || saveState.message ? `${id}-save-status` : undefined}
-            />
-          </div>
-          <Button type="submit" variant="secondary" disabled={saveState.pending}>
-            Save mapping
-          </Button>
-          {(saveState.error || saveState.message) && (
-            <p id={`${id}-save-status`} role="status" className={cn("w-full text-sm", saveState.error ? "text-red-700" : "text-emerald-700")}>
-              {saveState.error ?? saveState.message}
-            </p>
-          )}
-        </form>
+        <SaveMappingForm id={id} onSave={onSave} />
         <Button type="button" onClick={onRun} disabled={pending}>
           {pending && <LoaderCircle className="h-4 w-4 animate-spin" aria-hidden />}
           Run dry run
