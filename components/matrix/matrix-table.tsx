@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { TierBadge } from "@/components/accounts/tier-badge";
-import { UNTIERED, type Matrix, type MatrixFigure, type MatrixFilter } from "@/lib/data/matrix";
+import type { Matrix, MatrixFigure, MatrixFilter } from "@/lib/data/matrix";
+import { UNTIERED } from "@/lib/domain/tiers";
 import { formatMoneyCompact, formatNumber } from "@/lib/utils/format";
 import { cn } from "@/lib/utils/cn";
 import { serializeAccountQuery } from "@/lib/validation/account-query";
@@ -125,7 +126,7 @@ export function MatrixTable({ matrix }: { matrix: Matrix }) {
           {rows.map((row) => (
             <tr key={row.key}>
               <th scope="row" className="sticky left-0 z-10 border-b border-slate-100 bg-white px-4 py-2 text-left font-normal">
-                <TierBadge tier={row.key === UNTIERED ? null : { name: row.label, color: row.color ?? "#64748b" }} />
+                <TierBadge tier={row.key === UNTIERED.key ? null : { name: row.label, color: row.color ?? "#64748b" }} />
               </th>
               {columns.map((column) => {
                 const cell = cells[row.key]?.[column.key] ?? { count: 0, lifetimeValue: 0, filter: null };

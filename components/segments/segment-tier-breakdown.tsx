@@ -1,10 +1,9 @@
 import Link from "next/link";
 import { TierBadge } from "@/components/accounts/tier-badge";
 import { accountsHref, compactMoney } from "@/components/matrix/matrix-table";
-import { UNTIERED, type Matrix } from "@/lib/data/matrix";
+import type { Matrix } from "@/lib/data/matrix";
+import { UNTIERED } from "@/lib/domain/tiers";
 import { formatNumber } from "@/lib/utils/format";
-
-const UNTIERED_COLOR = "#cbd5e1";
 
 /** A segment's members by tier: its column of the tier x segment matrix. */
 export function SegmentTierBreakdown({ matrix, segmentId }: { matrix: Matrix; segmentId: number }) {
@@ -34,14 +33,14 @@ export function SegmentTierBreakdown({ matrix, segmentId }: { matrix: Matrix; se
                 <span
                   key={p.row.key}
                   className="h-full border-r border-white last:border-r-0"
-                  style={{ width: `${(100 * p.cell.count) / total}%`, backgroundColor: p.row.color ?? UNTIERED_COLOR }}
+                  style={{ width: `${(100 * p.cell.count) / total}%`, backgroundColor: p.row.color ?? UNTIERED.color }}
                 />
               ))}
           </div>
           <ul className="mt-4 divide-y divide-slate-100">
             {parts.map(({ row, cell }) => (
               <li key={row.key} className="flex items-center justify-between gap-3 py-2 text-sm">
-                <TierBadge tier={row.key === UNTIERED ? null : { name: row.label, color: row.color ?? "#64748b" }} />
+                <TierBadge tier={row.key === UNTIERED.key ? null : { name: row.label, color: row.color ?? "#64748b" }} />
                 <span className="flex items-baseline gap-3 tabular">
                   <span className="text-xs text-slate-500">{compactMoney(cell.lifetimeValue)}</span>
                   {cell.count > 0 && cell.filter ? (

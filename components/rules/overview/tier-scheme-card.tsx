@@ -3,11 +3,10 @@ import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
 import type { MatrixRow } from "@/lib/data/matrix";
 import type { TierSchemeEditorData } from "@/lib/data/rules/tier-scheme";
+import { UNTIERED } from "@/lib/domain/tiers";
 import { formatDateTime } from "@/lib/utils/format";
 import { shortMoney } from "../format";
 import { Badge, ColorDot } from "../ui";
-
-const UNTIERED_COLOR = "#cbd5e1";
 
 /** The published tier scheme at a glance: versions, state, and how accounts spread over the tiers today. */
 export function TierSchemeCard({ scheme, rows, total }: { scheme: TierSchemeEditorData; rows: MatrixRow[]; total: number }) {
@@ -56,7 +55,7 @@ export function TierSchemeCard({ scheme, rows, total }: { scheme: TierSchemeEdit
           <div className="space-y-4">
             <div className="flex h-3 w-full overflow-hidden rounded-full bg-slate-100" role="img" aria-label="Accounts per tier today">
               {rows.map((r) => (
-                <div key={r.key} className="h-full" style={{ width: `${total ? (r.total.count / total) * 100 : 0}%`, backgroundColor: r.color ?? UNTIERED_COLOR }} />
+                <div key={r.key} className="h-full" style={{ width: `${total ? (r.total.count / total) * 100 : 0}%`, backgroundColor: r.color ?? UNTIERED.color }} />
               ))}
             </div>
             <table className="w-full text-sm">
@@ -74,7 +73,7 @@ export function TierSchemeCard({ scheme, rows, total }: { scheme: TierSchemeEdit
                   <tr key={r.key} data-testid="tier-row">
                     <th scope="row" className="py-2 text-left font-medium text-slate-900">
                       <span className="inline-flex items-center gap-2">
-                        <ColorDot color={r.color ?? UNTIERED_COLOR} />
+                        <ColorDot color={r.color ?? UNTIERED.color} />
                         {r.color ? <span className="text-slate-400">{i + 1}.</span> : null}
                         <Link href={`/accounts?tier=${encodeURIComponent(r.key)}`} className="rounded hover:text-brand-700 hover:underline focus-visible:outline-2 focus-visible:outline-brand-600">
                           {r.label}
