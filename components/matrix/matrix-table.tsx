@@ -2,7 +2,7 @@ import Link from "next/link";
 import { TierBadge } from "@/components/accounts/tier-badge";
 import type { Matrix, MatrixFigure, MatrixFilter } from "@/lib/data/matrix";
 import { UNTIERED } from "@/lib/domain/tiers";
-import { formatMoneyCompact, formatNumber } from "@/lib/utils/format";
+import { formatMoneyCompact, formatNumber, plural } from "@/lib/utils/format";
 import { cn } from "@/lib/utils/cn";
 import { serializeAccountQuery } from "@/lib/validation/account-query";
 
@@ -21,11 +21,6 @@ function heat(count: number, max: number): string | undefined {
   return `rgba(79, 70, 229, ${alpha.toFixed(3)})`;
 }
 
-/** Compact money; a plain "$0" rather than the formatter's "$0.0". */
-export const compactMoney = (value: number) => (value === 0 ? "$0" : formatMoneyCompact(value));
-
-const plural = (n: number) => `${formatNumber(n)} ${n === 1 ? "account" : "accounts"}`;
-
 function Figure({ figure, shaded = false, strong = false }: { figure: MatrixFigure; shaded?: boolean; strong?: boolean }) {
   if (figure.count === 0) {
     return (
@@ -40,7 +35,7 @@ function Figure({ figure, shaded = false, strong = false }: { figure: MatrixFigu
   return (
     <>
       <span className={cn("block text-sm tabular text-slate-900", strong ? "font-semibold" : "font-medium")}>{formatNumber(figure.count)}</span>
-      <span className={cn("block text-xs tabular", shaded ? "text-slate-800" : "text-slate-600")}>{compactMoney(figure.lifetimeValue)}</span>
+      <span className={cn("block text-xs tabular", shaded ? "text-slate-800" : "text-slate-600")}>{formatMoneyCompact(figure.lifetimeValue)}</span>
     </>
   );
 }
@@ -68,7 +63,7 @@ function FigureLink({
       <span className="block px-3 py-2" {...data}>
         {body}
         <span className="sr-only">
-          {label}: {plural(figure.count)}, {compactMoney(figure.lifetimeValue)} lifetime value
+          {label}: {plural(figure.count, "account")}, {formatMoneyCompact(figure.lifetimeValue)} lifetime value
         </span>
       </span>
     );
@@ -80,7 +75,7 @@ function FigureLink({
         "block px-3 py-2 outline-offset-[-2px] transition focus-visible:outline-2 focus-visible:outline-brand-600",
         shaded ? "hover:bg-white/30" : "hover:bg-brand-50/80",
       )}
-      aria-label={`${label}: ${plural(figure.count)}, ${compactMoney(figure.lifetimeValue)} lifetime value. Open these accounts`}
+      aria-label={`${label}: ${plural(figure.count, "account")}, ${formatMoneyCompact(figure.lifetimeValue)} lifetime value. Open these accounts`}
       {...data}
     >
       {body}

@@ -1,9 +1,9 @@
 import Link from "next/link";
 import { TierBadge } from "@/components/accounts/tier-badge";
-import { accountsHref, compactMoney } from "@/components/matrix/matrix-table";
+import { accountsHref } from "@/components/matrix/matrix-table";
 import type { Matrix } from "@/lib/data/matrix";
 import { UNTIERED } from "@/lib/domain/tiers";
-import { formatNumber } from "@/lib/utils/format";
+import { formatMoneyCompact, formatNumber } from "@/lib/utils/format";
 
 /** A segment's members by tier: its column of the tier x segment matrix. */
 export function SegmentTierBreakdown({ matrix, segmentId }: { matrix: Matrix; segmentId: number }) {
@@ -19,7 +19,7 @@ export function SegmentTierBreakdown({ matrix, segmentId }: { matrix: Matrix; se
           Members by tier
         </h2>
         <p className="text-sm text-slate-600">
-          {compactMoney(ltv)} lifetime value in total
+          {formatMoneyCompact(ltv)} lifetime value in total
         </p>
       </div>
       {total === 0 ? (
@@ -42,7 +42,7 @@ export function SegmentTierBreakdown({ matrix, segmentId }: { matrix: Matrix; se
               <li key={row.key} className="flex items-center justify-between gap-3 py-2 text-sm">
                 <TierBadge tier={row.key === UNTIERED.key ? null : { name: row.label, color: row.color ?? "#64748b" }} />
                 <span className="flex items-baseline gap-3 tabular">
-                  <span className="text-xs text-slate-500">{compactMoney(cell.lifetimeValue)}</span>
+                  <span className="text-xs text-slate-500">{formatMoneyCompact(cell.lifetimeValue)}</span>
                   {cell.count > 0 && cell.filter ? (
                     <Link href={accountsHref(cell.filter)} className="font-semibold text-brand-700 hover:underline" aria-label={`${row.label}: ${formatNumber(cell.count)} members`}>
                       {formatNumber(cell.count)}
