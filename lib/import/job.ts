@@ -21,18 +21,19 @@ export type ImportStatus = keyof typeof STATUS_LABELS;
 
 export type RunMode = "dryRun" | "commit";
 
-/** A run's phases in the order they happen, with their labels (the list of phases is this table's keys). */
-export const PHASE_LABELS = {
-  waiting: "Waiting for another import to finish",
-  reading: "Reading and checking rows",
-  checking: "Checking rows against Tierwise data",
-  writing: "Writing changes",
-  recomputing: "Recomputing metrics, tiers and segments",
-  comparing: "Comparing tiers and segments",
-  finishing: "Finishing",
-} as const satisfies Record<string, string>;
-export type RunPhase = keyof typeof PHASE_LABELS;
-export const RUN_PHASES = Object.keys(PHASE_LABELS) as RunPhase[];
+/** A run's phases with their labels, in the order they happen (the progress shows "step n of m"). */
+const PHASES = [
+  ["waiting", "Waiting for another import to finish"],
+  ["reading", "Reading and checking rows"],
+  ["checking", "Checking rows against Tierwise data"],
+  ["writing", "Writing changes"],
+  ["recomputing", "Recomputing metrics, tiers and segments"],
+  ["comparing", "Comparing tiers and segments"],
+  ["finishing", "Finishing"],
+] as const;
+export type RunPhase = (typeof PHASES)[number][0];
+export const RUN_PHASES: readonly RunPhase[] = PHASES.map(([phase]) => phase);
+export const PHASE_LABELS = Object.fromEntries(PHASES) as Readonly<Record<RunPhase, string>>;
 
 export interface RunProgress {
   mode: RunMode;
