@@ -6,6 +6,7 @@ import { useId, useMemo, useRef, useState } from "react";
 import { FIELD_FAMILIES, FIELD_FAMILY_LABELS, type FieldFamily } from "@/lib/segmentation/field-types";
 import { FIELD_LIST, findField, type FieldDefinition } from "@/lib/segmentation/fields";
 import { cn } from "@/lib/utils/cn";
+import { PickerPanel, PickerSearch } from "./picker-panel";
 
 const FAMILY_ICONS: Record<FieldFamily, React.ComponentType<{ className?: string; "aria-hidden"?: boolean }>> = {
   firmographic: Building2,
@@ -121,82 +122,73 @@ export function FieldPicker({
         <span className="min-w-0 flex-1 truncate">{field?.label ?? "Choose field…"}</span>
         <ChevronsUpDown className="h-3.5 w-3.5 shrink-0 text-slate-400" aria-hidden />
       </Popover.Trigger>
-      <Popover.Portal>
-        <Popover.Content
-          align="start"
-          sideOffset={4}
-          collisionPadding={12}
-          className="z-50 w-80 overflow-hidden rounded-lg bg-white shadow-xl ring-1 ring-slate-200"
-          aria-label="Choose a field"
-          onCloseAutoFocus={(event) => {
-            if (picked.current) event.preventDefault();
-            picked.current = false;
+      <PickerPanel
+        label="Choose a field"
+        className="w-80"
+        onCloseAutoFocus={(event) => {
+          if (picked.current) event.preventDefault();
+          picked.current = false;
+        }}
+      >
+        <PickerSearch
+          type="text"
+          role="combobox"
+          aria-expanded="true"
+          aria-controls={`${baseId}-list`}
+          aria-activedescendant={activeKey ? optionId(activeKey) : undefined}
+          aria-autocomplete="list"
+          aria-label="Search fields"
+          placeholder="Search fields…"
+          value={query}
+          onChange={(e) => {
+            setQuery(e.target.value);
+            setActive(null);
           }}
-        >
-          <div className="flex items-center gap-2 border-b border-slate-100 px-3">
-            <Search className="h-4 w-4 text-slate-400" aria-hidden />
-            <input
-              type="text"
-              role="combobox"
-              aria-expanded="true"
-              aria-controls={`${baseId}-list`}
-              aria-activedescendant={activeKey ? optionId(activeKey) : undefined}
-              aria-autocomplete="list"
-              aria-label="Search fields"
-              placeholder="Search fields…"
-              value={query}
-              onChange={(e) => {
-                setQuery(e.target.value);
-                setActive(null);
-              }}
-              onKeyDown={onKeyDown}
-              className="h-10 w-full border-0 bg-transparent p-0 text-sm text-slate-900 placeholder:text-slate-400 focus:outline-none focus:ring-0"
-            />
-          </div>
-          <div id={`${baseId}-list`} role="listbox" aria-label="Fields" className="max-h-80 overflow-y-auto py-1">
-            {flat.length === 0 && <p className="px-3 py-6 text-center text-sm text-slate-500">No field matches “{query}”.</p>}
-            {groups.map((group) => {
-              const Icon = FAMILY_ICONS[group.family];
-              const headingId = `${baseId}-family-${group.family}`;
-              return (
-                <div key={group.family} role="group" aria-labelledby={headingId} className="py-1">
-                  <div id={headingId} className="flex items-center gap-1.5 px-3 pb-1 pt-1.5 text-[11px] font-semibold uppercase tracking-wide text-slate-500">
-                    <Icon className="h-3.5 w-3.5" aria-hidden />
-                    {FIELD_FAMILY_LABELS[group.family]}
-                  </div>
-                  {group.fields.map((f) => {
-                    const isActive = f.key === activeKey;
-                    const isSelected = f.key === value;
-                    return (
-                      <div
-                        key={f.key}
-                        id={optionId(f.key)}
-                        role="option"
-                        aria-selected={isSelected}
-                        onMouseMove={() => setActive(f.key)}
-                        onMouseDown={(e) => e.preventDefault()}
-                        onClick={() => choose(f.key)}
-                        className={cn(
-                          "mx-1 flex cursor-pointer items-start justify-between gap-3 rounded-md px-2 py-1.5",
-                          isActive ? "bg-brand-50" : "hover:bg-slate-50",
-                        )}
-                      >
-                        <span className="min-w-0">
-                          <span className={cn("block text-sm", isSelected ? "font-semibold text-brand-700" : "text-slate-900")}>{f.label}</span>
-                          <span className="block truncate text-xs text-slate-500">{f.description}</span>
-                        </span>
-                        <span className="mt-0.5 shrink-0 rounded bg-slate-100 px-1.5 py-0.5 text-[10px] font-medium uppercase tracking-wide text-slate-500">
-                          {TYPE_HINTS[f.type]}
-                        </span>
-                      </div>
-                    );
-                  })}
+          onKeyDown={onKeyDown}
+        />
+        <div id={`${baseId}-list`} role="listbox" aria-label="Fields" className="max-h-80 overflow-y-auto py-1">
+          {flat.length === 0 && <p className="px-3 py-6 text-center text-sm text-slate-500">No field matches “{query}”.</p>}
+          {groups.map((group) => {
+            const Icon = FAMILY_ICONS[group.family];
+            const headingId = `${baseId}-family-${group.family}`;
+            return (
+              <div key={group.family} role="group" aria-labelledby={headingId} className="py-1">
+                <div id={headingId} className="flex items-center gap-1.5 px-3 pb-1 pt-1.5 text-[11px] font-semibold uppercase tracking-wide text-slate-500">
+                  <Icon className="h-3.5 w-3.5" aria-hidden />
+                  {FIELD_FAMILY_LABELS[group.family]}
                 </div>
-              );
-            })}
-          </div>
-        </Popover.Content>
-      </Popover.Portal>
+                {group.fields.map((f) => {
+                  const isActive = f.key === activeKey;
+                  const isSelected = f.key === value;
+                  return (
+                    <div
+                      key={f.key}
+                      id={optionId(f.key)}
+                      role="option"
+                      aria-selected={isSelected}
+                      onMouseMove={() => setActive(f.key)}
+                      onMouseDown={(e) => e.preventDefault()}
+                      onClick={() => choose(f.key)}
+                      className={cn(
+                        "mx-1 flex cursor-pointer items-start justify-between gap-3 rounded-md px-2 py-1.5",
+                        isActive ? "bg-brand-50" : "hover:bg-slate-50",
+                      )}
+                    >
+                      <span className="min-w-0">
+                        <span className={cn("block text-sm", isSelected ? "font-semibold text-brand-700" : "text-slate-900")}>{f.label}</span>
+                        <span className="block truncate text-xs text-slate-500">{f.description}</span>
+                      </span>
+                      <span className="mt-0.5 shrink-0 rounded bg-slate-100 px-1.5 py-0.5 text-[10px] font-medium uppercase tracking-wide text-slate-500">
+                        {TYPE_HINTS[f.type]}
+                      </span>
+                    </div>
+                  );
+                })}
+              </div>
+            );
+          })}
+        </div>
+      </PickerPanel>
     </Popover.Root>
   );
 }

@@ -1,10 +1,13 @@
 "use client";
 
-import { Plus, Search, X } from "lucide-react";
+import { Plus } from "lucide-react";
 import { Popover } from "radix-ui";
 import { useMemo, useState } from "react";
+import { CheckList } from "@/components/ui/multi-select";
 import type { Option } from "@/lib/data/lookups";
 import { cn } from "@/lib/utils/cn";
+import { PickerPanel, PickerSearch } from "./picker-panel";
+import { Chip } from "./ui";
 
 /**
  * A multi-value input: the chosen values as removable chips, and a button that opens a
@@ -50,7 +53,6 @@ export function OptionPicker({
     return options.filter((o) => o.label.toLowerCase().includes(f) || (o.group && (groupLabel?.(o.group) ?? o.group).toLowerCase().includes(f)));
   }, [filter, options, groupLabel]);
   const searchable = options.length > 8;
-  const toggle = (value: string) => onChange(selected.includes(value) ? selected.filter((v) => v !== value) : [...selected, value]);
 
   return (
     <div
@@ -61,22 +63,9 @@ export function OptionPicker({
         invalid ? "ring-red-500" : "ring-slate-300",
       )}
     >
-      {selected.map((value) => {
-        const text = labels.get(value) ?? value;
-        return (
-          <span key={value} className="inline-flex max-w-full items-center gap-0.5 rounded bg-brand-50 py-0.5 pl-2 pr-0.5 text-xs font-medium text-brand-900 ring-1 ring-inset ring-brand-100">
-            <span className="truncate">{text}</span>
-            <button
-              type="button"
-              onClick={() => onChange(selected.filter((v) => v !== value))}
-              aria-label={`Remove ${text}`}
-              className="rounded p-0.5 text-brand-700 hover:bg-brand-100 focus-visible:outline-2 focus-visible:outline-brand-600"
-            >
-              <X className="h-3 w-3" aria-hidden />
-            </button>
-          </span>
-        );
-      })}
+      {selected.map((value) => (
+        <Chip key={value} text={labels.get(value) ?? value} onRemove={() => onChange(selected.filter((v) => v !== value))} />
+      ))}
       <Popover.Root
         open={open}
         onOpenChange={(next) => {
@@ -98,71 +87,32 @@ export function OptionPicker({
           <Plus className="h-3.5 w-3.5" aria-hidden />
           {selected.length ? "Add" : (emptyText ?? `Choose ${nounPlural}…`)}
         </Popover.Trigger>
-        <Popover.Portal>
-          <Popover.Content
-            align="start"
-            sideOffset={6}
-            collisionPadding={12}
-            aria-label={label}
-            className="z-50 w-72 overflow-hidden rounded-lg bg-white shadow-xl ring-1 ring-slate-200"
-          >
-            {searchable && (
-              <div className="flex items-center gap-2 border-b border-slate-100 px-3">
-                <Search className="h-4 w-4 text-slate-400" aria-hidden />
-                <input
-                  type="search"
-                  value={filter}
-                  onChange={(e) => setFilter(e.target.value)}
-                  placeholder={`Search ${nounPlural}…`}
-                  aria-label={`Search ${nounPlural}`}
-                  className="h-10 w-full border-0 bg-transparent p-0 text-sm placeholder:text-slate-400 focus:outline-none focus:ring-0"
-                />
-              </div>
-            )}
-            <div className="max-h-72 overflow-y-auto p-1" role="group" aria-label={nounPlural}>
-              {visible.length === 0 && <p className="px-2 py-6 text-center text-sm text-slate-500">No {noun} matches “{filter}”.</p>}
-              {visible.map((o, i) => {
-                const header = o.group && o.group !== visible[i - 1]?.group ? o.group : null;
-                const checked = selected.includes(o.value);
-                return (
-                  <div key={o.value}>
-                    {header && (
-                      <div className="px-2 pb-1 pt-2 text-[11px] font-semibold uppercase tracking-wide text-slate-500">
-                        {groupLabel ? groupLabel(header) : header}
-                      </div>
-                    )}
-                    <label
-                      className={cn(
-                        "flex cursor-pointer items-center gap-2 rounded-md px-2 py-1.5 text-sm hover:bg-slate-50",
-                        checked && "text-brand-900",
-                      )}
-                    >
-                      <input
-                        type="checkbox"
-                        checked={checked}
-                        onChange={() => toggle(o.value)}
-                        className="h-4 w-4 shrink-0 cursor-pointer rounded border-slate-300 accent-brand-600 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-brand-600"
-                      />
-                      <span className="truncate">{o.label}</span>
-                    </label>
-                  </div>
-                );
-              })}
+        <PickerPanel label={label} className="w-72" sideOffset={6}>
+          {searchable && (
+            <PickerSearch type="search" value={filter} onChange={(e) => setFilter(e.target.value)} placeholder={`Search ${nounPlural}…`} aria-label={`Search ${nounPlural}`} />
+          )}
+          <CheckList
+            label={nounPlural}
+            className="p-1"
+            options={visible}
+            selected={selected}
+            onChange={onChange}
+            groupLabel={groupLabel}
+            empty={<p className="px-2 py-6 text-center text-sm text-slate-500">No {noun} matches “{filter}”.</p>}
+          />
+          {selected.length > 0 && (
+            <div className="flex items-center justify-between border-t border-slate-100 px-3 py-2 text-xs text-slate-600">
+              <span>{selected.length} selected</span>
+              <button
+                type="button"
+                onClick={() => onChange([])}
+                className="rounded px-1.5 py-0.5 font-medium text-brand-700 hover:bg-brand-50 focus-visible:outline-2 focus-visible:outline-brand-600"
+              >
+                Clear
+              </button>
             </div>
-            {selected.length > 0 && (
-              <div className="flex items-center justify-between border-t border-slate-100 px-3 py-2 text-xs text-slate-600">
-                <span>{selected.length} selected</span>
-                <button
-                  type="button"
-                  onClick={() => onChange([])}
-                  className="rounded px-1.5 py-0.5 font-medium text-brand-700 hover:bg-brand-50 focus-visible:outline-2 focus-visible:outline-brand-600"
-                >
-                  Clear
-                </button>
-              </div>
-            )}
-          </Popover.Content>
-        </Popover.Portal>
+          )}
+        </PickerPanel>
       </Popover.Root>
     </div>
   );

@@ -1,8 +1,8 @@
 "use client";
 
-import { X } from "lucide-react";
 import { useId, useState } from "react";
 import { cn } from "@/lib/utils/cn";
+import { Chip } from "./ui";
 
 /**
  * Free-text tags as chips: Enter or comma adds what was typed, Backspace in the empty box
@@ -46,17 +46,7 @@ export function TagsInput({
         )}
       >
         {tags.map((tag) => (
-          <span key={tag} className="inline-flex items-center gap-0.5 rounded bg-brand-50 py-0.5 pl-2 pr-0.5 text-xs font-medium text-brand-900 ring-1 ring-inset ring-brand-100">
-            {tag}
-            <button
-              type="button"
-              onClick={() => onChange(tags.filter((t) => t !== tag))}
-              aria-label={`Remove ${tag}`}
-              className="rounded p-0.5 text-brand-700 hover:bg-brand-100 focus-visible:outline-2 focus-visible:outline-brand-600"
-            >
-              <X className="h-3 w-3" aria-hidden />
-            </button>
-          </span>
+          <Chip key={tag} text={tag} onRemove={() => onChange(tags.filter((t) => t !== tag))} />
         ))}
         <input
           type="text"

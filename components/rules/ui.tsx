@@ -1,3 +1,4 @@
+import { X } from "lucide-react";
 import { cn } from "@/lib/utils/cn";
 
 /** A small square button with an icon; its purpose is in aria-label (and the tooltip). */
@@ -47,4 +48,21 @@ export function Badge({ tone = "neutral", className, children }: { tone?: BadgeT
 /** A coloured dot for a tier or segment. */
 export function ColorDot({ color, className }: { color: string; className?: string }) {
   return <span aria-hidden="true" className={cn("inline-block h-2.5 w-2.5 shrink-0 rounded-full ring-1 ring-inset ring-black/10", className)} style={{ backgroundColor: color }} />;
+}
+
+/** A chosen value as a chip with its own remove button ("Remove EMEA"). */
+export function Chip({ text, onRemove }: { text: string; onRemove: () => void }) {
+  return (
+    <span className="inline-flex max-w-full items-center gap-0.5 rounded bg-brand-50 py-0.5 pl-2 pr-0.5 text-xs font-medium text-brand-900 ring-1 ring-inset ring-brand-100">
+      <span className="truncate">{text}</span>
+      <button
+        type="button"
+        onClick={onRemove}
+        aria-label={`Remove ${text}`}
+        className="rounded p-0.5 text-brand-700 hover:bg-brand-100 focus-visible:outline-2 focus-visible:outline-brand-600"
+      >
+        <X className="h-3 w-3" aria-hidden />
+      </button>
+    </span>
+  );
 }

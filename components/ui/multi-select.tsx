@@ -26,8 +26,6 @@ export function MultiSelect({
     const f = filter.trim().toLowerCase();
     return f ? options.filter((o) => o.label.toLowerCase().includes(f)) : options;
   }, [filter, options]);
-  const toggle = (value: string) =>
-    onChange(selected.includes(value) ? selected.filter((v) => v !== value) : [...selected, value]);
   const summary =
     selected.length === 0
       ? label
@@ -65,30 +63,7 @@ export function MultiSelect({
               className="mb-2 block w-full rounded-md px-2 py-1.5 text-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-600"
             />
           )}
-          <div className="max-h-72 overflow-y-auto" role="group" aria-label={label}>
-            {visible.length === 0 && <p className="px-2 py-3 text-sm text-slate-500">No matches</p>}
-            {visible.map((o, i) => {
-              const header = o.group && o.group !== visible[i - 1]?.group ? o.group : null;
-              return (
-                <div key={o.value}>
-                  {header && (
-                    <div className="px-2 pb-1 pt-2 text-xs font-semibold uppercase tracking-wide text-slate-500">
-                      {groupLabel ? groupLabel(header) : header}
-                    </div>
-                  )}
-                  <label className="flex cursor-pointer items-center gap-2 rounded px-2 py-1.5 text-sm hover:bg-slate-50">
-                    <input
-                      type="checkbox"
-                      className="h-4 w-4 rounded border-slate-300 accent-brand-600"
-                      checked={selected.includes(o.value)}
-                      onChange={() => toggle(o.value)}
-                    />
-                    {o.label}
-                  </label>
-                </div>
-              );
-            })}
-          </div>
+          <CheckList label={label} options={visible} selected={selected} onChange={onChange} groupLabel={groupLabel} empty={<p className="px-2 py-3 text-sm text-slate-500">No matches</p>} />
           {selected.length > 0 && (
             <button
               type="button"
@@ -101,5 +76,54 @@ export function MultiSelect({
         </Popover.Content>
       </Popover.Portal>
     </Popover.Root>
+  );
+}
+
+/**
+ * Options as checkboxes in a scrolling group, with a heading where the option group changes
+ * (options come sorted by group). Ticking adds the value to `selected`, unticking removes it.
+ */
+export function CheckList({
+  label,
+  options,
+  selected,
+  onChange,
+  groupLabel,
+  empty,
+  className,
+}: {
+  /** Accessible name of the group of checkboxes. */
+  label: string;
+  options: readonly Option[];
+  selected: readonly string[];
+  onChange: (values: string[]) => void;
+  groupLabel?: (group: string) => string;
+  /** Shown when there are no options (e.g. none match the search). */
+  empty: React.ReactNode;
+  className?: string;
+}) {
+  const toggle = (value: string) => onChange(selected.includes(value) ? selected.filter((v) => v !== value) : [...selected, value]);
+  return (
+    <div className={cn("max-h-72 overflow-y-auto", className)} role="group" aria-label={label}>
+      {options.length === 0 && empty}
+      {options.map((o, i) => {
+        const header = o.group && o.group !== options[i - 1]?.group ? o.group : null;
+        const checked = selected.includes(o.value);
+        return (
+          <div key={o.value}>
+            {header && <div className="px-2 pb-1 pt-2 text-[11px] font-semibold uppercase tracking-wide text-slate-500">{groupLabel ? groupLabel(header) : header}</div>}
+            <label className={cn("flex cursor-pointer items-center gap-2 rounded-md px-2 py-1.5 text-sm hover:bg-slate-50", checked && "text-brand-900")}>
+              <input
+                type="checkbox"
+                checked={checked}
+                onChange={() => toggle(o.value)}
+                className="h-4 w-4 shrink-0 cursor-pointer rounded border-slate-300 accent-brand-600 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-brand-600"
+              />
+              <span className="truncate">{o.label}</span>
+            </label>
+          </div>
+        );
+      })}
+    </div>
   );
 }
