@@ -141,6 +141,8 @@ describe("as the admin", () => {
     expect(await part.json()).toEqual({ received: Buffer.byteLength(content) });
     const wrongOffset = await partRoute.PUT(new NextRequest(`http://localhost/api/import/uploads/${id}?offset=0`, { method: "PUT", body: content }), params(id));
     expect(wrongOffset.status).toBe(409);
+    // The one route error shape the page's upload client reads (components/admin/import/upload-file.ts).
+    expect(await wrongOffset.json()).toEqual({ error: { code: "CONFLICT", message: expect.stringMatching(/expected the part starting at byte/) } });
     const done = await completeRoute.POST(new Request("http://localhost/x", { method: "POST" }), params(id));
     expect(await done.json()).toMatchObject({ status: "UPLOADED", totalRows: 1, summary: { headers: ["Name", "Domain"] } });
     const missing = await jobRoute.GET(new Request("http://localhost/x"), params("doesnotexist1"));
