@@ -1,11 +1,12 @@
 /**
- * Recomputing everything the published rules decide (tiers, segments, scores): after a data
+ * Recomputing everything the published rules decide (tiers, segments, plays, scores): after a data
  * change on the caller's transaction (recomputeAll), or the full recompute on its own
  * connections (recomputeEverything: the daily refresh, the seed, benchmarks).
  */
 import type { Db } from "@/lib/db/client";
 import { LONG_TRANSACTION, allowLargeSorts } from "@/lib/db/transaction";
 import { applyMembershipChanges, readMembershipChanges, type MembershipRecompute } from "./changes";
+import { recomputePlays } from "./plays";
 import { loadPublishedRules, rulesSignature, type PublishedRules } from "./published-rules";
 import { applyScoreChanges, readScoreChanges } from "./scores";
 import { reorderTierRanks, syncTiers } from "./tier-rows";
@@ -14,6 +15,8 @@ import type { Because, Executor, RecomputeScope } from "./types";
 export interface RecomputeSummary {
   tierChanges: number;
   segmentChanges: number;
+  /** Play entries and exits. */
+  playChanges: number;
   scoreChanges: number;
 }
 
@@ -36,8 +39,9 @@ export async function recomputeAll(db: Executor, because: Because, scope: Recomp
   const memberships = await readMembershipChanges(db, what, { asOf, accountIds: scope.accountIds });
   const { tierChanges, segmentsEntered, segmentsLeft } = await applyMembershipChanges(db, memberships, what, because);
   await reorderTierRanks(db);
+  const playChanges = await recomputePlays(db, because, { asOf, accountIds: scope.accountIds });
   const scoreChanges = await applyScoreChanges(db, await readScoreChanges(db, rules.scoring, asOf));
-  return { tierChanges, segmentChanges: segmentsEntered + segmentsLeft, scoreChanges };
+  return { tierChanges, segmentChanges: segmentsEntered + segmentsLeft, playChanges, scoreChanges };
 }
 
 /**
@@ -82,8 +86,10 @@ export async function recomputeEverything(
         applyMembershipChanges(tx, memberships, what, because),
       );
       await reorderTierRanks(tx);
+      // Audiences read the tiers and segments just written.
+      const playChanges = await step("plays and whitespace", () => recomputePlays(tx, because, { asOf }));
       const scoreChanges = await step(`write ${scores.length} score changes`, () => applyScoreChanges(tx, scores));
-      return { tierChanges, segmentChanges: segmentsEntered + segmentsLeft, scoreChanges };
+      return { tierChanges, segmentChanges: segmentsEntered + segmentsLeft, playChanges, scoreChanges };
     }, LONG_TRANSACTION);
     if (summary) return summary;
     if (attempt >= 3) throw new Error("The rules changed during three recomputes in a row; try again later.");

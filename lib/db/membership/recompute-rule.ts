@@ -1,10 +1,11 @@
 /**
  * Recomputes after one rule is published or restored: the tier scheme (segments carried over) or
  * one segment (tiers and other segments carried over), through the same read and write as the
- * full recompute.
+ * full recompute; play audiences and whitespace (which depend on both) follow.
  */
 import type { RuleGroup } from "@/lib/segmentation/schema";
 import { applyMembershipChanges, readMembershipChanges, type MembershipRecompute } from "./changes";
+import { recomputePlays } from "./plays";
 import type { PublishedScheme } from "./published-rules";
 import { reorderTierRanks, syncTiers } from "./tier-rows";
 import type { Because, Executor, RecomputeScope } from "./types";
@@ -20,6 +21,7 @@ export async function recomputeTiers(
   const what: MembershipRecompute = { tiers: { scheme, ids }, segments: [] };
   const { tierChanges } = await applyMembershipChanges(db, await readMembershipChanges(db, what, scope), what, because);
   await reorderTierRanks(db);
+  await recomputePlays(db, because, scope);
   return tierChanges;
 }
 
@@ -32,5 +34,7 @@ export async function recomputeSegment(
 ): Promise<{ entered: number; left: number }> {
   const what: MembershipRecompute = { tiers: null, segments: [{ ...segment, version: null }] };
   const { segmentsEntered, segmentsLeft } = await applyMembershipChanges(db, await readMembershipChanges(db, what, scope), what, because);
+  // Play audiences name segments: they follow.
+  await recomputePlays(db, because, scope);
   return { entered: segmentsEntered, left: segmentsLeft };
 }

@@ -1,0 +1,160 @@
+/**
+ * Play audiences and whitespace, recomputed after tiers and segments (both depend on them).
+ * Two reads and one write:
+ *  1. peer statistics: per (industry, tier) how many accounts run each technology category; a
+ *     category most of a group runs (lib/plays/whitespace.ts: at least half, at least 5 accounts)
+ *     is whitespace for the group's accounts that lack it;
+ *  2. one pass over the accounts computing each one's whitespace and the ascending ids of the
+ *     running published plays whose audience it is in, returning only accounts whose stored
+ *     arrays differ;
+ *  3. the write: account_segmentation.whitespace / play_ids, and a ledger row (scope PLAY) for
+ *     every play an account enters or leaves.
+ * The play_ids array is the membership (GIN-indexed); there is no per-row table to keep in step.
+ */
+import { Prisma } from "@/lib/generated/prisma/client";
+import { TechCategory } from "@/lib/generated/prisma/enums";
+import { compileAudience } from "@/lib/plays/audience";
+import { isPlayRunning, readPlayDefinition, type PlayDefinition } from "@/lib/plays/definition";
+import { WHITESPACE_MIN_PEERS, WHITESPACE_MIN_SHARE } from "@/lib/plays/whitespace";
+import { toIsoDate } from "@/lib/segmentation/dates";
+import type { Because, RecomputeScope } from "./types";
+import type { Db } from "@/lib/db/client";
+
+export type PlaysExecutor = Pick<Db, "$executeRaw" | "$queryRaw">;
+
+export interface PublishedPlay {
+  id: number;
+  name: string;
+  version: number;
+  definition: PlayDefinition;
+}
+
+/** Published, not archived plays (running or not), newest version each. */
+export async function loadPublishedPlays(db: PlaysExecutor): Promise<PublishedPlay[]> {
+  const rows = await db.$queryRaw<{ id: number; name: string; version: number; definition: unknown }[]>`
+    SELECT p.id, p.name, v.version, v.definition FROM plays p
+    JOIN play_versions v ON v.play_id = p.id AND v.version = p.published_version
+    WHERE NOT p.archived ORDER BY p.id`;
+  const plays: PublishedPlay[] = [];
+  for (const row of rows) {
+    const definition = readPlayDefinition(row.definition);
+    if (definition) plays.push({ id: row.id, name: row.name, version: row.version, definition });
+    else console.error(`[tierwise] play ${row.id} v${row.version} no longer validates; its members are kept`);
+  }
+  return plays;
+}
+
+const CATEGORIES = Object.values(TechCategory);
+
+/** The account's technology categories tested with constant id lists (cheap array overlaps). */
+async function categoryTests(db: PlaysExecutor): Promise<Map<TechCategory, Prisma.Sql>> {
+  const rows = await db.$queryRaw<{ category: TechCategory; ids: number[] }[]>`
+    SELECT category::text AS category, array_agg(id ORDER BY id) AS ids FROM technologies GROUP BY category`;
+  const ids = new Map(rows.map((r) => [r.category, r.ids]));
+  return new Map(CATEGORIES.map((c) => [c, ids.has(c) ? Prisma.sql`(a.technology_ids && ${ids.get(c)}::int[])` : Prisma.sql`FALSE`]));
+}
+
+interface PeerCommon {
+  industry: string;
+  tier_id: number | null;
+  cats: string[];
+}
+
+/** Per (industry, tier) the categories most of its accounts run (only groups of at least WHITESPACE_MIN_PEERS). */
+async function readPeerCommon(db: PlaysExecutor, tests: Map<TechCategory, Prisma.Sql>): Promise<PeerCommon[]> {
+  const shares = CATEGORIES.map((c) => Prisma.sql`CASE WHEN count(*) FILTER (WHERE ${tests.get(c)!}) >= ${WHITESPACE_MIN_SHARE}::float8 * count(*) THEN ${c} END`);
+  return db.$queryRaw<PeerCommon[]>`
+    SELECT industry, tier_id, cats FROM (
+      SELECT a.industry, r.tier_id, array_remove(ARRAY[${Prisma.join(shares)}]::text[], NULL) AS cats
+      FROM accounts a JOIN account_segmentation r ON r.account_id = a.id
+      GROUP BY a.industry, r.tier_id HAVING count(*) >= ${WHITESPACE_MIN_PEERS}
+    ) g WHERE cardinality(cats) > 0`;
+}
+
+interface PlayChange {
+  id: number;
+  old_ws: string[];
+  new_ws: string[];
+  old_plays: number[];
+  new_plays: number[];
+}
+
+async function readPlayChanges(db: PlaysExecutor, plays: readonly PublishedPlay[], scope: RecomputeScope): Promise<PlayChange[]> {
+  const asOf = scope.asOf ?? new Date();
+  const tests = await categoryTests(db);
+  const common = await readPeerCommon(db, tests);
+  const tierRows = await db.$queryRaw<{ id: number; key: string }[]>`SELECT id, key FROM tiers WHERE NOT archived`;
+  const tierIds = new Map(tierRows.map((t) => [t.key, t.id]));
+  // The account's whitespace: the group's common categories it does not run, in enum order.
+  const gaps = CATEGORIES.map((c) => Prisma.sql`CASE WHEN ${c} = ANY(g.cats) AND NOT ${tests.get(c)!} THEN ${c} END`);
+  const whitespace = Prisma.sql`array_remove(ARRAY[${Prisma.join(gaps)}]::text[], NULL)`;
+  const member = { tierId: Prisma.sql`r.tier_id`, segmentIds: Prisma.sql`COALESCE(r.segment_ids, '{}')`, whitespace: Prisma.sql`w.ws` };
+  const day = toIsoDate(asOf);
+  const running = plays.filter((p) => isPlayRunning(p.definition, day));
+  const cases = running.map((p) => Prisma.sql`CASE WHEN ${compileAudience(p.definition.audience, tierIds, member, asOf)} THEN ${p.id}::int END`);
+  const newPlays = cases.length ? Prisma.sql`array_remove(ARRAY[${Prisma.join(cases)}]::int[], NULL)` : Prisma.sql`'{}'::int[]`;
+  const ids = scope.accountIds ? Prisma.sql`a.id = ANY(${[...scope.accountIds]}::int[])` : Prisma.sql`TRUE`;
+  return db.$queryRaw<PlayChange[]>`
+    WITH common AS (
+      SELECT * FROM unnest(${common.map((g) => g.industry)}::text[], ${common.map((g) => g.tier_id)}::int[],
+        ${common.map((g) => `{${g.cats.join(",")}}`)}::text[]) AS g(industry, tier_id, cats_text)
+    )
+    SELECT id, old_ws, new_ws, old_plays, new_plays FROM (
+      SELECT a.id, COALESCE(r.whitespace, '{}') AS old_ws, w.ws AS new_ws, COALESCE(r.play_ids, '{}') AS old_plays, ${newPlays} AS new_plays
+      FROM accounts a JOIN account_segmentation r ON r.account_id = a.id
+      LEFT JOIN (SELECT industry, tier_id, cats_text::text[] AS cats FROM common) g
+        ON g.industry = a.industry AND g.tier_id IS NOT DISTINCT FROM r.tier_id
+      CROSS JOIN LATERAL (SELECT ${whitespace} AS ws) w
+      WHERE ${ids}
+    ) calc
+    WHERE old_ws <> new_ws OR old_plays <> new_plays`;
+}
+
+const APPLY_BATCH = 50_000;
+
+async function applyPlayChanges(db: PlaysExecutor, changes: readonly PlayChange[], plays: readonly PublishedPlay[], because: Because): Promise<number> {
+  const pgInts = (ids: number[]) => `{${ids.join(",")}}`;
+  const pgTexts = (values: string[]) => `{${values.join(",")}}`;
+  const playIds = plays.map((p) => p.id);
+  const versions = plays.map((p) => p.version);
+  let logged = 0;
+  for (let start = 0; start < changes.length; start += APPLY_BATCH) {
+    const batch = changes.slice(start, start + APPLY_BATCH);
+    const [row] = await db.$queryRaw<{ n: number }[]>`
+      WITH input AS (
+        SELECT c.id, c.old_plays::int[] AS old_plays, c.new_plays::int[] AS new_plays, c.new_ws::text[] AS new_ws
+        FROM unnest(${batch.map((c) => c.id)}::int[], ${batch.map((c) => pgInts(c.old_plays))}::text[],
+          ${batch.map((c) => pgInts(c.new_plays))}::text[], ${batch.map((c) => pgTexts(c.new_ws))}::text[]) AS c(id, old_plays, new_plays, new_ws)
+      ), changed AS MATERIALIZED (
+        UPDATE account_segmentation r SET play_ids = c.new_plays, whitespace = c.new_ws
+        FROM input c WHERE r.account_id = c.id AND COALESCE(r.play_ids, '{}') = c.old_plays
+        RETURNING c.id, c.old_plays, c.new_plays
+      ), moves AS (
+        SELECT c.id, x.play_id, 'ENTERED' AS change FROM changed c CROSS JOIN LATERAL unnest(c.new_plays) AS x(play_id) WHERE NOT (x.play_id = ANY(c.old_plays))
+        UNION ALL
+        SELECT c.id, x.play_id, 'LEFT' FROM changed c CROSS JOIN LATERAL unnest(c.old_plays) AS x(play_id) WHERE NOT (x.play_id = ANY(c.new_plays))
+      ), versions AS (
+        SELECT * FROM unnest(${playIds}::int[], ${versions}::int[]) AS v(play_id, version)
+      ), logged AS (
+        INSERT INTO membership_events (account_id, at, scope, play_id, change, reason, rule_version, detail)
+        SELECT m.id, now(), 'PLAY', m.play_id, m.change, ${because.reason}::text, v.version, ${because.detail ?? null}::text
+        FROM moves m LEFT JOIN versions v ON v.play_id = m.play_id
+        RETURNING 1
+      )
+      SELECT count(*)::int AS n FROM logged`;
+    logged += row?.n ?? 0;
+  }
+  return logged;
+}
+
+/**
+ * Recompute whitespace and play memberships (of the given accounts, or all) from the stored
+ * tiers and segments; returns how many play entries and exits were recorded. The ledger records
+ * each play's own published version; `because` says what caused the change (a tier or segment
+ * publish, a play publish, a data change).
+ */
+export async function recomputePlays(db: PlaysExecutor, because: Because, scope: RecomputeScope = {}): Promise<number> {
+  const plays = await loadPublishedPlays(db);
+  const changes = await readPlayChanges(db, plays, scope);
+  return applyPlayChanges(db, changes, plays, because);
+}
