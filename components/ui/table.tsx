@@ -124,3 +124,8 @@ export function DataTable<T>({
     </div>
   );
 }
+
+/** The last column of buttons or links: no visible title (screen readers hear "Actions"), right-aligned. */
+export function actionsColumn<T>(cell: Column<T>["cell"], className?: string): Column<T> {
+  return { key: "actions", header: <span className="sr-only">Actions</span>, align: "right", className: cn("whitespace-nowrap", className), cell };
+}

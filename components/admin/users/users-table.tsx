@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { DataTable, type Column } from "@/components/ui/table";
+import { actionsColumn, DataTable, type Column } from "@/components/ui/table";
 import { changeUserRoleAction, resetUserPasswordAction, setUserActiveAction } from "@/lib/actions/users";
 import type { UserSummary } from "@/lib/data/users";
 import { enumLabel } from "@/lib/domain/enums";
@@ -58,12 +58,8 @@ function columns(currentUserId: string): Column<UserSummary>[] {
         ),
     },
     { key: "created", header: "Created", className: "whitespace-nowrap text-slate-600", cell: (user) => formatDate(user.createdAt) },
-    {
-      key: "actions",
-      header: <span className="sr-only">Actions</span>,
-      align: "right",
-      className: "py-2",
-      cell: (user) => (
+    actionsColumn(
+      (user) => (
         <UserActions
           user={user}
           isSelf={user.id === currentUserId}
@@ -72,7 +68,8 @@ function columns(currentUserId: string): Column<UserSummary>[] {
           setActive={setUserActiveAction.bind(null, user.id, !user.active)}
         />
       ),
-    },
+      "py-2",
+    ),
   ];
 }
 

@@ -1,6 +1,6 @@
 import { ArrowRight, Shapes } from "lucide-react";
 import Link from "next/link";
-import { DataTable, type Column } from "@/components/ui/table";
+import { actionsColumn, DataTable, type Column } from "@/components/ui/table";
 import type { SegmentAdminRow } from "@/lib/data/rules/segments";
 import { SEGMENT_KIND_LABELS } from "@/lib/validation/segment";
 import { NewSegmentDialog } from "../new-segment-dialog";
@@ -46,21 +46,15 @@ const COLUMNS: Column<SegmentAdminRow>[] = [
     ),
   },
   { key: "rule", header: "Rule", headerClassName: "w-[38%]", className: "text-slate-600", cell: (s) => <span className="line-clamp-2">{s.ruleText}</span> },
-  {
-    key: "actions",
-    header: <span className="sr-only">Actions</span>,
-    align: "right",
-    className: "whitespace-nowrap",
-    cell: (s) => (
-      <Link
-        href={`/admin/rules/segments/${s.id}`}
-        className="inline-flex items-center gap-1 rounded-md px-2 py-1 text-sm font-medium text-brand-700 hover:bg-brand-50 focus-visible:outline-2 focus-visible:outline-brand-600"
-      >
-        Edit<span className="sr-only"> {s.name}</span>
-        <ArrowRight className="h-3.5 w-3.5" aria-hidden />
-      </Link>
-    ),
-  },
+  actionsColumn((s) => (
+    <Link
+      href={`/admin/rules/segments/${s.id}`}
+      className="inline-flex items-center gap-1 rounded-md px-2 py-1 text-sm font-medium text-brand-700 hover:bg-brand-50 focus-visible:outline-2 focus-visible:outline-brand-600"
+    >
+      Edit<span className="sr-only"> {s.name}</span>
+      <ArrowRight className="h-3.5 w-3.5" aria-hidden />
+    </Link>
+  )),
 ];
 
 /** Every segment with its size, state and rule in plain language. */
