@@ -1,6 +1,5 @@
 "use client";
 
-import { useState } from "react";
 import type { FieldDefinition } from "@/lib/segmentation/fields";
 import { staticOptions } from "@/lib/segmentation/fields";
 import { categoryLabel } from "@/lib/segmentation/format";
@@ -9,12 +8,10 @@ import { TECH_CATEGORY_OPTIONS } from "@/lib/segmentation/options";
 import type { RulePath } from "@/lib/segmentation/rule";
 import { cn } from "@/lib/utils/cn";
 import { useCatalog } from "./catalog";
-import { formatNumberText, parseNumberText, valueFromText } from "./number-input-format";
+import { NumberBox } from "./number-box";
 import { OptionPicker } from "./option-picker";
+import { isRecord } from "./rule-tree";
 import { TagsInput } from "./tags-input";
-
-const boxClass =
-  "h-9 w-full min-w-0 rounded-md border-0 bg-white px-2.5 text-sm text-slate-900 shadow-sm ring-1 ring-inset ring-slate-300 placeholder:text-slate-400 focus:ring-2 focus:ring-inset focus:ring-brand-600 aria-[invalid=true]:ring-red-500";
 
 export interface ValueInputProps {
   field: FieldDefinition;
@@ -36,6 +33,8 @@ export function ValueInput(props: ValueInputProps) {
   const common = { describedBy, onBlur: onCommit };
   const subject = field.label;
   const record = isRecord(value) ? value : {};
+  // A list is invalid as a whole or by one of its items (["value", 2]).
+  const list = { ...common, focusKey, invalid: invalidAt([]) || hasInvalidItem(invalidAt, value) };
 
   switch (operator.value) {
     case "none":
@@ -78,35 +77,22 @@ export function ValueInput(props: ValueInputProps) {
         </div>
       );
     case "date":
-      return (
-        <input
-          type="date"
-          data-focus={focusKey}
-          aria-label={`Date for ${subject}`}
-          value={typeof value === "string" ? value : ""}
-          onChange={(e) => onChange(e.target.value)}
-          onBlur={onCommit}
-          aria-invalid={invalidAt([]) || undefined}
-          aria-describedby={describedBy}
-          className={cn(boxClass, "sm:w-44")}
-        />
-      );
+      return <TextBox {...common} type="date" focusKey={focusKey} label={`Date for ${subject}`} value={value} onChange={onChange} invalid={invalidAt([])} className="sm:w-44" />;
     case "dateRange":
       return (
         <div className="flex min-w-0 flex-1 items-center gap-2">
           {(["from", "to"] as const).map((part, i) => (
             <span key={part} className="contents">
               {i === 1 && <span className="text-xs text-slate-500">and</span>}
-              <input
+              <TextBox
+                {...common}
                 type="date"
-                data-focus={i === 0 ? focusKey : undefined}
-                aria-label={`${part === "from" ? "Start date" : "End date"} for ${subject}`}
-                value={typeof record[part] === "string" ? (record[part] as string) : ""}
-                onChange={(e) => onChange({ ...record, [part]: e.target.value })}
-                onBlur={onCommit}
-                aria-invalid={invalidAt([part]) || invalidAt([]) || undefined}
-                aria-describedby={describedBy}
-                className={cn(boxClass, "min-w-0 flex-1 sm:max-w-44")}
+                focusKey={i === 0 ? focusKey : undefined}
+                label={`${part === "from" ? "Start date" : "End date"} for ${subject}`}
+                value={record[part]}
+                onChange={(date) => onChange({ ...record, [part]: date })}
+                invalid={invalidAt([part]) || invalidAt([])}
+                className="min-w-0 flex-1 sm:max-w-44"
               />
             </span>
           ))}
@@ -127,66 +113,35 @@ export function ValueInput(props: ValueInputProps) {
       );
     case "options": {
       const options = field.type === "enum" && field.options.kind === "dynamic" ? owners : [...staticOptions(field)];
-      return (
-        <OptionPicker
-          {...common}
-          focusKey={focusKey}
-          label={`${subject} values`}
-          noun={field.key === "owner" ? "owner" : "value"}
-          options={options}
-          selected={stringList(value)}
-          onChange={onChange}
-          invalid={invalidAt([]) || hasInvalidItem(invalidAt, value)}
-        />
-      );
+      const noun = field.key === "owner" ? "owner" : "value";
+      return <OptionPicker {...list} label={`${subject} values`} noun={noun} options={options} selected={stringList(value)} onChange={onChange} />;
     }
     case "text":
       return (
-        <input
+        <TextBox
+          {...common}
           type="text"
-          data-focus={focusKey}
-          aria-label={`Text for ${subject}`}
-          value={typeof value === "string" ? value : ""}
-          onChange={(e) => onChange(e.target.value)}
-          onBlur={onCommit}
+          focusKey={focusKey}
+          label={`Text for ${subject}`}
+          value={value}
+          onChange={onChange}
+          invalid={invalidAt([])}
           maxLength={200}
           placeholder={field.key === "domain" ? "e.g. acme.com" : "Type text…"}
-          aria-invalid={invalidAt([]) || undefined}
-          aria-describedby={describedBy}
-          className={cn(boxClass, "flex-1")}
+          className="flex-1"
         />
       );
     case "tags":
       if (field.type === "tags" && field.options) {
-        return (
-          <OptionPicker
-            {...common}
-            focusKey={focusKey}
-            label={`${subject} values`}
-            noun="value"
-            options={[...field.options]}
-            selected={stringList(value)}
-            onChange={onChange}
-            invalid={invalidAt([]) || hasInvalidItem(invalidAt, value)}
-          />
-        );
+        return <OptionPicker {...list} label={`${subject} values`} noun="value" options={[...field.options]} selected={stringList(value)} onChange={onChange} />;
       }
       return (
-        <TagsInput
-          {...common}
-          focusKey={focusKey}
-          label={`Tags for ${subject}`}
-          tags={stringList(value)}
-          suggestions={field.type === "tags" ? field.suggestions : []}
-          onChange={onChange}
-          invalid={invalidAt([]) || hasInvalidItem(invalidAt, value)}
-        />
+        <TagsInput {...list} label={`Tags for ${subject}`} tags={stringList(value)} suggestions={field.type === "tags" ? field.suggestions : []} onChange={onChange} />
       );
     case "technologyIds":
       return (
         <OptionPicker
-          {...common}
-          focusKey={focusKey}
+          {...list}
           label="Technologies"
           noun="technology"
           nounPlural="technologies"
@@ -194,22 +149,11 @@ export function ValueInput(props: ValueInputProps) {
           groupLabel={categoryLabel}
           selected={numberList(value).map(String)}
           onChange={(ids) => onChange(ids.map(Number))}
-          invalid={invalidAt([]) || hasInvalidItem(invalidAt, value)}
         />
       );
     case "categories":
       return (
-        <OptionPicker
-          {...common}
-          focusKey={focusKey}
-          label="Technology categories"
-          noun="category"
-          nounPlural="categories"
-          options={[...TECH_CATEGORY_OPTIONS]}
-          selected={stringList(value)}
-          onChange={onChange}
-          invalid={invalidAt([]) || hasInvalidItem(invalidAt, value)}
-        />
+        <OptionPicker {...list} label="Technology categories" noun="category" nounPlural="categories" options={[...TECH_CATEGORY_OPTIONS]} selected={stringList(value)} onChange={onChange} />
       );
     case "detectedWithin": {
       const ids = numberList(record.technologyIds);
@@ -250,79 +194,47 @@ export function ValueInput(props: ValueInputProps) {
   }
 }
 
-/** A number box that keeps what is typed, shows "250,000" after leaving it, and can carry "$" or a unit. */
-function NumberBox({
+/** A date or text box; `value` shows only when it is a string (a half-filled value may be anything). */
+function TextBox({
+  type,
   value,
   onChange,
   onBlur,
   label,
-  money = false,
-  unit,
   invalid,
   describedBy,
   focusKey,
-  narrow = false,
+  className,
+  ...rest
 }: {
+  type: "date" | "text";
   value: unknown;
-  onChange: (value: number | string | null) => void;
+  onChange: (value: string) => void;
   onBlur: () => void;
   label: string;
-  money?: boolean;
-  unit?: string | null;
   invalid: boolean;
   describedBy?: string;
   focusKey?: string;
-  narrow?: boolean;
+  className: string;
+  maxLength?: number;
+  placeholder?: string;
 }) {
-  const [text, setText] = useState(() => formatNumberText(value));
-  const [seen, setSeen] = useState<unknown>(value);
-  // A value changed from outside (operator switch, undo, reload) replaces what the box shows.
-  if (!Object.is(seen, value)) {
-    setSeen(value);
-    const typed = parseNumberText(text);
-    if (!(typed === value || (typed === "invalid" && text === value))) setText(formatNumberText(value));
-  }
   return (
-    <div
+    <input
+      type={type}
+      data-focus={focusKey}
+      aria-label={label}
+      value={typeof value === "string" ? value : ""}
+      onChange={(e) => onChange(e.target.value)}
+      onBlur={onBlur}
+      aria-invalid={invalid || undefined}
+      aria-describedby={describedBy}
       className={cn(
-        "flex h-9 min-w-0 items-center rounded-md bg-white shadow-sm ring-1 ring-inset focus-within:ring-2 focus-within:ring-brand-600",
-        invalid ? "ring-red-500" : "ring-slate-300",
-        narrow ? "w-full sm:w-40" : "w-full flex-1 sm:min-w-32",
+        "h-9 w-full min-w-0 rounded-md border-0 bg-white px-2.5 text-sm text-slate-900 shadow-sm ring-1 ring-inset ring-slate-300 placeholder:text-slate-400 focus:ring-2 focus:ring-inset focus:ring-brand-600 aria-[invalid=true]:ring-red-500",
+        className,
       )}
-    >
-      {money && (
-        <span className="pl-2.5 text-sm text-slate-500" aria-hidden="true">
-          $
-        </span>
-      )}
-      <input
-        type="text"
-        inputMode="decimal"
-        autoComplete="off"
-        data-focus={focusKey}
-        aria-label={money ? `${label} in US dollars` : label}
-        aria-invalid={invalid || undefined}
-        aria-describedby={describedBy}
-        value={text}
-        placeholder={money ? "0" : "Number"}
-        onChange={(e) => {
-          setText(e.target.value);
-          const next = valueFromText(e.target.value);
-          setSeen(next);
-          onChange(next);
-        }}
-        onBlur={() => {
-          const parsed = parseNumberText(text);
-          if (typeof parsed === "number") setText(formatNumberText(parsed));
-          onBlur();
-        }}
-        className={cn(
-          "tabular h-full w-full min-w-0 border-0 bg-transparent text-sm text-slate-900 placeholder:text-slate-400 focus:outline-none focus:ring-0",
-          money ? "pl-1 pr-2.5" : "px-2.5",
-        )}
-      />
-      {unit && <span className="shrink-0 whitespace-nowrap pr-2.5 text-xs text-slate-500">{unit}</span>}
-    </div>
+      {...rest}
+    />
   );
 }
 
@@ -340,8 +252,4 @@ function stringList(value: unknown): string[] {
 
 function numberList(value: unknown): number[] {
   return Array.isArray(value) ? value.filter((v): v is number => typeof v === "number") : [];
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
