@@ -164,6 +164,15 @@ function WeightControl({ name, value, share, onChange, invalid }: { name: Weight
   const id = useId();
   const c = COMPONENTS[name];
   const clamp = (v: number) => (Number.isFinite(v) ? Math.min(100, Math.max(0, Math.round(v))) : 0);
+  // The slider and the number box are two views of one weight, described by the same texts.
+  const shared = {
+    min: 0,
+    max: 100,
+    step: 1,
+    value,
+    onChange: (e: React.ChangeEvent<HTMLInputElement>) => onChange(clamp(Number(e.target.value))),
+    "aria-describedby": `${id}-share ${id}-desc`,
+  };
   return (
     <div className="space-y-1.5">
       <div className="flex items-baseline justify-between gap-3">
@@ -176,27 +185,12 @@ function WeightControl({ name, value, share, onChange, invalid }: { name: Weight
         </span>
       </div>
       <div className="flex items-center gap-3">
-        <input
-          type="range"
-          min={0}
-          max={100}
-          step={1}
-          value={value}
-          onChange={(e) => onChange(clamp(Number(e.target.value)))}
-          aria-label={`${c.label} weight slider`}
-          aria-describedby={`${id}-share ${id}-desc`}
-          className="h-2 flex-1 cursor-pointer accent-brand-600"
-        />
+        <input type="range" {...shared} aria-label={`${c.label} weight slider`} className="h-2 flex-1 cursor-pointer accent-brand-600" />
         <input
           id={`${id}-number`}
           type="number"
-          min={0}
-          max={100}
-          step={1}
-          value={value}
-          onChange={(e) => onChange(clamp(Number(e.target.value)))}
+          {...shared}
           aria-invalid={invalid || undefined}
-          aria-describedby={`${id}-share ${id}-desc`}
           className="tabular h-9 w-20 rounded-md border-0 bg-white px-2.5 text-right text-sm text-slate-900 shadow-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-inset focus:ring-brand-600 aria-[invalid=true]:ring-red-500"
         />
       </div>
