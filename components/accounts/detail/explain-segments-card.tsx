@@ -1,7 +1,7 @@
 import { ArrowRight, ChevronRight, Shapes, TriangleAlert } from "lucide-react";
 import Link from "next/link";
 import type { SegmentExplanation } from "@/lib/data/explain";
-import { formatDate } from "@/lib/utils/format";
+import { formatDate, plural } from "@/lib/utils/format";
 import { cn } from "@/lib/utils/cn";
 import { RuleTrace } from "./explain-trace";
 import { EmptyState, SectionCard } from "./section-card";
@@ -25,7 +25,7 @@ export function ExplainSegmentsCard({ segments }: { segments: SegmentExplanation
   return (
     <SectionCard
       title="Segments"
-      description={segments.length > 0 ? `Member of ${memberOf} of ${segments.length} published ${segments.length === 1 ? "segment" : "segments"}` : undefined}
+      description={segments.length > 0 ? `Member of ${memberOf} of ${plural(segments.length, "published segment")}` : undefined}
       testId="explain-segments"
     >
       {segments.length === 0 ? (

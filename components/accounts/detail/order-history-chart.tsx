@@ -2,7 +2,7 @@
 
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis, type TooltipContentProps } from "recharts";
 import type { NameType, ValueType } from "recharts/types/component/DefaultTooltipContent";
-import { formatMoney, formatMoneyCompact, formatNumber } from "@/lib/utils/format";
+import { formatMoney, formatMoneyCompact, plural } from "@/lib/utils/format";
 
 export interface OrderHistoryPoint {
   /** "2025-03" */
@@ -33,7 +33,7 @@ function ChartTooltip({ active, payload }: TooltipContentProps<ValueType, NameTy
       <div className="font-medium">{point.label}</div>
       <div className="tabular mt-0.5">{formatMoney(point.total)}</div>
       <div className="text-slate-300">
-        {formatNumber(point.count)} {point.count === 1 ? "order" : "orders"}
+        {plural(point.count, "order")}
       </div>
     </div>
   );

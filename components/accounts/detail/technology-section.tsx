@@ -1,7 +1,7 @@
 import { Cpu } from "lucide-react";
 import type { AccountDetail } from "@/lib/data/account-detail";
 import { enumLabel } from "@/lib/domain/enums";
-import { formatDate } from "@/lib/utils/format";
+import { formatDate, plural } from "@/lib/utils/format";
 import { cn } from "@/lib/utils/cn";
 import { EmptyState, SectionCard } from "./section-card";
 
@@ -17,7 +17,7 @@ export function TechnologySection({ account }: { account: AccountDetail }) {
   return (
     <SectionCard
       title="Technology stack"
-      description={count > 0 ? `${count} ${count === 1 ? "technology" : "technologies"} in ${groups.length} ${groups.length === 1 ? "category" : "categories"}` : undefined}
+      description={count > 0 ? `${plural(count, "technology")} in ${plural(groups.length, "category")}` : undefined}
       testId="technologies"
     >
       {count === 0 ? (

@@ -2,7 +2,7 @@ import { ShoppingCart } from "lucide-react";
 import { DataTable, type Column } from "@/components/ui/table";
 import type { AccountDetail, MonthlyOrders } from "@/lib/data/account-detail";
 import { enumLabel } from "@/lib/domain/enums";
-import { formatDate, formatDays, formatMoney, formatNumber } from "@/lib/utils/format";
+import { formatDate, formatDays, formatMoney, formatNumber, plural } from "@/lib/utils/format";
 import { cn } from "@/lib/utils/cn";
 import { KpiTile } from "./kpi-tile";
 import { OrderHistoryChart, type OrderHistoryPoint } from "./order-history-chart";
@@ -58,7 +58,7 @@ export function ValueSection({ account }: { account: AccountDetail }) {
       }
     >
       <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3">
-        <KpiTile label="Lifetime value" value={formatMoney(v.lifetimeValue)} hint={`${formatNumber(v.orderCount)} ${v.orderCount === 1 ? "order" : "orders"} in total`} />
+        <KpiTile label="Lifetime value" value={formatMoney(v.lifetimeValue)} hint={`${plural(v.orderCount, "order")} in total`} />
         <KpiTile label="Avg order value" value={formatMoney(v.avgOrderValue)} />
         <KpiTile label="Orders, last 12 months" value={formatNumber(v.orders12m)} />
         <KpiTile

@@ -6,7 +6,7 @@ import { buttonClass } from "@/components/ui/button";
 import { DataTable, type Column } from "@/components/ui/table";
 import type { RowError } from "@/lib/import/rows";
 import { cn } from "@/lib/utils/cn";
-import { formatNumber } from "@/lib/utils/format";
+import { formatNumber, plural } from "@/lib/utils/format";
 
 interface Page {
   rows: RowError[];
@@ -63,7 +63,7 @@ export function ErrorTable({ jobId, total, version }: { jobId: string; total: nu
     <div className="space-y-3">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h4 className="text-sm font-semibold text-slate-900">
-          {formatNumber(total)} {total === 1 ? "problem" : "problems"} to fix
+          {plural(total, "problem")} to fix
         </h4>
         <a href={`/api/import/jobs/${jobId}/errors?format=csv`} download className={buttonClass("secondary")}>
           <Download className="h-4 w-4" aria-hidden />

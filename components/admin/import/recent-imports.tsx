@@ -3,7 +3,7 @@ import { DataTable, type Column } from "@/components/ui/table";
 import { STATUS_LABELS, type ImportJobView, type ImportStatus } from "@/lib/import/job";
 import { KIND_LABELS } from "@/lib/import/kinds";
 import { cn } from "@/lib/utils/cn";
-import { formatDateTime, formatNumber } from "@/lib/utils/format";
+import { formatDateTime, formatNumber, plural } from "@/lib/utils/format";
 
 const STATUS_STYLES: Record<ImportStatus, string> = {
   UPLOADING: "bg-slate-100 text-slate-700 ring-slate-200",
@@ -21,7 +21,7 @@ function outcome(job: ImportJobView): string {
   const commit = job.summary.commit;
   if (commit) return `${formatNumber(commit.created)} created · ${formatNumber(commit.updated)} updated · ${formatNumber(commit.unchanged)} unchanged`;
   const dryRun = job.summary.dryRun;
-  if (dryRun && dryRun.errorCount > 0) return `${formatNumber(dryRun.errorCount)} ${dryRun.errorCount === 1 ? "problem" : "problems"} found`;
+  if (dryRun && dryRun.errorCount > 0) return `${plural(dryRun.errorCount, "problem")} found`;
   if (dryRun) return `Would create ${formatNumber(dryRun.created)} · update ${formatNumber(dryRun.updated)}`;
   if (job.summary.failure) return job.summary.failure.message;
   return "Not checked yet";
