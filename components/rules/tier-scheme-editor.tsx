@@ -5,6 +5,7 @@ import { previewTierScheme } from "@/lib/actions/preview-rule";
 import { restoreTierScheme } from "@/lib/actions/publish-rule";
 import { saveTierSchemeDraft } from "@/lib/actions/save-rule-draft";
 import type { TierSchemeEditorData } from "@/lib/data/rules/tier-scheme";
+import { UNTIERED } from "@/lib/domain/tiers";
 import { MAX_TIERS } from "@/lib/segmentation/tier-scheme";
 import { ActionBanner } from "@/components/ui/alert";
 import { CatalogProvider, type RuleCatalog } from "./catalog";
@@ -62,7 +63,7 @@ export function TierSchemeEditor({ editor, currentTiers, catalog }: { editor: Ti
           dirty={draft.dirty}
           meta={
             <>
-              An account belongs to the first tier whose rule it meets, or to Untiered.
+              An account belongs to the first tier whose rule it meets, or to {UNTIERED.label}.
               {draft.saved.at ? ` Draft saved ${formatDateTime(draft.saved.at)}${draft.saved.by ? ` by ${draft.saved.by}` : ""}.` : " No draft saved yet."}
             </>
           }

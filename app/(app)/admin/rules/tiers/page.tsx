@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { TierSchemeEditor } from "@/components/rules/tier-scheme-editor";
 import { requireUser } from "@/lib/auth/session";
+import { UNTIERED } from "@/lib/domain/tiers";
 import { ownerOptions, technologyOptions, tierOptions } from "@/lib/data/lookups";
 import { getTierSchemeEditor } from "@/lib/data/rules/tier-scheme";
 
@@ -21,7 +22,7 @@ export default async function TierSchemePage() {
       // A publish or restore replaces the draft: start again from what the server has.
       key={editor.publishedVersion ?? 0}
       editor={editor}
-      currentTiers={published.filter((t) => t.value !== "untiered").map((t) => ({ key: t.value, name: t.label }))}
+      currentTiers={published.filter((t) => t.value !== UNTIERED.key).map((t) => ({ key: t.value, name: t.label }))}
       catalog={{ technologies, owners: owners.filter((o) => o.value !== "unassigned") }}
     />
   );
