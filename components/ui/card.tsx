@@ -10,6 +10,8 @@ export function Card({
   children,
   headingLevel = 2,
   id,
+  titleClassName,
+  testId,
 }: {
   title?: React.ReactNode;
   description?: React.ReactNode;
@@ -18,16 +20,19 @@ export function Card({
   bodyClassName?: string;
   children: React.ReactNode;
   headingLevel?: 2 | 3;
+  /** The heading's id: with a title, the card becomes a region named by it. */
   id?: string;
+  titleClassName?: string;
+  testId?: string;
 }) {
   const Heading = headingLevel === 2 ? "h2" : "h3";
   return (
-    <section aria-labelledby={title && id ? id : undefined} className={cn("rounded-xl bg-white shadow-sm ring-1 ring-slate-200", className)}>
+    <section aria-labelledby={title && id ? id : undefined} className={cn("rounded-xl bg-white shadow-sm ring-1 ring-slate-200", className)} data-testid={testId}>
       {(title || actions) && (
         <header className="flex flex-wrap items-start justify-between gap-x-4 gap-y-2 border-b border-slate-100 px-5 py-3.5">
           <div className="min-w-0">
             {title && (
-              <Heading id={id} className="text-sm font-semibold text-slate-900">
+              <Heading id={id} className={cn("text-sm font-semibold text-slate-900", titleClassName)}>
                 {title}
               </Heading>
             )}

@@ -1,7 +1,7 @@
 import { useId } from "react";
-import { cn } from "@/lib/utils/cn";
+import { Card } from "@/components/ui/card";
 
-/** A titled card for one section of the account page; the title labels the landmark. */
+/** A titled card for one section of the account page; the title names the region. */
 export function SectionCard({
   title,
   description,
@@ -17,24 +17,10 @@ export function SectionCard({
   children: React.ReactNode;
   testId?: string;
 }) {
-  const id = useId();
   return (
-    <section
-      aria-labelledby={id}
-      data-testid={testId}
-      className={cn("rounded-xl bg-white shadow-sm ring-1 ring-slate-200", className)}
-    >
-      <header className="flex flex-wrap items-start justify-between gap-x-4 gap-y-1 border-b border-slate-100 px-5 py-3.5">
-        <div className="min-w-0">
-          <h2 id={id} className="text-base font-semibold text-slate-900">
-            {title}
-          </h2>
-          {description && <p className="mt-0.5 text-sm text-slate-600">{description}</p>}
-        </div>
-        {action}
-      </header>
-      <div className="px-5 py-4">{children}</div>
-    </section>
+    <Card id={useId()} title={title} titleClassName="text-base" description={description} actions={action} className={className} testId={testId}>
+      {children}
+    </Card>
   );
 }
 
