@@ -72,7 +72,8 @@ async function main(): Promise<number> {
     if (options.reset) {
       // The demo rules are republished below; history that pointed at the old accounts goes too.
       await db.$executeRawUnsafe(`TRUNCATE membership_events, account_segments, segment_versions, segments,
-        tier_scheme_versions, tier_scheme_draft, scoring_config, tiers RESTART IDENTITY CASCADE`);
+        tier_scheme_versions, tier_scheme_draft, scoring_config, tiers, play_outcomes, play_versions, plays,
+        change_dismissals RESTART IDENTITY CASCADE`);
     }
     const summary = await seedDatabase(pool, { ...options, log: (message) => console.log(`  ${message}`) });
     const r = summary.rows;
@@ -84,9 +85,14 @@ async function main(): Promise<number> {
     if (options.rules) {
       const started = performance.now();
       const admin = await db.user.findFirst({ where: { role: "ADMIN" }, select: { id: true } });
-      const changes = await publishDemoRules(db, { publishedById: admin?.id ?? null, asOf: new Date(`${summary.asOf}T00:00:00Z`) });
+      const changes = await publishDemoRules(db, {
+        publishedById: admin?.id ?? null,
+        asOf: new Date(`${summary.asOf}T00:00:00Z`),
+        outcomesSeed: options.seed,
+      });
       console.log(
-        `Published the demo tier scheme, ${changes.segmentChanges.toLocaleString("en-US")} segment memberships and scores ` +
+        `Published the demo tier scheme, ${changes.segmentChanges.toLocaleString("en-US")} segment memberships, ` +
+          `${changes.playChanges.toLocaleString("en-US")} play memberships (${changes.outcomes.toLocaleString("en-US")} demo outcomes) and scores ` +
           `in ${((performance.now() - started) / 1000).toFixed(1)} s.`,
       );
     }

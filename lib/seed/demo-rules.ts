@@ -1,11 +1,13 @@
 /**
  * The demo's published segmentation, so the product tells a story on first start: a value-based
- * tier scheme, technographic and behavioural segments, and priority-score weights with an
- * ideal customer profile. Published as version 1 by the demo admin, then materialised.
+ * tier scheme, technographic and behavioural segments, priority-score weights with an ideal
+ * customer profile, and plays (lib/seed/demo-plays.ts). Published as version 1 by the demo admin,
+ * then materialised.
  */
 import type { Db } from "@/lib/db/client";
 import { recomputeEverything, type RecomputeSummary } from "@/lib/db/membership/recompute-all";
 import { DEFAULT_WEIGHTS } from "@/lib/segmentation/score";
+import { createDemoOutcomes, createDemoPlays } from "./demo-plays";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { parseRule, type RuleGroup, type RuleNode } from "@/lib/segmentation/schema";
 import { parseTierScheme, type TierScheme } from "@/lib/segmentation/tier-scheme";
@@ -128,8 +130,14 @@ function idealProfile(): RuleGroup {
 
 const json = (value: unknown) => value as Prisma.InputJsonValue;
 
-/** Publish the demo rules as version 1 and materialise tiers, segments and scores. */
-export async function publishDemoRules(db: Db, options: { publishedById: string | null; asOf?: Date }): Promise<RecomputeSummary> {
+/**
+ * Publish the demo rules and plays as version 1 and materialise tiers, segments, plays and
+ * scores; with `outcomesSeed`, add a few weeks of play outcomes.
+ */
+export async function publishDemoRules(
+  db: Db,
+  options: { publishedById: string | null; asOf?: Date; outcomesSeed?: string | number },
+): Promise<RecomputeSummary & { outcomes: number }> {
   const technologies = await db.technology.findMany({ select: { id: true, name: true } });
   const byName = new Map(technologies.map((t) => [t.name, t.id]));
   const tech = (name: string) => {
@@ -166,5 +174,9 @@ export async function publishDemoRules(db: Db, options: { publishedById: string 
   await db.scoringConfig.create({
     data: { id: 1, valueWeight: DEFAULT_WEIGHTS.value, fitWeight: DEFAULT_WEIGHTS.fit, engagementWeight: DEFAULT_WEIGHTS.engagement, idealProfile: json(profile.rule) },
   });
-  return recomputeEverything(db, { reason: "RULE_PUBLISHED", ruleVersion: 1, detail: note }, { asOf: options.asOf });
+  await createDemoPlays(db, { publishedById: options.publishedById });
+  const summary = await recomputeEverything(db, { reason: "RULE_PUBLISHED", ruleVersion: 1, detail: note }, { asOf: options.asOf });
+  const outcomes =
+    options.outcomesSeed === undefined ? 0 : await createDemoOutcomes(db, { asOf: options.asOf ?? new Date(), seed: options.outcomesSeed });
+  return { ...summary, outcomes };
 }
