@@ -29,7 +29,7 @@ interface StoredDraft<At extends Date | null> {
   versions: readonly { version: number }[];
 }
 
-export const FIX_FIRST = "Fix the highlighted problems before saving.";
+const FIX_FIRST = "Fix the highlighted problems before saving.";
 
 /**
  * The flow both rule editors share: save with conflict detection (the base revision goes along),
