@@ -1,66 +1,47 @@
 import Link from "next/link";
 import { DataTable, type Column as TableColumn } from "@/components/ui/table";
-import { enumLabel } from "@/lib/domain/enums";
+import { ACCOUNT_COLUMNS, isRowField, type ListColumn, type TableKey } from "@/lib/accounts/list-columns";
 import type { AccountRow } from "@/lib/data/accounts";
 import { formatDate, formatMoney, formatNumber } from "@/lib/utils/format";
-import {
-  effectiveDirection,
-  serializeAccountQuery,
-  type AccountQuery,
-  type AccountSort,
-} from "@/lib/validation/account-query";
+import { effectiveDirection, serializeAccountQuery, type AccountQuery } from "@/lib/validation/account-query";
 import { AccountName } from "./account-name";
 import { TierBadge } from "./tier-badge";
 
-interface Column {
-  sort: AccountSort;
-  label: string;
-  numeric?: boolean;
-  cell: (row: AccountRow) => React.ReactNode;
-  className?: string;
-}
+type Cell = (row: AccountRow) => React.ReactNode;
 
-function columns(showOwner: boolean): Column[] {
-  const cols: Column[] = [
-    {
-      sort: "name",
-      label: "Account",
-      cell: (r) => <AccountName account={r} />,
-    },
-    { sort: "tier", label: "Tier", cell: (r) => <TierBadge tier={r.tier} /> },
-    {
-      sort: "score",
-      label: "Score",
-      numeric: true,
-      cell: (r) => <span className="font-medium">{Math.round(r.priorityScore)}</span>,
-    },
-  ];
-  if (showOwner) cols.push({ sort: "owner", label: "Owner", cell: (r) => r.owner?.name ?? <span className="text-slate-400">Unassigned</span> });
-  cols.push(
-    { sort: "industry", label: "Industry", cell: (r) => r.industry },
-    { sort: "region", label: "Region", cell: (r) => enumLabel("region", r.region) },
-    { sort: "ltv", label: "Lifetime value", numeric: true, cell: (r) => formatMoney(r.lifetimeValue) },
-    { sort: "orders12m", label: "Orders 12m", numeric: true, cell: (r) => formatNumber(r.orders12m) },
-    { sort: "aov", label: "Avg order", numeric: true, cell: (r) => formatMoney(r.avgOrderValue) },
-    { sort: "lastOrder", label: "Last order", cell: (r) => formatDate(r.lastOrderAt) },
-    { sort: "engagement", label: "Engagement", numeric: true, cell: (r) => formatNumber(r.engagementScore) },
-    { sort: "stage", label: "Stage", cell: (r) => enumLabel("journeyStage", r.journeyStage) },
-    { sort: "loyalty", label: "Loyalty", cell: (r) => enumLabel("loyaltyStatus", r.loyaltyStatus) },
-  );
-  return cols;
+/** Cells that are more than the row's field, formatted. */
+const CELLS: Partial<Record<TableKey, Cell>> = {
+  name: (r) => <AccountName account={r} />,
+  tier: (r) => <TierBadge tier={r.tier} />,
+  score: (r) => <span className="font-medium">{Math.round(r.priorityScore)}</span>,
+  owner: (r) => r.owner?.name ?? <span className="text-slate-400">Unassigned</span>,
+};
+
+/** A field's cell: money, counts and dates formatted, enum values by their label. */
+function fieldCell(column: ListColumn): Cell {
+  const field = column.field;
+  if (!isRowField(field)) throw new Error(`the accounts table has no cell for column ${column.key}`);
+  const labels = new Map(column.options.map((o) => [o.value, o.label]));
+  return (row) => {
+    const value = row[field];
+    if (value === null || value instanceof Date) return formatDate(value);
+    if (typeof value === "number") return column.type === "money" ? formatMoney(value) : formatNumber(value);
+    return labels.get(value) ?? value;
+  };
 }
 
 /** A column whose header links to the list sorted by it (again: the other way round). */
-function sortable(column: Column, query: AccountQuery): TableColumn<AccountRow> {
-  const active = query.sort === column.sort || (column.sort === "tier" && query.sort === "priority" && !query.dir);
+function sortable(column: ListColumn<TableKey>, query: AccountQuery): TableColumn<AccountRow> {
+  const active = query.sort === column.key || (column.key === "tier" && query.sort === "priority" && !query.dir);
   const current = active ? effectiveDirection(query) : null;
   const next = active ? (current === "asc" ? "desc" : "asc") : null;
-  const href = `/accounts${serializeAccountQuery({ ...query, sort: column.sort, dir: next, page: null })}`;
+  const href = `/accounts${serializeAccountQuery({ ...query, sort: column.key, dir: next, page: null })}`;
+  const numeric = column.type === "number" || column.type === "money";
   return {
-    key: column.sort,
+    key: column.key,
     header: (
       <Link href={href} className="inline-flex items-center gap-1 hover:text-slate-900" scroll={false}>
-        {column.label}
+        {column.heading}
         <span aria-hidden="true" className={active ? "text-brand-600" : "text-slate-300"}>
           {current === "asc" ? "▲" : current === "desc" ? "▼" : "↕"}
         </span>
@@ -68,12 +49,16 @@ function sortable(column: Column, query: AccountQuery): TableColumn<AccountRow> 
     ),
     headerProps: { "aria-sort": current === "asc" ? "ascending" : current === "desc" ? "descending" : "none" },
     headerClassName: "whitespace-nowrap",
-    align: column.numeric ? "right" : "left",
-    className: column.numeric ? "tabular" : undefined,
-    cell: column.cell,
+    align: numeric ? "right" : "left",
+    className: numeric ? "tabular" : undefined,
+    cell: CELLS[column.key] ?? fieldCell(column),
   };
 }
 
+/** The table's columns (lib/accounts/list-columns.ts); the owner's only for users who see every account. */
+const tableColumns = (showOwner: boolean) =>
+  ACCOUNT_COLUMNS.filter((c): c is ListColumn<TableKey> => c.table === "always" || (c.table === "seesAll" && showOwner));
+
 export function AccountsTable({ rows, query, showOwner }: { rows: AccountRow[]; query: AccountQuery; showOwner: boolean }) {
-  return <DataTable columns={columns(showOwner).map((c) => sortable(c, query))} rows={rows} rowKey={(row) => row.id} testId="accounts-table" />;
+  return <DataTable columns={tableColumns(showOwner).map((c) => sortable(c, query))} rows={rows} rowKey={(row) => row.id} testId="accounts-table" />;
 }

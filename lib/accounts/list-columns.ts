@@ -162,5 +162,10 @@ export const ROW_FIELD_KEYS: readonly RowFieldKey[] = COLUMNS.flatMap((s) =>
   "csv" in s && "field" in s && s.field !== "owner" ? [s.field] : [],
 );
 
+/** Whether a list row carries this field under its key (see RowFieldKey). */
+export function isRowField(field: FieldKey | null): field is RowFieldKey {
+  return (ROW_FIELD_KEYS as readonly (FieldKey | null)[]).includes(field);
+}
+
 /** The filters, in filter-bar order. */
 export const ACCOUNT_FILTERS = FILTER_KEYS.map((key) => accountColumn(key) as ListColumn<FilterKey> & { filter: FilterSpec });

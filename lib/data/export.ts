@@ -2,9 +2,8 @@ import "server-only";
 import { recordAudit } from "@/lib/audit";
 import type { Actor } from "@/lib/auth/access";
 import { db } from "@/lib/db/client";
-import { ACCOUNT_COLUMNS, ROW_FIELD_KEYS, type ColumnKey, type ListColumn, type RowFieldKey } from "@/lib/accounts/list-columns";
+import { ACCOUNT_COLUMNS, isRowField, type ColumnKey, type ListColumn } from "@/lib/accounts/list-columns";
 import { UNTIERED } from "@/lib/domain/tiers";
-import type { FieldKey } from "@/lib/segmentation/fields";
 import { CSV_BOM, csvRow, type CsvValue } from "@/lib/utils/csv";
 import { serializeAccountQuery, type AccountQuery } from "@/lib/validation/account-query";
 import { ACCOUNT_ROW_FROM, ACCOUNT_ROW_SELECT, toAccountRow, type AccountRow, type RawAccountRow } from "./accounts";
@@ -27,8 +26,6 @@ const CELLS: Partial<Record<ColumnKey, ExportColumn["value"]>> = {
   score: (r) => Math.round(r.priorityScore * 10) / 10,
   owner: (r) => r.owner?.name ?? null,
 };
-
-const isRowField = (field: FieldKey | null): field is RowFieldKey => (ROW_FIELD_KEYS as readonly (FieldKey | null)[]).includes(field);
 
 /** A field's cell: an enum value by its label, a date as YYYY-MM-DD, numbers and text as they are. */
 function fieldCell(column: ListColumn): ExportColumn["value"] {
