@@ -11,8 +11,6 @@ import { AUDIT_ACTIONS } from "@/lib/domain/audit-actions";
 
 export { AUDIT_ACTIONS };
 
-
-
 /** The audit page's URL state: the server page loads it, the filter bar edits it, pagination links are built from it. */
 export const auditQueryParsers = {
   action: parseAsStringLiteral(AUDIT_ACTIONS),
@@ -26,3 +24,8 @@ export type AuditQuery = inferParserType<typeof auditQueryParsers>;
 
 export const loadAuditQuery = createLoader(auditQueryParsers);
 export const serializeAuditQuery = createSerializer(auditQueryParsers);
+
+/** Any filter set (the page number is not one): the log then says "no entries match" rather than "nothing recorded". */
+export function hasAuditFilter(query: Pick<AuditQuery, "action" | "actor" | "from" | "to">): boolean {
+  return Boolean(query.action || query.actor || query.from || query.to);
+}

@@ -1,45 +1,30 @@
 "use client";
 
-import { useQueryStates } from "nuqs";
-import { useEffect, useState, useTransition } from "react";
+import { useQueryStates, type Nullable } from "nuqs";
+import { useTransition } from "react";
+import { ClearFiltersButton, FilterField, PendingStatus, SearchBox, filterControlClass } from "@/components/ui/filter-bar";
+import { useUrlText } from "@/components/ui/use-url-text";
 import { humanize } from "@/lib/utils/format";
-import { AUDIT_ACTIONS, auditQueryParsers } from "@/lib/validation/audit-query";
+import { AUDIT_ACTIONS, auditQueryParsers, hasAuditFilter, type AuditQuery } from "@/lib/validation/audit-query";
 
-const controlClass =
-  "block rounded-md bg-white px-3 py-1.5 text-sm ring-1 ring-inset ring-slate-300 placeholder:text-slate-400 focus:ring-2 focus:ring-brand-600 aria-[invalid=true]:ring-red-500";
 const isoDay = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : "");
 
 /** Action, actor and date filters; every change goes into the URL and re-renders the log on the server. */
 export function AuditFilters() {
   const [isPending, startTransition] = useTransition();
   const [query, setQuery] = useQueryStates(auditQueryParsers, { shallow: false, startTransition, history: "push" });
-  const [actor, setActor] = useState(query.actor);
-  // When the URL changes (back button, "Clear filters"), the box follows it.
-  const [urlActor, setUrlActor] = useState(query.actor);
-  if (urlActor !== query.actor) {
-    setUrlActor(query.actor);
-    setActor(query.actor);
-  }
-  useEffect(() => {
-    if (actor === query.actor) return;
-    const timer = setTimeout(() => void setQuery({ actor: actor || null, page: null }), 300);
-    return () => clearTimeout(timer);
-  }, [actor, query.actor, setQuery]);
-
+  const set = (patch: Partial<Nullable<AuditQuery>>) => void setQuery({ ...patch, page: null });
+  const [actor, setActor] = useUrlText(query.actor, (text) => set({ actor: text || null }));
   const rangeError = query.from && query.to && query.from > query.to ? "The end date is before the start date." : undefined;
-  const anyFilter = query.action || query.actor || query.from || query.to;
 
   return (
     <div className="flex flex-wrap items-end gap-3" aria-busy={isPending}>
-      <div className="space-y-1">
-        <label htmlFor="audit-action" className="block text-xs font-medium text-slate-600">
-          Action
-        </label>
+      <FilterField id="audit-action" label="Action">
         <select
           id="audit-action"
           value={query.action ?? ""}
-          onChange={(e) => void setQuery({ action: (e.target.value || null) as (typeof AUDIT_ACTIONS)[number] | null, page: null })}
-          className={controlClass}
+          onChange={(e) => set({ action: AUDIT_ACTIONS.find((a) => a === e.target.value) ?? null })}
+          className={filterControlClass}
         >
           <option value="">All actions</option>
           {AUDIT_ACTIONS.map((a) => (
@@ -48,70 +33,55 @@ export function AuditFilters() {
             </option>
           ))}
         </select>
-      </div>
-      <div className="space-y-1">
-        <label htmlFor="audit-actor" className="block text-xs font-medium text-slate-600">
-          Actor e-mail
-        </label>
-        <input
-          id="audit-actor"
-          type="search"
-          value={actor}
-          onChange={(e) => setActor(e.target.value)}
-          placeholder="Contains…"
-          className={`${controlClass} w-56`}
-        />
-      </div>
-      <div className="space-y-1">
-        <label htmlFor="audit-from" className="block text-xs font-medium text-slate-600">
-          From
-        </label>
-        <input
-          id="audit-from"
-          type="date"
-          value={isoDay(query.from)}
-          max={isoDay(query.to) || undefined}
-          onChange={(e) => void setQuery({ from: e.currentTarget.valueAsDate, page: null })}
-          className={controlClass}
-        />
-      </div>
-      <div className="space-y-1">
-        <label htmlFor="audit-to" className="block text-xs font-medium text-slate-600">
-          To
-        </label>
-        <input
-          id="audit-to"
-          type="date"
-          value={isoDay(query.to)}
-          min={isoDay(query.from) || undefined}
-          onChange={(e) => void setQuery({ to: e.currentTarget.valueAsDate, page: null })}
-          aria-invalid={rangeError ? true : undefined}
-          aria-describedby={rangeError ? "audit-range-error" : undefined}
-          className={controlClass}
-        />
-      </div>
-      {anyFilter && (
-        <button
-          type="button"
+      </FilterField>
+      <FilterField id="audit-actor" label="Actor e-mail">
+        <SearchBox id="audit-actor" value={actor} onChange={setActor} placeholder="Contains…" className="w-56" />
+      </FilterField>
+      <DateFilter id="audit-from" label="From" value={query.from} max={query.to} onChange={(from) => set({ from })} />
+      <DateFilter id="audit-to" label="To" value={query.to} min={query.from} onChange={(to) => set({ to })} error={rangeError ? "audit-range-error" : undefined} />
+      {hasAuditFilter(query) && (
+        <ClearFiltersButton
           onClick={() => {
             setActor("");
-            void setQuery({ action: null, actor: null, from: null, to: null, page: null });
+            set({ action: null, actor: null, from: null, to: null });
           }}
-          className="rounded-md px-2 py-1.5 text-sm font-medium text-brand-700 hover:bg-brand-50"
         >
           Clear filters
-        </button>
+        </ClearFiltersButton>
       )}
-      {isPending && (
-        <span role="status" className="py-1.5 text-sm text-slate-500">
-          Updating…
-        </span>
-      )}
+      <PendingStatus pending={isPending} className="py-1.5" />
       {rangeError && (
         <p id="audit-range-error" className="w-full text-sm text-red-700">
           {rangeError}
         </p>
       )}
     </div>
+  );
+}
+
+/** A day picker bounded by the other end of the range; `error` is the id of the message it is invalid by. */
+function DateFilter({ id, label, value, min, max, onChange, error }: {
+  id: string;
+  label: string;
+  value: Date | null;
+  min?: Date | null;
+  max?: Date | null;
+  onChange: (day: Date | null) => void;
+  error?: string;
+}) {
+  return (
+    <FilterField id={id} label={label}>
+      <input
+        id={id}
+        type="date"
+        value={isoDay(value)}
+        min={isoDay(min ?? null) || undefined}
+        max={isoDay(max ?? null) || undefined}
+        onChange={(e) => onChange(e.currentTarget.valueAsDate)}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error}
+        className={filterControlClass}
+      />
+    </FilterField>
   );
 }
