@@ -6,6 +6,7 @@ import { AccountsTable } from "@/components/accounts/accounts-table";
 import { AccountsPagination } from "@/components/accounts/pagination";
 import { EmptyPanel } from "@/components/ui/empty-panel";
 import { PageHeader } from "@/components/ui/page-header";
+import { emptyStateFor } from "@/lib/accounts/empty-state";
 import { canSeeAllAccounts } from "@/lib/auth/access";
 import { requireUser } from "@/lib/auth/session";
 import { listAccounts } from "@/lib/data/accounts";
@@ -25,6 +26,7 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
     segmentOptions(),
   ]);
   const seesAll = canSeeAllAccounts(user);
+  const empty = emptyStateFor(query, page.total, seesAll);
   const exportHref = `/accounts/export${serializeAccountQuery({ ...query, page: null, size: null })}`;
 
   return (
@@ -43,9 +45,9 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
         }
       />
       <AccountFilters choices={{ owner, tech, tier, segment }} />
-      {page.total === 0 ? (
-        <EmptyPanel title="No accounts match" link={{ href: "/accounts", label: "Clear search and filters" }}>
-          {query.q || page.total === 0 ? "Try a different search or clear some filters." : "You have no accounts assigned yet."}
+      {empty ? (
+        <EmptyPanel title={empty.title} link={empty.clearLink ? { href: "/accounts", label: "Clear search and filters" } : null}>
+          {empty.message}
         </EmptyPanel>
       ) : (
         <>
