@@ -1,29 +1,25 @@
-import type { NextRequest } from "next/server";
-import { requireActionUser } from "@/lib/auth/session";
 import { exportFileName, streamAccountsCsv } from "@/lib/data/export";
-import { isAppError } from "@/lib/errors";
+import { route } from "@/lib/http/route";
 import { loadAccountQuery } from "@/lib/validation/account-query";
 
 /**
  * CSV of every account the signed-in user may see that matches the same URL query as
  * /accounts (filters and sort; page and size are ignored). Segment and matrix-cell
  * exports are this route with segment/tier/category/hosting filters in the query.
+ * Any signed-in user; errors are the JSON errors of lib/http/route.ts (signed out: 401).
  */
-export async function GET(request: NextRequest): Promise<Response> {
-  let user;
-  try {
-    user = await requireActionUser();
-  } catch (error) {
-    if (isAppError(error)) return new Response(error.message, { status: 401, headers: { "Content-Type": "text/plain; charset=utf-8" } });
-    throw error;
-  }
-  const query = loadAccountQuery(request.nextUrl.searchParams);
-  return new Response(streamAccountsCsv(user, query), {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="${exportFileName()}"`,
-      "Cache-Control": "no-store",
-      "X-Content-Type-Options": "nosniff",
-    },
-  });
-}
+export const GET = route({
+  name: "accounts export",
+  roles: [],
+  handle: async ({ user, request }) => {
+    const query = loadAccountQuery(new URL(request.url).searchParams);
+    return new Response(streamAccountsCsv(user, query), {
+      headers: {
+        "Content-Type": "text/csv; charset=utf-8",
+        "Content-Disposition": `attachment; filename="${exportFileName()}"`,
+        "Cache-Control": "no-store",
+        "X-Content-Type-Options": "nosniff",
+      },
+    });
+  },
+});
