@@ -150,7 +150,7 @@ export const ACCOUNT_COLUMNS: readonly ListColumn[] = COLUMNS.map(resolve);
 
 const BY_KEY = new Map(ACCOUNT_COLUMNS.map((c) => [c.key, c]));
 
-export function accountColumn<K extends ColumnKey>(key: K): ListColumn<K> {
+function accountColumn<K extends ColumnKey>(key: K): ListColumn<K> {
   return BY_KEY.get(key) as ListColumn<K>;
 }
 
