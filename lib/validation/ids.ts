@@ -5,7 +5,7 @@ export const INT4_MAX = 2_147_483_647;
 
 /** A positive int4 id from a URL segment or a number; null when it cannot be one (a 404, not an error). */
 export function parseId(raw: string | number | null | undefined): number | null {
-  const id = typeof raw === "number" ? raw : typeof raw === "string" && /^\d{1,10}$/.test(raw) ? Number(raw) : Number.NaN;
+  const id = typeof raw === "number" ? raw : typeof raw === "string" && /^[1-9]\d{0,9}$/.test(raw) ? Number(raw) : Number.NaN;
   return Number.isSafeInteger(id) && id >= 1 && id <= INT4_MAX ? id : null;
 }
 

@@ -1,6 +1,7 @@
 /**
- * Every import action and route handler refuses REP and MANAGER (and the signed-out) on the
- * server, with a clear message, never a server error; the admin gets through.
+ * Every import route handler refuses REP and MANAGER (and the signed-out) on the server, with a
+ * clear message, never a server error; the admin gets through. (The import actions' refusals are
+ * in tests/integration/actions-roles.test.ts.)
  */
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, beforeEach, describe, expect, test, vi } from "vitest";
@@ -14,7 +15,7 @@ import { createTestAccount, upload } from "../fixtures/import/helpers";
 vi.mock("@/lib/auth/session", () => sessionModuleMock());
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
-const { commitImport, deleteImportMapping, discardImportAction, runDryRun, saveImportMapping } = await import("@/lib/actions/import-data");
+const { commitImport, deleteImportMapping, runDryRun, saveImportMapping } = await import("@/lib/actions/import-data");
 const uploadsRoute = await import("@/app/api/import/uploads/route");
 const partRoute = await import("@/app/api/import/uploads/[id]/route");
 const completeRoute = await import("@/app/api/import/uploads/[id]/complete/route");
@@ -44,14 +45,6 @@ const params = (id: string) => ({ params: Promise.resolve({ id }) });
 const noParams = { params: Promise.resolve({}) };
 const url = (path: string) => new NextRequest(new URL(path, "http://localhost"), {});
 
-const actions: [string, () => Promise<{ ok: boolean; code?: string }>][] = [
-  ["runDryRun", () => runDryRun(jobId, mapping)],
-  ["commitImport", () => commitImport(jobId)],
-  ["discardImportAction", () => discardImportAction(jobId)],
-  ["saveImportMapping", () => saveImportMapping({ kind: "accounts", name: "Mine", mapping })],
-  ["deleteImportMapping", () => deleteImportMapping(1)],
-];
-
 const routes: [string, () => Promise<Response>][] = [
   [
     "POST /api/import/uploads",
@@ -63,20 +56,6 @@ const routes: [string, () => Promise<Response>][] = [
   ["GET /api/import/jobs/[id]/errors", () => errorsRoute.GET(url("/api/import/jobs/x/errors?page=1"), params(jobId))],
   ["GET /api/import/jobs/[id]/errors?format=csv", () => errorsRoute.GET(url("/api/import/jobs/x/errors?format=csv"), params(jobId))],
 ];
-
-describe("import actions × roles", () => {
-  for (const [name, call] of actions) {
-    test(`${name}: signed out is refused`, async () => {
-      expect(await call()).toMatchObject({ ok: false, code: "UNAUTHENTICATED" });
-    });
-    for (const role of ["REP", "MANAGER"] as const) {
-      test(`${name}: ${role} is refused`, async () => {
-        session.user = role === "REP" ? rep : manager;
-        expect(await call()).toMatchObject({ ok: false, code: "FORBIDDEN" });
-      });
-    }
-  }
-});
 
 describe("import routes × roles", () => {
   for (const [name, call] of routes) {

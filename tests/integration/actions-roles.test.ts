@@ -1,0 +1,94 @@
+/**
+ * Every server action, called as each role it does not allow (and signed out): a clear refusal,
+ * never a server error, and nothing written. The table must list every action the app exports,
+ * so a new action cannot ship without its row.
+ */
+import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
+import type { SessionUser } from "@/lib/auth/session";
+import { db } from "@/lib/db/client";
+import type { Role } from "@/lib/generated/prisma/enums";
+import { actionRoleTable, type ActionCase } from "../support/action-roles";
+import { createUser } from "../support/fixtures";
+import { resetDatabase } from "../support/reset-db";
+import { sessionModuleMock } from "../support/session-mock";
+
+vi.mock("@/lib/auth/session", () => sessionModuleMock());
+vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
+
+type Action = (...args: unknown[]) => Promise<{ ok: boolean; code?: string }>;
+/** Modules of lib/actions that are not server actions (the boundary itself) or are public (sign-in). */
+const NOT_ACTIONS = /\/(client|result|sign-in)\.ts$/;
+const loaders = import.meta.glob<Record<string, Action>>("../../lib/actions/*.ts");
+const modules = await Promise.all(Object.entries(loaders).filter(([file]) => !NOT_ACTIONS.test(file)).map(([, load]) => load()));
+const actions = Object.assign({}, ...modules) as Record<string, Action>;
+const form = () => new FormData();
+const rule = { kind: "group", op: "and", children: [] };
+const ADMIN: readonly Role[] = ["ADMIN"];
+
+/** [allowed roles, arguments]: the arguments only need to reach the action (refusal comes first). */
+const TABLE: Record<string, [readonly Role[], unknown[]]> = {
+  // Rules and scoring
+  previewSegment: [ADMIN, [null, rule]],
+  previewTierScheme: [ADMIN, [{ tiers: [] }]],
+  previewTierPublish: [ADMIN, [{ tiers: [] }]],
+  createSegment: [ADMIN, [{ name: "S", kind: "MIXED", color: "#123456" }]],
+  saveSegmentDraft: [ADMIN, [1, { details: {}, rule, baseRevision: 0 }]],
+  saveTierSchemeDraft: [ADMIN, [{ tiers: [] }, 0]],
+  publishTierScheme: [ADMIN, [0, "because"]],
+  restoreTierScheme: [ADMIN, [1, "because"]],
+  publishSegment: [ADMIN, [1, 0, "because"]],
+  restoreSegment: [ADMIN, [1, 1, "because"]],
+  archiveSegment: [ADMIN, [1]],
+  updateScoring: [ADMIN, [{ weights: { value: 1, fit: 1, engagement: 1 }, idealProfile: rule }]],
+  // Import
+  runDryRun: [ADMIN, ["abcdefgh12", { fields: {}, dateFormat: "MDY" }]],
+  commitImport: [ADMIN, ["abcdefgh12"]],
+  discardImportAction: [ADMIN, ["abcdefgh12"]],
+  saveImportMapping: [ADMIN, [{ kind: "accounts", name: "Mine", mapping: { fields: {}, dateFormat: "MDY" } }]],
+  deleteImportMapping: [ADMIN, [1]],
+  // Users and reassignment
+  createUserAction: [ADMIN, [null, form()]],
+  changeUserRoleAction: [ADMIN, ["u-target", null, form()]],
+  setUserActiveAction: [ADMIN, ["u-target", false, null, form()]],
+  resetUserPasswordAction: [ADMIN, ["u-target", null, form()]],
+  reassignAccountsAction: [["ADMIN", "MANAGER"], [null, form()]],
+  // Plays
+  createPlay: [ADMIN, [{}]],
+  savePlayDraft: [ADMIN, [1, {}, 0]],
+  previewPlay: [ADMIN, [null, {}]],
+  publishPlay: [ADMIN, [1, 0, "because"]],
+  restorePlay: [ADMIN, [1, 1, "because"]],
+  archivePlay: [ADMIN, [1]],
+};
+
+let users: Record<Role, SessionUser>;
+
+beforeAll(async () => {
+  await resetDatabase();
+  users = {
+    ADMIN: await createUser("ADMIN", "admin@test.local"),
+    MANAGER: await createUser("MANAGER", "manager@test.local"),
+    REP: await createUser("REP", "rep@test.local"),
+  };
+});
+afterAll(() => db.$disconnect());
+
+test("the table lists every server action", () => {
+  expect(Object.keys(TABLE).sort()).toEqual(Object.keys(actions).sort());
+});
+
+describe("server actions × roles", () => {
+  const cases: Record<string, ActionCase> = Object.fromEntries(
+    Object.entries(TABLE).map(([name, [allowed, args]]) => [name, { allowed, call: () => actions[name]!(...args) }]),
+  );
+  actionRoleTable(cases, () => users);
+
+  test("nothing was written by the refused calls", async () => {
+    expect(await db.tierSchemeVersion.count()).toBe(0);
+    expect(await db.segment.count()).toBe(0);
+    expect(await db.play.count()).toBe(0);
+    expect(await db.importMapping.count()).toBe(0);
+    expect(await db.user.count()).toBe(3);
+    expect(await db.auditLog.count({ where: { action: { notIn: ["SIGN_IN", "SIGN_OUT"] } } })).toBe(0);
+  });
+});
