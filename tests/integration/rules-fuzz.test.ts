@@ -14,6 +14,7 @@ vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
 const { previewSegment, previewTierPublish, previewTierScheme } = await import("@/lib/actions/preview-rule");
 const { saveSegmentDraft, saveTierSchemeDraft } = await import("@/lib/actions/save-rule-draft");
+const { createPlay, previewPlay } = await import("@/lib/actions/plays");
 
 const GENERIC = /Something went wrong/;
 let segmentId: number;
@@ -96,4 +97,47 @@ test("specific hostile payloads get messages that name the problem", async () =>
   const polluted = await previewSegment(segmentId, proto);
   expect(polluted.ok && !polluted.data.ok && polluted.data.errors[0]?.message).toMatch(/__proto__/);
   expect(({} as Record<string, unknown>).admin).toBeUndefined();
+});
+
+/** Play definitions that look almost right: every field present or not, any kind of value. */
+const nearlyPlay = fc.record(
+  {
+    name: fc.oneof(fc.string(), fc.constant("Play"), fc.integer()),
+    goal: fc.oneof(fc.string(), fc.constant("Goal")),
+    kind: fc.constantFrom("UPSELL", "MIGRATION", "nope", 3),
+    audience: fc.oneof(
+      fc.record(
+        {
+          tiers: fc.oneof(fc.array(fc.string(), { maxLength: 3 }), fc.anything()),
+          segmentsAll: fc.oneof(fc.array(fc.integer(), { maxLength: 3 }), fc.anything()),
+          segmentsAny: fc.array(fc.oneof(fc.integer(), fc.string()), { maxLength: 3 }),
+          whitespace: fc.array(fc.constantFrom("CRM", "ERP", "nope"), { maxLength: 3 }),
+          rule: payload,
+        },
+        { requiredKeys: [] },
+      ),
+      fc.anything(),
+    ),
+    pitch: fc.oneof(fc.string(), fc.constant("Hi {{name}}, {{lifetimeValu}} {{"), fc.constant("{{technologies.ERP}} {{}}")),
+    talkingPoints: fc.oneof(fc.array(fc.string(), { maxLength: 10 }), fc.anything()),
+    channel: fc.constantFrom("BEST", "EMAIL", "FAX", null),
+    priority: fc.oneof(fc.integer({ min: -5, max: 200 }), fc.double(), fc.string()),
+    startsOn: fc.oneof(fc.constant(null), fc.constant("2026-02-30"), fc.constant("2026-01-01"), fc.string()),
+    endsOn: fc.oneof(fc.constant(null), fc.constant("2025-12-31"), fc.string()),
+  },
+  { requiredKeys: [] },
+);
+
+test("malformed plays never cause a server error in the play actions", async () => {
+  const logged = vi.spyOn(console, "error");
+  await fc.assert(
+    fc.asyncProperty(fc.oneof(nearlyPlay, fc.anything()), async (definition) => {
+      expectClearOutcome(await previewPlay(null, definition));
+      const created = await createPlay(definition);
+      expectClearOutcome(created);
+      if (created.ok) await db.play.deleteMany();
+    }),
+    { numRuns: 200 },
+  );
+  expect(logged).not.toHaveBeenCalled();
 });

@@ -1,8 +1,8 @@
 /**
  * The SQL compiler and the in-memory evaluator must agree: over ~300 random accounts, every
  * random valid rule selects the same ids in PostgreSQL as the evaluator does over
- * loadAccountFacts. Also checks the facts loader against the generated data and
- * compileTierCase against assignTier.
+ * loadAccountFacts. Also checks the facts loader against the generated data, compileTierCase
+ * against assignTier, and play audiences (compileAudience against checkAudience).
  */
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
@@ -31,6 +31,8 @@ import { BENEFIT_SUGGESTIONS, NON_RESPONSE_OUTCOMES } from "@/lib/segmentation/o
 import { listConditions, type RuleGroup } from "@/lib/segmentation/rule";
 import { parseRule } from "@/lib/segmentation/schema";
 import { compileRule, compileTierCase } from "@/lib/segmentation/sql";
+import { checkAudience, compileAudience, type Membership } from "@/lib/plays/audience";
+import type { PlayAudience } from "@/lib/plays/definition";
 import { resetDatabase } from "../support/reset-db";
 
 const ACCOUNTS = 300;
@@ -426,5 +428,59 @@ describe("compileTierCase and assignTier agree", () => {
       { numRuns: TIER_RUNS / SCHEMES_PER_QUERY },
     );
     expect(checked).toBe(TIER_RUNS);
+  }, 120_000);
+});
+
+describe("play audiences: compileAudience and checkAudience agree", () => {
+  const AUDIENCE_RUNS = 300;
+  const PER_QUERY = 20;
+  const TIER_KEYS = ["t1", "t2", "t3"];
+  const TIER_IDS = new Map(TIER_KEYS.map((key, i) => [key, 101 + i]));
+  const SEGMENTS = [1, 2, 3, 4, 5];
+  const CATEGORIES = Object.values(TechCategory);
+  const sortedSubset = <T>(items: readonly T[], max: number) => [...some(items, max)].sort() as T[];
+  // Each account's computed tier, segments and whitespace: random, fixed for the run.
+  const members = new Map<number, Membership>();
+  const audienceArb: fc.Arbitrary<PlayAudience> = fc.record({
+    tiers: fc.uniqueArray(fc.constantFrom(...TIER_KEYS), { maxLength: 2 }),
+    segmentsAll: fc.uniqueArray(fc.constantFrom(...SEGMENTS), { maxLength: 2 }),
+    segmentsAny: fc.uniqueArray(fc.constantFrom(...SEGMENTS), { maxLength: 3 }),
+    whitespace: fc.uniqueArray(fc.constantFrom(...CATEGORIES), { maxLength: 2 }),
+    rule: fc.oneof(fc.constant({ kind: "group", op: "and", children: [] } as RuleGroup), groupArb(3).map(toRule)),
+  });
+
+  test(`on ${AUDIENCE_RUNS} random audiences over random memberships`, async () => {
+    for (const facts of loaded.values()) {
+      members.set(facts.id, {
+        tierKey: chance(0.2) ? null : pick(TIER_KEYS),
+        segmentIds: [...new Set(some(SEGMENTS, 3))].sort((a, b) => a - b),
+        whitespace: sortedSubset(CATEGORIES, 2),
+      });
+    }
+    const ids = [...members.keys()];
+    const m = ids.map((id) => members.get(id)!);
+    const membership = Prisma.sql`unnest(${ids}::int[], ${m.map((x) => (x.tierKey ? (TIER_IDS.get(x.tierKey) ?? null) : null))}::int[],
+      ${m.map((x) => `{${x.segmentIds.join(",")}}`)}::text[], ${m.map((x) => `{${x.whitespace.join(",")}}`)}::text[]) AS m(id, tier_id, segs, ws)`;
+    const member = { tierId: Prisma.sql`m.tier_id`, segmentIds: Prisma.sql`m.segs::int[]`, whitespace: Prisma.sql`m.ws::text[]` };
+    let selective = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(audienceArb, { minLength: PER_QUERY, maxLength: PER_QUERY }), async (audiences) => {
+        const columns = audiences.map((audience, i) => Prisma.sql`${compileAudience(audience, TIER_IDS, member, AS_OF)} AS ${Prisma.raw(`p${i}`)}`);
+        const rows = await db.$queryRaw<Record<string, unknown>[]>(
+          Prisma.sql`SELECT a.id, ${Prisma.join(columns)} FROM accounts a JOIN ${membership} ON m.id = a.id ORDER BY a.id`,
+        );
+        audiences.forEach((audience, i) => {
+          const fromSql = rows.filter((row) => row[`p${i}`] === true).map((row) => Number(row.id));
+          const fromEvaluator = [...loaded.values()]
+            .filter((facts) => checkAudience(audience, members.get(facts.id)!, facts, AS_OF).matches)
+            .map((facts) => facts.id)
+            .sort((a, b) => a - b);
+          expect(fromSql, JSON.stringify(audience)).toEqual(fromEvaluator);
+          if (fromSql.length > 0 && fromSql.length < ACCOUNTS) selective += 1;
+        });
+      }),
+      { numRuns: AUDIENCE_RUNS / PER_QUERY },
+    );
+    expect(selective).toBeGreaterThan(AUDIENCE_RUNS * 0.3);
   }, 120_000);
 });
