@@ -52,7 +52,7 @@ export function route<P extends Params = Params>(spec: {
   name: string;
   roles: readonly Role[];
   handle: (input: { user: SessionUser; request: Request; params: P }) => Promise<Response>;
-}): (request: Request, context: Context<P>) => Promise<Response> {
+}): (request: Request, context?: Context<P>) => Promise<Response> {
   return async (request, context) => {
     try {
       if (request.method !== "GET" && request.method !== "HEAD" && !isSameOrigin(request)) {
