@@ -1,0 +1,176 @@
+/**
+ * "Since your last visit" on /today: the ledger (membership_events) of the accounts a rep owns
+ * after users.changes_seen_at (null: the last 7 days), grouped by what happened (entered or left
+ * which tier, segment or play) and why (the reason and detail of the ledger row, e.g. "Rule
+ * published: Tier scheme v3: Raise the bar"), newest group first.
+ *
+ * A group's key is "SCOPE:CHANGE:targetId:REASON:detail". Dismissing a group stores
+ * (user, key, up_to = the newest entry the rep saw); its entries up to then stay hidden, newer
+ * ones of the same kind show again. "Dismiss all" moves changes_seen_at to now.
+ */
+import "server-only";
+import { assertRole, type Actor } from "@/lib/auth/access";
+import { db } from "@/lib/db/client";
+import type { MembershipReason } from "@/lib/db/membership/types";
+import { MEMBERSHIP_REASON_LABELS } from "@/lib/data/membership-history";
+import { resolveTodayRep } from "./today-rep";
+
+/** Groups shown at most; the rest are counted ("and 3 more changes"). */
+export const MAX_CHANGE_GROUPS = 8;
+/** Account names shown per group; the rest are "+N more". */
+export const CHANGE_SAMPLE_SIZE = 3;
+/** Without a last visit on record, this many days back. */
+export const DEFAULT_LOOKBACK_DAYS = 7;
+
+export type ChangeScope = "TIER" | "SEGMENT" | "PLAY";
+
+export interface ChangeGroup {
+  key: string;
+  scope: ChangeScope;
+  change: "ENTERED" | "LEFT";
+  /** The tier, segment or play entered or left (colour: tiers and segments only). */
+  target: { name: string; color: string | null };
+  reason: MembershipReason;
+  /** "Rule published: Tier scheme v3: Raise the bar", "Data change", "Import: Import of q3.csv". */
+  reasonText: string;
+  /** Distinct accounts in the group. */
+  accounts: number;
+  /** The newest ledger entry of the group: what a dismissal hides up to. */
+  newestAt: Date;
+  /** The first few accounts, newest first. */
+  sample: { id: number; name: string }[];
+}
+
+export interface SinceLastVisit {
+  since: Date;
+  /** No visit on record: `since` is DEFAULT_LOOKBACK_DAYS ago. */
+  sinceIsDefault: boolean;
+  groups: ChangeGroup[];
+  /** Groups beyond MAX_CHANGE_GROUPS. */
+  moreGroups: number;
+  /** A manager or admin looking at a rep's page: nothing to dismiss. */
+  readOnly: boolean;
+}
+
+interface GroupRow {
+  group_key: string;
+  scope: string;
+  change: string;
+  target_id: number;
+  reason: string;
+  detail: string;
+  accounts: number;
+  newest: Date;
+  sample_ids: number[];
+  sample_names: string[];
+  total_groups: number;
+  target_name: string | null;
+  target_color: string | null;
+}
+
+const isReason = (value: string): value is MembershipReason => value in MEMBERSHIP_REASON_LABELS;
+
+function reasonText(reason: MembershipReason, detail: string | null): string {
+  const label = MEMBERSHIP_REASON_LABELS[reason];
+  return detail ? `${label}: ${detail}` : label;
+}
+
+/**
+ * One statement. The rep's accounts (owner index) are joined to the ledger rows after `since`
+ * (index on at); dismissals are matched on the key's parts (plain equalities, a hash join),
+ * and the key of a group is built once per group.
+ */
+async function loadGroups(repId: string, since: Date): Promise<GroupRow[]> {
+  return db.$queryRaw<GroupRow[]>`
+    WITH dismissed AS (
+      SELECT parts[1] AS scope, parts[2] AS change, parts[3]::int AS target_id, parts[4] AS reason, parts[5] AS detail, up_to
+      FROM (SELECT regexp_match(group_key, '^([A-Z]+):([A-Z]+):([0-9]{1,10}):([A-Z_]+):(.*)$', 's') AS parts, up_to
+            FROM change_dismissals WHERE user_id = ${repId}) k
+      WHERE parts IS NOT NULL
+    ), ev AS (
+      SELECT e.account_id, a.name, e.at, e.scope, e.change, e.reason, COALESCE(e.detail, '') AS detail,
+        COALESCE(CASE e.scope WHEN 'TIER' THEN COALESCE(e.tier_id, e.from_tier_id) WHEN 'SEGMENT' THEN e.segment_id ELSE e.play_id END, 0) AS target_id
+      FROM membership_events e JOIN accounts a ON a.id = e.account_id
+      WHERE a.owner_id = ${repId} AND e.at > ${since}
+    ), visible AS (
+      SELECT ev.* FROM ev LEFT JOIN dismissed d
+        ON d.scope = ev.scope AND d.change = ev.change AND d.target_id = ev.target_id AND d.reason = ev.reason AND d.detail = ev.detail
+      WHERE d.up_to IS NULL OR ev.at > d.up_to
+    ), groups AS (
+      SELECT scope, change, target_id, reason, detail,
+        count(DISTINCT account_id)::int AS accounts, max(at) AS newest,
+        (array_agg(account_id ORDER BY at DESC, account_id))[1:${CHANGE_SAMPLE_SIZE * 2}::int] AS sample_ids,
+        (array_agg(name ORDER BY at DESC, account_id))[1:${CHANGE_SAMPLE_SIZE * 2}::int] AS sample_names,
+        (count(*) OVER ())::int AS total_groups
+      FROM visible GROUP BY scope, change, target_id, reason, detail
+      ORDER BY newest DESC, scope, change, target_id, reason, detail LIMIT ${MAX_CHANGE_GROUPS}
+    )
+    SELECT g.*, g.scope || ':' || g.change || ':' || g.target_id || ':' || g.reason || ':' || g.detail AS group_key,
+      COALESCE(t.name, s.name, p.name) AS target_name, COALESCE(t.color, s.color) AS target_color
+    FROM groups g
+      LEFT JOIN tiers t ON g.scope = 'TIER' AND t.id = g.target_id
+      LEFT JOIN segments s ON g.scope = 'SEGMENT' AND s.id = g.target_id
+      LEFT JOIN plays p ON g.scope = 'PLAY' AND p.id = g.target_id
+    ORDER BY g.newest DESC, g.scope, g.change, g.target_id, g.reason, g.detail`;
+}
+
+/** The first distinct accounts of a group (an account can be in it twice: in, out and in again). */
+function sampleOf(row: GroupRow): { id: number; name: string }[] {
+  const seen = new Set<number>();
+  const sample: { id: number; name: string }[] = [];
+  row.sample_ids.forEach((id, i) => {
+    if (seen.has(id) || sample.length >= CHANGE_SAMPLE_SIZE) return;
+    seen.add(id);
+    sample.push({ id, name: row.sample_names[i] ?? `Account ${id}` });
+  });
+  return sample;
+}
+
+const FALLBACK_NAMES: Record<ChangeScope, string> = { TIER: "a tier", SEGMENT: "a segment", PLAY: "a play" };
+
+function toGroup(row: GroupRow): ChangeGroup {
+  const scope: ChangeScope = row.scope === "TIER" || row.scope === "SEGMENT" ? row.scope : "PLAY";
+  const reason: MembershipReason = isReason(row.reason) ? row.reason : "DATA_CHANGE";
+  return {
+    key: row.group_key,
+    scope,
+    change: row.change === "LEFT" ? "LEFT" : "ENTERED",
+    target: { name: row.target_name ?? FALLBACK_NAMES[scope], color: row.target_color },
+    reason,
+    reasonText: reasonText(reason, row.detail || null),
+    accounts: row.accounts,
+    newestAt: row.newest,
+    sample: sampleOf(row),
+  };
+}
+
+/** What changed in the shown rep's book since their last visit (see resolveTodayRep for whose). */
+export async function getSinceLastVisit(actor: Actor, requestedRep: string | null | undefined, now = new Date()): Promise<SinceLastVisit | null> {
+  const { rep, own } = await resolveTodayRep(actor, requestedRep);
+  if (!rep) return null;
+  const since = rep.changesSeenAt ?? new Date(now.getTime() - DEFAULT_LOOKBACK_DAYS * 86_400_000);
+  const rows = await loadGroups(rep.id, since);
+  const total = rows[0]?.total_groups ?? 0;
+  return { since, sinceIsDefault: !rep.changesSeenAt, groups: rows.map(toGroup), moreGroups: Math.max(0, total - rows.length), readOnly: !own };
+}
+
+/**
+ * Hide one group's entries up to `upTo` (the newest the rep saw; never later than now, so
+ * entries arriving afterwards still show). A second dismissal of the same group moves it forward.
+ */
+export async function dismissChangeGroup(actor: Actor, key: string, upTo: Date, now = new Date()): Promise<void> {
+  assertRole(actor, "REP");
+  const until = upTo.getTime() > now.getTime() ? now : upTo;
+  await db.$executeRaw`
+    INSERT INTO change_dismissals (user_id, group_key, up_to) VALUES (${actor.id}, ${key}, ${until})
+    ON CONFLICT (user_id, group_key) DO UPDATE SET up_to = GREATEST(change_dismissals.up_to, EXCLUDED.up_to)`;
+}
+
+/** Everything seen: the next visit starts from now; single dismissals before now are moot and removed. */
+export async function dismissAllChanges(actor: Actor, now = new Date()): Promise<void> {
+  assertRole(actor, "REP");
+  await db.$transaction([
+    db.user.update({ where: { id: actor.id }, data: { changesSeenAt: now } }),
+    db.changeDismissal.deleteMany({ where: { userId: actor.id, upTo: { lte: now } } }),
+  ]);
+}
