@@ -2,10 +2,10 @@ import "server-only";
 import { assertRole, type Actor } from "@/lib/auth/access";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { AppError } from "@/lib/errors";
 import { isPlayRunning, readPlayDefinition, type PlayDefinition } from "@/lib/plays/definition";
 import { toIsoDate } from "@/lib/segmentation/dates";
 import { loadNameLookups } from "@/lib/data/rules/context";
+import { draftConflict, duplicateName, nameTaken, notFound, PLAYS } from "@/lib/data/rules/versioned";
 import { loadAudienceNames } from "./context";
 import { describeAudience } from "./describe";
 
@@ -130,37 +130,24 @@ export async function getPlayEditor(actor: Actor, id: number): Promise<PlayEdito
   };
 }
 
-async function nameTaken(name: string, exceptId?: number): Promise<boolean> {
-  const found = await db.play.findFirst({ where: { name: { equals: name, mode: "insensitive" }, ...(exceptId ? { id: { not: exceptId } } : {}) }, select: { id: true } });
-  return !!found;
-}
-
-const duplicateName = (name: string) => new AppError("DUPLICATE_NAME", `A play named "${name}" already exists.`, { fieldErrors: { name: `A play named "${name}" already exists.` } });
-
 /** A new play, saved as a draft (nobody sees it until it is published). */
 export async function createPlay(actor: Actor, definition: PlayDefinition): Promise<{ id: number }> {
   assertRole(actor, "ADMIN");
-  if (await nameTaken(definition.name)) throw duplicateName(definition.name);
+  if (await nameTaken(PLAYS, definition.name)) throw duplicateName(PLAYS, definition.name);
   const play = await db.play.create({ data: { name: definition.name, draft: definition as unknown as Prisma.InputJsonValue, updatedById: actor.id } });
   return { id: play.id };
-}
-
-export async function playConflict(playId: number): Promise<AppError> {
-  const play = await db.play.findUnique({ where: { id: playId }, select: { updatedById: true } });
-  const user = play?.updatedById ? await db.user.findUnique({ where: { id: play.updatedById }, select: { name: true } }) : null;
-  return new AppError("CONFLICT", `${user?.name ?? "Another admin"} changed this play while you were editing. Reload to see their version; your edits are still on screen.`);
 }
 
 /** Save the draft, refusing to overwrite a newer save by someone else. */
 export async function savePlayDraft(actor: Actor, id: number, definition: PlayDefinition, baseRevision: number): Promise<{ revision: number }> {
   assertRole(actor, "ADMIN");
-  if (await nameTaken(definition.name, id)) throw duplicateName(definition.name);
+  if (await nameTaken(PLAYS, definition.name, id)) throw duplicateName(PLAYS, definition.name);
   const exists = await db.play.findFirst({ where: { id, archived: false }, select: { id: true } });
-  if (!exists) throw new AppError("NOT_FOUND", "That play no longer exists.");
+  if (!exists) throw notFound(PLAYS);
   const updated = await db.play.updateMany({
     where: { id, revision: baseRevision },
     data: { name: definition.name, draft: definition as unknown as Prisma.InputJsonValue, revision: { increment: 1 }, updatedById: actor.id },
   });
-  if (updated.count === 0) throw await playConflict(id);
+  if (updated.count === 0) throw await draftConflict(PLAYS, id);
   return { revision: baseRevision + 1 };
 }

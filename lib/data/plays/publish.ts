@@ -8,7 +8,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/errors";
 import { playDefinitionSchema, type PlayDefinition } from "@/lib/plays/definition";
 import { loadPlayContext } from "./context";
-import { playConflict } from "./editor";
+import { draftConflict, lockForPublish, notFound, PLAYS } from "@/lib/data/rules/versioned";
 
 export interface PublishResult {
   version: number;
@@ -29,11 +29,7 @@ async function validDefinition(json: unknown, what: string): Promise<PlayDefinit
  */
 async function publishVersion(actor: Actor, playId: number, definition: PlayDefinition, note: string, restoredFrom: number | null, baseRevision: number | null): Promise<PublishResult> {
   return db.$transaction(async (tx) => {
-    const [row] = await tx.$queryRaw<{ revision: number; name: string }[]>`SELECT revision, name FROM plays WHERE id = ${playId} AND NOT archived FOR UPDATE`;
-    if (!row) throw new AppError("NOT_FOUND", "That play no longer exists.");
-    if (baseRevision !== null && row.revision !== baseRevision) throw await playConflict(playId);
-    const last = await tx.playVersion.findFirst({ where: { playId }, orderBy: { version: "desc" }, select: { version: true } });
-    const version = (last?.version ?? 0) + 1;
+    const { version } = await lockForPublish(tx, PLAYS, playId, baseRevision);
     const json = definition as unknown as Prisma.InputJsonValue;
     await tx.playVersion.create({ data: { playId, version, definition: json, note, publishedById: actor.id, restoredFrom } });
     await tx.play.update({ where: { id: playId }, data: { name: definition.name, publishedVersion: version, draft: json, revision: { increment: 1 }, updatedById: actor.id } });
@@ -59,8 +55,8 @@ async function publishVersion(actor: Actor, playId: number, definition: PlayDefi
 export async function publishPlay(actor: Actor, id: number, input: { baseRevision: number; note: string }): Promise<PublishResult> {
   assertRole(actor, "ADMIN");
   const play = await db.play.findFirst({ where: { id, archived: false } });
-  if (!play) throw new AppError("NOT_FOUND", "That play no longer exists.");
-  if (play.revision !== input.baseRevision) throw await playConflict(id);
+  if (!play) throw notFound(PLAYS);
+  if (play.revision !== input.baseRevision) throw await draftConflict(PLAYS, id);
   return publishVersion(actor, id, await validDefinition(play.draft, "The draft cannot be published"), input.note, null, input.baseRevision);
 }
 
@@ -76,7 +72,7 @@ export async function archivePlay(actor: Actor, id: number): Promise<void> {
   assertRole(actor, "ADMIN");
   await db.$transaction(async (tx) => {
     const play = await tx.play.findFirst({ where: { id, archived: false } });
-    if (!play) throw new AppError("NOT_FOUND", "That play no longer exists.");
+    if (!play) throw notFound(PLAYS);
     await tx.play.update({ where: { id }, data: { archived: true, name: `${play.name} (archived ${id})` } });
     await recomputePlays(tx, { reason: "RULE_PUBLISHED", detail: `Play ${play.name} archived` });
     await recordAudit({ actor: { id: actor.id, email: actor.email ?? "" }, action: "RULE_PUBLISHED", target: `play "${play.name}" archived` }, tx);

@@ -10,6 +10,7 @@ import { parseRule, type ParseRuleResult, type RuleError, type RuleGroup } from 
 import { describeRule } from "@/lib/segmentation/text";
 import type { SegmentDetails } from "@/lib/validation/segment";
 import { loadNameLookups, loadRuleContext } from "./context";
+import { draftConflict, duplicateName, lockForPublish, nameTaken, notFound, SEGMENTS } from "./versioned";
 import { lintSegmentRule, type LintWarning } from "./lint";
 import { previewSegmentRule, type SegmentPreview } from "./preview";
 import type { PublishResult } from "./tier-scheme";
@@ -49,14 +50,6 @@ export interface SegmentAdminRow {
   members: number;
   ruleText: string;
   updatedAt: Date;
-}
-
-async function nameTaken(name: string, exceptId?: number): Promise<boolean> {
-  const found = await db.segment.findFirst({
-    where: { name: { equals: name, mode: "insensitive" }, ...(exceptId ? { id: { not: exceptId } } : {}) },
-    select: { id: true },
-  });
-  return !!found;
 }
 
 export async function listSegmentsForAdmin(actor: Actor): Promise<SegmentAdminRow[]> {
@@ -128,7 +121,7 @@ export async function getSegmentEditor(actor: Actor, id: number): Promise<Segmen
 
 export async function createSegment(actor: Actor, details: SegmentDetails): Promise<{ id: number }> {
   assertRole(actor, "ADMIN");
-  if (await nameTaken(details.name)) throw new AppError("DUPLICATE_NAME", `A segment named "${details.name}" already exists.`);
+  if (await nameTaken(SEGMENTS, details.name)) throw duplicateName(SEGMENTS, details.name);
   const segment = await db.segment.create({
     data: { ...details, draftRule: EMPTY_RULE as unknown as Prisma.InputJsonValue, updatedById: actor.id },
   });
@@ -163,15 +156,6 @@ export async function previewSegmentDraft(actor: Actor, segmentId: number | null
   };
 }
 
-async function conflict(segmentId: number): Promise<AppError> {
-  const segment = await db.segment.findUnique({ where: { id: segmentId }, select: { updatedById: true } });
-  const user = segment?.updatedById ? await db.user.findUnique({ where: { id: segment.updatedById }, select: { name: true } }) : null;
-  return new AppError(
-    "CONFLICT",
-    `${user?.name ?? "Another admin"} changed this segment while you were editing. Reload to see their version; your edits are still on screen.`,
-  );
-}
-
 /** Save the draft (details and rule), refusing to overwrite a newer save by someone else. */
 export async function saveSegmentDraft(
   actor: Actor,
@@ -180,9 +164,9 @@ export async function saveSegmentDraft(
 ): Promise<{ revision: number }> {
   assertRole(actor, "ADMIN");
   const { details } = input;
-  if (await nameTaken(details.name, id)) throw new AppError("DUPLICATE_NAME", `A segment named "${details.name}" already exists.`);
+  if (await nameTaken(SEGMENTS, details.name, id)) throw duplicateName(SEGMENTS, details.name);
   const exists = await db.segment.findFirst({ where: { id, archived: false }, select: { id: true } });
-  if (!exists) throw new AppError("NOT_FOUND", "That segment no longer exists.");
+  if (!exists) throw notFound(SEGMENTS);
   const updated = await db.segment.updateMany({
     where: { id, revision: input.baseRevision },
     data: {
@@ -192,7 +176,7 @@ export async function saveSegmentDraft(
       updatedById: actor.id,
     },
   });
-  if (updated.count === 0) throw await conflict(id);
+  if (updated.count === 0) throw await draftConflict(SEGMENTS, id);
   return { revision: input.baseRevision + 1 };
 }
 
@@ -205,12 +189,7 @@ async function publishRule(
   baseRevision: number | null,
 ): Promise<PublishResult> {
   return db.$transaction(async (tx) => {
-    const [row] = await tx.$queryRaw<{ revision: number; name: string }[]>`
-      SELECT revision, name FROM segments WHERE id = ${segmentId} AND NOT archived FOR UPDATE`;
-    if (!row) throw new AppError("NOT_FOUND", "That segment no longer exists.");
-    if (baseRevision !== null && row.revision !== baseRevision) throw await conflict(segmentId);
-    const last = await tx.segmentVersion.findFirst({ where: { segmentId }, orderBy: { version: "desc" }, select: { version: true } });
-    const version = (last?.version ?? 0) + 1;
+    const { name, version } = await lockForPublish(tx, SEGMENTS, segmentId, baseRevision);
     const json = rule as unknown as Prisma.InputJsonValue;
     await tx.segmentVersion.create({
       data: { segmentId, version, rule: json, note: note, publishedById: actor.id, restoredFrom },
@@ -226,15 +205,15 @@ async function publishRule(
         reason: restoredFrom ? "RULE_RESTORED" : "RULE_PUBLISHED",
         ruleVersion: version,
         detail: restoredFrom
-          ? `${row.name} v${restoredFrom} restored as v${version}: ${note}`
-          : `${row.name} v${version}: ${note}`,
+          ? `${name} v${restoredFrom} restored as v${version}: ${note}`
+          : `${name} v${version}: ${note}`,
       },
     );
     await recordAudit(
       {
         actor: { id: actor.id, email: actor.email ?? "" },
         action: restoredFrom ? "RULE_RESTORED" : "RULE_PUBLISHED",
-        target: `segment "${row.name}" v${version}`,
+        target: `segment "${name}" v${version}`,
         details: { segmentId, note: note, restoredFrom, entered, left },
       },
       tx,
@@ -247,8 +226,8 @@ async function publishRule(
 export async function publishSegment(actor: Actor, id: number, input: { baseRevision: number; note: string }): Promise<PublishResult> {
   assertRole(actor, "ADMIN");
   const segment = await db.segment.findFirst({ where: { id, archived: false } });
-  if (!segment) throw new AppError("NOT_FOUND", "That segment no longer exists.");
-  if (segment.revision !== input.baseRevision) throw await conflict(id);
+  if (!segment) throw notFound(SEGMENTS);
+  if (segment.revision !== input.baseRevision) throw await draftConflict(SEGMENTS, id);
   const validated = await validateRule(segment.draftRule);
   if (!validated.ok) throw new AppError("INVALID", validated.errors[0]?.message ?? "The draft is not valid.");
   return publishRule(actor, id, validated.rule, input.note, null, input.baseRevision);
@@ -268,7 +247,7 @@ export async function archiveSegment(actor: Actor, id: number): Promise<void> {
   assertRole(actor, "ADMIN");
   await db.$transaction(async (tx) => {
     const segment = await tx.segment.findFirst({ where: { id, archived: false } });
-    if (!segment) throw new AppError("NOT_FOUND", "That segment no longer exists.");
+    if (!segment) throw notFound(SEGMENTS);
     await recomputeSegment(tx, { id, rule: null }, { reason: "RULE_PUBLISHED", detail: `${segment.name} archived` });
     await tx.segment.update({ where: { id }, data: { archived: true, name: `${segment.name} (archived ${id})` } });
     await recordAudit({ actor: { id: actor.id, email: actor.email ?? "" }, action: "RULE_PUBLISHED", target: `segment "${segment.name}" archived` }, tx);
