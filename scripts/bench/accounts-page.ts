@@ -1,6 +1,7 @@
 /**
- * Accounts page latency: seeds N accounts (with the demo rules) into a throw-away embedded
- * PostgreSQL, serves the production build and times typical URLs as a rep and as a manager.
+ * Page latency: seeds N accounts (with the demo rules and plays) into a throw-away embedded
+ * PostgreSQL, serves the production build and times typical URLs as a rep and as a manager:
+ * the accounts list, /today (the worklist) and the account page with its recommended plays.
  *
  *   npm run bench -- [--accounts 100000] [--requests 60] [--reuse]
  *
@@ -12,6 +13,7 @@ import { existsSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import pg from "pg";
 import { env } from "../../lib/env";
 import { freePort, startEmbeddedDatabase, type RunningDatabase } from "../lib/embedded-db";
 import { migrateDeploy } from "../lib/migrate";
@@ -52,6 +54,16 @@ try {
   const rep = await signInAs(base, "rep1@tierwise.local", "tierwise-demo");
   const manager = await signInAs(base, "manager@tierwise.local", "tierwise-demo");
 
+  // rep1's id, and rep1's account with the most plays (the account page with plays at its fullest).
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const { rows: picked } = await client.query<{ owner_id: string; id: number }>(`
+    SELECT a.owner_id, a.id FROM accounts a JOIN account_segmentation r ON r.account_id = a.id JOIN users u ON u.id = a.owner_id
+    WHERE u.email = 'rep1@tierwise.local' ORDER BY cardinality(r.play_ids) DESC, r.tier_rank, r.priority_score DESC LIMIT 1`);
+  await client.end();
+  const rep1 = picked[0];
+  if (!rep1) throw new Error("rep1 owns no accounts");
+
   const cases: [string, string, typeof rep][] = [
     ["rep: default (tier, then score)", "/accounts", rep],
     ["rep: search 'tech'", "/accounts?q=tech", rep],
@@ -61,8 +73,13 @@ try {
     ["manager: tier + segment filter", "/accounts?tier=growth&segment=1", manager],
     ["manager: sort by last order, page 100", "/accounts?sort=lastOrder&page=100", manager],
     ["manager: search + category filter", "/accounts?q=an&category=ERP", manager],
+    ["rep: /today (day plan)", "/today", rep],
+    ["rep: /today filtered by tier", "/today?tier=strategic", rep],
+    ["manager: /today for rep1", `/today?rep=${rep1.owner_id}`, manager],
+    ["rep: account page with plays", `/accounts/${rep1.id}`, rep],
+    ["manager: account page with plays", `/accounts/${rep1.id}`, manager],
   ];
-  console.log(`\nAccounts page, ${accounts.toLocaleString("en-US")} accounts (${reuse ? "database reused" : `seeded in ${seedSeconds.toFixed(1)} s`}); ${os.cpus().length} × ${os.cpus()[0]?.model}, ${Math.round(os.totalmem() / 2 ** 30)} GiB; ${requests} sequential requests per URL after 5 warm-up\n`);
+  console.log(`\nPages, ${accounts.toLocaleString("en-US")} accounts (${reuse ? "database reused" : `seeded in ${seedSeconds.toFixed(1)} s`}); ${os.cpus().length} × ${os.cpus()[0]?.model}, ${Math.round(os.totalmem() / 2 ** 30)} GiB; ${requests} sequential requests per URL after 5 warm-up\n`);
   console.log("| URL | as | p50 | p95 |\n| --- | --- | --- | --- |");
   for (const [label, href, session] of cases) {
     const times = await timeGets(`${base}${href}`, session, requests);
