@@ -59,6 +59,10 @@ const TABLE: Record<string, [readonly Role[], unknown[]]> = {
   publishPlay: [ADMIN, [1, 0, "because"]],
   restorePlay: [ADMIN, [1, 1, "because"]],
   archivePlay: [ADMIN, [1]],
+  // Today
+  setDailyCapacityAction: [["REP", "ADMIN"], ["u-target", null, form()]],
+  dismissChangeGroupAction: [["REP"], ["TIER:ENTERED:1:IMPORT:", new Date().toISOString()]],
+  dismissAllChangesAction: [["REP"], []],
 };
 
 let users: Record<Role, SessionUser>;
