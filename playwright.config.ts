@@ -7,7 +7,7 @@ import { defineConfig, devices } from "@playwright/test";
  */
 const baseURL = process.env.PLAYWRIGHT_BASE_URL ?? "http://127.0.0.1:3000";
 const ci = process.env.CI === "true";
-const MUTATING = /admin-(rules|import)\.spec\.ts$/;
+const MUTATING = /admin-(rules|import|users)\.spec\.ts$/;
 
 export default defineConfig({
   testDir: "e2e",
@@ -61,6 +61,13 @@ export default defineConfig({
       name: "import-admin",
       testMatch: /admin-import\.spec\.ts$/,
       dependencies: ["rules-admin"],
+      fullyParallel: false,
+      use: { ...devices["Desktop Chrome"] },
+    },
+    {
+      name: "users-admin",
+      testMatch: /admin-users\.spec\.ts$/,
+      dependencies: ["import-admin"],
       fullyParallel: false,
       use: { ...devices["Desktop Chrome"] },
     },
