@@ -18,6 +18,24 @@ const FIXED_CHOICES: FilterChoices = Object.fromEntries(
   ACCOUNT_FILTERS.filter((c) => c.filter.values === "options").map((c) => [c.key, [...c.options]]),
 );
 
+/** Filters that say what they keep (list-columns' `explain`), one line each while they are in use. */
+function FilterExplanations({ query }: { query: Record<FilterKey, readonly (string | number)[]> }) {
+  const lines = ACCOUNT_FILTERS.flatMap(({ key, filter }) => {
+    const chosen = query[key];
+    if (!filter.explain || chosen.length === 0) return [];
+    const labels = chosen.map((value) => FIXED_CHOICES[key]?.find((o) => o.value === String(value))?.label ?? String(value));
+    return [{ key, text: filter.explain(labels) }];
+  });
+  if (lines.length === 0) return null;
+  return (
+    <ul className="space-y-0.5 text-xs text-slate-600" data-testid="filter-explanations">
+      {lines.map((line) => (
+        <li key={line.key}>{line.text}</li>
+      ))}
+    </ul>
+  );
+}
+
 /**
  * Search box and one dropdown per filter of lib/accounts/list-columns.ts, in its order; every
  * change goes into the URL and re-renders the list on the server.
@@ -68,6 +86,7 @@ export function AccountFilters({ choices }: { choices: FilterChoices }) {
         )}
         <PendingStatus pending={isPending} />
       </div>
+      <FilterExplanations query={query} />
     </div>
   );
 }

@@ -26,6 +26,11 @@ export interface FilterSpec {
   readonly minChoices?: number;
   /** Filter bar: choices are grouped by this enum (their `group`), labelled with its labels. */
   readonly groupedBy?: keyof typeof ENUM_LABELS;
+  /**
+   * Filter bar: what the filter keeps, said under the bar while it is in use, for filters whose
+   * meaning (or whose meaning with several choices) the label alone does not tell.
+   */
+  readonly explain?: (chosen: readonly string[]) => string;
 }
 
 interface ColumnSpec {
@@ -49,6 +54,11 @@ interface ColumnSpec {
 }
 
 const OPTIONS = { values: "options" } as const;
+
+/** "CRM", "CRM or ERP", "CRM, ERP or Analytics". */
+function listOf(items: readonly string[], conjunction: "and" | "or"): string {
+  return items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} ${conjunction} ${items.at(-1)}`;
+}
 
 const COLUMNS = [
   { key: "id", label: "Account ID", type: "number", csv: true },
@@ -77,6 +87,19 @@ const COLUMNS = [
     filter: { values: "ids", searchable: true, minChoices: 0, groupedBy: "techCategory" },
   },
   { key: "category", label: "Tech category", type: "enum", filter: { values: "options", options: TECH_CATEGORY_OPTIONS } },
+  // Several categories: the account runs none of them (it lacks each one), as the matrix's whitespace view counts.
+  {
+    key: "lacks", label: "Lacks category", type: "enum",
+    filter: { values: "options", options: TECH_CATEGORY_OPTIONS, explain: (chosen) => `Lacks: accounts that run no ${listOf(chosen, "or")} technology.` },
+  },
+  // account_segmentation.whitespace; several categories: the account has each one as whitespace.
+  {
+    key: "whitespace", label: "Whitespace", type: "enum",
+    filter: {
+      values: "options", options: TECH_CATEGORY_OPTIONS,
+      explain: (chosen) => `Whitespace: accounts that lack ${listOf(chosen, "and")} while most of their peers (same industry and tier) run ${chosen.length === 1 ? "it" : "each"}.`,
+    },
+  },
   { key: "hosting", field: "hostingPreference", label: "Hosting", filter: OPTIONS, csv: true },
   { key: "device", field: "devicePreference", label: "Devices", filter: OPTIONS },
   { key: "adoption", field: "techAdoption", label: "Adoption", filter: OPTIONS, csv: true },

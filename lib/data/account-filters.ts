@@ -38,13 +38,27 @@ function anyOfColumn(column: ListColumn, values: readonly (string | number)[]): 
  */
 export interface ResolvedFilters {
   categoryTechnologyIds?: number[];
+  lacksTechnologyIds?: number[];
 }
 
 export async function resolveFilters(query: Partial<AccountQuery>): Promise<ResolvedFilters> {
-  if (!query.category?.length) return {};
-  const rows = await db.technology.findMany({ where: { category: { in: query.category as TechCategory[] } }, select: { id: true } });
-  return { categoryTechnologyIds: rows.map((r) => r.id) };
+  const category = query.category ?? [];
+  const lacks = query.lacks ?? [];
+  if (category.length === 0 && lacks.length === 0) return {};
+  const rows = await db.technology.findMany({
+    where: { category: { in: [...category, ...lacks] as TechCategory[] } },
+    select: { id: true, category: true },
+  });
+  const idsIn = (categories: readonly string[]) => rows.filter((r) => categories.includes(r.category)).map((r) => r.id);
+  return {
+    ...(category.length > 0 && { categoryTechnologyIds: idsIn(category) }),
+    ...(lacks.length > 0 && { lacksTechnologyIds: idsIn(lacks) }),
+  };
 }
+
+/** The catalogue's technologies in these categories, looked up by the query itself (the export does not resolve first). */
+const technologiesInSql = (categories: readonly string[]) =>
+  Prisma.sql`ARRAY(SELECT t.id FROM technologies t WHERE t.category = ANY(CAST(${categories} AS "TechCategory"[])))`;
 
 type FilterValues = { [K in FilterKey]: NonNullable<AccountQuery[K]> };
 
@@ -87,11 +101,20 @@ const OWN_FILTER_SQL: { [K in OwnFilterKey]: OwnFilterSql<K> } = {
   tech: { where: (ids) => Prisma.sql`a.technology_ids && ${ids}::int[]`, narrows: true },
   category: {
     where: (categories, resolved) =>
-      resolved.categoryTechnologyIds
-        ? Prisma.sql`a.technology_ids && ${resolved.categoryTechnologyIds}::int[]`
-        : Prisma.sql`a.technology_ids && ARRAY(SELECT t.id FROM technologies t
-            WHERE t.category = ANY(CAST(${categories} AS "TechCategory"[])))`,
+      Prisma.sql`a.technology_ids && ${resolved.categoryTechnologyIds ?? technologiesInSql(categories)}::int[]`,
     narrows: true,
+  },
+  // Runs no technology in any of the categories. COALESCE: an account whose array is NULL runs
+  // nothing, so it lacks them all (as the matrix's whitespace view counts it).
+  lacks: {
+    where: (categories, resolved) =>
+      Prisma.sql`NOT COALESCE(a.technology_ids && ${resolved.lacksTechnologyIds ?? technologiesInSql(categories)}::int[], false)`,
+  },
+  // Whitespace of every chosen category (recomputed with the plays: lacks it, most peers run it).
+  whitespace: {
+    where: (categories) => Prisma.sql`r.whitespace @> CAST(${categories} AS text[])`,
+    narrows: true,
+    usesSegmentation: true,
   },
 };
 
