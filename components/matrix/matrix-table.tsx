@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { TierBadge } from "@/components/accounts/tier-badge";
-import type { Matrix, MatrixFigure, MatrixFilter } from "@/lib/data/matrix";
+import { MATRIX_DIMENSION_NOUNS, type Matrix, type MatrixFigure, type MatrixFilter } from "@/lib/data/matrix";
 import { UNTIERED } from "@/lib/domain/tiers";
 import { formatMoneyCompact, formatNumber, plural } from "@/lib/utils/format";
 import { cn } from "@/lib/utils/cn";
@@ -92,8 +92,7 @@ export function MatrixTable({ matrix }: { matrix: Matrix }) {
     <div className="overflow-x-auto rounded-xl bg-white shadow-sm ring-1 ring-slate-200">
       <table className="min-w-full border-separate border-spacing-0 text-sm" data-testid="matrix">
         <caption className="sr-only">
-          Accounts by tier (rows) and {matrix.dimension === "segment" ? "segment" : matrix.dimension === "category" ? "technology category" : "hosting preference"}{" "}
-          (columns): account count and total lifetime value per cell
+          Accounts by tier (rows) and {MATRIX_DIMENSION_NOUNS[matrix.dimension]} (columns): account count and total lifetime value per cell
         </caption>
         <thead>
           <tr>
@@ -137,7 +136,7 @@ export function MatrixTable({ matrix }: { matrix: Matrix }) {
                     <FigureLink
                       figure={cell}
                       filter={cell.filter}
-                      label={`${row.label} × ${column.label}`}
+                      label={matrix.dimension === "whitespace" ? `${row.label} without ${column.label}` : `${row.label} × ${column.label}`}
                       shaded={shade !== undefined}
                       testId="matrix-cell"
                     />
@@ -157,7 +156,7 @@ export function MatrixTable({ matrix }: { matrix: Matrix }) {
             </th>
             {columns.map((column) => (
               <td key={column.key} className="border-l border-slate-200 bg-slate-100 p-0 align-top">
-                <FigureLink figure={column.total} filter={column.filter} label={`${column.label}, all tiers`} strong testId="matrix-column-total" />
+                <FigureLink figure={column.total} filter={column.filter} label={`${matrix.dimension === "whitespace" ? `Without ${column.label}` : column.label}, all tiers`} strong testId="matrix-column-total" />
               </td>
             ))}
             <td className="border-l border-slate-200 bg-slate-200/70 p-0 align-top">

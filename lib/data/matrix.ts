@@ -7,14 +7,26 @@ import { UNTIERED as UNTIERED_TIER } from "@/lib/domain/tiers";
 import type { AccountQuery } from "@/lib/validation/account-query";
 import { ACCOUNTS_FROM, visibleAccountsSql } from "./account-filters";
 
-/** What the matrix's columns are: published segments, technology categories or hosting preference. */
-export const MATRIX_DIMENSIONS = ["segment", "category", "hosting"] as const;
+/**
+ * What the matrix's columns are: published segments, technology categories (the accounts that
+ * run one), hosting preference, or whitespace (the accounts that lack a technology category).
+ */
+export const MATRIX_DIMENSIONS = ["segment", "category", "hosting", "whitespace"] as const;
 export type MatrixDimension = (typeof MATRIX_DIMENSIONS)[number];
 
 export const MATRIX_DIMENSION_LABELS: Record<MatrixDimension, string> = {
   segment: "Segments",
   category: "Technology categories",
   hosting: "Hosting preference",
+  whitespace: "Whitespace",
+};
+
+/** The columns in a sentence: "accounts by tier and …". */
+export const MATRIX_DIMENSION_NOUNS: Record<MatrixDimension, string> = {
+  segment: "segment",
+  category: "technology category",
+  hosting: "hosting preference",
+  whitespace: "the technology categories they lack",
 };
 
 /** `?by=` from the URL; anything unknown falls back to segments. */
@@ -29,7 +41,7 @@ export const UNTIERED = UNTIERED_TIER.key;
 export const NONE_COLUMN = "none";
 
 /** The accounts list filter that reproduces a row, column or cell (null: the list cannot express it). */
-export type MatrixFilter = Pick<Partial<AccountQuery>, "tier" | "segment" | "category" | "hosting">;
+export type MatrixFilter = Pick<Partial<AccountQuery>, "tier" | "segment" | "category" | "hosting" | "lacks">;
 
 export interface MatrixFigure {
   count: number;
@@ -178,6 +190,9 @@ async function columnsFor(dimension: MatrixDimension): Promise<ColumnDef[]> {
       ];
     case "hosting":
       return enumValues("hostingPreference").map((h) => ({ key: h, label: ENUM_LABELS.hostingPreference[h], color: null, filter: { hosting: [h] } }));
+    // Every account either runs a category or lacks it, so there is no "none" column.
+    case "whitespace":
+      return enumValues("techCategory").map((c) => ({ key: c, label: ENUM_LABELS.techCategory[c], color: null, filter: { lacks: [c] } }));
   }
 }
 
@@ -210,7 +225,9 @@ async function countsFor(dimension: MatrixDimension, visible: Prisma.Sql): Promi
       return { cells, rows };
     }
     case "category":
-      return categoryCounts(visible);
+      return categoryCounts(visible, "runs");
+    case "whitespace":
+      return categoryCounts(visible, "lacks");
     case "hosting": {
       // One hosting preference per account: the cells partition each row.
       const cells = await db.$queryRaw<CellRow[]>`
@@ -226,9 +243,11 @@ async function countsFor(dimension: MatrixDimension, visible: Prisma.Sql): Promi
  * Technology categories, from one pass over account_technologies: each account's categories as
  * a bitmask (bit i = the i-th category), then accounts per (tier, mask), a few hundred rows that
  * are unfolded here into cells and row totals. Cheaper at 100k+ accounts than joining every
- * detection to the catalogue and de-duplicating (account, category) pairs.
+ * detection to the catalogue and de-duplicating (account, category) pairs. `runs`: an account
+ * counts in each category it has a bit for (none: the "No technology" column); `lacks`: in each
+ * it has no bit for (whitespace), which is what the accounts list's `lacks` filter selects.
  */
-async function categoryCounts(visible: Prisma.Sql): Promise<Counts> {
+async function categoryCounts(visible: Prisma.Sql, counted: "runs" | "lacks"): Promise<Counts> {
   const categories = enumValues("techCategory");
   const catalogue = await db.technology.findMany({ select: { id: true, category: true } });
   // Bit of each technology id (catalogue ids are small serials; PostgreSQL arrays are 1-based).
@@ -248,9 +267,10 @@ async function categoryCounts(visible: Prisma.Sql): Promise<Counts> {
 
   const cells: CellRow[] = [];
   for (const m of masks) {
-    if (m.mask === 0) cells.push({ tier_id: m.tier_id, col: null, n: m.n, ltv: m.ltv });
+    if (counted === "runs" && m.mask === 0) cells.push({ tier_id: m.tier_id, col: null, n: m.n, ltv: m.ltv });
     categories.forEach((category, bit) => {
-      if (m.mask & (1 << bit)) cells.push({ tier_id: m.tier_id, col: category, n: m.n, ltv: m.ltv });
+      const runs = (m.mask & (1 << bit)) !== 0;
+      if (runs === (counted === "runs")) cells.push({ tier_id: m.tier_id, col: category, n: m.n, ltv: m.ltv });
     });
   }
   // Each account is in exactly one (tier, mask) group, so these add up to distinct accounts.

@@ -5,7 +5,7 @@ import { recomputeAll } from "@/lib/db/membership/recompute-all";
 import { listAccounts } from "@/lib/data/accounts";
 import { getMatrix, NONE_COLUMN, UNTIERED, type Matrix, type MatrixDimension } from "@/lib/data/matrix";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { HostingPreference, Role, TechCategory } from "@/lib/generated/prisma/enums";
+import { TechCategory, type HostingPreference, type Role } from "@/lib/generated/prisma/enums";
 import { loadAccountQuery } from "@/lib/validation/account-query";
 import { resetDatabase } from "../support/reset-db";
 
@@ -41,6 +41,8 @@ function expected(actor: "repA" | "repB" | "all", dimension: MatrixDimension) {
   const columnsOf = (f: Fixture): string[] => {
     if (dimension === "hosting") return [f.hosting];
     if (dimension === "category") return categoriesOf(f).length > 0 ? categoriesOf(f) : [NONE_COLUMN];
+    // Every category of the enum, catalogued or not, that the account runs nothing in.
+    if (dimension === "whitespace") return Object.values(TechCategory).filter((c) => !(categoriesOf(f) as string[]).includes(c));
     const segs = [...(categoriesOf(f).includes("CRM") ? [String(segmentIds.crm)] : []), ...(f.hosting === "CLOUD" ? [String(segmentIds.cloud)] : [])];
     return segs.length > 0 ? segs : [NONE_COLUMN];
   };
@@ -137,7 +139,7 @@ beforeAll(async () => {
 
 afterAll(() => db.$disconnect());
 
-const DIMENSIONS: MatrixDimension[] = ["segment", "category", "hosting"];
+const DIMENSIONS: MatrixDimension[] = ["segment", "category", "hosting", "whitespace"];
 
 describe.each(DIMENSIONS)("matrix by %s", (dimension) => {
   test.each([
@@ -179,6 +181,10 @@ describe("matrix shape", () => {
     const byCategory = await getMatrix(actors.admin, "category");
     expect(byCategory.columns).toHaveLength(13);
     expect(byCategory.columns.at(-1)?.key).toBe(NONE_COLUMN);
+    // Whitespace: one column per category, no "none" column (every account lacks or runs each).
+    const byWhitespace = await getMatrix(actors.admin, "whitespace");
+    expect(byWhitespace.columns.map((c) => c.key).sort()).toEqual(Object.values(TechCategory).sort());
+    expect(byWhitespace.columns.every((c) => c.filter?.lacks?.length === 1)).toBe(true);
   });
 
   test("a rep's matrix covers only their accounts: its total is their accounts list total", async () => {

@@ -7,7 +7,7 @@ import { EmptyPanel } from "@/components/ui/empty-panel";
 import { PageHeader } from "@/components/ui/page-header";
 import { canSeeAllAccounts } from "@/lib/auth/access";
 import { requireUser } from "@/lib/auth/session";
-import { getMatrix, NONE_COLUMN, parseMatrixDimension } from "@/lib/data/matrix";
+import { getMatrix, MATRIX_DIMENSION_NOUNS, NONE_COLUMN, parseMatrixDimension } from "@/lib/data/matrix";
 
 export const metadata: Metadata = { title: "Matrix" };
 
@@ -15,6 +15,7 @@ const OVERLAP_NOTE = {
   segment: "Segments overlap: an account in several segments counts in each, so column totals add up to more than the total.",
   category: "An account counts once in every technology category it uses, so column totals add up to more than the total.",
   hosting: null,
+  whitespace: "An account counts once in every technology category it lacks, so column totals add up to more than the total.",
 } as const;
 
 export default async function MatrixPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -30,8 +31,9 @@ export default async function MatrixPage({ searchParams }: { searchParams: Promi
         title="Matrix"
         description={
           <>
-            {seesAll ? "Every account" : "Your accounts"} by tier and {dimension === "segment" ? "segment" : dimension === "category" ? "technology category" : "hosting preference"}:
-            where value meets the stack. Open a cell to see its accounts.
+            {seesAll ? "Every account" : "Your accounts"} by tier and {MATRIX_DIMENSION_NOUNS[dimension]}:{" "}
+            {dimension === "whitespace" ? "how many accounts, and how much lifetime value, each category could still reach." : "where value meets the stack."} Open a
+            cell to see its accounts.
           </>
         }
         actions={<DimensionTabs current={dimension} />}
