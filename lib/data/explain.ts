@@ -157,7 +157,7 @@ export async function explainAccount(actor: Actor, accountId: number): Promise<A
     attempts: assignment.tried.flatMap((tried) => {
       const ref = tierByKey.get(tried.key);
       if (!ref) return [];
-      const trace = toView(tried.trace);
+      const trace = toTraceView(tried.trace);
       return [{ tier: ref, matched: tried.matched, trace, ...countLeaves(trace) }];
     }),
     gap: next && nextTier ? { tier: nextTier, tree: next.gap.tree, text: next.gap.text } : null,
@@ -178,7 +178,7 @@ export async function explainAccount(actor: Actor, accountId: number): Promise<A
         member: since.has(segment.id),
         memberSince: since.get(segment.id) ?? null,
         matchesNow: matched,
-        trace: toView(trace),
+        trace: toTraceView(trace),
       };
     })
     .sort((a, b) => Number(b.member) - Number(a.member) || a.name.localeCompare(b.name));
@@ -191,7 +191,7 @@ export async function explainAccount(actor: Actor, accountId: number): Promise<A
     total: account.priority_score,
   };
   const ideal = scoring.idealProfile;
-  const idealTrace = ideal && ideal.children.length > 0 ? toView(evaluateRule(ideal, facts, asOf, lookups).trace) : null;
+  const idealTrace = ideal && ideal.children.length > 0 ? toTraceView(evaluateRule(ideal, facts, asOf, lookups).trace) : null;
   const score: ScoreExplanationView = {
     priority: account.priority_score,
     weights: normaliseWeights(scoring.weights),
@@ -204,10 +204,13 @@ export async function explainAccount(actor: Actor, accountId: number): Promise<A
   return { accountId, asOf: toIsoDate(asOf), tier, segments: segmentViews, score, history };
 }
 
-/** The engine's trace without the rule objects it carries: only what the page shows. */
-function toView(trace: GroupTrace): GroupTraceView;
-function toView(trace: TraceNode): TraceView;
-function toView(trace: TraceNode): TraceView {
+/**
+ * The engine's trace without the rule objects it carries: only what the page shows. Every rule
+ * explanation (tiers, segments, the ideal profile, a play's audience rule) goes through it.
+ */
+export function toTraceView(trace: GroupTrace): GroupTraceView;
+export function toTraceView(trace: TraceNode): TraceView;
+export function toTraceView(trace: TraceNode): TraceView {
   if (trace.kind === "condition") {
     return {
       kind: "condition",
@@ -218,7 +221,7 @@ function toView(trace: TraceNode): TraceView {
       passed: trace.passed,
     };
   }
-  return { kind: "group", op: trace.op, negate: trace.negate, passed: trace.passed, children: trace.children.map((c) => toView(c)) };
+  return { kind: "group", op: trace.op, negate: trace.negate, passed: trace.passed, children: trace.children.map((c) => toTraceView(c)) };
 }
 
 function countLeaves(node: TraceView): { passed: number; total: number } {

@@ -14,6 +14,7 @@ export const AUDIT_ACTIONS = [
   "SCORING_UPDATED",
   "IMPORT_COMMITTED",
   "EXPORT",
+  "PLAY_OUTCOME_RECORDED",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
