@@ -1,13 +1,17 @@
 /**
- * An account's membership ledger (membership_events) as the account page shows it: every entry to
- * and exit from a tier or segment, newest first, with its reason.
+ * An account's history as the account page shows it: every entry to and exit from a tier, segment
+ * or play (the membership_events ledger) and every outcome reps recorded on its plays
+ * (play_outcomes), merged newest first, each with its reason.
  * Not a permission boundary: explainAccount checks the account is visible first.
  */
 import "server-only";
 import { db } from "@/lib/db/client";
 import type { MembershipReason } from "@/lib/db/membership/types";
+import { isOutcomeKind, OUTCOME_KIND_LABELS, type OutcomeKind } from "@/lib/plays/kinds";
+import { toIsoDate } from "@/lib/segmentation/dates";
+import { formatDate, formatMoney } from "@/lib/utils/format";
 
-/** Newest ledger entries shown on the account page. */
+/** Newest entries shown on the account page. */
 export const HISTORY_LIMIT = 50;
 
 export const MEMBERSHIP_REASON_LABELS: Record<MembershipReason, string> = {
@@ -17,10 +21,11 @@ export const MEMBERSHIP_REASON_LABELS: Record<MembershipReason, string> = {
   IMPORT: "Import",
 };
 
-export interface MembershipHistoryEntry {
+/** A ledger row: the account entered or left a tier, a segment or a play. */
+export interface LedgerHistoryEntry {
   id: string;
   at: Date;
-  scope: "TIER" | "SEGMENT";
+  scope: "TIER" | "SEGMENT" | "PLAY";
   change: "ENTERED" | "LEFT";
   /** TIER: the tier entered (null when the account left every tier); SEGMENT: null. */
   tier: { name: string; color: string } | null;
@@ -28,11 +33,37 @@ export interface MembershipHistoryEntry {
   fromTier: { name: string; color: string } | null;
   /** SEGMENT: the segment entered or left. */
   segment: { id: number; name: string; color: string } | null;
+  /** PLAY: the play entered or left (ruleVersion is the play's version). */
+  play: { id: number; name: string } | null;
   reason: MembershipReason;
   reasonLabel: string;
   ruleVersion: number | null;
   detail: string | null;
 }
+
+/** An outcome a rep recorded for this account on one of its plays. */
+export interface OutcomeHistoryEntry {
+  id: string;
+  at: Date;
+  scope: "OUTCOME";
+  outcome: OutcomeKind;
+  /** "Meeting booked" */
+  outcomeLabel: string;
+  play: { id: number; name: string };
+  playVersion: number;
+  /** Who recorded it; null when that user was deleted. */
+  by: string | null;
+  /** WON: the amount in dollars. */
+  amount: number | null;
+  /** LOST / NOT_A_FIT: why; CONTACTED / MEETING_BOOKED: the optional note. */
+  reason: string | null;
+  /** SNOOZED: the day it comes back ("YYYY-MM-DD"). */
+  snoozeUntil: string | null;
+  /** What it carried, in a line: "Amount won: $48,000", "Snoozed until 20 Mar 2026", the reason or note. */
+  detail: string | null;
+}
+
+export type MembershipHistoryEntry = LedgerHistoryEntry | OutcomeHistoryEntry;
 
 interface HistoryRow {
   id: bigint;
@@ -49,18 +80,40 @@ interface HistoryRow {
   segment_id: number | null;
   segment_name: string | null;
   segment_color: string | null;
+  play_id: number | null;
+  play_name: string | null;
 }
 
-/** The newest HISTORY_LIMIT ledger entries of one account. */
+interface OutcomeRow {
+  id: bigint;
+  at: Date;
+  kind: string;
+  play_id: number;
+  play_name: string;
+  play_version: number;
+  by_name: string | null;
+  amount: string | null;
+  reason: string | null;
+  snooze_until: Date | null;
+}
+
+/** The newest HISTORY_LIMIT entries of one account: ledger rows and outcomes together. */
 export async function loadMembershipHistory(accountId: number): Promise<MembershipHistoryEntry[]> {
+  const [ledger, outcomes] = await Promise.all([loadLedger(accountId), loadOutcomes(accountId)]);
+  // Outcomes first: on an equal timestamp the (stable) sort lists the outcome above the ledger rows.
+  return [...outcomes, ...ledger].sort((a, b) => b.at.getTime() - a.at.getTime()).slice(0, HISTORY_LIMIT);
+}
+
+async function loadLedger(accountId: number): Promise<LedgerHistoryEntry[]> {
   const rows = await db.$queryRaw<HistoryRow[]>`
     SELECT m.id, m.at, m.scope, m.change, m.reason, m.rule_version, m.detail,
            t.name AS tier_name, t.color AS tier_color, f.name AS from_name, f.color AS from_color,
-           s.id AS segment_id, s.name AS segment_name, s.color AS segment_color
+           s.id AS segment_id, s.name AS segment_name, s.color AS segment_color, m.play_id, p.name AS play_name
     FROM membership_events m
       LEFT JOIN tiers t ON t.id = m.tier_id
       LEFT JOIN tiers f ON f.id = m.from_tier_id
       LEFT JOIN segments s ON s.id = m.segment_id
+      LEFT JOIN plays p ON p.id = m.play_id
     WHERE m.account_id = ${accountId}
     ORDER BY m.at DESC, m.id DESC
     LIMIT ${HISTORY_LIMIT}`;
@@ -69,15 +122,49 @@ export async function loadMembershipHistory(accountId: number): Promise<Membersh
     return {
       id: r.id.toString(),
       at: r.at,
-      scope: r.scope === "SEGMENT" ? "SEGMENT" : "TIER",
+      scope: r.scope === "SEGMENT" || r.scope === "PLAY" ? r.scope : "TIER",
       change: r.change === "LEFT" ? "LEFT" : "ENTERED",
       tier: r.tier_name ? { name: r.tier_name, color: r.tier_color ?? "#64748b" } : null,
       fromTier: r.from_name ? { name: r.from_name, color: r.from_color ?? "#64748b" } : null,
       segment: r.segment_id !== null ? { id: r.segment_id, name: r.segment_name ?? `Segment ${r.segment_id}`, color: r.segment_color ?? "#6366f1" } : null,
+      play: r.play_id !== null ? { id: r.play_id, name: r.play_name ?? `Play ${r.play_id}` } : null,
       reason,
       reasonLabel: MEMBERSHIP_REASON_LABELS[reason],
       ruleVersion: r.rule_version,
       detail: r.detail,
     };
+  });
+}
+
+async function loadOutcomes(accountId: number): Promise<OutcomeHistoryEntry[]> {
+  const rows = await db.$queryRaw<OutcomeRow[]>`
+    SELECT o.id, o.at, o.kind::text AS kind, o.play_id, p.name AS play_name, o.play_version, u.name AS by_name,
+           o.amount::text AS amount, o.reason, o.snooze_until
+    FROM play_outcomes o
+      JOIN plays p ON p.id = o.play_id
+      LEFT JOIN users u ON u.id = o.user_id
+    WHERE o.account_id = ${accountId}
+    ORDER BY o.at DESC, o.id DESC
+    LIMIT ${HISTORY_LIMIT}`;
+  return rows.flatMap((r) => {
+    if (!isOutcomeKind(r.kind)) return [];
+    const amount = r.amount === null ? null : Number(r.amount);
+    const snoozeUntil = r.snooze_until ? toIsoDate(r.snooze_until) : null;
+    return [
+      {
+        id: `outcome-${r.id}`,
+        at: r.at,
+        scope: "OUTCOME" as const,
+        outcome: r.kind,
+        outcomeLabel: OUTCOME_KIND_LABELS[r.kind],
+        play: { id: r.play_id, name: r.play_name },
+        playVersion: r.play_version,
+        by: r.by_name,
+        amount,
+        reason: r.reason,
+        snoozeUntil,
+        detail: amount !== null ? `Amount won: ${formatMoney(amount)}` : snoozeUntil !== null ? `Snoozed until ${formatDate(snoozeUntil)}` : r.reason,
+      },
+    ];
   });
 }
