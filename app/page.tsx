@@ -1,5 +1,8 @@
 import { redirect } from "next/navigation";
+import { requireUser } from "@/lib/auth/session";
 
-export default function Home() {
-  redirect("/accounts");
+/** Home: a rep's day plan; managers and admins start from the accounts list. */
+export default async function Home() {
+  const user = await requireUser();
+  redirect(user.role === "REP" ? "/today" : "/accounts");
 }

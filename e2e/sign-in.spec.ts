@@ -12,6 +12,8 @@ test("a wrong password shows an error and keeps the e-mail", async ({ page }) =>
 
 test("a rep signs in and lands on their accounts", async ({ page }) => {
   await signIn(page, "rep1");
+  // A rep's start page is /today; their accounts are one click away.
+  await page.goto("/accounts");
   await expect(page.getByRole("heading", { level: 1, name: "My accounts" })).toBeVisible();
   await expect(page.getByTestId("current-role")).toHaveText("Sales rep");
 });

@@ -7,6 +7,7 @@ import { NavLinks, type NavItem } from "./nav-links";
 
 function navFor(user: SessionUser): NavItem[] {
   const items: NavItem[] = [
+    { href: "/today", label: "Today" },
     { href: "/accounts", label: "Accounts" },
     { href: "/segments", label: "Segments" },
     { href: "/matrix", label: "Matrix" },

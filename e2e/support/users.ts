@@ -32,9 +32,10 @@ export async function submitSignIn(page: Page, email: string, password: string):
   await page.getByRole("button", { name: "Sign in" }).click();
 }
 
+/** Signs in and waits for the start page: /today for reps, /accounts for managers and admins. */
 export async function signIn(page: Page, user: DemoUser): Promise<void> {
   await submitSignIn(page, DEMO_USERS[user], DEMO_PASSWORD);
-  await expect(page).toHaveURL(/\/accounts$/);
+  await expect(page).toHaveURL(user.startsWith("rep") ? /\/today$/ : /\/accounts$/);
 }
 
 /** A second, independent browser session for a saved role (e.g. a manager next to a rep). */

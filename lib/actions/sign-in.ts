@@ -7,9 +7,9 @@ import { getSessionUser } from "@/lib/auth/session";
 import { fieldErrorsOf } from "@/lib/validation/parse";
 import { signInSchema, type SignInState } from "@/lib/validation/sign-in";
 
-/** Only same-site paths may be redirected to after sign-in. */
+/** Only same-site paths may be redirected to after sign-in; by default home ("/" sends each role to its start page). */
 function safeCallback(url: string | undefined): string {
-  if (!url || !url.startsWith("/") || url.startsWith("//") || url.startsWith("/\\")) return "/accounts";
+  if (!url || !url.startsWith("/") || url.startsWith("//") || url.startsWith("/\\")) return "/";
   return url;
 }
 

@@ -3,6 +3,7 @@
  * "since your last visit" (grouping, reasons, dismissal) and the actions behind the page,
  * each refused to the roles and users that may not use it.
  */
+import fc from "fast-check";
 import Papa from "papaparse";
 import { afterAll, beforeAll, beforeEach, describe, expect, test, vi } from "vitest";
 import type { SessionUser } from "@/lib/auth/session";
@@ -328,5 +329,21 @@ describe("today actions × roles", () => {
     expect(await setDailyCapacityAction("no-such-user", null, capacityForm("50"))).toMatchObject({ ok: false, code: "NOT_FOUND" });
     const audit = await db.auditLog.findFirst({ where: { action: "USER_UPDATED", target: "rep2@test.local" } });
     expect(audit?.details).toEqual({ userId: rep2.id, dailyCapacity: { from: 20, to: 50 } });
+  });
+
+  test("malformed input never causes a server error", async () => {
+    session.user = rep1;
+    const before = await capacityOf(rep1);
+    await fc.assert(
+      fc.asyncProperty(fc.anything(), fc.anything(), fc.oneof(fc.string(), fc.integer().map(String), fc.constant("1e2")), async (key, upTo, capacity) => {
+        const results = [
+          await dismissChangeGroupAction(key as string, upTo as string),
+          await setDailyCapacityAction(key as string, null, capacityForm(capacity)),
+        ];
+        for (const result of results) if (!result.ok) expect(result.error).not.toMatch(/Something went wrong/);
+      }),
+      { numRuns: 60 },
+    );
+    expect(await capacityOf(rep1)).toBe(before);
   });
 });

@@ -58,8 +58,10 @@ export function pitchExcerpt(text: string, max = PITCH_EXCERPT_LENGTH): string {
   const line = text.split(/\r?\n/).map((l) => l.trim()).find(Boolean) ?? "";
   if (line.length <= max) return line;
   const cut = line.slice(0, max - 1);
+  // Ends on a whole word when the next character is a space or punctuation; else back to the last space.
+  const wholeWord = /[\s,;:.!?]/.test(line.charAt(max - 1));
   const space = cut.lastIndexOf(" ");
-  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.]+$/, "")}…`;
+  return `${(wholeWord || space <= max / 2 ? cut : cut.slice(0, space)).replace(/[\s,;:.]+$/, "")}…`;
 }
 
 export function channelView(suggested: SuggestedChannel): ChannelView {
