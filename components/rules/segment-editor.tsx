@@ -8,7 +8,7 @@ import type { SegmentEditorData } from "@/lib/data/rules/segments";
 import type { SegmentDetails } from "@/lib/validation/segment";
 import { Card } from "@/components/ui/card";
 import { plural } from "@/lib/utils/format";
-import { ArchiveSegmentButton } from "./archive-segment-button";
+import { ArchiveSegmentButton } from "./archive-button";
 import { CatalogProvider, type RuleCatalog } from "./catalog";
 import { DraftButtons, DraftMessages, EditorColumns } from "./draft-controls";
 import { EditorHeader } from "./editor-header";

@@ -76,8 +76,8 @@ const DIFF_TONES = {
   leave: { Icon: ArrowDownRight, box: "bg-rose-50 ring-rose-200", label: "text-rose-800", value: "text-rose-900" },
 } as const;
 
-/** "Would enter 120" / "Would leave 45": accounts the draft adds to or drops from the published segment. */
-function DiffStat({ tone, label, value }: { tone: keyof typeof DIFF_TONES; label: string; value: number }) {
+/** "Would enter 120" / "Would leave 45": accounts the draft adds to or drops from the published segment (or play). */
+export function DiffStat({ tone, label, value }: { tone: keyof typeof DIFF_TONES; label: string; value: number }) {
   const { Icon, ...classes } = DIFF_TONES[tone];
   return (
     <div className={cn("rounded-lg px-3 py-2 ring-1 ring-inset", classes.box)}>
@@ -89,7 +89,8 @@ function DiffStat({ tone, label, value }: { tone: keyof typeof DIFF_TONES; label
   );
 }
 
-function PreviewSkeleton() {
+/** Grey shapes where a preview's numbers, text and sample will be. */
+export function PreviewSkeleton() {
   return (
     <div className="animate-pulse space-y-3" aria-hidden="true">
       <div className="h-8 w-40 rounded bg-slate-100" />

@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import { failureOf, type ActionFailure } from "@/components/ui/alert";
 import type { ActionResult } from "@/lib/actions/result";
+import type { FieldErrors } from "@/lib/errors";
 import { plural } from "@/lib/utils/format";
 import { clearFlash, peekFlash, setFlash } from "./flash";
 import type { PublishOutcome } from "./use-publish";
@@ -58,7 +59,7 @@ export function useDraftEditor<At extends Date | null>({
   validate: () => boolean;
   saveDraft: (baseRevision: number) => Promise<ActionResult<{ revision: number }>>;
   /** A failed save the editor shows in its own place (e.g. next to a field): return true. */
-  onSaveRefused?: (result: { error: string; code?: string }) => boolean;
+  onSaveRefused?: (result: { error: string; code?: string; fieldErrors?: FieldErrors }) => boolean;
   onSaved?: () => void;
   restore: (version: number, note: string) => Promise<ActionResult<PublishOutcome>>;
 }) {

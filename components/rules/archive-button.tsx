@@ -5,10 +5,28 @@ import { AlertDialog } from "radix-ui";
 import { useState } from "react";
 import { Button, buttonClass } from "@/components/ui/button";
 import { archiveSegment } from "@/lib/actions/publish-rule";
+import type { ActionResult } from "@/lib/actions/result";
 import { ActionBanner } from "@/components/ui/alert";
 
-/** Archive a segment after a confirmation: members are removed (and recorded), history is kept. */
-export function ArchiveSegmentButton({ segmentId, name, members, onArchived }: { segmentId: number; name: string; members: number; onArchived: () => void }) {
+/**
+ * Archive a rule-backed object (a segment, a play) after a confirmation: its accounts leave it
+ * (and that is recorded), its history is kept.
+ */
+export function ArchiveButton({
+  what,
+  name,
+  consequence,
+  archive,
+  onArchived,
+}: {
+  /** "segment", "play": for the confirm button ("Archive segment"). */
+  what: string;
+  name: string;
+  /** What archiving does to accounts and reps, as the sentence(s) before the history note. */
+  consequence: string;
+  archive: () => Promise<ActionResult<unknown>>;
+  onArchived: () => void;
+}) {
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
@@ -16,7 +34,7 @@ export function ArchiveSegmentButton({ segmentId, name, members, onArchived }: {
   const confirm = async () => {
     setBusy(true);
     setFailure(null);
-    const result = await archiveSegment(segmentId);
+    const result = await archive();
     setBusy(false);
     if (result.ok) {
       setOpen(false);
@@ -39,9 +57,7 @@ export function ArchiveSegmentButton({ segmentId, name, members, onArchived }: {
         <AlertDialog.Content className="fixed left-1/2 top-1/2 z-50 w-[calc(100vw-2rem)] max-w-md -translate-x-1/2 -translate-y-1/2 space-y-4 rounded-xl bg-white p-6 shadow-2xl ring-1 ring-slate-200 focus:outline-none">
           <AlertDialog.Title className="text-base font-semibold text-slate-900">Archive “{name}”?</AlertDialog.Title>
           <AlertDialog.Description className="text-sm text-slate-600">
-            {members > 0
-              ? `Its ${members.toLocaleString("en-US")} ${members === 1 ? "member leaves" : "members leave"} the segment now, and reps stop seeing it. `
-              : "Reps stop seeing it. "}
+            {consequence}
             Its version history stays in the audit log. This cannot be undone from here.
           </AlertDialog.Description>
           {failure && <ActionBanner message={failure} />}
@@ -58,11 +74,28 @@ export function ArchiveSegmentButton({ segmentId, name, members, onArchived }: {
               }}
               disabled={busy}
             >
-              {busy ? "Archiving…" : "Archive segment"}
+              {busy ? "Archiving…" : `Archive ${what}`}
             </button>
           </div>
         </AlertDialog.Content>
       </AlertDialog.Portal>
     </AlertDialog.Root>
+  );
+}
+
+/** Archive a segment: members are removed (and recorded), history is kept. */
+export function ArchiveSegmentButton({ segmentId, name, members, onArchived }: { segmentId: number; name: string; members: number; onArchived: () => void }) {
+  return (
+    <ArchiveButton
+      what="segment"
+      name={name}
+      consequence={
+        members > 0
+          ? `Its ${members.toLocaleString("en-US")} ${members === 1 ? "member leaves" : "members leave"} the segment now, and reps stop seeing it. `
+          : "Reps stop seeing it. "
+      }
+      archive={() => archiveSegment(segmentId)}
+      onArchived={onArchived}
+    />
   );
 }
