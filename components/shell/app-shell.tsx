@@ -16,6 +16,7 @@ function navFor(user: SessionUser): NavItem[] {
   if (user.role === "ADMIN") {
     items.push(
       { href: "/admin/rules", label: "Rules", section: "Admin" },
+      { href: "/admin/plays", label: "Plays", section: "Admin" },
       { href: "/admin/users", label: "Users", section: "Admin" },
       { href: "/admin/import", label: "Import", section: "Admin" },
       { href: "/admin/audit", label: "Audit log", section: "Admin" },

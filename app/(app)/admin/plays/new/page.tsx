@@ -1,0 +1,14 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { loadPlayEditorOptions } from "@/components/plays/editor/load-options";
+import { NewPlayEditor } from "@/components/plays/editor/new-play-editor";
+import { requireUser } from "@/lib/auth/session";
+
+export const metadata: Metadata = { title: "New play · Plays" };
+
+/** Admins only: others get a 404, as for the rule editors. */
+export default async function NewPlayPage() {
+  const user = await requireUser();
+  if (user.role !== "ADMIN") notFound();
+  return <NewPlayEditor options={await loadPlayEditorOptions(user)} />;
+}

@@ -1,0 +1,83 @@
+"use client";
+
+import { Users } from "lucide-react";
+import type { PlayPreviewResult } from "@/lib/data/plays/preview";
+import { formatNumber, plural } from "@/lib/utils/format";
+import type { RuleIssue } from "@/components/rules/issues";
+import { percent } from "@/components/rules/format";
+import { SampleList, ShareBar } from "@/components/rules/preview-bits";
+import { PreviewPanel, PreviewSection, PreviewWarnings } from "@/components/rules/preview-panel";
+import { DiffStat, PreviewSkeleton } from "@/components/rules/segment-preview-panel";
+import type { LivePreview } from "@/components/rules/use-live-preview";
+
+/**
+ * What the on-screen audience holds right now: how many accounts, who enters and leaves against
+ * the published audience, the reps who will see it, a sample, the audience in plain language
+ * and lint warnings; or the problems that keep it from being counted.
+ */
+export function PlayPreviewPanel({ preview, problems }: { preview: LivePreview<PlayPreviewResult>; problems: readonly RuleIssue[] }) {
+  const ok = preview.result?.ok ? preview.result : null;
+  const blocked = problems.length > 0;
+  const stale = blocked || preview.pending;
+  const p = ok?.preview;
+
+  return (
+    <PreviewPanel headingId="play-preview-heading" testId="play-preview" preview={preview} problems={problems} announce>
+      {!p && !blocked && !preview.error && <PreviewSkeleton />}
+
+      {ok && p && (
+        <div className={stale ? "opacity-60 transition-opacity" : "transition-opacity"}>
+          <div className="space-y-2">
+            <p className="text-sm text-slate-600">
+              <span className="tabular text-3xl font-semibold tracking-tight text-slate-900" data-testid="play-matching">
+                {formatNumber(p.matching)}
+              </span>{" "}
+              of <span className="tabular">{formatNumber(p.total)}</span> accounts <span className="tabular text-slate-500">({percent(p.matching, p.total)})</span>
+            </p>
+            <ShareBar share={p.total ? p.matching / p.total : 0} label={`${percent(p.matching, p.total)} of accounts are in the audience`} />
+          </div>
+
+          {p.diff && (
+            <div className="mt-4 space-y-1">
+              <p className="text-xs text-slate-500">Against the published audience:</p>
+              <dl className="grid grid-cols-2 gap-2">
+                <DiffStat tone="enter" label="Would enter" value={p.diff.entering} />
+                <DiffStat tone="leave" label="Would leave" value={p.diff.leaving} />
+              </dl>
+            </div>
+          )}
+
+          <PreviewSection title="Reads as" className="mt-5 space-y-1">
+            <p className="rounded-lg bg-slate-50 px-3 py-2 text-sm leading-relaxed text-slate-800 ring-1 ring-inset ring-slate-200" data-testid="audience-text">
+              {ok.text}
+            </p>
+          </PreviewSection>
+
+          <PreviewWarnings warnings={ok.warnings} className="mt-5 space-y-1.5" />
+
+          <PreviewSection title="Who will see it" className="mt-5 space-y-1">
+            {p.owners.length === 0 ? (
+              <p className="text-sm text-slate-500">No rep yet: no account is in the audience.</p>
+            ) : (
+              <ul className="divide-y divide-slate-100 text-sm" data-testid="play-owners">
+                {p.owners.map((o) => (
+                  <li key={o.id ?? "none"} className="flex items-center justify-between gap-3 py-1.5">
+                    <span className="flex min-w-0 items-center gap-1.5 text-slate-800">
+                      <Users className="h-3.5 w-3.5 shrink-0 text-slate-400" aria-hidden />
+                      <span className="truncate">{o.id ? o.name : "Unassigned accounts"}</span>
+                    </span>
+                    <span className="tabular shrink-0 text-xs text-slate-600">{plural(o.accounts, "account")}</span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </PreviewSection>
+
+          <PreviewSection title="Sample of accounts" className="mt-5 space-y-1">
+            <SampleList accounts={p.sample} more={p.matching - p.sample.length} emptyText="No account is in this audience yet." />
+          </PreviewSection>
+        </div>
+      )}
+    </PreviewPanel>
+  );
+}
