@@ -8,14 +8,14 @@ import { afterAll, beforeAll, beforeEach, describe, expect, test, vi } from "vit
 import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { resetDatabase } from "../support/reset-db";
-import { createUser } from "../support/fixtures";
+import { createAccount, createUser } from "../support/fixtures";
 import { session, sessionModuleMock } from "../support/session-mock";
-import { createTestAccount, upload } from "../fixtures/import/helpers";
+import { upload } from "../support/import";
 
 vi.mock("@/lib/auth/session", () => sessionModuleMock());
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
-const { commitImport, deleteImportMapping, runDryRun, saveImportMapping } = await import("@/lib/actions/import-data");
+const { commitImport, runDryRun, saveImportMapping } = await import("@/lib/actions/import-data");
 const uploadsRoute = await import("@/app/api/import/uploads/route");
 const partRoute = await import("@/app/api/import/uploads/[id]/route");
 const completeRoute = await import("@/app/api/import/uploads/[id]/complete/route");
@@ -33,7 +33,7 @@ beforeAll(async () => {
   admin = await createUser("ADMIN", "admin@test.local");
   manager = await createUser("MANAGER", "manager@test.local");
   rep = await createUser("REP", "rep@test.local");
-  await createTestAccount("acme.com", { name: "Acme" });
+  await createAccount({ domain: "acme.com", name: "Acme" });
   jobId = (await upload(admin, "accounts", "roles.csv", "Name,Domain\nAcme Inc,acme.com\n")).id;
 });
 afterAll(() => db.$disconnect());

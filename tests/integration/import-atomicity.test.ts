@@ -11,8 +11,8 @@ import { getImportJob } from "@/lib/data/import/jobs";
 import { startCommit } from "@/lib/data/import/runs";
 import { IMPORT_LOCK_KEY } from "@/lib/import/run";
 import { resetDatabase } from "../support/reset-db";
-import { createUser } from "../support/fixtures";
-import { accountsDigest, commit, createTestAccount, dryRun, publishSegmentation, tableCounts, upload } from "../fixtures/import/helpers";
+import { createAccount, createUser } from "../support/fixtures";
+import { accountsDigest, commit, dryRun, publishSegmentation, tableCounts, upload } from "../support/import";
 
 let admin: SessionUser;
 const ROWS = 400;
@@ -29,7 +29,7 @@ function accountsFile(prefix: string): string {
 beforeAll(async () => {
   await resetDatabase();
   admin = await createUser("ADMIN", "admin@test.local", "Ada Admin");
-  await createTestAccount("existing.example", { name: "Existing" });
+  await createAccount({ domain: "existing.example", name: "Existing" });
   await publishSegmentation();
 });
 afterAll(async () => {

@@ -11,8 +11,8 @@ import { importErrorsCsv, importErrorsPage } from "@/lib/data/import/row-errors"
 import { completeUpload, createUpload } from "@/lib/data/import/uploads";
 import { describeRowError, type RowError } from "@/lib/import/rows";
 import { resetDatabase } from "../support/reset-db";
-import { createUser } from "../support/fixtures";
-import { commit, createCatalogue, createTestAccount, dryRun, tableCounts, upload, uploadFixture } from "../fixtures/import/helpers";
+import { createAccount, createUser } from "../support/fixtures";
+import { commit, createCatalogue, dryRun, tableCounts, upload, uploadFixture } from "../support/import";
 
 let admin: SessionUser;
 
@@ -20,7 +20,7 @@ beforeAll(async () => {
   await resetDatabase();
   admin = await createUser("ADMIN", "admin@test.local", "Ada Admin");
   await createCatalogue();
-  await createTestAccount("acme.com", { name: "Acme" });
+  await createAccount({ domain: "acme.com", name: "Acme" });
 });
 afterAll(() => db.$disconnect());
 

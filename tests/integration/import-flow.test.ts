@@ -8,17 +8,8 @@ import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import type { ImportJobView, RunReport } from "@/lib/import/job";
 import { resetDatabase } from "../support/reset-db";
-import { createUser } from "../support/fixtures";
-import {
-  accountsDigest,
-  commit,
-  createCatalogue,
-  createTestAccount,
-  dryRun,
-  publishSegmentation,
-  tableCounts,
-  uploadFixture,
-} from "../fixtures/import/helpers";
+import { createAccount, createUser } from "../support/fixtures";
+import { accountsDigest, commit, createCatalogue, dryRun, publishSegmentation, tableCounts, uploadFixture } from "../support/import";
 
 let admin: SessionUser;
 let rep: SessionUser;
@@ -28,9 +19,9 @@ beforeAll(async () => {
   admin = await createUser("ADMIN", "admin@test.local", "Ada Admin");
   rep = await createUser("REP", "rep@test.local", "Rep User");
   await createCatalogue();
-  await createTestAccount("acme.com", { name: "Acme", employeeCount: 250 });
-  await createTestAccount("globex.com", { name: "Globex", employeeCount: 5000 });
-  await createTestAccount("initech.com", { name: "Initech", employeeCount: 100, hostingPreference: "ON_PREMISE" });
+  await createAccount({ domain: "acme.com", name: "Acme", employeeCount: 250 });
+  await createAccount({ domain: "globex.com", name: "Globex", employeeCount: 5000 });
+  await createAccount({ domain: "initech.com", name: "Initech", employeeCount: 100, hostingPreference: "ON_PREMISE" });
   await publishSegmentation();
 });
 afterAll(() => db.$disconnect());

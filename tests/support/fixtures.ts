@@ -1,50 +1,84 @@
+/**
+ * The one set of fixtures for integration tests: users, accounts and segments with plain
+ * defaults. A test passes only the columns its assertions depend on.
+ */
 import { db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
 import type { SessionUser } from "@/lib/auth/session";
 
-/** Users for authorization tests (no password hash needed: nobody signs in through the form here). */
-export async function createUser(role: Role, email: string, name = email.split("@")[0]!): Promise<SessionUser> {
-  const user = await db.user.create({ data: { email, name, role, passwordHash: "x" } });
+/**
+ * A user as the session sees it. The password hash is "x" unless `extra` gives one: nobody signs
+ * in through the form here. `extra` takes any other column (a fixed id, `active: false`...).
+ */
+export async function createUser(
+  role: Role,
+  email: string,
+  name = email.split("@")[0]!,
+  extra: Partial<Prisma.UserUncheckedCreateInput> = {},
+): Promise<SessionUser> {
+  const user = await db.user.create({ data: { passwordHash: "x", ...extra, email, name, role } });
   return { id: user.id, email: user.email, name: user.name, role: user.role };
 }
 
-export interface AccountFixture {
-  name: string;
-  ownerId?: string | null;
-  lifetimeValue?: number;
-  orderCount?: number;
-  potential?: number;
-  hostingPreference?: "CLOUD" | "ON_PREMISE" | "HYBRID";
-  loyaltyStatus?: "NEW" | "REPEAT" | "ADVOCATE" | "AT_RISK" | "CHURNED";
-  region?: "NORTH_AMERICA" | "LATAM" | "EMEA" | "APAC";
-  industry?: string;
-  engagementScore?: number;
-}
+/** Any account column; without a name the account is "Account N", its domain made from the name. */
+export type AccountFixture = Partial<Prisma.AccountUncheckedCreateInput>;
 
-/** An account with sensible defaults; derived columns set directly. */
-export async function createAccount(f: AccountFixture): Promise<number> {
-  const slug = f.name.toLowerCase().replace(/[^a-z0-9]+/g, "-");
+let unnamed = 0;
+
+/** An account with sensible defaults; derived columns (lifetime value, counts, scores) are 0 unless given. */
+export async function createAccount(f: AccountFixture = {}): Promise<number> {
+  const name = f.name ?? `Account ${++unnamed}`;
+  const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, "-");
   const account = await db.account.create({
     data: {
-      name: f.name,
       domain: `${slug}.example.com`,
-      industry: f.industry ?? "Software",
+      industry: "Software",
       country: "United States",
-      region: f.region ?? "NORTH_AMERICA",
+      region: "NORTH_AMERICA",
       employeeCount: 250,
       annualRevenue: 10_000_000,
-      ownerId: f.ownerId ?? null,
-      potential: f.potential ?? 0,
-      loyaltyStatus: f.loyaltyStatus ?? "REPEAT",
+      loyaltyStatus: "REPEAT",
       usageRate: "MEDIUM",
       journeyStage: "RETENTION",
-      hostingPreference: f.hostingPreference ?? "CLOUD",
+      hostingPreference: "CLOUD",
       devicePreference: "PC",
       techAdoption: "EARLY_MAJORITY",
-      lifetimeValue: f.lifetimeValue ?? 0,
-      orderCount: f.orderCount ?? 0,
-      engagementScore: f.engagementScore ?? 0,
+      ...f,
+      name,
     },
   });
   return account.id;
+}
+
+/** `count` unnamed accounts with the same columns, created one after another (ids ascending). */
+export async function createAccounts(count: number, f: Omit<AccountFixture, "name" | "domain"> = {}): Promise<number[]> {
+  const ids: number[] = [];
+  for (let i = 0; i < count; i++) ids.push(await createAccount(f));
+  return ids;
+}
+
+/** Segment columns other than the name and the rule (kind, colour, description, archived...). */
+export type SegmentFixture = Partial<Omit<Prisma.SegmentUncheckedCreateInput, "name" | "draftRule" | "publishedVersion" | "versions">>;
+
+/** A segment never published: the rule is only its draft. */
+export async function draftSegment(name: string, rule: object, extra: SegmentFixture = {}): Promise<number> {
+  const segment = await db.segment.create({ data: { ...extra, name, draftRule: rule as Prisma.InputJsonValue } });
+  return segment.id;
+}
+
+/**
+ * A segment published as version 1 of `rule` (also its draft). Nothing is materialised: its
+ * members come from the next recompute.
+ */
+export async function publishSegment(
+  name: string,
+  rule: object,
+  { note = "test", publishedById, ...extra }: SegmentFixture & { note?: string; publishedById?: string } = {},
+): Promise<number> {
+  const json = rule as Prisma.InputJsonValue;
+  const segment = await db.segment.create({
+    data: { ...extra, name, draftRule: json, publishedVersion: 1, versions: { create: { version: 1, rule: json, note, publishedById } } },
+  });
+  return segment.id;
 }
