@@ -12,7 +12,8 @@ function navFor(user: SessionUser): NavItem[] {
     { href: "/segments", label: "Segments" },
     { href: "/matrix", label: "Matrix" },
   ];
-  if (user.role === "MANAGER") items.push({ href: "/reassign", label: "Reassign" });
+  // Managers read /admin/plays (which plays work) without its editing links; admins find it under Admin.
+  if (user.role === "MANAGER") items.push({ href: "/admin/plays", label: "Plays" }, { href: "/reassign", label: "Reassign" });
   if (user.role === "ADMIN") {
     items.push(
       { href: "/admin/rules", label: "Rules", section: "Admin" },
