@@ -30,6 +30,7 @@ describe("outcome form", () => {
 
   test("lost and not a fit need a reason of 3 to 500 characters; the note of the others is optional but bounded", () => {
     expect(errors({ kind: "LOST" })).toEqual({ reason: "Say why it was lost." });
+    expect(errors({ kind: "LOST", reason: "   " })).toEqual({ reason: "Say why it was lost." });
     expect(errors({ kind: "NOT_A_FIT", reason: "no" })).toEqual({ reason: "Say why it is not a fit (at least 3 characters)." });
     expect(errors({ kind: "LOST", reason: "x".repeat(501) })).toEqual({ reason: "Keep it under 500 characters." });
     expect(errors({ kind: "CONTACTED", reason: "x".repeat(501) })).toEqual({ reason: "Keep the note under 500 characters." });

@@ -20,6 +20,7 @@ const reason = (what: string) =>
   z
     .string({ error: `Say ${what}.` })
     .trim()
+    .min(1, { error: `Say ${what}.` })
     .min(REASON_MIN_LENGTH, { error: `Say ${what} (at least ${REASON_MIN_LENGTH} characters).` })
     .max(REASON_MAX_LENGTH, { error: `Keep it under ${REASON_MAX_LENGTH} characters.` });
 

@@ -10,6 +10,8 @@ import { RecentOrdersCard } from "@/components/accounts/detail/recent-orders-car
 import { SegmentationSlot } from "@/components/accounts/detail/segmentation-slot";
 import { TechnologySection } from "@/components/accounts/detail/technology-section";
 import { ValueSection } from "@/components/accounts/detail/value-section";
+import { PlaysSlot } from "@/components/plays/account/plays-section";
+import { WhitespaceSlot } from "@/components/plays/account/whitespace-card";
 import { requireUser } from "@/lib/auth/session";
 import { getAccountDetail } from "@/lib/data/account-detail";
 import { parseId } from "@/lib/validation/ids";
@@ -42,12 +44,14 @@ export default async function AccountPage({ params }: { params: Params }) {
       <AccountHeader account={account} />
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="min-w-0 space-y-6 lg:col-span-2">
+          <PlaysSlot accountId={account.id} />
           <ValueSection account={account} />
           <EngagementSection account={account} />
           <TechnologySection account={account} />
           <CampaignsSection campaigns={account.campaigns} />
         </div>
         <aside className="min-w-0 space-y-6" aria-label="Account summary">
+          <WhitespaceSlot accountId={account.id} />
           {/* segmentation explanations */}
           <SegmentationSlot account={account} />
           <FirmographicsCard account={account} />
