@@ -5,9 +5,9 @@ import { recomputeAll } from "@/lib/db/membership/recompute-all";
 import { explainAccount, type TraceView } from "@/lib/data/explain";
 import { publishTierScheme, saveTierSchemeDraft } from "@/lib/data/rules/tier-scheme";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { Role } from "@/lib/generated/prisma/enums";
 import type { RuleGroup } from "@/lib/segmentation/rule";
 import type { TierScheme } from "@/lib/segmentation/tier-scheme";
+import { createAccount, createUser, publishSegment } from "../support/fixtures";
 import { resetDatabase } from "../support/reset-db";
 
 let repA: Actor;
@@ -25,47 +25,24 @@ const scheme = (strategicFrom: number): TierScheme => ({
   ],
 });
 
-async function user(key: string, role: Role): Promise<Actor> {
-  const u = await db.user.create({ data: { email: `${key}@test.local`, name: key, passwordHash: "not-a-hash", role } });
-  return { id: u.id, role: u.role, email: u.email };
-}
-
-async function account(key: string, ownerId: string, extra: Partial<Prisma.AccountUncheckedCreateInput>): Promise<number> {
-  const created = await db.account.create({
-    data: {
-      name: `Account ${key}`,
-      domain: `${key}.example`,
-      industry: "Software",
-      country: "Germany",
-      region: "EMEA",
-      employeeCount: 250,
-      annualRevenue: "12500000.00",
-      ownerId,
-      loyaltyStatus: "REPEAT",
-      usageRate: "MEDIUM",
-      journeyStage: "RETENTION",
-      hostingPreference: "CLOUD",
-      devicePreference: "MIXED",
-      techAdoption: "EARLY_MAJORITY",
-      ...extra,
-    },
-  });
-  return created.id;
-}
-
 const conditions = (nodes: TraceView[]): Extract<TraceView, { kind: "condition" }>[] =>
   nodes.flatMap((n) => (n.kind === "condition" ? [n] : conditions(n.children)));
 
 beforeAll(async () => {
   await resetDatabase();
-  [repA, repB, manager, admin] = await Promise.all([user("rep-a", "REP"), user("rep-b", "REP"), user("manager", "MANAGER"), user("admin", "ADMIN")]);
+  [repA, repB, manager, admin] = await Promise.all([
+    createUser("REP", "rep-a@test.local"),
+    createUser("REP", "rep-b@test.local"),
+    createUser("MANAGER", "manager@test.local"),
+    createUser("ADMIN", "admin@test.local"),
+  ]);
   const crm = await db.technology.create({ data: { name: "Salesforce", vendor: "Salesforce", category: "CRM" } });
   const erp = await db.technology.create({ data: { name: "SAP S/4HANA", vendor: "SAP", category: "ERP" } });
 
-  ids.big = await account("big", repA.id, { lifetimeValue: "300000.00" });
-  ids.mid = await account("mid", repA.id, { lifetimeValue: "180000.00", hostingPreference: "ON_PREMISE" });
-  ids.small = await account("small", repA.id, { lifetimeValue: "5000.00", hostingPreference: "HYBRID" });
-  ids.other = await account("other", repB.id, { lifetimeValue: "500000.00" });
+  ids.big = await createAccount({ name: "Account big", ownerId: repA.id, lifetimeValue: "300000.00" });
+  ids.mid = await createAccount({ name: "Account mid", ownerId: repA.id, lifetimeValue: "180000.00", hostingPreference: "ON_PREMISE" });
+  ids.small = await createAccount({ name: "Account small", ownerId: repA.id, lifetimeValue: "5000.00", hostingPreference: "HYBRID" });
+  ids.other = await createAccount({ name: "Account other", ownerId: repB.id, lifetimeValue: "500000.00" });
   const detected = { firstDetectedAt: new Date("2025-01-01"), lastDetectedAt: new Date("2026-01-01"), confidence: 0.9 };
   await db.accountTechnology.createMany({
     data: [
@@ -79,9 +56,7 @@ beforeAll(async () => {
   // Published tier scheme v1, one published segment and an ideal profile, then materialise.
   await db.tierSchemeVersion.create({ data: { version: 1, definition: scheme(250_000) as unknown as Prisma.InputJsonValue, note: "First scheme", publishedById: admin.id } });
   const crmRule = { kind: "group", op: "and", children: [{ kind: "condition", id: "s-crm", field: "technologies", operator: "in_category", value: ["CRM"] }] };
-  const segment = await db.segment.create({ data: { name: "CRM users", kind: "TECHNOGRAPHIC", color: "#f59e0b", draftRule: crmRule, publishedVersion: 1 } });
-  crmSegmentId = segment.id;
-  await db.segmentVersion.create({ data: { segmentId: segment.id, version: 1, rule: crmRule, note: "First", publishedById: admin.id } });
+  crmSegmentId = await publishSegment("CRM users", crmRule, { kind: "TECHNOGRAPHIC", color: "#f59e0b", note: "First", publishedById: admin.id });
   await db.scoringConfig.create({
     data: {
       id: 1,

@@ -7,33 +7,11 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { db } from "@/lib/db/client";
 import { recomputeAll, recomputeEverything } from "@/lib/db/membership/recompute-all";
 import { recomputeSegment } from "@/lib/db/membership/recompute-rule";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { createAccount, publishSegment } from "../support/fixtures";
 import { resetDatabase } from "../support/reset-db";
 
 const detected = { firstDetectedAt: new Date("2025-01-01"), lastDetectedAt: new Date("2026-01-01"), confidence: 0.9 };
 let tech: { crm: number; erp: number; cloud: number };
-
-async function account(key: string, extra: Partial<Prisma.AccountUncheckedCreateInput> = {}): Promise<number> {
-  const created = await db.account.create({
-    data: {
-      name: `Account ${key}`,
-      domain: `${key}.example`,
-      industry: "Software",
-      country: "Germany",
-      region: "EMEA",
-      employeeCount: 100,
-      annualRevenue: "1000000.00",
-      loyaltyStatus: "REPEAT",
-      usageRate: "MEDIUM",
-      journeyStage: "RETENTION",
-      hostingPreference: "CLOUD",
-      devicePreference: "MIXED",
-      techAdoption: "EARLY_MAJORITY",
-      ...extra,
-    },
-  });
-  return created.id;
-}
 
 const technologyIds = async (id: number) =>
   (await db.$queryRaw<{ ids: number[] }[]>`SELECT technology_ids AS ids FROM accounts WHERE id = ${id}`)[0]?.ids;
@@ -44,12 +22,6 @@ const drifted = () => db.$queryRaw<{ account_id: number }[]>`
   LEFT JOIN (SELECT account_id, array_agg(segment_id ORDER BY segment_id) AS ids FROM account_segments GROUP BY account_id) s
     ON s.account_id = r.account_id
   WHERE COALESCE(r.segment_ids, '{}') <> COALESCE(s.ids, '{}')`;
-
-async function publishSegment(name: string, rule: object): Promise<number> {
-  const segment = await db.segment.create({ data: { name, kind: "MIXED", draftRule: rule, publishedVersion: 1 } });
-  await db.segmentVersion.create({ data: { segmentId: segment.id, version: 1, rule, note: "test" } });
-  return segment.id;
-}
 
 const usesAny = (...ids: number[]) => ({ kind: "group", op: "and", children: [{ kind: "condition", id: "c", field: "technologies", operator: "has_any", value: ids }] });
 const ltvAtLeast = (value: number) => ({ kind: "group", op: "and", children: [{ kind: "condition", id: "c", field: "lifetimeValue", operator: "gte", value }] });
@@ -66,7 +38,7 @@ beforeAll(async () => {
 
 describe("accounts.technology_ids follows account_technologies", () => {
   test("inserts, updates and deletes of technology rows update the array, ascending and without duplicates", async () => {
-    const id = await account("stack");
+    const id = await createAccount({ name: "Account stack" });
     expect(await technologyIds(id)).toEqual([]);
 
     await db.accountTechnology.createMany({
@@ -88,7 +60,7 @@ describe("accounts.technology_ids follows account_technologies", () => {
   });
 
   test("a technology segment picks up a newly detected technology on the next recompute", async () => {
-    const id = await account("adopter");
+    const id = await createAccount({ name: "Account adopter" });
     const segmentId = await publishSegment("ERP users", usesAny(tech.erp));
     await recomputeAll(db, { reason: "DATA_CHANGE" });
     expect(await db.accountSegment.count({ where: { segmentId, accountId: id } })).toBe(0);
@@ -103,8 +75,8 @@ describe("accounts.technology_ids follows account_technologies", () => {
 
 describe("account_segmentation.segment_ids follows account_segments", () => {
   test("stays equal through full, scoped and single-segment recomputes, and a repeat finds nothing to do", async () => {
-    const big = await account("big", { lifetimeValue: "500000.00" });
-    const small = await account("small", { lifetimeValue: "1000.00" });
+    const big = await createAccount({ name: "Account big", lifetimeValue: "500000.00" });
+    const small = await createAccount({ name: "Account small", lifetimeValue: "1000.00" });
     const bigSegment = await publishSegment("Big spenders", ltvAtLeast(100_000));
     await publishSegment("Everyone over 10", ltvAtLeast(10));
 
@@ -133,7 +105,7 @@ describe("account_segmentation.segment_ids follows account_segments", () => {
   });
 
   test("members of a segment that is not recomputed (its rule no longer parses) are kept", async () => {
-    const id = await account("kept", { lifetimeValue: "900000.00" });
+    const id = await createAccount({ name: "Account kept", lifetimeValue: "900000.00" });
     const segmentId = await publishSegment("Legacy", ltvAtLeast(1));
     await recomputeEverything(db, { reason: "RULE_PUBLISHED" });
     expect(await db.accountSegment.count({ where: { segmentId, accountId: id } })).toBe(1);
@@ -147,7 +119,7 @@ describe("account_segmentation.segment_ids follows account_segments", () => {
 
 describe("the full recompute reads on two connections, then writes", () => {
   test("a rule published while it reads is not overwritten by what the old rule computed", async () => {
-    const mid = await account("mid", { lifetimeValue: "50000.00" });
+    const mid = await createAccount({ name: "Account mid", lifetimeValue: "50000.00" });
     const segmentId = await publishSegment("Over 100k", ltvAtLeast(100_000));
     await recomputeEverything(db, { reason: "RULE_PUBLISHED" });
     expect(await db.accountSegment.count({ where: { segmentId, accountId: mid } })).toBe(0);

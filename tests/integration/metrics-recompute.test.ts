@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { db } from "@/lib/db/client";
 import { METRICS_REFRESH_LOCK_KEY, recomputeAccountMetrics, refreshMetricsIfStale } from "@/lib/db/metrics";
 import type { EngagementType } from "@/lib/generated/prisma/enums";
+import { createAccount } from "../support/fixtures";
 import { resetDatabase } from "../support/reset-db";
 
 /**
@@ -15,27 +16,6 @@ const at = (iso: string) => new Date(`${iso}Z`);
 
 let pool: pg.Pool;
 const ids: Record<"whale" | "halfCent" | "empty" | "busy" | "other", number> = { whale: 0, halfCent: 0, empty: 0, busy: 0, other: 0 };
-
-async function createAccount(name: string): Promise<number> {
-  const account = await db.account.create({
-    data: {
-      name,
-      domain: `${name.toLowerCase()}.test`,
-      industry: "Software",
-      country: "United States",
-      region: "NORTH_AMERICA",
-      employeeCount: 100,
-      annualRevenue: 1_000_000,
-      loyaltyStatus: "REPEAT",
-      usageRate: "MEDIUM",
-      journeyStage: "RETENTION",
-      hostingPreference: "CLOUD",
-      devicePreference: "MAC",
-      techAdoption: "EARLY_MAJORITY",
-    },
-  });
-  return account.id;
-}
 
 async function addOrders(accountId: number, orders: [string, string][]) {
   await db.order.createMany({
@@ -67,11 +47,11 @@ async function metricsOf(id: number) {
 beforeAll(async () => {
   await resetDatabase();
   pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 2 });
-  ids.whale = await createAccount("Whale");
-  ids.halfCent = await createAccount("HalfCent");
-  ids.empty = await createAccount("Empty");
-  ids.busy = await createAccount("Busy");
-  ids.other = await createAccount("Other");
+  ids.whale = await createAccount({ name: "Whale" });
+  ids.halfCent = await createAccount({ name: "HalfCent" });
+  ids.empty = await createAccount({ name: "Empty" });
+  ids.busy = await createAccount({ name: "Busy" });
+  ids.other = await createAccount({ name: "Other" });
 
   await addOrders(ids.whale, [
     ["2026-03-15", "100.00"], // on asOf: 0 days ago

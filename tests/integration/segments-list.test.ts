@@ -3,8 +3,8 @@ import type { Actor } from "@/lib/auth/access";
 import { db } from "@/lib/db/client";
 import { recomputeAll } from "@/lib/db/membership/recompute-all";
 import { getSegment, listSegments, TREND_DAYS } from "@/lib/data/segments";
-import type { Prisma } from "@/lib/generated/prisma/client";
-import type { HostingPreference, Role } from "@/lib/generated/prisma/enums";
+import type { HostingPreference } from "@/lib/generated/prisma/enums";
+import { createAccount, createUser, draftSegment, publishSegment } from "../support/fixtures";
 import { resetDatabase } from "../support/reset-db";
 
 const DAY_MS = 86_400_000;
@@ -22,20 +22,14 @@ const hostingRule = (id: string, values: HostingPreference[]) => ({
   op: "and",
   children: [{ kind: "condition", id, field: "hostingPreference", operator: "any_of", value: values }],
 });
-
-async function segment(name: string, rule: Prisma.InputJsonObject, published: boolean, extra: { archived?: boolean; description?: string; kind?: string } = {}) {
-  const s = await db.segment.create({ data: { name, draftRule: rule, publishedVersion: published ? 1 : null, color: "#10b981", ...extra } });
-  if (published) await db.segmentVersion.create({ data: { segmentId: s.id, version: 1, rule, note: "v1" } });
-  return s.id;
-}
+const GREEN = "#10b981";
 
 beforeAll(async () => {
   await resetDatabase();
-  const user = async (key: string, role: Role): Promise<Actor> => {
-    const u = await db.user.create({ data: { email: `${key}@test.local`, name: key, passwordHash: "x", role } });
-    return { id: u.id, role: u.role };
-  };
-  [repA, repB, manager, admin] = [await user("rep-a", "REP"), await user("rep-b", "REP"), await user("manager", "MANAGER"), await user("admin", "ADMIN")];
+  repA = await createUser("REP", "rep-a@test.local");
+  repB = await createUser("REP", "rep-b@test.local");
+  manager = await createUser("MANAGER", "manager@test.local");
+  admin = await createUser("ADMIN", "admin@test.local");
 
   // repA: 3 cloud, 1 on-premise; repB: 2 cloud, 2 on-premise; unassigned: 1 cloud.
   const owners: [Actor | null, HostingPreference][] = [
@@ -49,30 +43,11 @@ beforeAll(async () => {
     [repB, "ON_PREMISE"],
     [null, "CLOUD"],
   ];
-  for (const [i, [owner, hosting]] of owners.entries()) {
-    await db.account.create({
-      data: {
-        name: `Account ${i}`,
-        domain: `s${i}.example`,
-        industry: "Retail",
-        country: "Spain",
-        region: "EMEA",
-        employeeCount: 50,
-        annualRevenue: "100000",
-        ownerId: owner?.id ?? null,
-        loyaltyStatus: "NEW",
-        usageRate: "LIGHT",
-        journeyStage: "AWARENESS",
-        hostingPreference: hosting,
-        devicePreference: "MAC",
-        techAdoption: "INNOVATOR",
-      },
-    });
-  }
-  cloudId = await segment("Cloud first", hostingRule("c", ["CLOUD"]), true, { description: "Hosted in the cloud", kind: "TECHNOGRAPHIC" });
-  onPremId = await segment("On-premise shops", hostingRule("o", ["ON_PREMISE"]), true, { kind: "MIXED" });
-  draftId = await segment("Draft only", hostingRule("d", ["HYBRID"]), false);
-  archivedId = await segment("Retired", hostingRule("r", ["CLOUD"]), true, { archived: true });
+  for (const [owner, hosting] of owners) await createAccount({ ownerId: owner?.id ?? null, hostingPreference: hosting });
+  cloudId = await publishSegment("Cloud first", hostingRule("c", ["CLOUD"]), { color: GREEN, description: "Hosted in the cloud", kind: "TECHNOGRAPHIC" });
+  onPremId = await publishSegment("On-premise shops", hostingRule("o", ["ON_PREMISE"]), { color: GREEN, kind: "MIXED" });
+  draftId = await draftSegment("Draft only", hostingRule("d", ["HYBRID"]), { color: GREEN });
+  archivedId = await publishSegment("Retired", hostingRule("r", ["CLOUD"]), { color: GREEN, archived: true });
   await recomputeAll(db, { reason: "RULE_PUBLISHED" });
 
   // Ledger history outside the trend window, and one recent exit of a repA account.

@@ -15,6 +15,7 @@ import {
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
+import { createAccounts, createUser as createTestUser, draftSegment, publishSegment } from "../support/fixtures";
 import { resetDatabase } from "../support/reset-db";
 
 const actors: Record<Role, Actor> = {
@@ -26,34 +27,14 @@ const TARGET = "u-target";
 const OTHER_REP = "u-rep2";
 let segmentId = 0;
 let firstAccountId = 0;
-let counter = 0;
-
-async function createAccounts(n: number, ownerId: string | null, hosting: "CLOUD" | "HYBRID" = "CLOUD"): Promise<number[]> {
-  const ids: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const k = counter++;
-    const a = await db.account.create({
-      data: {
-        name: `Account ${k}`, domain: `a${k}.example`, industry: "Software", country: "US", region: "EMEA",
-        employeeCount: 50, annualRevenue: 1000, ownerId, loyaltyStatus: "NEW", usageRate: "LIGHT",
-        journeyStage: "AWARENESS", hostingPreference: hosting, devicePreference: "PC", techAdoption: "LAGGARD",
-      },
-    });
-    ids.push(a.id);
-  }
-  return ids;
-}
 
 beforeAll(async () => {
   await resetDatabase();
-  for (const a of Object.values(actors)) {
-    await db.user.create({ data: { id: a.id, email: a.email!, name: a.role, role: a.role, passwordHash: "x" } });
-  }
-  await db.user.create({ data: { id: TARGET, email: "target@test.local", name: "Target", role: "REP", passwordHash: "x" } });
-  await db.user.create({ data: { id: OTHER_REP, email: "rep2@test.local", name: "Rep Two", role: "REP", passwordHash: "x" } });
-  const segment = await db.segment.create({ data: { name: "Published", draftRule: {}, publishedVersion: 1 } });
-  segmentId = segment.id;
-  firstAccountId = (await createAccounts(3, OTHER_REP))[0]!;
+  for (const a of Object.values(actors)) await createTestUser(a.role, a.email!, a.role, { id: a.id });
+  await createTestUser("REP", "target@test.local", "Target", { id: TARGET });
+  await createTestUser("REP", "rep2@test.local", "Rep Two", { id: OTHER_REP });
+  segmentId = await publishSegment("Published", {});
+  firstAccountId = (await createAccounts(3, { ownerId: OTHER_REP }))[0]!;
   await db.accountSegment.createMany({ data: [{ segmentId, accountId: firstAccountId }] });
 });
 
@@ -129,7 +110,7 @@ describe("user management", () => {
   });
 
   test("refuses a duplicate e-mail whatever its case, as an e-mail field error", async () => {
-    await db.user.create({ data: { email: "Mixed.Case@Test.Local", name: "Legacy", passwordHash: "x" } });
+    await createTestUser("REP", "Mixed.Case@Test.Local", "Legacy");
     for (const email of ["ANN.LEE@example.com", "mixed.case@test.local"]) {
       const error = await createUser(admin, { name: "Dup", email, role: "REP", password: "violet-otter-harbour" }).catch((e) => e);
       expect(error).toBeInstanceOf(AppError);
@@ -205,7 +186,7 @@ describe("reassigning accounts", () => {
   });
 
   test("all accounts of a published segment move in one go, and the count matches the preview", async () => {
-    const ids = await createAccounts(4, null);
+    const ids = await createAccounts(4);
     await db.accountSegment.createMany({ data: ids.map((accountId) => ({ segmentId, accountId })) });
     const members = await db.accountSegment.count({ where: { segmentId } });
     const preview = await previewReassignment(manager, { kind: "segment", segmentId }, TARGET);
@@ -221,7 +202,7 @@ describe("reassigning accounts", () => {
   });
 
   test("all accounts matching a list query move, and only those", async () => {
-    await createAccounts(3, null, "HYBRID");
+    await createAccounts(3, { hostingPreference: "HYBRID" });
     const hybrid = await db.account.count({ where: { hostingPreference: "HYBRID" } });
     const preview = await previewReassignment(manager, { kind: "query", query: { hosting: ["HYBRID"], q: " " } }, TARGET);
     expect(preview).toMatchObject({ count: hybrid, source: "the accounts list filtered by hosting" });
@@ -246,8 +227,8 @@ describe("reassigning accounts", () => {
     await expect(reassignAccounts(manager, { kind: "segment", segmentId }, TARGET)).rejects.toMatchObject({ fieldErrors: { ownerId: expect.any(String) } });
     await setUserActive(actors.ADMIN, TARGET, true);
     await expect(reassignAccounts(manager, { kind: "account", accountId: 999_999 }, TARGET)).rejects.toMatchObject({ fieldErrors: { accountId: expect.any(String) } });
-    const draft = await db.segment.create({ data: { name: "Draft only", draftRule: {} } });
-    await expect(reassignAccounts(manager, { kind: "segment", segmentId: draft.id }, TARGET)).rejects.toMatchObject({ fieldErrors: { segmentId: expect.any(String) } });
+    const draftId = await draftSegment("Draft only", {});
+    await expect(reassignAccounts(manager, { kind: "segment", segmentId: draftId }, TARGET)).rejects.toMatchObject({ fieldErrors: { segmentId: expect.any(String) } });
     expect(await db.account.count({ where: { ownerId: TARGET } })).toBe(0);
   });
 });
