@@ -5,6 +5,7 @@ import { listAccounts, type AccountRow } from "@/lib/data/accounts";
 import { EXPORT_BATCH_SIZE, EXPORT_COLUMNS, streamAccountsCsv } from "@/lib/data/export";
 import { db } from "@/lib/db/client";
 import { loadAccountQuery, type AccountQuery } from "@/lib/validation/account-query";
+import { createUser, publishSegment } from "../support/fixtures";
 import { resetDatabase } from "../support/reset-db";
 
 // More accounts than two export batches, so batch boundaries are crossed.
@@ -25,9 +26,7 @@ const pick = <T,>(list: readonly T[], i: number): T => list[i % list.length] as 
 
 beforeAll(async () => {
   await resetDatabase();
-  for (const a of [admin, manager, rep1, rep2]) {
-    await db.user.create({ data: { id: a.id, email: a.email!, name: `${a.role} ${a.id.slice(2)}`, role: a.role, passwordHash: "x" } });
-  }
+  for (const a of [admin, manager, rep1, rep2]) await createUser(a.role, a.email!, `${a.role} ${a.id.slice(2)}`, { id: a.id });
   for (const position of [1, 2, 3]) {
     await db.tier.create({ data: { key: `t${position}`, name: `Tier ${position}`, color: "#4f46e5", position } });
   }
@@ -68,8 +67,7 @@ beforeAll(async () => {
     LEFT JOIN tiers t ON x.i % 7 <> 0 AND t.position = x.i % 3 + 1
     WHERE r.account_id = x.id`;
   expect(await db.accountSegmentation.count({ where: { tierId: null } })).toBe(Math.ceil(ACCOUNTS / 7));
-  const segment = await db.segment.create({ data: { name: "Cloud fans", draftRule: {}, publishedVersion: 1 } });
-  segmentId = segment.id;
+  segmentId = await publishSegment("Cloud fans", {});
   await db.$executeRaw`INSERT INTO account_segments (segment_id, account_id)
     SELECT ${segmentId}, id FROM accounts WHERE hosting_preference = 'CLOUD' AND id % 2 = 0`;
 });

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, test, vi } from "vitest";
 import { db } from "@/lib/db/client";
 import { resetDatabase } from "../support/reset-db";
-import { createAccount, createUser } from "../support/fixtures";
+import { createAccount, createUser, draftSegment } from "../support/fixtures";
 import { session, sessionModuleMock } from "../support/session-mock";
 import type { SessionUser } from "@/lib/auth/session";
 
@@ -40,7 +40,7 @@ beforeAll(async () => {
   for (const [i, ltv] of [5_000, 20_000, 60_000, 150_000, 400_000].entries()) {
     await createAccount({ name: `Account ${i}`, lifetimeValue: ltv, ownerId: rep.id, hostingPreference: i % 2 ? "CLOUD" : "ON_PREMISE" });
   }
-  segmentId = (await db.segment.create({ data: { ...details, name: "Existing", draftRule: ltvAtLeast(1) } })).id;
+  segmentId = await draftSegment("Existing", ltvAtLeast(1), details);
 });
 afterAll(() => db.$disconnect());
 beforeEach(() => {

@@ -6,7 +6,7 @@ import fc from "fast-check";
 import { afterAll, beforeAll, expect, test, vi } from "vitest";
 import { db } from "@/lib/db/client";
 import { resetDatabase } from "../support/reset-db";
-import { createAccount, createUser } from "../support/fixtures";
+import { createAccount, createUser, draftSegment } from "../support/fixtures";
 import { session, sessionModuleMock } from "../support/session-mock";
 
 vi.mock("@/lib/auth/session", () => sessionModuleMock());
@@ -23,9 +23,7 @@ beforeAll(async () => {
   await resetDatabase();
   session.user = await createUser("ADMIN", "admin@test.local");
   await createAccount({ name: "Only account", lifetimeValue: 1000 });
-  segmentId = (
-    await db.segment.create({ data: { name: "S", kind: "MIXED", draftRule: { kind: "group", op: "and", children: [] } } })
-  ).id;
+  segmentId = await draftSegment("S", { kind: "group", op: "and", children: [] }, { kind: "MIXED" });
 });
 afterAll(() => db.$disconnect());
 

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, expect, test } from "vitest";
 import { db } from "@/lib/db/client";
 import { hashPassword } from "@/lib/auth/password";
 import { LOCK_AFTER } from "@/lib/auth/throttle";
+import { createUser } from "../support/fixtures";
 import { resetDatabase } from "../support/reset-db";
 
 const { authorizeCredentials } = await import("@/lib/auth/auth");
@@ -12,13 +13,9 @@ const PASSWORD = "correct horse battery staple";
 beforeAll(async () => {
   await resetDatabase();
   const passwordHash = await hashPassword(PASSWORD);
-  await db.user.createMany({
-    data: [
-      { email: "ok@test.local", name: "Ok", role: "REP", passwordHash },
-      { email: "locked@test.local", name: "Locked", role: "REP", passwordHash },
-      { email: "gone@test.local", name: "Gone", role: "REP", passwordHash, active: false },
-    ],
-  });
+  await createUser("REP", "ok@test.local", "Ok", { passwordHash });
+  await createUser("REP", "locked@test.local", "Locked", { passwordHash });
+  await createUser("REP", "gone@test.local", "Gone", { passwordHash, active: false });
 });
 afterAll(() => db.$disconnect());
 
