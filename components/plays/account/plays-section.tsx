@@ -1,6 +1,6 @@
 import { Lightbulb } from "lucide-react";
 import { Suspense } from "react";
-import { EmptyState, SectionCard } from "@/components/accounts/detail/section-card";
+import { SectionCard } from "@/components/accounts/detail/section-card";
 import { LoadingRegion, SkeletonCard } from "@/components/ui/skeleton";
 import { requireUser } from "@/lib/auth/session";
 import { getRecommendedPlays } from "@/lib/data/plays/recommendations";
@@ -38,9 +38,14 @@ async function PlaysSection({ accountId }: { accountId: number }) {
       testId="recommended-plays"
     >
       {plays.length === 0 ? (
-        <EmptyState icon={Lightbulb} title="No plays for this account right now">
-          A play appears here when the account is in the audience of a published play.
-        </EmptyState>
+        // Compact: at the top of the page, an empty section should not push the account's data down.
+        <p className="flex items-start gap-2 text-sm text-slate-600">
+          <Lightbulb className="mt-0.5 h-4 w-4 shrink-0 text-slate-400" aria-hidden />
+          <span>
+            <span className="font-medium text-slate-900">No plays for this account right now.</span> A play appears here when the account is in the
+            audience of a published play.
+          </span>
+        </p>
       ) : (
         <ol className="space-y-5">
           {plays.map((item) => (

@@ -50,9 +50,8 @@ async function WhitespaceCard({ accountId }: { accountId: number }) {
 }
 
 function noGapsText(peerNote: string | null, profileHasCategories: boolean): string {
-  const profile = profileHasCategories ? "every technology category the ideal customer profile names" : null;
-  if (peerNote) return `${peerNote}.${profile ? ` It runs ${profile}.` : ""}`;
-  return `It runs every technology category most of its peers run${profile ? `, and ${profile}` : ""}.`;
+  if (peerNote) return `${peerNote}.${profileHasCategories ? " It runs every technology category the ideal customer profile names." : ""}`;
+  return `It runs every technology category most of its peers run${profileHasCategories ? " and every one the ideal customer profile names" : ""}.`;
 }
 
 function Gaps({ title, items }: { title: string; items: { key: string; label: string; sentence: string; share: number | null }[] }) {
