@@ -7,6 +7,11 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
 import type { SessionUser } from "@/lib/auth/session";
 
+/** The entries that are not undefined, so that `{ region: undefined }` keeps the default region. */
+function defined<T extends object>(values: T): Partial<T> {
+  return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined)) as Partial<T>;
+}
+
 /**
  * A user as the session sees it. The password hash is "x" unless `extra` gives one: nobody signs
  * in through the form here. `extra` takes any other column (a fixed id, `active: false`...).
@@ -17,7 +22,7 @@ export async function createUser(
   name = email.split("@")[0]!,
   extra: Partial<Prisma.UserUncheckedCreateInput> = {},
 ): Promise<SessionUser> {
-  const user = await db.user.create({ data: { passwordHash: "x", ...extra, email, name, role } });
+  const user = await db.user.create({ data: { passwordHash: "x", ...defined(extra), email, name, role } });
   return { id: user.id, email: user.email, name: user.name, role: user.role };
 }
 
@@ -44,7 +49,7 @@ export async function createAccount(f: AccountFixture = {}): Promise<number> {
       hostingPreference: "CLOUD",
       devicePreference: "PC",
       techAdoption: "EARLY_MAJORITY",
-      ...f,
+      ...defined(f),
       name,
     },
   });
