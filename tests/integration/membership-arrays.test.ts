@@ -101,7 +101,7 @@ describe("account_segmentation.segment_ids follows account_segments", () => {
     expect(await db.accountSegment.count({ where: { segmentId: bigSegment } })).toBe(0);
     expect(await drifted()).toEqual([]);
 
-    expect(await recomputeEverything(db, { reason: "DATA_CHANGE" })).toEqual({ tierChanges: 0, segmentChanges: 0, scoreChanges: 0 });
+    expect(await recomputeEverything(db, { reason: "DATA_CHANGE" })).toEqual({ tierChanges: 0, segmentChanges: 0, playChanges: 0, scoreChanges: 0 });
   });
 
   test("members of a segment that is not recomputed (its rule no longer parses) are kept", async () => {
