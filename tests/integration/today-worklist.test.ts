@@ -15,6 +15,7 @@ import { publishTierScheme, saveTierSchemeDraft } from "@/lib/data/rules/tier-sc
 import type { PlayOutcomeKind } from "@/lib/generated/prisma/enums";
 import { EMPTY_AUDIENCE, type PlayDefinition } from "@/lib/plays/definition";
 import { addDays, toIsoDate } from "@/lib/segmentation/dates";
+import { formatDate } from "@/lib/utils/format";
 import type { RuleGroup } from "@/lib/segmentation/rule";
 import { loadTodayQuery, type TodayQuery } from "@/lib/validation/today-query";
 import { createAccount, createUser } from "../support/fixtures";
@@ -38,6 +39,7 @@ const play: Record<string, number> = {};
 let cloudSegment = 0;
 const NASTY = '=HYPERLINK("http://evil")';
 const today = toIsoDate(new Date());
+const dayAt = (offset: number) => new Date(`${addDays(today, offset)}T00:00:00Z`);
 
 const rule = (id: string, field: string, operator: string, value: unknown): RuleGroup =>
   ({ kind: "group", op: "and", children: [{ kind: "condition", id, field, operator, value }] }) as RuleGroup;
@@ -85,8 +87,10 @@ beforeAll(async () => {
   }
   await db.campaignResponse.createMany({
     data: [
-      { accountId: acc.Bravo!, campaign: "Spring webinar", channel: "WEBINAR", respondedAt: new Date("2026-03-12T00:00:00Z"), outcome: "REGISTERED" },
-      { accountId: acc.Bravo!, campaign: "Newsletter", channel: "EMAIL", respondedAt: new Date("2026-03-01T00:00:00Z"), outcome: "OPENED" },
+      { accountId: acc.Bravo!, campaign: "Spring webinar", channel: "WEBINAR", respondedAt: dayAt(-30), outcome: "REGISTERED" },
+      { accountId: acc.Bravo!, campaign: "Newsletter", channel: "EMAIL", respondedAt: dayAt(-40), outcome: "OPENED" },
+      // Outside the 24-month window the account page uses too: not evidence any more.
+      { accountId: acc.Bravo!, campaign: "Old event", channel: "EVENT", respondedAt: dayAt(-800), outcome: "CONVERTED" },
     ],
   });
 
@@ -158,7 +162,7 @@ describe("the day plan", () => {
       pitch: "Hello Bravo, you have spent $300,000 with us.",
       channel: { label: "Webinar", best: true },
     });
-    expect(bravoBig?.channel.evidence).toMatch(/^Webinar: 1 response, 1 registered, last 12 Mar 2026$/);
+    expect(bravoBig?.channel.evidence).toBe(`Webinar: 1 response, 1 registered, last ${formatDate(dayAt(-30))}`);
     expect(bravoAll).toMatchObject({ pitch: "First line for Bravo", channel: { label: "Email", evidence: null, best: false } });
   });
 
@@ -246,12 +250,20 @@ describe("since your last visit", () => {
   test("groups the rep's ledger of the last 7 days by what happened and why, newest first", async () => {
     const changes = await getSinceLastVisit(rep1, null);
     expect(changes).toMatchObject({ sinceIsDefault: true, readOnly: false, moreGroups: 0 });
-    expect(changes?.groups.map((g) => [g.scope, g.change, g.target.name, g.accounts, g.reasonText, g.sample.map((s) => s.name)])).toEqual([
-      ["TIER", "ENTERED", "Top tier", 2, "Rule published: Tier scheme v3: Raise the bar", ["Alpha", "Bravo"]],
-      ["PLAY", "LEFT", "Big review", 2, "Data change", ["Charlie", "Delta"]],
-      ["SEGMENT", "ENTERED", "Cloud hosted", 5, "Import: Import of q3.csv", ["Alpha", "Bravo", "Charlie"]],
+    expect(changes?.groups.map((g) => [g.scope, g.change, g.target.name, g.accounts, g.reasonText])).toEqual([
+      ["TIER", "ENTERED", "Top tier", 2, "Rule published: Tier scheme v3: Raise the bar"],
+      ["PLAY", "LEFT", "Big review", 2, "Data change"],
+      ["SEGMENT", "ENTERED", "Cloud hosted", 5, "Import: Import of q3.csv"],
     ]);
-    expect(changes?.groups[0]?.target.color).toBe("#4f46e5");
+    const [tier, left, segment] = changes!.groups;
+    expect(tier?.target.color).toBe("#4f46e5");
+    // A few of the group's accounts, by name (only the rep's: Zulu is rep 2's).
+    expect(tier?.sample).toEqual([{ id: acc.Alpha, name: "Alpha" }, { id: acc.Bravo, name: "Bravo" }]);
+    expect(left?.sample.map((a) => a.name)).toEqual(["Charlie", "Delta"]);
+    const names = segment!.sample.map((a) => a.name);
+    expect(names).toHaveLength(3);
+    expect(names).toEqual([...names].sort());
+    expect(names.every((n) => ["Alpha", "Bravo", "Charlie", "Delta", NASTY].includes(n))).toBe(true);
   });
 
   test("a manager reads the rep's changes without dismissing; a rep never reads another's", async () => {
@@ -273,6 +285,14 @@ describe("since your last visit", () => {
     await ledger("Charlie", ago(1), { scope: "TIER", change: "ENTERED", reason: "RULE_PUBLISHED", detail: "Tier scheme v3: Raise the bar", tierId: topTier });
     const again = (await getSinceLastVisit(rep1, null))!.groups[0]!;
     expect([again.key, again.accounts, again.sample.map((s) => s.name)]).toEqual([tierGroup.key, 1, ["Charlie"]]);
+  });
+
+  test("an account that entered twice in the window counts once", async () => {
+    const twice = { scope: "SEGMENT", change: "ENTERED", reason: "DATA_CHANGE", detail: "Daily refresh", segmentId: cloudSegment };
+    await ledger("Alpha", ago(30), twice);
+    await ledger("Alpha", ago(20), twice);
+    const group = (await getSinceLastVisit(rep1, null))!.groups.find((g) => g.reasonText === "Data change: Daily refresh");
+    expect(group).toMatchObject({ accounts: 1, sample: [{ name: "Alpha" }] });
   });
 
   test("dismiss all starts the next visit now", async () => {

@@ -11,6 +11,7 @@
 import "server-only";
 import { assertRole, type Actor } from "@/lib/auth/access";
 import { db } from "@/lib/db/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { MembershipReason } from "@/lib/db/membership/types";
 import { MEMBERSHIP_REASON_LABELS } from "@/lib/data/membership-history";
 import { resolveTodayRep } from "./today-rep";
@@ -37,7 +38,7 @@ export interface ChangeGroup {
   accounts: number;
   /** The newest ledger entry of the group: what a dismissal hides up to. */
   newestAt: Date;
-  /** The first few accounts, newest first. */
+  /** A few accounts of the group, by name. */
   sample: { id: number; name: string }[];
 }
 
@@ -76,36 +77,40 @@ function reasonText(reason: MembershipReason, detail: string | null): string {
 }
 
 /**
- * One statement. The rep's accounts (owner index) are joined to the ledger rows after `since`
- * (index on at); dismissals are matched on the key's parts (plain equalities, a hash join),
- * and the key of a group is built once per group.
+ * One statement (exported for EXPLAIN). The rep's accounts are joined to the ledger rows after
+ * `since`; dismissals are matched on the key's parts (plain equalities, one hash join). Two hash
+ * aggregations, no sort of the rows: per (group, account), so an account that entered a segment
+ * twice counts once, then per group. The sample is any few accounts of the group (by name); the
+ * key of a group is built once per group.
  */
-async function loadGroups(repId: string, since: Date): Promise<GroupRow[]> {
-  return db.$queryRaw<GroupRow[]>`
+export function changeGroupsSql(repId: string, since: Date): Prisma.Sql {
+  return Prisma.sql`
     WITH dismissed AS (
       SELECT parts[1] AS scope, parts[2] AS change, parts[3]::int AS target_id, parts[4] AS reason, parts[5] AS detail, up_to
       FROM (SELECT regexp_match(group_key, '^([A-Z]+):([A-Z]+):([0-9]{1,10}):([A-Z_]+):(.*)$', 's') AS parts, up_to
             FROM change_dismissals WHERE user_id = ${repId}) k
       WHERE parts IS NOT NULL
     ), ev AS (
-      SELECT e.account_id, a.name, e.at, e.scope, e.change, e.reason, COALESCE(e.detail, '') AS detail,
+      SELECT e.account_id, e.at, e.scope, e.change, e.reason, COALESCE(e.detail, '') AS detail,
         COALESCE(CASE e.scope WHEN 'TIER' THEN COALESCE(e.tier_id, e.from_tier_id) WHEN 'SEGMENT' THEN e.segment_id ELSE e.play_id END, 0) AS target_id
       FROM membership_events e JOIN accounts a ON a.id = e.account_id
       WHERE a.owner_id = ${repId} AND e.at > ${since}
-    ), visible AS (
-      SELECT ev.* FROM ev LEFT JOIN dismissed d
+    ), per_account AS (
+      SELECT ev.scope, ev.change, ev.target_id, ev.reason, ev.detail, ev.account_id, max(ev.at) AS at
+      FROM ev LEFT JOIN dismissed d
         ON d.scope = ev.scope AND d.change = ev.change AND d.target_id = ev.target_id AND d.reason = ev.reason AND d.detail = ev.detail
       WHERE d.up_to IS NULL OR ev.at > d.up_to
+      GROUP BY ev.scope, ev.change, ev.target_id, ev.reason, ev.detail, ev.account_id
     ), groups AS (
-      SELECT scope, change, target_id, reason, detail,
-        count(DISTINCT account_id)::int AS accounts, max(at) AS newest,
-        (array_agg(account_id ORDER BY at DESC, account_id))[1:${CHANGE_SAMPLE_SIZE * 2}::int] AS sample_ids,
-        (array_agg(name ORDER BY at DESC, account_id))[1:${CHANGE_SAMPLE_SIZE * 2}::int] AS sample_names,
-        (count(*) OVER ())::int AS total_groups
-      FROM visible GROUP BY scope, change, target_id, reason, detail
+      SELECT scope, change, target_id, reason, detail, count(*)::int AS accounts, max(at) AS newest,
+        (array_agg(account_id))[1:${CHANGE_SAMPLE_SIZE}::int] AS sample_ids, (count(*) OVER ())::int AS total_groups
+      FROM per_account GROUP BY scope, change, target_id, reason, detail
       ORDER BY newest DESC, scope, change, target_id, reason, detail LIMIT ${MAX_CHANGE_GROUPS}
     )
-    SELECT g.*, g.scope || ':' || g.change || ':' || g.target_id || ':' || g.reason || ':' || g.detail AS group_key,
+    SELECT g.scope, g.change, g.target_id, g.reason, g.detail, g.accounts, g.newest, g.total_groups,
+      g.scope || ':' || g.change || ':' || g.target_id || ':' || g.reason || ':' || g.detail AS group_key,
+      ARRAY(SELECT a.id FROM accounts a WHERE a.id = ANY(g.sample_ids) ORDER BY a.name, a.id) AS sample_ids,
+      ARRAY(SELECT a.name FROM accounts a WHERE a.id = ANY(g.sample_ids) ORDER BY a.name, a.id) AS sample_names,
       COALESCE(t.name, s.name, p.name) AS target_name, COALESCE(t.color, s.color) AS target_color
     FROM groups g
       LEFT JOIN tiers t ON g.scope = 'TIER' AND t.id = g.target_id
@@ -114,16 +119,9 @@ async function loadGroups(repId: string, since: Date): Promise<GroupRow[]> {
     ORDER BY g.newest DESC, g.scope, g.change, g.target_id, g.reason, g.detail`;
 }
 
-/** The first distinct accounts of a group (an account can be in it twice: in, out and in again). */
+/** The sample as id and name pairs. */
 function sampleOf(row: GroupRow): { id: number; name: string }[] {
-  const seen = new Set<number>();
-  const sample: { id: number; name: string }[] = [];
-  row.sample_ids.forEach((id, i) => {
-    if (seen.has(id) || sample.length >= CHANGE_SAMPLE_SIZE) return;
-    seen.add(id);
-    sample.push({ id, name: row.sample_names[i] ?? `Account ${id}` });
-  });
-  return sample;
+  return row.sample_ids.map((id, i) => ({ id, name: row.sample_names[i] ?? `Account ${id}` }));
 }
 
 const FALLBACK_NAMES: Record<ChangeScope, string> = { TIER: "a tier", SEGMENT: "a segment", PLAY: "a play" };
@@ -149,7 +147,7 @@ export async function getSinceLastVisit(actor: Actor, requestedRep: string | nul
   const { rep, own } = await resolveTodayRep(actor, requestedRep);
   if (!rep) return null;
   const since = rep.changesSeenAt ?? new Date(now.getTime() - DEFAULT_LOOKBACK_DAYS * 86_400_000);
-  const rows = await loadGroups(rep.id, since);
+  const rows = await db.$queryRaw<GroupRow[]>(changeGroupsSql(rep.id, since));
   const total = rows[0]?.total_groups ?? 0;
   return { since, sinceIsDefault: !rep.changesSeenAt, groups: rows.map(toGroup), moreGroups: Math.max(0, total - rows.length), readOnly: !own };
 }

@@ -7,14 +7,14 @@
  * facts (for the pitch) and campaign responses (for the best channel), one query each.
  */
 import "server-only";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/auth/access";
 import { db } from "@/lib/db/client";
 import { loadAccountFacts } from "@/lib/db/account-facts";
-import { loadPublishedPlays, type PublishedPlay } from "@/lib/db/membership/plays";
+import type { PublishedPlay } from "@/lib/db/membership/plays";
 import { accountWhereSql } from "@/lib/data/account-filters";
 import { loadNameLookups } from "@/lib/data/rules/context";
-import { isPlayRunning } from "@/lib/plays/definition";
+import { isPlayRunning, readPlayDefinition, type PlayDefinition } from "@/lib/plays/definition";
 import { suggestedChannel, type CampaignResponseFact, type SuggestedChannel } from "@/lib/plays/channel";
 import { BEST_CHANNEL, type PlayKind } from "@/lib/plays/kinds";
 import { renderTemplateSource } from "@/lib/plays/template-render";
@@ -89,12 +89,12 @@ interface PairRow {
  * rep's accounts (owner index) whose play_ids overlap the running plays, one row per play; the
  * newest outcome per pair is one probe of play_outcomes (account_id, play_id, at DESC).
  */
-async function rankedPairs(repId: string, plays: PublishedPlay[], query: TodayQuery, today: string, limit: number): Promise<PairRow[]> {
+export function rankedPairsSql(repId: string, plays: readonly Pick<PublishedPlay, "id" | "definition">[], query: Pick<TodayQuery, "tier" | "segment">, today: string, limit: number): Prisma.Sql {
   const ids = plays.map((p) => p.id);
   const priorities = plays.map((p) => p.definition.priority);
   // The filters of the accounts list (tier by rank, segment), scoped to the accounts the rep owns.
   const where = accountWhereSql({ id: repId, role: "REP" }, { tier: query.tier, segment: query.segment });
-  return db.$queryRaw<PairRow[]>`
+  return Prisma.sql`
     WITH pairs AS MATERIALIZED (
       SELECT r.account_id, r.tier_id, r.tier_rank, r.priority_score, p.play_id, p.priority,
         NOT EXISTS (
@@ -122,12 +122,16 @@ async function rankedPairs(repId: string, plays: PublishedPlay[], query: TodayQu
     ORDER BY top.tier_rank ASC, top.priority_score DESC, top.priority DESC, top.account_id ASC, top.play_id ASC`;
 }
 
+/** The account page's window for "best channel" (lib/data/plays/recommendations.ts), so both suggest the same. */
+const CHANNEL_WINDOW_MONTHS = 24;
+
 /** Campaign responses of the accounts whose play suggests "best channel" (one query). */
-async function responsesByAccount(accountIds: number[]): Promise<Map<number, CampaignResponseFact[]>> {
+async function responsesByAccount(accountIds: number[], asOf: Date): Promise<Map<number, CampaignResponseFact[]>> {
   const byAccount = new Map<number, CampaignResponseFact[]>();
   if (accountIds.length === 0) return byAccount;
+  const since = new Date(Date.UTC(asOf.getUTCFullYear(), asOf.getUTCMonth() - CHANNEL_WINDOW_MONTHS, asOf.getUTCDate()));
   const rows = await db.campaignResponse.findMany({
-    where: { accountId: { in: accountIds } },
+    where: { accountId: { in: accountIds }, respondedAt: { gte: since } },
     select: { accountId: true, channel: true, respondedAt: true, outcome: true },
   });
   for (const { accountId, ...response } of rows) {
@@ -138,10 +142,28 @@ async function responsesByAccount(accountIds: number[]): Promise<Map<number, Cam
   return byAccount;
 }
 
-/** Published plays running today, by name. */
+/**
+ * Parsed definitions by play, version and publish time. A published version never changes
+ * (publishing or restoring makes a new one; the time tells a reseeded database's "v1" from the
+ * old one), so each is validated once per process: running the full zod schema over every play
+ * on every page view cost more than the worklist query itself.
+ */
+const parsedVersions = new Map<string, PlayDefinition | null>();
+
+/** Published plays running today, by name (the published, unarchived plays of loadPublishedPlays). */
 async function runningPlays(today: string): Promise<PublishedPlay[]> {
-  const plays = await loadPublishedPlays(db);
-  return plays.filter((p) => isPlayRunning(p.definition, today)).sort((a, b) => a.name.localeCompare(b.name, "en", { sensitivity: "base" }));
+  const rows = await db.$queryRaw<{ id: number; name: string; version: number; published_at: Date; definition: unknown }[]>`
+    SELECT p.id, p.name, v.version, v.published_at, v.definition FROM plays p
+    JOIN play_versions v ON v.play_id = p.id AND v.version = p.published_version
+    WHERE NOT p.archived`;
+  return rows
+    .flatMap((row) => {
+      const key = `${row.id}:${row.version}:${row.published_at.getTime()}`;
+      if (!parsedVersions.has(key)) parsedVersions.set(key, readPlayDefinition(row.definition));
+      const definition = parsedVersions.get(key);
+      return definition && isPlayRunning(definition, today) ? [{ id: row.id, name: row.name, version: row.version, definition }] : [];
+    })
+    .sort((a, b) => a.name.localeCompare(b.name, "en", { sensitivity: "base" }));
 }
 
 /**
@@ -157,13 +179,13 @@ export async function getWorklist(actor: Actor, query: TodayQuery, now = new Dat
   const chosen = query.play.length ? running.filter((p) => query.play.includes(p.id)) : running;
   if (!rep || chosen.length === 0) return { viewer, capacity, items: [], open: 0, inAudience: 0, plays };
 
-  const rows = await rankedPairs(rep.id, chosen, query, today, capacity);
+  const rows = await db.$queryRaw<PairRow[]>(rankedPairsSql(rep.id, chosen, query, today, capacity));
   const first = rows[0];
   const pairs = rows.filter((r): r is PairRow & { account_id: number; play_id: number } => r.account_id !== null && r.play_id !== null);
   const byId = new Map(chosen.map((p) => [p.id, p]));
   const accountIds = [...new Set(pairs.map((r) => r.account_id))];
   const bestIds = [...new Set(pairs.filter((r) => byId.get(r.play_id)?.definition.channel === BEST_CHANNEL).map((r) => r.account_id))];
-  const [facts, responses, lookups] = await Promise.all([loadAccountFacts(db, accountIds), responsesByAccount(bestIds), loadNameLookups()]);
+  const [facts, responses, lookups] = await Promise.all([loadAccountFacts(db, accountIds), responsesByAccount(bestIds, now), loadNameLookups()]);
 
   const items = pairs.flatMap((row): WorklistItem[] => {
     const play = byId.get(row.play_id);
