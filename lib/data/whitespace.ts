@@ -3,6 +3,12 @@
  * peers (same industry and tier) run, with the share, and those the ideal customer profile names.
  * The peer group is counted in one aggregate query; lib/plays/whitespace.ts turns the counts into
  * sentences with the same thresholds the recompute stores in account_segmentation.whitespace.
+ *
+ * Counting a group reads every account of an industry (a scan of the wide accounts table: about
+ * 150 ms at 100,000 accounts), so the counts are kept for a few minutes per (industry, tier) and
+ * checked against the account's stored whitespace: when the categories they give differ from the
+ * stored ones (a recompute has run since), the group is counted again. The categories shown thus
+ * always agree with the stored array; only a share may be up to PEER_COUNTS_MAX_AGE_MS old.
  */
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -15,6 +21,15 @@ import { parseId } from "@/lib/validation/ids";
 import { ACCOUNTS_FROM, visibleAccountsSql } from "./account-filters";
 
 const CATEGORIES: readonly TechCategory[] = Object.values(TechCategory);
+const PEER_COUNTS_MAX_AGE_MS = 5 * 60_000;
+
+interface PeerCounts {
+  accounts: number;
+  withCategory: Partial<Record<TechCategory, number>>;
+}
+
+/** Per "tierId|industry": the group's counts and when they were taken (one process's memory). */
+const peerCounts = new Map<string, { at: number; counts: PeerCounts }>();
 
 export interface AccountWhitespace extends Whitespace {
   accountId: number;
@@ -29,6 +44,7 @@ interface AccountRow {
   tier_id: number | null;
   tier_name: string | null;
   technology_ids: number[] | null;
+  whitespace: string[] | null;
 }
 
 /** Null when the account does not exist or the actor may not see it. */
@@ -36,7 +52,7 @@ export async function getAccountWhitespace(actor: Actor, accountId: number): Pro
   if (parseId(accountId) === null) return null;
   const [[account], byCategory, scoring] = await Promise.all([
     db.$queryRaw<AccountRow[]>`
-      SELECT a.industry, r.tier_id, t.name AS tier_name, a.technology_ids
+      SELECT a.industry, r.tier_id, t.name AS tier_name, a.technology_ids, r.whitespace
       FROM ${ACCOUNTS_FROM} LEFT JOIN tiers t ON t.id = r.tier_id
       WHERE a.id = ${accountId} AND ${visibleAccountsSql(actor)}`,
     technologyIdsByCategory(),
@@ -47,19 +63,29 @@ export async function getAccountWhitespace(actor: Actor, accountId: number): Pro
   const categoryOf = new Map<number, TechCategory>();
   for (const [category, ids] of byCategory) for (const id of ids) categoryOf.set(id, category);
   const accountCategories = (account.technology_ids ?? []).flatMap((id) => categoryOf.get(id) ?? []);
-  const { accounts, withCategory } = await countPeers(account.industry, account.tier_id, byCategory);
   const profileCategories = idealProfileCategories(scoring.idealProfile);
-  const result = whitespace({
-    accountCategories,
-    peers: { industry: account.industry, tierName: account.tier_name, accounts, withCategory },
-    profileCategories,
-  });
+  const compute = ({ accounts, withCategory }: PeerCounts) =>
+    whitespace({ accountCategories, peers: { industry: account.industry, tierName: account.tier_name, accounts, withCategory }, profileCategories });
+
+  const key = `${account.tier_id ?? "untiered"}|${account.industry}`;
+  const cached = peerCounts.get(key);
+  let counts = cached && Date.now() - cached.at < PEER_COUNTS_MAX_AGE_MS ? cached.counts : null;
+  let result = counts && compute(counts);
+  if (!counts || !result || !sameCategories(result.peerGaps.map((g) => g.category), account.whitespace ?? [])) {
+    counts = await countPeers(account.industry, account.tier_id, byCategory);
+    peerCounts.set(key, { at: Date.now(), counts });
+    result = compute(counts);
+  }
   return {
     accountId,
     ...result,
-    peers: { industry: account.industry, tierName: account.tier_name, accounts },
+    peers: { industry: account.industry, tierName: account.tier_name, accounts: counts.accounts },
     profileHasCategories: profileCategories.length > 0,
   };
+}
+
+function sameCategories(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((category) => b.includes(category));
 }
 
 /** The catalogue's technology ids per category (categories without technologies are absent). */
@@ -74,7 +100,7 @@ async function technologyIdsByCategory(): Promise<Map<TechCategory, number[]>> {
  * in it: one pass over the group, testing the GIN-indexed technology_ids array against each
  * category's ids (as the recompute does).
  */
-async function countPeers(industry: string, tierId: number | null, byCategory: Map<TechCategory, number[]>): Promise<{ accounts: number; withCategory: Partial<Record<TechCategory, number>> }> {
+async function countPeers(industry: string, tierId: number | null, byCategory: Map<TechCategory, number[]>): Promise<PeerCounts> {
   const counted = CATEGORIES.filter((c) => byCategory.has(c));
   const counts = counted.map((c) => Prisma.sql`count(*) FILTER (WHERE a.technology_ids && ${byCategory.get(c)}::int[])::int`);
   const sameTier = tierId === null ? Prisma.sql`r.tier_id IS NULL` : Prisma.sql`r.tier_id = ${tierId}`;

@@ -287,6 +287,15 @@ describe("whitespace", () => {
       expect(computed!.peerGaps.map((g) => g.category).sort(), `account ${accountId}`).toEqual([...whitespace].sort());
     }
   });
+
+  test("after a data change and its recompute, the peers are counted again", async () => {
+    const hubspot = await db.technology.findFirstOrThrow({ where: { name: "HubSpot" } });
+    await db.accountTechnology.deleteMany({ where: { technologyId: hubspot.id, accountId: { in: peers.slice(0, 2) } } });
+    await recomputeAll(db, { reason: "DATA_CHANGE" });
+    expect((await db.accountSegmentation.findUniqueOrThrow({ where: { accountId: acme } })).whitespace).toEqual(["CRM"]);
+    const ws = await getAccountWhitespace(repA, acme);
+    expect(ws?.peerGaps.map((g) => [g.category, g.peersWith])).toEqual([["CRM", 5]]);
+  });
 });
 
 describe("recordPlayOutcome × roles", () => {
