@@ -1,5 +1,6 @@
 "use client";
 
+import { useState } from "react";
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis, type TooltipContentProps } from "recharts";
 import type { NameType, ValueType } from "recharts/types/component/DefaultTooltipContent";
 import type { OutcomeCounts } from "@/lib/plays/effectiveness";
@@ -15,19 +16,23 @@ export interface OutcomesChartRow {
 
 type Point = { name: string; total: number } & OutcomeCounts;
 
-/** Room for a play's name beside its bar; longer names are cut with an ellipsis (the tooltip and the table have them whole). */
-const LABEL_WIDTH = 148;
-const LABEL_CHARS = 22;
+/**
+ * Room for a play's name beside its bar, by chart width (a phone keeps most of it for the bars);
+ * longer names are cut with an ellipsis (the tooltip and the table have them whole).
+ */
+const LABELS = { wide: { width: 216, chars: 32 }, narrow: { width: 118, chars: 14 } } as const;
 
-function NameTick({ x, y, payload }: { x?: number | string; y?: number | string; payload?: { value?: string } }) {
-  const name = payload?.value ?? "";
-  const shown = name.length > LABEL_CHARS ? `${name.slice(0, LABEL_CHARS - 1).trimEnd()}…` : name;
-  return (
-    <text x={Number(x) - 8} y={Number(y)} dy={4} textAnchor="end" fill="#334155" fontSize={12}>
-      <title>{name}</title>
-      {shown}
-    </text>
-  );
+function nameTick(chars: number) {
+  return function NameTick({ x, y, payload }: { x?: number | string; y?: number | string; payload?: { value?: string } }) {
+    const name = payload?.value ?? "";
+    const shown = name.length > chars ? `${name.slice(0, chars - 1).trimEnd()}…` : name;
+    return (
+      <text x={Number(x) - 6} y={Number(y)} dy={4} textAnchor="end" fill="#334155" fontSize={12}>
+        <title>{name}</title>
+        {shown}
+      </text>
+    );
+  };
 }
 
 function ChartTooltip({ active, payload }: TooltipContentProps<ValueType, NameType>) {
@@ -55,13 +60,15 @@ function ChartTooltip({ active, payload }: TooltipContentProps<ValueType, NameTy
  */
 export function OutcomesChart({ rows, summary }: { rows: OutcomesChartRow[]; summary: string }) {
   const data: Point[] = rows.map((r) => ({ name: r.name, total: r.total, ...r.outcomes }));
+  const [narrow, setNarrow] = useState(false);
+  const labels = narrow ? LABELS.narrow : LABELS.wide;
   return (
     <div role="img" aria-label={summary} className="w-full" style={{ height: rows.length * 40 + 40 }} data-testid="outcomes-chart">
-      <ResponsiveContainer width="100%" height="100%">
+      <ResponsiveContainer width="100%" height="100%" onResize={(width) => setNarrow(width < 480)}>
         <BarChart data={data} layout="vertical" margin={{ top: 4, right: 12, bottom: 0, left: 0 }} barCategoryGap={8} accessibilityLayer={false}>
           <CartesianGrid horizontal={false} stroke="#e2e8f0" />
           <XAxis type="number" allowDecimals={false} tickLine={false} axisLine={false} tick={{ fill: "#475569", fontSize: 11 }} />
-          <YAxis type="category" dataKey="name" width={LABEL_WIDTH} interval={0} tickLine={false} axisLine={{ stroke: "#cbd5e1" }} tick={NameTick} />
+          <YAxis type="category" dataKey="name" width={labels.width} interval={0} tickLine={false} axisLine={{ stroke: "#cbd5e1" }} tick={nameTick(labels.chars)} />
           <Tooltip content={ChartTooltip} cursor={{ fill: "#eef2ff" }} isAnimationActive={false} />
           {OUTCOME_KINDS.map((kind) => (
             <Bar key={kind} dataKey={kind} name={OUTCOME_KIND_LABELS[kind]} stackId="outcomes" fill={OUTCOME_COLORS[kind]} maxBarSize={24} isAnimationActive={false} />

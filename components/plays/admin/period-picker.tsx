@@ -37,37 +37,39 @@ export function PeriodPicker({ resolved }: { resolved: ResolvedPeriod }) {
         })}
       </nav>
       <Form action={PATH} className="flex flex-wrap items-end gap-2" aria-label="Custom period">
-        <DateField name="from" label="From" value={shown.from} error={errors.from} />
-        <DateField name="to" label="To" value={shown.to} error={errors.to} />
+        <DateField name="from" label="From" value={shown.from} invalid={!!errors.from} />
+        <DateField name="to" label="To" value={shown.to} invalid={!!errors.to} />
         <button type="submit" className={buttonClass("secondary", "py-1.5")}>
           Show
         </button>
+        {/* Under the row, like the audit log's range error, so the fields stay lined up. */}
+        {(["from", "to"] as const).map(
+          (name) =>
+            errors[name] && (
+              <p key={name} id={`period-${name}-error`} className="w-full text-sm text-red-700">
+                {errors[name]}
+              </p>
+            ),
+        )}
       </Form>
     </div>
   );
 }
 
-function DateField({ name, label, value, error }: { name: "from" | "to"; label: string; value: string; error?: string }) {
+function DateField({ name, label, value, invalid }: { name: "from" | "to"; label: string; value: string; invalid: boolean }) {
   const id = `period-${name}`;
   return (
-    <div>
-      <FilterField id={id} label={label}>
-        <input
-          key={value}
-          id={id}
-          name={name}
-          type="date"
-          defaultValue={value}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? `${id}-error` : undefined}
-          className={filterControlClass}
-        />
-      </FilterField>
-      {error && (
-        <p id={`${id}-error`} className="mt-1 max-w-48 text-xs text-red-700">
-          {error}
-        </p>
-      )}
-    </div>
+    <FilterField id={id} label={label}>
+      <input
+        key={value}
+        id={id}
+        name={name}
+        type="date"
+        defaultValue={value}
+        aria-invalid={invalid || undefined}
+        aria-describedby={invalid ? `${id}-error` : undefined}
+        className={filterControlClass}
+      />
+    </FilterField>
   );
 }

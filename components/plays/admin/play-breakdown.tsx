@@ -17,6 +17,9 @@ function BarFigure({ text, share, color }: { text: React.ReactNode; share: numbe
   );
 }
 
+/** Less space between the figures on a phone, so label and three figures fit the card. */
+const NARROW_PADDING = "px-2 sm:px-3";
+
 function breakdownColumns(what: string, maxWon: number): Column<BreakdownRow>[] {
   return [
     {
@@ -30,19 +33,21 @@ function breakdownColumns(what: string, maxWon: number): Column<BreakdownRow>[] 
         </span>
       ),
     },
-    { key: "worked", header: "Worked", align: "right", className: "tabular w-16", cell: (r) => formatNumber(r.accountsWorked) },
+    { key: "worked", header: "Worked", align: "right", headerClassName: NARROW_PADDING, className: cn("tabular w-12 sm:w-16", NARROW_PADDING), cell: (r) => formatNumber(r.accountsWorked) },
     {
       key: "winRate",
       header: "Win rate",
       align: "right",
-      className: "tabular w-24",
+      headerClassName: cn("sm:whitespace-nowrap", NARROW_PADDING),
+      className: cn("tabular w-16 sm:w-24", NARROW_PADDING),
       cell: (r) => <BarFigure text={r.winRate === null ? <span className="text-slate-400">—</span> : formatWinRate(r.winRate)} share={r.winRate} color="#059669" />,
     },
     {
       key: "won",
       header: "Won",
       align: "right",
-      className: "tabular w-28",
+      headerClassName: NARROW_PADDING,
+      className: cn("tabular w-20 whitespace-nowrap sm:w-28", NARROW_PADDING),
       cell: (r) => <BarFigure text={formatMoney(r.wonAmount)} share={maxWon > 0 ? r.wonAmount / maxWon : null} color="#4f46e5" />,
     },
   ];
@@ -50,7 +55,7 @@ function breakdownColumns(what: string, maxWon: number): Column<BreakdownRow>[] 
 
 function BreakdownTable({ what, rows, caption }: { what: string; rows: BreakdownRow[]; caption: string }) {
   const maxWon = Math.max(0, ...rows.map((r) => r.wonAmount));
-  return <DataTable columns={breakdownColumns(what, maxWon)} rows={rows} rowKey={(r) => r.key} caption={caption} frame="bare" density="tight" />;
+  return <DataTable columns={breakdownColumns(what, maxWon)} rows={rows} rowKey={(r) => r.key} caption={caption} frame="bare" density="tight" className="overflow-x-auto" />;
 }
 
 /**
@@ -69,11 +74,12 @@ export function PlayBreakdown({ name, effectiveness }: { name: string; effective
       description={`${plural(figures.accountsWorked, "account")} worked · win rate ${formatWinRate(figures.winRate)} · ${formatMoney(figures.wonAmount)} won`}
       bodyClassName="grid gap-x-8 gap-y-5 lg:grid-cols-2"
     >
-      <div>
+      {/* min-w-0: a grid item may shrink below its table's width, so the table scrolls instead of overflowing the card. */}
+      <div className="min-w-0">
         <h4 className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">By tier</h4>
         <BreakdownTable what="Tier" rows={byTier} caption={`${name}: results by tier`} />
       </div>
-      <div>
+      <div className="min-w-0">
         <h4 className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">By segment</h4>
         <BreakdownTable what="Segment" rows={bySegment} caption={`${name}: results by segment (an account in several segments counts in each)`} />
       </div>

@@ -3,7 +3,7 @@ import { DataTable, type Column } from "@/components/ui/table";
 import type { PlayListRow } from "@/lib/data/plays/editor";
 import { formatWinRate, type OutcomeFigures } from "@/lib/plays/effectiveness";
 import { PLAY_KIND_LABELS } from "@/lib/plays/kinds";
-import { formatMoney, formatNumber } from "@/lib/utils/format";
+import { formatMoney, formatNumber, plural } from "@/lib/utils/format";
 import { PlayStatus } from "./play-status";
 
 export type PlayWithFigures = PlayListRow & { figures: OutcomeFigures };
@@ -16,7 +16,7 @@ function columns(canEdit: boolean, today: string): Column<PlayWithFigures>[] {
       key: "play",
       header: "Play",
       rowHeader: true,
-      className: "min-w-56",
+      className: "md:min-w-56",
       cell: (p) => (
         <span className="block space-y-1">
           {canEdit ? (
@@ -28,13 +28,16 @@ function columns(canEdit: boolean, today: string): Column<PlayWithFigures>[] {
           )}
           <span className="block text-xs text-slate-500">{PLAY_KIND_LABELS[p.kind]}</span>
           <PlayStatus play={p} today={today} />
+          {/* The audience column is hidden on a phone; its size is here instead. */}
+          <span className="block text-xs text-slate-600 md:hidden">Audience: {p.running ? plural(p.members, "account") : "none while not running"}</span>
         </span>
       ),
     },
     {
       key: "audience",
       header: "Audience",
-      className: "min-w-56 max-w-sm",
+      headerClassName: "hidden md:table-cell",
+      className: "hidden min-w-56 max-w-sm md:table-cell",
       cell: (p) => (
         <span className="block">
           <span className="tabular font-medium text-slate-900">{p.running ? formatNumber(p.members) : dash}</span>
@@ -45,8 +48,26 @@ function columns(canEdit: boolean, today: string): Column<PlayWithFigures>[] {
         </span>
       ),
     },
-    { key: "worked", header: "Accounts worked", align: "right", className: "tabular whitespace-nowrap", cell: (p) => formatNumber(p.figures.accountsWorked) },
-    { key: "outcomes", header: "Outcomes", align: "right", className: "tabular whitespace-nowrap", cell: (p) => formatNumber(p.figures.totalOutcomes) },
+    {
+      key: "worked",
+      header: (
+        <>
+          <span className="sm:hidden">Worked</span>
+          <span className="hidden sm:inline">Accounts worked</span>
+        </>
+      ),
+      align: "right",
+      className: "tabular whitespace-nowrap",
+      cell: (p) => formatNumber(p.figures.accountsWorked),
+    },
+    {
+      key: "outcomes",
+      header: "Outcomes",
+      align: "right",
+      headerClassName: "hidden sm:table-cell",
+      className: "tabular hidden whitespace-nowrap sm:table-cell",
+      cell: (p) => formatNumber(p.figures.totalOutcomes),
+    },
     {
       key: "winRate",
       header: "Win rate",

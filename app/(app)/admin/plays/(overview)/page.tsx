@@ -82,7 +82,8 @@ export default async function PlaysPage({ searchParams }: { searchParams: Promis
           <div className="space-y-2">
             <PeriodPicker resolved={resolved} />
             <p className="text-sm text-slate-600" data-testid="plays-period">
-              Outcomes recorded {periodText} ({plural(period.days, "day")}).
+              {resolved.errors.from || resolved.errors.to ? "Those dates were not used. Showing outcomes recorded " : "Outcomes recorded "}
+              {periodText} ({plural(period.days, "day")}).
             </p>
           </div>
 
@@ -131,7 +132,7 @@ export default async function PlaysPage({ searchParams }: { searchParams: Promis
                   Each outcome counts under the tier and segments the account had when it was recorded. Win rate: won of won, lost and not a fit.
                 </p>
               </div>
-              <div className="grid gap-4 xl:grid-cols-2">
+              <div className="space-y-4">
                 {worked.map((p) => {
                   const effectiveness = report.plays.get(p.id);
                   return effectiveness ? <PlayBreakdown key={p.id} name={p.name} effectiveness={effectiveness} /> : null;
