@@ -12,12 +12,13 @@ export function accountsHref(filter: MatrixFilter): string {
 }
 
 /**
- * Heat by count, in the brand colour. The square root keeps small cells visible next to one very
- * large one; the cap keeps dark text readable (WCAG AA) on the deepest shade.
+ * Heat by count (or lifetime value, as the matrix says), in the brand colour. The square root
+ * keeps small cells visible next to one very large one; the cap keeps dark text readable
+ * (WCAG AA) on the deepest shade.
  */
-function heat(count: number, max: number): string | undefined {
-  if (count === 0 || max === 0) return undefined;
-  const alpha = 0.06 + 0.44 * Math.sqrt(count / max);
+function heat(value: number, max: number): string | undefined {
+  if (value <= 0 || max <= 0) return undefined;
+  const alpha = 0.06 + 0.44 * Math.sqrt(value / max);
   return `rgba(79, 70, 229, ${alpha.toFixed(3)})`;
 }
 
@@ -89,7 +90,9 @@ export function MatrixTable({ matrix }: { matrix: Matrix }) {
   // Twelve technology categories must fit a laptop screen; a few columns can breathe.
   const columnWidth = columns.length > 8 ? "min-w-[5.25rem]" : "min-w-[7.5rem]";
   return (
-    <div className="overflow-x-auto rounded-xl bg-white shadow-sm ring-1 ring-slate-200">
+    // relative: the cells' visually hidden labels (absolutely positioned) scroll with the table
+    // instead of widening the page on a phone.
+    <div className="relative overflow-x-auto rounded-xl bg-white shadow-sm ring-1 ring-slate-200">
       <table className="min-w-full border-separate border-spacing-0 text-sm" data-testid="matrix">
         <caption className="sr-only">
           Accounts by tier (rows) and {MATRIX_DIMENSION_NOUNS[matrix.dimension]} (columns): account count and total lifetime value per cell
@@ -124,7 +127,7 @@ export function MatrixTable({ matrix }: { matrix: Matrix }) {
               </th>
               {columns.map((column) => {
                 const cell = cells[row.key]?.[column.key] ?? { count: 0, lifetimeValue: 0, filter: null };
-                const shade = heat(cell.count, matrix.maxCount);
+                const shade = matrix.shadeBy === "count" ? heat(cell.count, matrix.maxCount) : heat(cell.lifetimeValue, matrix.maxLifetimeValue);
                 return (
                   <td
                     key={column.key}

@@ -80,6 +80,13 @@ export interface Matrix {
   total: MatrixFigure;
   /** The largest cell count, for shading. */
   maxCount: number;
+  /** The largest cell lifetime value, for shading. */
+  maxLifetimeValue: number;
+  /**
+   * What the shading shows: account counts, or (whitespace) lifetime value, since the
+   * question there is where the money is that a category has not reached.
+   */
+  shadeBy: "count" | "lifetimeValue";
   /** True when an account can sit in several columns (segments, categories): column totals then add up to more than the total. */
   overlapping: boolean;
   /** False when no tier scheme has been published (every account is untiered). */
@@ -142,6 +149,7 @@ export async function getMatrix(actor: Actor, dimension: MatrixDimension): Promi
   }
   const columnTotals = new Map(defs.map((c) => [c.key, { ...ZERO }]));
   let maxCount = 0;
+  let maxLifetimeValue = 0;
   for (const r of cellRows) {
     const rowKey = rowKeyById.get(r.tier_id);
     const colKey = r.col ?? NONE_COLUMN;
@@ -153,6 +161,7 @@ export async function getMatrix(actor: Actor, dimension: MatrixDimension): Promi
     total.count += r.n;
     total.lifetimeValue += r.ltv;
     maxCount = Math.max(maxCount, cell.count);
+    maxLifetimeValue = Math.max(maxLifetimeValue, cell.lifetimeValue);
   }
 
   const total = rows.reduce((sum, r) => ({ count: sum.count + r.total.count, lifetimeValue: sum.lifetimeValue + r.total.lifetimeValue }), { ...ZERO });
@@ -163,6 +172,8 @@ export async function getMatrix(actor: Actor, dimension: MatrixDimension): Promi
     cells,
     total,
     maxCount,
+    maxLifetimeValue,
+    shadeBy: dimension === "whitespace" ? "lifetimeValue" : "count",
     overlapping: dimension !== "hosting",
     hasTiers: tiers.some((t) => !t.archived),
   };

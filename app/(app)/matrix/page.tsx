@@ -57,7 +57,10 @@ export default async function MatrixPage({ searchParams }: { searchParams: Promi
         <>
           <MatrixTable matrix={matrix} />
           <div className="flex flex-wrap items-center justify-between gap-3 text-xs text-slate-600">
-            <p>Each cell: number of accounts and their total lifetime value. Darker cells hold more accounts.</p>
+            <p>
+              Each cell: number of accounts and their total lifetime value. Darker cells hold more{" "}
+              {matrix.shadeBy === "count" ? "accounts" : "lifetime value"}.
+            </p>
             {OVERLAP_NOTE[dimension] && <p>{OVERLAP_NOTE[dimension]}</p>}
           </div>
         </>
