@@ -9,6 +9,8 @@ import { OptionPicker } from "@/components/rules/option-picker";
 import { RuleBuilder } from "@/components/rules/rule-builder";
 import { ColorDot } from "@/components/rules/ui";
 import { FieldGroup } from "./field-group";
+import { isAudienceEmpty } from "./play-form";
+import { AudienceCount } from "./play-preview-panel";
 import type { PlayIssues } from "./play-issues";
 import type { PlayFormState } from "./use-play-form";
 
@@ -49,6 +51,7 @@ export function AudienceFields({ state, options, issues, revealAll }: { state: P
       title="Audience"
       id="play-audience-heading"
       description="An account sees the play when it meets every part you fill in. Leave a part empty to not narrow by it."
+      actions={<AudienceCount preview={state.preview} blocked={state.audienceProblems.length > 0 || isAudienceEmpty(form)} />}
       testId="play-audience"
     >
       <div className="space-y-5">

@@ -14,7 +14,7 @@ export function DetailsFields({ state, issues }: { state: PlayFormState; issues:
   const { form, set } = state;
   const e = issues.fields;
   return (
-    <Card title="Play" id="play-details-heading" testId="play-details">
+    <Card title="Details" id="play-details-heading" testId="play-details">
       <div className="grid gap-4 md:grid-cols-2">
         <Field label="Name" name="name" error={first(e.name)} hint="Reps see it on their worklist and the account page.">
           {(p) => <input {...p} value={form.name} onChange={(ev) => set("name", ev.target.value)} maxLength={80} autoComplete="off" placeholder="e.g. Cloud ERP migration offer" />}

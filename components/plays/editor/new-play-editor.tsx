@@ -27,6 +27,7 @@ export function NewPlayEditor({ options }: { options: PlayEditorOptions }) {
   const state = usePlayForm(initial, null);
   const [initialText] = useState(state.text);
   const [revealAll, setRevealAll] = useState(false);
+  // FIX_FIRST goes away by itself once the form is valid; a server's refusal stays until the next try.
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [created, setCreated] = useState(false);
@@ -72,7 +73,7 @@ export function NewPlayEditor({ options }: { options: PlayEditorOptions }) {
           </Button>
         }
       />
-      {failure && <ActionBanner message={failure} />}
+      {failure && !(failure === FIX_FIRST && state.definition) && <ActionBanner message={failure} />}
       <PlayFormCards state={state} options={options} revealAll={revealAll} />
     </div>
   );

@@ -76,10 +76,10 @@ export function PitchFields({ state, issues }: { state: PlayFormState; issues: P
 
   return (
     <Card
-      title="Pitch"
-      id="play-pitch-heading"
+      title="Script"
+      id="play-script-heading"
       description="What the rep says. Placeholders such as {{name}} are replaced with each account’s facts, formatted as everywhere else in Tierwise."
-      testId="play-pitch"
+      testId="play-script"
     >
       <div className="space-y-5">
         <div className="space-y-1.5">

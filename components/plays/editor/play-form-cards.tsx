@@ -5,7 +5,8 @@ import { EditorColumns } from "@/components/rules/draft-controls";
 import { AudienceFields, type AudienceOptions } from "./audience-fields";
 import { DetailsFields } from "./details-fields";
 import { PitchFields } from "./pitch-fields";
-import { PlayPreviewPanel } from "./play-preview-panel";
+import { isAudienceEmpty } from "./play-form";
+import { AudienceFirst, PlayPreviewPanel } from "./play-preview-panel";
 import { visibleIssues } from "./play-issues";
 import type { PlayFormState } from "./use-play-form";
 
@@ -34,7 +35,9 @@ export function PlayFormCards({
   const shown = visibleIssues(state.issues, state.form, revealAll);
   return (
     <CatalogProvider catalog={options.catalog}>
-      <EditorColumns preview={<PlayPreviewPanel preview={state.preview} problems={state.audienceProblems} />}>
+      <EditorColumns
+        preview={isAudienceEmpty(state.form) ? <AudienceFirst /> : <PlayPreviewPanel preview={state.preview} problems={state.audienceProblems} />}
+      >
         <DetailsFields state={state} issues={shown} />
         <AudienceFields state={state} options={options} issues={shown} revealAll={revealAll} />
         <PitchFields state={state} issues={shown} />

@@ -78,6 +78,11 @@ export function formFromDefinition(definition: PlayDefinition): PlayForm {
   };
 }
 
+/** Nothing chosen yet for the audience (the schema refuses that; the preview waits for a first choice). */
+export function isAudienceEmpty(form: PlayForm): boolean {
+  return form.tiers.length + form.segmentsAll.length + form.segmentsAny.length + form.whitespace.length + form.rule.children.length === 0;
+}
+
 /** A blank talking point row with a fresh key. */
 export function newTalkingPoint(): TalkingPointRow {
   return { key: `tp-${newId()}`, text: "" };

@@ -1,6 +1,6 @@
 "use client";
 
-import { Users } from "lucide-react";
+import { Target, Users } from "lucide-react";
 import type { PlayPreviewResult } from "@/lib/data/plays/preview";
 import { formatNumber, plural } from "@/lib/utils/format";
 import type { RuleIssue } from "@/components/rules/issues";
@@ -79,5 +79,41 @@ export function PlayPreviewPanel({ preview, problems }: { preview: LivePreview<P
         </div>
       )}
     </PreviewPanel>
+  );
+}
+
+/** The preview before any part of the audience is chosen: what to do, not an error. */
+export function AudienceFirst() {
+  return (
+    <section aria-labelledby="play-preview-heading" className="rounded-xl bg-white shadow-sm ring-1 ring-slate-200" data-testid="play-preview">
+      <header className="border-b border-slate-100 px-5 py-3.5">
+        <h2 id="play-preview-heading" className="text-sm font-semibold text-slate-900">
+          Live preview
+        </h2>
+      </header>
+      <div className="flex flex-col items-center px-6 py-8 text-center">
+        <span className="flex h-9 w-9 items-center justify-center rounded-full bg-brand-50 text-brand-700">
+          <Target className="h-4 w-4" aria-hidden />
+        </span>
+        <p className="mt-2 text-sm font-medium text-slate-900">Who is the play for?</p>
+        <p className="mt-0.5 max-w-xs text-sm text-slate-600">
+          Tick a tier, choose segments or whitespace categories, or add a rule condition: the accounts it reaches, and the reps who will see it, appear here.
+        </p>
+      </div>
+    </section>
+  );
+}
+
+/**
+ * The audience's size next to where it is edited, for screens where the preview sits below the
+ * whole form (it stays beside the form on wide screens).
+ */
+export function AudienceCount({ preview, blocked }: { preview: LivePreview<PlayPreviewResult>; blocked: boolean }) {
+  const p = preview.result?.ok ? preview.result.preview : null;
+  if (!p || blocked) return null;
+  return (
+    <span className={`tabular text-sm text-slate-600 lg:hidden ${preview.pending ? "opacity-60" : ""}`} data-testid="audience-count">
+      <strong className="font-semibold text-slate-900">{formatNumber(p.matching)}</strong> of {formatNumber(p.total)} accounts
+    </span>
   );
 }

@@ -2,9 +2,9 @@ import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth/session";
 
 /**
- * Admins only. Checked here, above the loading boundary, so everyone else gets a real 404
- * status (managers read /admin/plays, but only admins edit); the page checks again, and every
- * action checks on the server.
+ * Admins only (managers read the plays list; only admins edit). Checked here, above this
+ * segment's loading skeleton, so nobody else ever sees the editor's shape; the page checks
+ * again, and every action checks on the server.
  */
 export default async function PlayEditorLayout({ children }: { children: React.ReactNode }) {
   const user = await requireUser();
