@@ -10,6 +10,7 @@ import { db } from "@/lib/db/client";
 import { AppError, fieldError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
+import { ACCOUNT_FILTERS } from "@/lib/accounts/list-columns";
 import { serializeAccountQuery, type AccountQuery } from "@/lib/validation/account-query";
 import { ACCOUNTS_FROM, accountWhereSql } from "./account-filters";
 
@@ -185,31 +186,15 @@ async function resolveOwner(selection: AccountSelection, ownerId: string): Promi
   return owner;
 }
 
-const FILTER_NAMES: Partial<Record<keyof AccountQuery, string>> = {
-  q: "search",
-  industry: "industry",
-  region: "region",
-  stage: "journey stage",
-  loyalty: "loyalty",
-  usage: "usage",
-  hosting: "hosting",
-  adoption: "adoption",
-  device: "devices",
-  tech: "technology",
-  category: "tech category",
-  owner: "owner",
-  tier: "tier",
-  segment: "segment",
-};
+/** Filter names for the audit text: the search, then the list's filters by their labels (one table: lib/accounts/list-columns.ts). */
+const FILTER_NAMES: [keyof AccountQuery, string][] = [["q", "search"], ...ACCOUNT_FILTERS.map((f): [keyof AccountQuery, string] => [f.key, f.label.toLowerCase()])];
 
 /** "the accounts list filtered by region and hosting", or "all accounts" when nothing filters. */
 function describeFilter(query: Partial<AccountQuery>): string {
-  const used = (Object.keys(FILTER_NAMES) as (keyof AccountQuery)[])
-    .filter((key) => {
-      const value = query[key];
-      return Array.isArray(value) ? value.length > 0 : typeof value === "string" && value.trim() !== "";
-    })
-    .map((key) => FILTER_NAMES[key]!);
+  const used = FILTER_NAMES.filter(([key]) => {
+    const value = query[key];
+    return Array.isArray(value) ? value.length > 0 : typeof value === "string" && value.trim() !== "";
+  }).map(([, name]) => name);
   if (used.length === 0) return "all accounts";
   const list = used.length === 1 ? used[0] : `${used.slice(0, -1).join(", ")} and ${used.at(-1)}`;
   return `the accounts list filtered by ${list}`;
