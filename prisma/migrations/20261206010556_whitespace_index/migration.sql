@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "account_segmentation_whitespace_idx" ON "account_segmentation" USING GIN ("whitespace");
+
