@@ -17,6 +17,7 @@ import { publishPlay } from "@/lib/data/plays/publish";
 import { getRecommendedPlays } from "@/lib/data/plays/recommendations";
 import { publishTierScheme, saveTierSchemeDraft } from "@/lib/data/rules/tier-scheme";
 import { getAccountWhitespace } from "@/lib/data/whitespace";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { EMPTY_AUDIENCE, type PlayDefinition } from "@/lib/plays/definition";
 import { addDays, toIsoDate } from "@/lib/segmentation/dates";
 import type { RuleGroup } from "@/lib/segmentation/rule";
@@ -39,6 +40,8 @@ const plays: Record<string, number> = {};
 const peers: number[] = [];
 
 const rule = (...children: RuleGroup["children"]): RuleGroup => ({ kind: "group", op: "and", children });
+/** A rule as the JSON column stores it. */
+const json = (value: RuleGroup) => value as unknown as Prisma.InputJsonValue;
 const hosting = (id: string, value: string) => ({ kind: "condition" as const, id, field: "hostingPreference" as const, operator: "any_of" as const, value: [value] });
 
 const definition = (overrides: Partial<PlayDefinition>): PlayDefinition => ({
@@ -109,9 +112,9 @@ beforeAll(async () => {
   const { revision } = await saveTierSchemeDraft(admin, scheme, 0);
   await publishTierScheme(admin, { baseRevision: revision, note: "First scheme" });
   const erpRule = rule({ kind: "condition", id: "s", field: "technologies", operator: "in_category", value: ["ERP"] });
-  const segment = await db.segment.create({ data: { name: "ERP users", color: "#f59e0b", draftRule: erpRule, publishedVersion: 1 } });
+  const segment = await db.segment.create({ data: { name: "ERP users", color: "#f59e0b", draftRule: json(erpRule), publishedVersion: 1 } });
   segmentId = segment.id;
-  await db.segmentVersion.create({ data: { segmentId, version: 1, rule: erpRule, note: "First", publishedById: admin.id } });
+  await db.segmentVersion.create({ data: { segmentId, version: 1, rule: json(erpRule), note: "First", publishedById: admin.id } });
   await recomputeAll(db, { reason: "RULE_PUBLISHED", detail: "Segments" });
 
   plays.migration = await publish(
@@ -266,7 +269,7 @@ describe("recording outcomes", () => {
 describe("whitespace", () => {
   test("the peer comparison in sentences, and the ideal profile's categories", async () => {
     await db.scoringConfig.create({
-      data: { id: 1, idealProfile: rule({ kind: "condition", id: "ip", field: "technologies", operator: "in_category", value: ["ANALYTICS", "ERP"] }) },
+      data: { id: 1, idealProfile: json(rule({ kind: "condition", id: "ip", field: "technologies", operator: "in_category", value: ["ANALYTICS", "ERP"] })) },
     });
     const ws = await getAccountWhitespace(repA, acme);
     expect(ws?.peers).toEqual({ industry: "Software", tierName: "Tier 1", accounts: 6 });
