@@ -60,12 +60,9 @@ function accountHeader(page: Page): Locator {
   return page.locator("header").filter({ has: page.getByRole("heading", { level: 1 }) });
 }
 
-/** The membership history's tier entries, newest first (segment joins and leaves left out). */
+/** The membership history's tier entries, newest first (segment, play and outcome entries left out). */
 function tierHistory(page: Page): Locator {
-  return page
-    .getByRole("region", { name: "Membership history" })
-    .getByTestId("history-entry")
-    .filter({ hasNotText: /^(Joined|Left) segment / });
+  return page.getByRole("region", { name: "Membership history" }).locator('[data-testid="history-entry"][data-scope="TIER"]');
 }
 
 test("an admin raises the Tier 1 lifetime value threshold, previews the drop and publishes it with a note; a rep sees an account move", async ({

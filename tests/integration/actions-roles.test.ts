@@ -59,6 +59,7 @@ const TABLE: Record<string, [readonly Role[], unknown[]]> = {
   publishPlay: [ADMIN, [1, 0, "because"]],
   restorePlay: [ADMIN, [1, 1, "because"]],
   archivePlay: [ADMIN, [1]],
+  recordPlayOutcome: [["ADMIN", "MANAGER", "REP"], [1, 1, null, form()]],
   // Today
   setDailyCapacityAction: [["REP", "ADMIN"], ["u-target", null, form()]],
   dismissChangeGroupAction: [["REP"], ["TIER:ENTERED:1:IMPORT:", new Date().toISOString()]],
