@@ -1,6 +1,6 @@
 "use client";
 
-import { useFormAction } from "@/components/admin/users/use-form-action";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/dialog";
 import type { ActionResult, FormResult } from "@/lib/actions/result";

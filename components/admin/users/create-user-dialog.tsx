@@ -9,7 +9,7 @@ import { ENUM_LABELS } from "@/lib/domain/enums";
 import type { FormResult } from "@/lib/actions/result";
 import { DialogShell, FormError } from "@/components/ui/dialog";
 import { PasswordInput } from "./password-input";
-import { useFormAction } from "./use-form-action";
+import { useFormAction } from "@/components/ui/use-form-action";
 
 const EMPTY = { name: "", email: "", role: "REP" };
 

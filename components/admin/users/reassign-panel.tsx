@@ -9,7 +9,7 @@ import type { Option } from "@/lib/data/lookups";
 import { cn } from "@/lib/utils/cn";
 import { formatNumber } from "@/lib/utils/format";
 import { FormError } from "@/components/ui/dialog";
-import { useFormAction } from "./use-form-action";
+import { useFormAction } from "@/components/ui/use-form-action";
 
 type Source = "segment" | "list" | "account";
 

@@ -10,7 +10,7 @@ import type { Role } from "@/lib/generated/prisma/enums";
 import type { ActionResult, FormResult } from "@/lib/actions/result";
 import { DialogShell, FormError } from "@/components/ui/dialog";
 import { PasswordInput } from "./password-input";
-import { useFormAction } from "./use-form-action";
+import { useFormAction } from "@/components/ui/use-form-action";
 
 type BoundAction = (prev: FormResult, formData: FormData) => Promise<ActionResult>;
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { useFormAction } from "@/components/admin/users/use-form-action";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
