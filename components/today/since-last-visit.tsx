@@ -5,6 +5,9 @@ import { formatDateTime, plural } from "@/lib/utils/format";
 import { describeChangeGroup, moreAccounts } from "./today-text";
 import { DismissAllButton, DismissGroupButton } from "./dismiss-buttons";
 
+/** Groups shown at once; the rest open below (the page stays about the day plan). */
+const SHOWN_GROUPS = 3;
+
 function GroupItem({ group, readOnly }: { group: ChangeGroup; readOnly: boolean }) {
   const words = describeChangeGroup(group);
   const more = moreAccounts(group.accounts, group.sample.length);
@@ -51,11 +54,24 @@ export function SinceLastVisitCard({ changes, repName }: { changes: SinceLastVis
       testId="since-last-visit"
     >
       <ul className="divide-y divide-slate-100">
-        {groups.map((group) => (
+        {groups.slice(0, SHOWN_GROUPS).map((group) => (
           <GroupItem key={group.key} group={group} readOnly={readOnly} />
         ))}
       </ul>
-      {changes.moreGroups > 0 && <p className="mt-3 text-sm text-slate-500">and {plural(changes.moreGroups, "more change")}: dismiss these to see them.</p>}
+      {groups.length > SHOWN_GROUPS && (
+        <details className="group mt-3 border-t border-slate-100 pt-3">
+          <summary className="cursor-pointer text-sm font-medium text-brand-700 hover:underline">
+            <span className="group-open:hidden">Show {plural(groups.length - SHOWN_GROUPS, "more change")}</span>
+            <span className="hidden group-open:inline">Show fewer</span>
+          </summary>
+          <ul className="mt-3 divide-y divide-slate-100">
+            {groups.slice(SHOWN_GROUPS).map((group) => (
+              <GroupItem key={group.key} group={group} readOnly={readOnly} />
+            ))}
+          </ul>
+        </details>
+      )}
+      {changes.moreGroups > 0 && <p className="mt-3 text-sm text-slate-500">{plural(changes.moreGroups, "more change")} beyond these: dismiss some to see them.</p>}
     </Card>
   );
 }

@@ -76,38 +76,51 @@ function reasonText(reason: MembershipReason, detail: string | null): string {
   return detail ? `${label}: ${detail}` : label;
 }
 
+// Changes of one moment (one publish) are listed tiers first, then segments, then plays, biggest first.
+const scopeOrder = (column: string) => Prisma.raw(`CASE ${column} WHEN 'TIER' THEN 0 WHEN 'SEGMENT' THEN 1 ELSE 2 END`);
+
+/** The rep's ledger rows of a dismissed group, up to its dismissal: hidden. Matched on the key's parts. */
+function dismissedSql(repId: string, since: Date): Prisma.Sql {
+  return Prisma.sql`AND NOT EXISTS (
+    SELECT 1 FROM (
+      SELECT regexp_match(group_key, '^([A-Z]+):([A-Z]+):([0-9]{1,10}):([A-Z_]+):(.*)$', 's') AS k, up_to
+      FROM change_dismissals WHERE user_id = ${repId} AND up_to > ${since}
+    ) d
+    WHERE d.k[1] = e.scope AND d.k[2] = e.change AND d.k[3]::int = ${TARGET_ID} AND d.k[4] = e.reason
+      AND d.k[5] = COALESCE(e.detail, '') AND e.at <= d.up_to)`;
+}
+
+// The id of what was entered or left: a tier left for no tier names the tier it came from.
+const TARGET_ID = Prisma.raw(
+  "COALESCE(CASE e.scope WHEN 'TIER' THEN COALESCE(e.tier_id, e.from_tier_id) WHEN 'SEGMENT' THEN e.segment_id ELSE e.play_id END, 0)",
+);
+
 /**
  * One statement (exported for EXPLAIN). The rep's accounts are joined to the ledger rows after
- * `since`; dismissals are matched on the key's parts (plain equalities, one hash join). Two hash
- * aggregations, no sort of the rows: per (group, account), so an account that entered a segment
- * twice counts once, then per group. The sample is any few accounts of the group (by name); the
- * key of a group is built once per group.
+ * `since` (the rows of dismissed groups left out, only when the rep has dismissals) and grouped
+ * in one hash aggregation, without sorting the rows. A group written by one transaction (one
+ * publish, import or refresh: one `at`) has one row per account, so its row count is its account
+ * count; a group spanning several (an account can enter a segment on Monday's refresh, leave and
+ * enter again on Wednesday's) is counted distinctly, for the few groups shown. The sample is any
+ * few accounts of the group, by name; the key is built once per group.
  */
-export function changeGroupsSql(repId: string, since: Date): Prisma.Sql {
+export function changeGroupsSql(repId: string, since: Date, withDismissals = true): Prisma.Sql {
   return Prisma.sql`
-    WITH dismissed AS (
-      SELECT parts[1] AS scope, parts[2] AS change, parts[3]::int AS target_id, parts[4] AS reason, parts[5] AS detail, up_to
-      FROM (SELECT regexp_match(group_key, '^([A-Z]+):([A-Z]+):([0-9]{1,10}):([A-Z_]+):(.*)$', 's') AS parts, up_to
-            FROM change_dismissals WHERE user_id = ${repId}) k
-      WHERE parts IS NOT NULL
-    ), ev AS (
-      SELECT e.account_id, e.at, e.scope, e.change, e.reason, COALESCE(e.detail, '') AS detail,
-        COALESCE(CASE e.scope WHEN 'TIER' THEN COALESCE(e.tier_id, e.from_tier_id) WHEN 'SEGMENT' THEN e.segment_id ELSE e.play_id END, 0) AS target_id
+    WITH ev AS MATERIALIZED (
+      SELECT e.account_id, e.at, e.scope, e.change, e.reason, COALESCE(e.detail, '') AS detail, ${TARGET_ID} AS target_id
       FROM membership_events e JOIN accounts a ON a.id = e.account_id
-      WHERE a.owner_id = ${repId} AND e.at > ${since}
-    ), per_account AS (
-      SELECT ev.scope, ev.change, ev.target_id, ev.reason, ev.detail, ev.account_id, max(ev.at) AS at
-      FROM ev LEFT JOIN dismissed d
-        ON d.scope = ev.scope AND d.change = ev.change AND d.target_id = ev.target_id AND d.reason = ev.reason AND d.detail = ev.detail
-      WHERE d.up_to IS NULL OR ev.at > d.up_to
-      GROUP BY ev.scope, ev.change, ev.target_id, ev.reason, ev.detail, ev.account_id
+      WHERE a.owner_id = ${repId} AND e.at > ${since} ${withDismissals ? dismissedSql(repId, since) : Prisma.empty}
     ), groups AS (
-      SELECT scope, change, target_id, reason, detail, count(*)::int AS accounts, max(at) AS newest,
+      SELECT scope, change, target_id, reason, detail, count(*)::int AS entries, min(at) AS oldest, max(at) AS newest,
         (array_agg(account_id))[1:${CHANGE_SAMPLE_SIZE}::int] AS sample_ids, (count(*) OVER ())::int AS total_groups
-      FROM per_account GROUP BY scope, change, target_id, reason, detail
-      ORDER BY newest DESC, scope, change, target_id, reason, detail LIMIT ${MAX_CHANGE_GROUPS}
+      FROM ev GROUP BY scope, change, target_id, reason, detail
+      ORDER BY newest DESC, ${scopeOrder("scope")}, entries DESC, change, target_id, reason, detail LIMIT ${MAX_CHANGE_GROUPS}
     )
-    SELECT g.scope, g.change, g.target_id, g.reason, g.detail, g.accounts, g.newest, g.total_groups,
+    SELECT g.scope, g.change, g.target_id, g.reason, g.detail, g.newest, g.total_groups,
+      CASE WHEN g.oldest = g.newest THEN g.entries ELSE (
+        SELECT count(DISTINCT v.account_id)::int FROM ev v
+        WHERE v.scope = g.scope AND v.change = g.change AND v.target_id = g.target_id AND v.reason = g.reason AND v.detail = g.detail
+      ) END AS accounts,
       g.scope || ':' || g.change || ':' || g.target_id || ':' || g.reason || ':' || g.detail AS group_key,
       ARRAY(SELECT a.id FROM accounts a WHERE a.id = ANY(g.sample_ids) ORDER BY a.name, a.id) AS sample_ids,
       ARRAY(SELECT a.name FROM accounts a WHERE a.id = ANY(g.sample_ids) ORDER BY a.name, a.id) AS sample_names,
@@ -116,7 +129,7 @@ export function changeGroupsSql(repId: string, since: Date): Prisma.Sql {
       LEFT JOIN tiers t ON g.scope = 'TIER' AND t.id = g.target_id
       LEFT JOIN segments s ON g.scope = 'SEGMENT' AND s.id = g.target_id
       LEFT JOIN plays p ON g.scope = 'PLAY' AND p.id = g.target_id
-    ORDER BY g.newest DESC, g.scope, g.change, g.target_id, g.reason, g.detail`;
+    ORDER BY g.newest DESC, ${scopeOrder("g.scope")}, g.entries DESC, g.change, g.target_id, g.reason, g.detail`;
 }
 
 /** The sample as id and name pairs. */
@@ -147,7 +160,9 @@ export async function getSinceLastVisit(actor: Actor, requestedRep: string | nul
   const { rep, own } = await resolveTodayRep(actor, requestedRep);
   if (!rep) return null;
   const since = rep.changesSeenAt ?? new Date(now.getTime() - DEFAULT_LOOKBACK_DAYS * 86_400_000);
-  const rows = await db.$queryRaw<GroupRow[]>(changeGroupsSql(rep.id, since));
+  // Without dismissals since then (the usual case) the query skips matching them row by row.
+  const dismissed = await db.changeDismissal.count({ where: { userId: rep.id, upTo: { gt: since } } });
+  const rows = await db.$queryRaw<GroupRow[]>(changeGroupsSql(rep.id, since, dismissed > 0));
   const total = rows[0]?.total_groups ?? 0;
   return { since, sinceIsDefault: !rep.changesSeenAt, groups: rows.map(toGroup), moreGroups: Math.max(0, total - rows.length), readOnly: !own };
 }
