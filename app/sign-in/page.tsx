@@ -7,7 +7,7 @@ import { getSessionUser } from "@/lib/auth/session";
 export const metadata: Metadata = { title: "Sign in" };
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
-  if (await getSessionUser()) redirect("/accounts");
+  if (await getSessionUser()) redirect("/");
   const { callbackUrl } = await searchParams;
   return (
     <main className="flex min-h-screen items-center justify-center bg-gradient-to-br from-slate-50 via-white to-brand-50 px-4">
