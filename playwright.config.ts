@@ -7,7 +7,7 @@ import { defineConfig, devices } from "@playwright/test";
  */
 const baseURL = process.env.PLAYWRIGHT_BASE_URL ?? "http://127.0.0.1:3000";
 const ci = process.env.CI === "true";
-const MUTATING = /admin-(rules|import|users)\.spec\.ts$/;
+const MUTATING = /admin-(rules|import|users|plays)\.spec\.ts$/;
 
 export default defineConfig({
   testDir: "e2e",
@@ -68,6 +68,13 @@ export default defineConfig({
       name: "users-admin",
       testMatch: /admin-users\.spec\.ts$/,
       dependencies: ["import-admin"],
+      fullyParallel: false,
+      use: { ...devices["Desktop Chrome"] },
+    },
+    {
+      name: "plays-admin",
+      testMatch: /admin-plays\.spec\.ts$/,
+      dependencies: ["users-admin"],
       fullyParallel: false,
       use: { ...devices["Desktop Chrome"] },
     },
