@@ -17,7 +17,7 @@ test("a new rep with no accounts is told so on the accounts page", async ({ page
   await dialog.getByRole("button", { name: "Add user" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Nora New can now sign in." })).toBeVisible();
 
-  const context = await browser.newContext({ baseURL });
+  const context = await browser.newContext({ baseURL, storageState: { cookies: [], origins: [] } });
   try {
     const rep = await context.newPage();
     await submitSignIn(rep, email, password);
