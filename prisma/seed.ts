@@ -90,6 +90,9 @@ async function main(): Promise<number> {
         asOf: new Date(`${summary.asOf}T00:00:00Z`),
         outcomesSeed: options.seed,
       });
+      // Publishing rewrote every account's segmentation row twice (memberships, then plays): clear
+      // the dead rows and refresh the statistics, or the first queries plan on a table that looks empty.
+      await db.$executeRawUnsafe("VACUUM (ANALYZE) account_segmentation, account_segments, membership_events, play_outcomes");
       console.log(
         `Published the demo tier scheme, ${changes.segmentChanges.toLocaleString("en-US")} segment memberships, ` +
           `${changes.playChanges.toLocaleString("en-US")} play memberships (${changes.outcomes.toLocaleString("en-US")} demo outcomes) and scores ` +

@@ -11,10 +11,10 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/auth/access";
 import { db } from "@/lib/db/client";
 import { loadAccountFacts } from "@/lib/db/account-facts";
-import type { PublishedPlay } from "@/lib/db/membership/plays";
+import { loadPublishedPlays, type PublishedPlay } from "@/lib/db/membership/plays";
 import { accountWhereSql } from "@/lib/data/account-filters";
 import { loadNameLookups } from "@/lib/data/rules/context";
-import { isPlayRunning, readPlayDefinition, type PlayDefinition } from "@/lib/plays/definition";
+import { isPlayRunning } from "@/lib/plays/definition";
 import { suggestedChannel, type CampaignResponseFact, type SuggestedChannel } from "@/lib/plays/channel";
 import { BEST_CHANNEL, type PlayKind } from "@/lib/plays/kinds";
 import { renderTemplateSource } from "@/lib/plays/template-render";
@@ -95,17 +95,21 @@ export function rankedPairsSql(repId: string, plays: readonly Pick<PublishedPlay
   // The filters of the accounts list (tier by rank, segment), scoped to the accounts the rep owns.
   const where = accountWhereSql({ id: repId, role: "REP" }, { tier: query.tier, segment: query.segment });
   return Prisma.sql`
-    WITH pairs AS MATERIALIZED (
-      SELECT r.account_id, r.tier_id, r.tier_rank, r.priority_score, p.play_id, p.priority,
-        NOT EXISTS (
-          SELECT 1 FROM (
-            SELECT o.kind, o.snooze_until FROM play_outcomes o
-            WHERE o.account_id = r.account_id AND o.play_id = p.play_id ORDER BY o.at DESC, o.id DESC LIMIT 1
-          ) newest WHERE newest.kind <> 'SNOOZED' OR newest.snooze_until > ${today}::date
-        ) AS open
+    WITH done AS (
+      -- The rep's pairs whose newest outcome takes them off the list (a few thousand rows at most:
+      -- one hash, instead of one index probe per pair).
+      SELECT account_id, play_id FROM (
+        SELECT DISTINCT ON (o.account_id, o.play_id) o.account_id, o.play_id, o.kind, o.snooze_until
+        FROM play_outcomes o JOIN accounts oa ON oa.id = o.account_id
+        WHERE oa.owner_id = ${repId} AND o.play_id = ANY(${ids}::int[])
+        ORDER BY o.account_id, o.play_id, o.at DESC, o.id DESC
+      ) newest WHERE newest.kind <> 'SNOOZED' OR newest.snooze_until > ${today}::date
+    ), pairs AS MATERIALIZED (
+      SELECT r.account_id, r.tier_id, r.tier_rank, r.priority_score, p.play_id, p.priority, d.account_id IS NULL AS open
       FROM accounts a JOIN account_segmentation r ON r.account_id = a.id
         CROSS JOIN LATERAL unnest(r.play_ids) AS x(play_id)
         JOIN unnest(${ids}::int[], ${priorities}::int[]) AS p(play_id, priority) ON p.play_id = x.play_id
+        LEFT JOIN done d ON d.account_id = r.account_id AND d.play_id = p.play_id
       WHERE r.play_ids && ${ids}::int[] AND ${where}
     ), counts AS (
       SELECT count(*)::int AS in_audience, (count(*) FILTER (WHERE open))::int AS open_total FROM pairs
@@ -142,28 +146,10 @@ async function responsesByAccount(accountIds: number[], asOf: Date): Promise<Map
   return byAccount;
 }
 
-/**
- * Parsed definitions by play, version and publish time. A published version never changes
- * (publishing or restoring makes a new one; the time tells a reseeded database's "v1" from the
- * old one), so each is validated once per process: running the full zod schema over every play
- * on every page view cost more than the worklist query itself.
- */
-const parsedVersions = new Map<string, PlayDefinition | null>();
-
-/** Published plays running today, by name (the published, unarchived plays of loadPublishedPlays). */
+/** Published plays running today, by name. */
 async function runningPlays(today: string): Promise<PublishedPlay[]> {
-  const rows = await db.$queryRaw<{ id: number; name: string; version: number; published_at: Date; definition: unknown }[]>`
-    SELECT p.id, p.name, v.version, v.published_at, v.definition FROM plays p
-    JOIN play_versions v ON v.play_id = p.id AND v.version = p.published_version
-    WHERE NOT p.archived`;
-  return rows
-    .flatMap((row) => {
-      const key = `${row.id}:${row.version}:${row.published_at.getTime()}`;
-      if (!parsedVersions.has(key)) parsedVersions.set(key, readPlayDefinition(row.definition));
-      const definition = parsedVersions.get(key);
-      return definition && isPlayRunning(definition, today) ? [{ id: row.id, name: row.name, version: row.version, definition }] : [];
-    })
-    .sort((a, b) => a.name.localeCompare(b.name, "en", { sensitivity: "base" }));
+  const plays = await loadPublishedPlays(db);
+  return plays.filter((p) => isPlayRunning(p.definition, today)).sort((a, b) => a.name.localeCompare(b.name, "en", { sensitivity: "base" }));
 }
 
 /**

@@ -29,15 +29,25 @@ export interface PublishedPlay {
   definition: PlayDefinition;
 }
 
-/** Published, not archived plays (running or not), newest version each. */
+/**
+ * Parsed definitions by play, version and publish time. A published version never changes
+ * (publishing or restoring makes a new one; the time tells a reseeded database's "v1" from the
+ * old one), so each is validated once per process: the full zod schema over every play on every
+ * page view cost more than the worklist query itself.
+ */
+const parsedVersions = new Map<string, PlayDefinition | null>();
+
+/** Published, not archived plays (running or not), newest version each, by id. */
 export async function loadPublishedPlays(db: PlaysExecutor): Promise<PublishedPlay[]> {
-  const rows = await db.$queryRaw<{ id: number; name: string; version: number; definition: unknown }[]>`
-    SELECT p.id, p.name, v.version, v.definition FROM plays p
+  const rows = await db.$queryRaw<{ id: number; name: string; version: number; published_at: Date; definition: unknown }[]>`
+    SELECT p.id, p.name, v.version, v.published_at, v.definition FROM plays p
     JOIN play_versions v ON v.play_id = p.id AND v.version = p.published_version
     WHERE NOT p.archived ORDER BY p.id`;
   const plays: PublishedPlay[] = [];
   for (const row of rows) {
-    const definition = readPlayDefinition(row.definition);
+    const key = `${row.id}:${row.version}:${row.published_at.getTime()}`;
+    if (!parsedVersions.has(key)) parsedVersions.set(key, readPlayDefinition(row.definition));
+    const definition = parsedVersions.get(key);
     if (definition) plays.push({ id: row.id, name: row.name, version: row.version, definition });
     else console.error(`[tierwise] play ${row.id} v${row.version} no longer validates; its members are kept`);
   }
