@@ -3,9 +3,9 @@ import type { Actor } from "@/lib/auth/access";
 import { db } from "@/lib/db/client";
 import { getAccountDetail } from "@/lib/data/account-detail";
 import { listAccounts } from "@/lib/data/accounts";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { loadAccountQuery } from "@/lib/validation/account-query";
+import { createAccount, createUser, type AccountFixture } from "../support/fixtures";
 import { resetDatabase } from "../support/reset-db";
 
 const DAY_MS = 86_400_000;
@@ -22,32 +22,21 @@ let aMain: number;
 let aSecond: number;
 let bOnly: number;
 
-async function user(key: string, role: Role): Promise<Actor> {
-  const u = await db.user.create({ data: { email: `${key}@test.local`, name: key, passwordHash: "not-a-hash", role } });
-  return { id: u.id, role: u.role, email: u.email };
-}
+const user = (key: string, role: Role): Promise<Actor> => createUser(role, `${key}@test.local`, key);
 
-function account(key: string, ownerId: string, extra: Partial<Prisma.AccountUncheckedCreateInput> = {}) {
-  return db.account.create({
-    data: {
-      name: `Account ${key}`,
-      domain: `${key}.example`,
-      industry: "Software",
-      country: "Germany",
-      region: "EMEA",
-      employeeCount: 250,
-      annualRevenue: "12500000.00",
-      ownerId,
-      loyaltyStatus: "REPEAT",
-      usageRate: "MEDIUM",
-      journeyStage: "RETENTION",
-      hostingPreference: "CLOUD",
-      devicePreference: "MIXED",
-      techAdoption: "EARLY_MAJORITY",
-      ...extra,
-    },
-  });
-}
+/** The shared account fixture with the columns this test's assertions read (German, EMEA, $12.5M). */
+const account = async (key: string, ownerId: string, extra: AccountFixture = {}) => ({
+  id: await createAccount({
+    name: `Account ${key}`,
+    domain: `${key}.example`,
+    country: "Germany",
+    region: "EMEA",
+    annualRevenue: "12500000.00",
+    devicePreference: "MIXED",
+    ownerId,
+    ...extra,
+  }),
+});
 
 const query = (params: Record<string, string> = {}) => loadAccountQuery(new URLSearchParams(params));
 
