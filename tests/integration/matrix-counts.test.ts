@@ -5,8 +5,9 @@ import { recomputeAll } from "@/lib/db/membership/recompute-all";
 import { listAccounts } from "@/lib/data/accounts";
 import { getMatrix, NONE_COLUMN, UNTIERED, type Matrix, type MatrixDimension } from "@/lib/data/matrix";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { TechCategory, type HostingPreference, type Role } from "@/lib/generated/prisma/enums";
+import { TechCategory, type HostingPreference } from "@/lib/generated/prisma/enums";
 import { loadAccountQuery } from "@/lib/validation/account-query";
+import { createAccount, createUser, draftSegment, publishSegment } from "../support/fixtures";
 import { resetDatabase } from "../support/reset-db";
 
 /** The fixture, known in advance: hand counts are computed from this, not from the database. */
@@ -74,37 +75,21 @@ function actual(matrix: Matrix) {
 
 beforeAll(async () => {
   await resetDatabase();
-  const make = async (key: string, role: Role) => {
-    const u = await db.user.create({ data: { email: `${key}@test.local`, name: key, passwordHash: "x", role } });
-    return { id: u.id, role: u.role } satisfies Actor;
+  actors = {
+    repA: await createUser("REP", "rep-a@test.local"),
+    repB: await createUser("REP", "rep-b@test.local"),
+    manager: await createUser("MANAGER", "manager@test.local"),
+    admin: await createUser("ADMIN", "admin@test.local"),
   };
-  actors = { repA: await make("rep-a", "REP"), repB: await make("rep-b", "REP"), manager: await make("manager", "MANAGER"), admin: await make("admin", "ADMIN") };
   const techIds: Record<string, number> = {};
   for (const [key, category] of Object.entries(TECHS)) {
     techIds[key] = (await db.technology.create({ data: { name: key, vendor: key, category } })).id;
   }
-  for (const [i, f] of FIXTURES.entries()) {
-    const account = await db.account.create({
-      data: {
-        name: `Account ${i}`,
-        domain: `a${i}.example`,
-        industry: "Software",
-        country: "France",
-        region: "EMEA",
-        employeeCount: 100,
-        annualRevenue: "1000000",
-        ownerId: f.owner ? actors[f.owner].id : null,
-        loyaltyStatus: "REPEAT",
-        usageRate: "LIGHT",
-        journeyStage: "PURCHASE",
-        hostingPreference: f.hosting,
-        devicePreference: "PC",
-        techAdoption: "LAGGARD",
-        lifetimeValue: f.ltv.toFixed(2),
-      },
-    });
+  for (const f of FIXTURES) {
+    // The matrix reads the owner, the hosting and the lifetime value (the tier); techs come next.
+    const accountId = await createAccount({ ownerId: f.owner ? actors[f.owner].id : null, hostingPreference: f.hosting, lifetimeValue: f.ltv.toFixed(2) });
     await db.accountTechnology.createMany({
-      data: f.techs.map((t) => ({ accountId: account.id, technologyId: techIds[t]!, firstDetectedAt: new Date("2025-05-01"), lastDetectedAt: new Date("2026-01-01"), confidence: 0.7 })),
+      data: f.techs.map((t) => ({ accountId, technologyId: techIds[t]!, firstDetectedAt: new Date("2025-05-01"), lastDetectedAt: new Date("2026-01-01"), confidence: 0.7 })),
     });
   }
 
@@ -121,20 +106,15 @@ beforeAll(async () => {
       },
     },
   });
-  const segment = async (name: string, r: Prisma.InputJsonObject) => {
-    const s = await db.segment.create({ data: { name, draftRule: r, publishedVersion: 1 } });
-    await db.segmentVersion.create({ data: { segmentId: s.id, version: 1, rule: r, note: "v1" } });
-    return s.id;
-  };
   segmentIds = {
-    crm: await segment("CRM users", rule("c", "technologies", "in_category", ["CRM"])),
-    cloud: await segment("Cloud hosted", rule("d", "hostingPreference", "any_of", ["CLOUD"])),
+    crm: await publishSegment("CRM users", rule("c", "technologies", "in_category", ["CRM"]), { note: "v1" }),
+    cloud: await publishSegment("Cloud hosted", rule("d", "hostingPreference", "any_of", ["CLOUD"]), { note: "v1" }),
   };
   // A draft-only segment is not a column, and its stray members do not count.
-  const draft = await db.segment.create({ data: { name: "Draft only", draftRule: rule("e", "hostingPreference", "any_of", ["HYBRID"]) } });
+  const draftId = await draftSegment("Draft only", rule("e", "hostingPreference", "any_of", ["HYBRID"]));
   await recomputeAll(db, { reason: "RULE_PUBLISHED" });
   const anyAccount = await db.account.findFirstOrThrow({ select: { id: true } });
-  await db.accountSegment.create({ data: { segmentId: draft.id, accountId: anyAccount.id } });
+  await db.accountSegment.create({ data: { segmentId: draftId, accountId: anyAccount.id } });
 });
 
 afterAll(() => db.$disconnect());

@@ -21,7 +21,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { EMPTY_AUDIENCE, type PlayDefinition } from "@/lib/plays/definition";
 import { addDays, toIsoDate } from "@/lib/segmentation/dates";
 import type { RuleGroup } from "@/lib/segmentation/rule";
-import { createAccount, createUser } from "../support/fixtures";
+import { createAccount, createUser, publishSegment } from "../support/fixtures";
 import { resetDatabase } from "../support/reset-db";
 import { session, sessionModuleMock } from "../support/session-mock";
 
@@ -112,9 +112,7 @@ beforeAll(async () => {
   const { revision } = await saveTierSchemeDraft(admin, scheme, 0);
   await publishTierScheme(admin, { baseRevision: revision, note: "First scheme" });
   const erpRule = rule({ kind: "condition", id: "s", field: "technologies", operator: "in_category", value: ["ERP"] });
-  const segment = await db.segment.create({ data: { name: "ERP users", color: "#f59e0b", draftRule: json(erpRule), publishedVersion: 1 } });
-  segmentId = segment.id;
-  await db.segmentVersion.create({ data: { segmentId, version: 1, rule: json(erpRule), note: "First", publishedById: admin.id } });
+  segmentId = await publishSegment("ERP users", erpRule, { color: "#f59e0b", note: "First", publishedById: admin.id });
   await recomputeAll(db, { reason: "RULE_PUBLISHED", detail: "Segments" });
 
   plays.migration = await publish(

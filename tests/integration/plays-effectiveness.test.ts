@@ -13,7 +13,7 @@ import type { PlayOutcomeKind } from "@/lib/generated/prisma/enums";
 import { EMPTY_AUDIENCE, type PlayDefinition } from "@/lib/plays/definition";
 import type { BreakdownRow } from "@/lib/plays/effectiveness";
 import type { PlaysPeriod } from "@/lib/validation/plays-period";
-import { createAccount, createUser } from "../support/fixtures";
+import { createAccount, createUser, publishSegment } from "../support/fixtures";
 import { resetDatabase } from "../support/reset-db";
 
 let admin: Actor;
@@ -64,8 +64,9 @@ beforeAll(async () => {
   tier.t1 = (await db.tier.create({ data: { key: "t1", name: "Tier 1", color: "#4f46e5", position: 1 } })).id;
   tier.t2 = (await db.tier.create({ data: { key: "t2", name: "Tier 2", color: "#0ea5e9", position: 2 } })).id;
   tier.old = (await db.tier.create({ data: { key: "old", name: "Old tier", color: "#999999", position: 0, archived: true } })).id;
-  seg.cloud = (await db.segment.create({ data: { name: "Cloud", draftRule: {}, publishedVersion: 1 } })).id;
-  seg.crm = (await db.segment.create({ data: { name: "CRM users", draftRule: {}, publishedVersion: 1 } })).id;
+  // Only the names count here (the breakdown's labels): outcomes carry their segment snapshot.
+  seg.cloud = await publishSegment("Cloud", {});
+  seg.crm = await publishSegment("CRM users", {});
   for (const key of ["x", "y", "z", "gone"]) play[key] = (await createPlay(admin, definition(`Play ${key}`))).id;
   await db.play.update({ where: { id: play.gone! }, data: { archived: true } });
 
