@@ -45,7 +45,11 @@ export function checkAudience(audience: PlayAudience, member: Membership, facts:
 export interface MembershipSql {
   tierId: Prisma.Sql;
   segmentIds: Prisma.Sql;
-  whitespace: Prisma.Sql;
+  /**
+   * The whitespace array, or a test "any of these categories is whitespace" (the recompute, which
+   * computes whitespace on the fly, tests just the audience's categories instead of the whole array).
+   */
+  whitespace: Prisma.Sql | ((categories: readonly string[]) => Prisma.Sql);
 }
 
 /**
@@ -60,7 +64,9 @@ export function compileAudience(audience: PlayAudience, tierIdByKey: ReadonlyMap
   }
   if (audience.segmentsAll.length) parts.push(Prisma.sql`${member.segmentIds} @> ${audience.segmentsAll}::int[]`);
   if (audience.segmentsAny.length) parts.push(Prisma.sql`${member.segmentIds} && ${audience.segmentsAny}::int[]`);
-  if (audience.whitespace.length) parts.push(Prisma.sql`${member.whitespace} && ${audience.whitespace}::text[]`);
+  if (audience.whitespace.length) {
+    parts.push(typeof member.whitespace === "function" ? member.whitespace(audience.whitespace) : Prisma.sql`${member.whitespace} && ${audience.whitespace}::text[]`);
+  }
   if (audience.rule.children.length) parts.push(compileRule(audience.rule, asOf));
   return parts.length ? Prisma.sql`(${Prisma.join(parts, " AND ")})` : Prisma.sql`TRUE`;
 }

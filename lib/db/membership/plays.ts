@@ -64,21 +64,26 @@ async function categoryTests(db: PlaysExecutor): Promise<Map<TechCategory, Prism
   return new Map(CATEGORIES.map((c) => [c, ids.has(c) ? Prisma.sql`(a.technology_ids && ${ids.get(c)}::int[])` : Prisma.sql`FALSE`]));
 }
 
+/** Bit of a category in a mask: its position in the enum (12 categories fit an int). */
+const bit = (category: TechCategory) => 1 << CATEGORIES.indexOf(category);
+
 interface PeerCommon {
   industry: string;
-  tier_id: number | null;
-  cats: string[];
+  /** The tier's id, 0 for untiered (a plain value, so the per-account pass can hash-join on it). */
+  tier_key: number;
+  /** The categories most of the group runs, as bits (see `bit`). */
+  mask: number;
 }
 
 /** Per (industry, tier) the categories most of its accounts run (only groups of at least WHITESPACE_MIN_PEERS). */
 async function readPeerCommon(db: PlaysExecutor, tests: Map<TechCategory, Prisma.Sql>): Promise<PeerCommon[]> {
-  const shares = CATEGORIES.map((c) => Prisma.sql`CASE WHEN count(*) FILTER (WHERE ${tests.get(c)!}) >= ${WHITESPACE_MIN_SHARE}::float8 * count(*) THEN ${c} END`);
+  const bits = CATEGORIES.map((c) => Prisma.sql`CASE WHEN count(*) FILTER (WHERE ${tests.get(c)!}) >= ${WHITESPACE_MIN_SHARE}::float8 * count(*) THEN ${bit(c)}::int ELSE 0 END`);
   return db.$queryRaw<PeerCommon[]>`
-    SELECT industry, tier_id, cats FROM (
-      SELECT a.industry, r.tier_id, array_remove(ARRAY[${Prisma.join(shares)}]::text[], NULL) AS cats
+    SELECT industry, tier_key, mask FROM (
+      SELECT a.industry, COALESCE(r.tier_id, 0) AS tier_key, (${Prisma.join(bits, " | ")}) AS mask
       FROM accounts a JOIN account_segmentation r ON r.account_id = a.id
-      GROUP BY a.industry, r.tier_id HAVING count(*) >= ${WHITESPACE_MIN_PEERS}
-    ) g WHERE cardinality(cats) > 0`;
+      GROUP BY 1, 2 HAVING count(*) >= ${WHITESPACE_MIN_PEERS}
+    ) g WHERE mask <> 0`;
 }
 
 interface PlayChange {
@@ -90,31 +95,41 @@ interface PlayChange {
 }
 
 async function readPlayChanges(db: PlaysExecutor, plays: readonly PublishedPlay[], scope: RecomputeScope): Promise<PlayChange[]> {
+  return db.$queryRaw<PlayChange[]>(await playChangesSql(db, plays, scope));
+}
+
+/** The read of readPlayChanges as SQL (exported for EXPLAIN in benchmarks). */
+export async function playChangesSql(db: PlaysExecutor, plays: readonly PublishedPlay[], scope: RecomputeScope): Promise<Prisma.Sql> {
   const asOf = scope.asOf ?? new Date();
   const tests = await categoryTests(db);
   const common = await readPeerCommon(db, tests);
   const tierRows = await db.$queryRaw<{ id: number; key: string }[]>`SELECT id, key FROM tiers WHERE NOT archived`;
   const tierIds = new Map(tierRows.map((t) => [t.key, t.id]));
-  // The account's whitespace: the group's common categories it does not run, in enum order.
-  const gaps = CATEGORIES.map((c) => Prisma.sql`CASE WHEN ${c} = ANY(g.cats) AND NOT ${tests.get(c)!} THEN ${c} END`);
-  const whitespace = Prisma.sql`array_remove(ARRAY[${Prisma.join(gaps)}]::text[], NULL)`;
-  const member = { tierId: Prisma.sql`r.tier_id`, segmentIds: Prisma.sql`COALESCE(r.segment_ids, '{}')`, whitespace: Prisma.sql`w.ws` };
+  // The account's whitespace: the group's common categories it does not run, in enum order. Only
+  // categories common in some group can be whitespace: the others are not tested at all.
+  const anywhere = common.reduce((mask, g) => mask | g.mask, 0);
+  const gap = (c: TechCategory) => Prisma.sql`(g.mask & ${bit(c)}::int <> 0 AND NOT ${tests.get(c)!})`;
+  const candidates = CATEGORIES.filter((c) => (anywhere & bit(c)) !== 0);
+  const whitespace = candidates.length
+    ? Prisma.sql`array_remove(ARRAY[${Prisma.join(candidates.map((c) => Prisma.sql`CASE WHEN ${gap(c)} THEN ${c} END`))}]::text[], NULL)`
+    : Prisma.sql`'{}'::text[]`;
+  // Audiences test their own whitespace categories directly rather than the array above.
+  const whitespaceAny = (categories: readonly string[]) => {
+    const tested = candidates.filter((c) => categories.includes(c));
+    return tested.length ? Prisma.sql`(${Prisma.join(tested.map(gap), " OR ")})` : Prisma.sql`FALSE`;
+  };
+  const member = { tierId: Prisma.sql`r.tier_id`, segmentIds: Prisma.sql`COALESCE(r.segment_ids, '{}')`, whitespace: whitespaceAny };
   const day = toIsoDate(asOf);
   const running = plays.filter((p) => isPlayRunning(p.definition, day));
   const cases = running.map((p) => Prisma.sql`CASE WHEN ${compileAudience(p.definition.audience, tierIds, member, asOf)} THEN ${p.id}::int END`);
   const newPlays = cases.length ? Prisma.sql`array_remove(ARRAY[${Prisma.join(cases)}]::int[], NULL)` : Prisma.sql`'{}'::int[]`;
   const ids = scope.accountIds ? Prisma.sql`a.id = ANY(${[...scope.accountIds]}::int[])` : Prisma.sql`TRUE`;
-  return db.$queryRaw<PlayChange[]>`
-    WITH common AS (
-      SELECT * FROM unnest(${common.map((g) => g.industry)}::text[], ${common.map((g) => g.tier_id)}::int[],
-        ${common.map((g) => `{${g.cats.join(",")}}`)}::text[]) AS g(industry, tier_id, cats_text)
-    )
+  return Prisma.sql`
     SELECT id, old_ws, new_ws, old_plays, new_plays FROM (
-      SELECT a.id, COALESCE(r.whitespace, '{}') AS old_ws, w.ws AS new_ws, COALESCE(r.play_ids, '{}') AS old_plays, ${newPlays} AS new_plays
+      SELECT a.id, COALESCE(r.whitespace, '{}') AS old_ws, ${whitespace} AS new_ws, COALESCE(r.play_ids, '{}') AS old_plays, ${newPlays} AS new_plays
       FROM accounts a JOIN account_segmentation r ON r.account_id = a.id
-      LEFT JOIN (SELECT industry, tier_id, cats_text::text[] AS cats FROM common) g
-        ON g.industry = a.industry AND g.tier_id IS NOT DISTINCT FROM r.tier_id
-      CROSS JOIN LATERAL (SELECT ${whitespace} AS ws) w
+      LEFT JOIN unnest(${common.map((g) => g.industry)}::text[], ${common.map((g) => g.tier_key)}::int[], ${common.map((g) => g.mask)}::int[])
+        AS g(industry, tier_key, mask) ON g.industry = a.industry AND g.tier_key = COALESCE(r.tier_id, 0)
       WHERE ${ids}
     ) calc
     WHERE old_ws <> new_ws OR old_plays <> new_plays`;
@@ -165,6 +180,22 @@ async function applyPlayChanges(db: PlaysExecutor, changes: readonly PlayChange[
  */
 export async function recomputePlays(db: PlaysExecutor, because: Because, scope: RecomputeScope = {}): Promise<number> {
   const plays = await loadPublishedPlays(db);
-  const changes = await readPlayChanges(db, plays, scope);
+  const changes = await withParallelScans(db, () => readPlayChanges(db, plays, scope));
   return applyPlayChanges(db, changes, plays, because);
+}
+
+/**
+ * The two passes over every account are CPU-bound expressions that PostgreSQL underestimates, so
+ * it would run them on one core: inside the caller's transaction, make parallel workers free for
+ * them, then put the settings back (the rest of the transaction plans as usual).
+ */
+async function withParallelScans<T>(db: PlaysExecutor, work: () => Promise<T>): Promise<T> {
+  const [before] = await db.$queryRaw<{ setup: string; tuple: string }[]>`
+    SELECT current_setting('parallel_setup_cost') AS setup, current_setting('parallel_tuple_cost') AS tuple,
+      set_config('parallel_setup_cost', '0', true), set_config('parallel_tuple_cost', '0', true)`;
+  try {
+    return await work();
+  } finally {
+    await db.$queryRaw`SELECT set_config('parallel_setup_cost', ${before?.setup ?? "1000"}, true), set_config('parallel_tuple_cost', ${before?.tuple ?? "0.1"}, true)`;
+  }
 }
