@@ -67,7 +67,7 @@ async function categoryTests(db: PlaysExecutor): Promise<Map<TechCategory, Prism
 /** Bit of a category in a mask: its position in the enum (12 categories fit an int). */
 const bit = (category: TechCategory) => 1 << CATEGORIES.indexOf(category);
 
-export interface PeerCommon {
+interface PeerCommon {
   industry: string;
   /** The tier's id, 0 for untiered (a plain value, so the per-account pass can hash-join on it). */
   tier_key: number;
@@ -75,15 +75,7 @@ export interface PeerCommon {
   mask: number;
 }
 
-/**
- * Per (industry, tier) the categories most of its accounts run (only groups of at least
- * WHITESPACE_MIN_PEERS), from the stored tiers. The full recompute reads them beside its other
- * reads and passes them in (see recomputePlays).
- */
-export async function readPeerStats(db: PlaysExecutor): Promise<PeerCommon[]> {
-  return readPeerCommon(db, await categoryTests(db));
-}
-
+/** Per (industry, tier) the categories most of its accounts run (only groups of at least WHITESPACE_MIN_PEERS). */
 async function readPeerCommon(db: PlaysExecutor, tests: Map<TechCategory, Prisma.Sql>): Promise<PeerCommon[]> {
   const bits = CATEGORIES.map((c) => Prisma.sql`CASE WHEN count(*) FILTER (WHERE ${tests.get(c)!}) >= ${WHITESPACE_MIN_SHARE}::float8 * count(*) THEN ${bit(c)}::int ELSE 0 END`);
   return db.$queryRaw<PeerCommon[]>`
@@ -102,15 +94,15 @@ interface PlayChange {
   new_plays: number[];
 }
 
-async function readPlayChanges(db: PlaysExecutor, plays: readonly PublishedPlay[], scope: RecomputeScope, peers?: PeerCommon[]): Promise<PlayChange[]> {
-  return db.$queryRaw<PlayChange[]>(await playChangesSql(db, plays, scope, peers));
+async function readPlayChanges(db: PlaysExecutor, plays: readonly PublishedPlay[], scope: RecomputeScope): Promise<PlayChange[]> {
+  return db.$queryRaw<PlayChange[]>(await playChangesSql(db, plays, scope));
 }
 
 /** The read of readPlayChanges as SQL (exported for EXPLAIN in benchmarks). */
-export async function playChangesSql(db: PlaysExecutor, plays: readonly PublishedPlay[], scope: RecomputeScope, peers?: PeerCommon[]): Promise<Prisma.Sql> {
+export async function playChangesSql(db: PlaysExecutor, plays: readonly PublishedPlay[], scope: RecomputeScope): Promise<Prisma.Sql> {
   const asOf = scope.asOf ?? new Date();
   const tests = await categoryTests(db);
-  const common = peers ?? (await readPeerCommon(db, tests));
+  const common = await readPeerCommon(db, tests);
   const tierRows = await db.$queryRaw<{ id: number; key: string }[]>`SELECT id, key FROM tiers WHERE NOT archived`;
   const tierIds = new Map(tierRows.map((t) => [t.key, t.id]));
   // The account's whitespace: the group's common categories it does not run, in enum order. Only
@@ -184,12 +176,11 @@ async function applyPlayChanges(db: PlaysExecutor, changes: readonly PlayChange[
  * Recompute whitespace and play memberships (of the given accounts, or all) from the stored
  * tiers and segments; returns how many play entries and exits were recorded. The ledger records
  * each play's own published version; `because` says what caused the change (a tier or segment
- * publish, a play publish, a data change). `peers`: peer statistics read earlier (readPeerStats),
- * valid only when no account has changed tier since.
+ * publish, a play publish, a data change).
  */
-export async function recomputePlays(db: PlaysExecutor, because: Because, scope: RecomputeScope = {}, peers?: PeerCommon[]): Promise<number> {
+export async function recomputePlays(db: PlaysExecutor, because: Because, scope: RecomputeScope = {}): Promise<number> {
   const plays = await loadPublishedPlays(db);
-  const changes = await withParallelScans(db, () => readPlayChanges(db, plays, scope, peers));
+  const changes = await withParallelScans(db, () => readPlayChanges(db, plays, scope));
   return applyPlayChanges(db, changes, plays, because);
 }
 

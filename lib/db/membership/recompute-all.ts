@@ -6,7 +6,7 @@
 import type { Db } from "@/lib/db/client";
 import { LONG_TRANSACTION, allowLargeSorts } from "@/lib/db/transaction";
 import { applyMembershipChanges, readMembershipChanges, type MembershipRecompute } from "./changes";
-import { readPeerStats, recomputePlays } from "./plays";
+import { recomputePlays } from "./plays";
 import { loadPublishedRules, rulesSignature, type PublishedRules } from "./published-rules";
 import { applyScoreChanges, readScoreChanges } from "./scores";
 import { reorderTierRanks, syncTiers } from "./tier-rows";
@@ -65,13 +65,12 @@ export async function recomputeEverything(
   for (let attempt = 1; ; attempt++) {
     const rules = await loadPublishedRules(root);
     const what = await everything(root, rules);
-    const [{ changes: memberships, peers }, scores] = await Promise.all([
-      step("read tiers and segments, and whitespace peer groups", () =>
+    const [memberships, scores] = await Promise.all([
+      step("read tiers and segments", () =>
         root.$transaction(async (tx) => {
           // One core each: PostgreSQL's own parallel workers would only compete with the other read.
           await tx.$queryRaw`SELECT set_config('max_parallel_workers_per_gather', '0', true)`;
-          // The peer groups (industry x stored tier) fit beside this read, the shorter of the two.
-          return { changes: await readMembershipChanges(tx, what, { asOf }), peers: await readPeerStats(tx) };
+          return readMembershipChanges(tx, what, { asOf });
         }, LONG_TRANSACTION),
       ),
       step("read scores", () =>
@@ -87,9 +86,8 @@ export async function recomputeEverything(
         applyMembershipChanges(tx, memberships, what, because),
       );
       await reorderTierRanks(tx);
-      // Audiences read the tiers and segments just written; the peer groups read beside them are
-      // still right unless an account changed tier.
-      const playChanges = await step("plays and whitespace", () => recomputePlays(tx, because, { asOf }, tierChanges === 0 ? peers : undefined));
+      // Audiences read the tiers and segments just written.
+      const playChanges = await step("plays and whitespace", () => recomputePlays(tx, because, { asOf }));
       const scoreChanges = await step(`write ${scores.length} score changes`, () => applyScoreChanges(tx, scores));
       return { tierChanges, segmentChanges: segmentsEntered + segmentsLeft, playChanges, scoreChanges };
     }, LONG_TRANSACTION);
