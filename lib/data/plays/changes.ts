@@ -96,7 +96,7 @@ const TARGET_ID = Prisma.raw(
 );
 
 /**
- * One statement (exported for EXPLAIN). The rep's accounts are joined to the ledger rows after
+ * One statement. The rep's accounts are joined to the ledger rows after
  * `since` (the rows of dismissed groups left out, only when the rep has dismissals) and grouped
  * in one hash aggregation, without sorting the rows. A group written by one transaction (one
  * publish, import or refresh: one `at`) has one row per account, so its row count is its account
@@ -104,7 +104,7 @@ const TARGET_ID = Prisma.raw(
  * enter again on Wednesday's) is counted distinctly, for the few groups shown. The sample is any
  * few accounts of the group, by name; the key is built once per group.
  */
-export function changeGroupsSql(repId: string, since: Date, withDismissals = true): Prisma.Sql {
+function changeGroupsSql(repId: string, since: Date, withDismissals = true): Prisma.Sql {
   return Prisma.sql`
     WITH ev AS MATERIALIZED (
       SELECT e.account_id, e.at, e.scope, e.change, e.reason, COALESCE(e.detail, '') AS detail, ${TARGET_ID} AS target_id

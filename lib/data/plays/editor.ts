@@ -5,16 +5,11 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { isPlayRunning, readPlayDefinition, type PlayDefinition } from "@/lib/plays/definition";
 import { toIsoDate } from "@/lib/segmentation/dates";
 import { loadNameLookups } from "@/lib/data/rules/context";
-import { draftConflict, duplicateName, nameTaken, notFound, PLAYS } from "@/lib/data/rules/versioned";
+import { draftConflict, duplicateName, nameTaken, notFound, PLAYS, userNames, versionMeta, type VersionMeta } from "@/lib/data/rules/versioned";
 import { loadAudienceNames } from "./context";
 import { describeAudience } from "./describe";
 
-export interface PlayVersionInfo {
-  version: number;
-  note: string;
-  publishedAt: Date;
-  publishedBy: string | null;
-  restoredFrom: number | null;
+export interface PlayVersionInfo extends VersionMeta {
   audienceText: string;
 }
 
@@ -98,14 +93,12 @@ export async function getPlayEditor(actor: Actor, id: number): Promise<PlayEdito
   if (!play) return null;
   const draft = readPlayDefinition(play.draft);
   if (!draft) return null;
-  const userIds = [play.updatedById, ...play.versions.map((v) => v.publishedById)].filter((x): x is string => !!x);
-  const [users, members, names, lookups] = await Promise.all([
-    db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true } }),
+  const [userName, members, names, lookups] = await Promise.all([
+    userNames([play.updatedById, ...play.versions.map((v) => v.publishedById)]),
     playMemberCounts([id]),
     loadAudienceNames(),
     loadNameLookups(),
   ]);
-  const userName = new Map(users.map((u) => [u.id, u.name]));
   const latest = play.versions[0];
   return {
     id: play.id,
@@ -119,11 +112,7 @@ export async function getPlayEditor(actor: Actor, id: number): Promise<PlayEdito
     versions: play.versions.map((v) => {
       const definition = readPlayDefinition(v.definition);
       return {
-        version: v.version,
-        note: v.note,
-        publishedAt: v.publishedAt,
-        publishedBy: v.publishedById ? (userName.get(v.publishedById) ?? null) : null,
-        restoredFrom: v.restoredFrom,
+        ...versionMeta(v, userName),
         audienceText: definition ? describeAudience(definition.audience, names, lookups) : "(no longer valid)",
       };
     }),

@@ -7,6 +7,7 @@
  * the latest outcome a rep recorded. A fixed number of queries, whatever the number of plays.
  */
 import "server-only";
+import { responsesByAccount } from "./responses";
 import type { Actor } from "@/lib/auth/access";
 import { loadAccountFacts } from "@/lib/db/account-facts";
 import { db } from "@/lib/db/client";
@@ -25,8 +26,6 @@ import { loadNameLookups } from "../rules/context";
 import { loadAudienceNames, type AudienceNames } from "./context";
 import { describeAudience } from "./describe";
 
-/** Campaign responses older than this say little about the channel to use today. */
-const CHANNEL_WINDOW_MONTHS = 24;
 
 export interface Chip {
   label: string;
@@ -131,15 +130,11 @@ export async function getRecommendedPlays(actor: Actor, accountId: number): Prom
     .sort((a, b) => b.definition.priority - a.definition.priority || a.definition.name.localeCompare(b.definition.name));
   if (plays.length === 0) return { accountId, asOf: day, plays: [] };
 
-  const since = new Date(Date.UTC(asOf.getUTCFullYear(), asOf.getUTCMonth() - CHANNEL_WINDOW_MONTHS, asOf.getUTCDate()));
   const [facts, lookups, names, responses, outcomes] = await Promise.all([
     loadAccountFacts(db, [accountId]).then((all) => all.get(accountId)),
     loadNameLookups(),
     loadAudienceNames(),
-    db.campaignResponse.findMany({
-      where: { accountId, respondedAt: { gte: since } },
-      select: { channel: true, respondedAt: true, outcome: true },
-    }),
+    responsesByAccount([accountId], asOf).then((all) => all.get(accountId) ?? []),
     latestOutcomes(accountId, plays.map((p) => p.id)),
   ]);
   // Visible a moment ago; a concurrent delete makes it simply not found.

@@ -15,11 +15,12 @@ import { loadPublishedPlays, type PublishedPlay } from "@/lib/db/membership/play
 import { accountWhereSql } from "@/lib/data/account-filters";
 import { loadNameLookups } from "@/lib/data/rules/context";
 import { isPlayRunning } from "@/lib/plays/definition";
-import { suggestedChannel, type CampaignResponseFact, type SuggestedChannel } from "@/lib/plays/channel";
+import { suggestedChannel, type SuggestedChannel } from "@/lib/plays/channel";
 import { BEST_CHANNEL, type PlayKind } from "@/lib/plays/kinds";
 import { renderTemplateSource } from "@/lib/plays/template-render";
 import { toIsoDate } from "@/lib/segmentation/dates";
 import type { TodayQuery } from "@/lib/validation/today-query";
+import { responsesByAccount } from "./responses";
 import { resolveTodayRep, type TodayViewer } from "./today-rep";
 
 export interface WorklistItem {
@@ -89,7 +90,7 @@ interface PairRow {
  * rep's accounts (owner index) whose play_ids overlap the running plays, one row per play; the
  * newest outcome per pair is one probe of play_outcomes (account_id, play_id, at DESC).
  */
-export function rankedPairsSql(repId: string, plays: readonly Pick<PublishedPlay, "id" | "definition">[], query: Pick<TodayQuery, "tier" | "segment">, today: string, limit: number): Prisma.Sql {
+function rankedPairsSql(repId: string, plays: readonly Pick<PublishedPlay, "id" | "definition">[], query: Pick<TodayQuery, "tier" | "segment">, today: string, limit: number): Prisma.Sql {
   const ids = plays.map((p) => p.id);
   const priorities = plays.map((p) => p.definition.priority);
   // The filters of the accounts list (tier by rank, segment), scoped to the accounts the rep owns.
@@ -124,26 +125,6 @@ export function rankedPairsSql(repId: string, plays: readonly Pick<PublishedPlay
       LEFT JOIN accounts a ON a.id = top.account_id
       LEFT JOIN tiers t ON t.id = top.tier_id
     ORDER BY top.tier_rank ASC, top.priority_score DESC, top.priority DESC, top.account_id ASC, top.play_id ASC`;
-}
-
-/** The account page's window for "best channel" (lib/data/plays/recommendations.ts), so both suggest the same. */
-const CHANNEL_WINDOW_MONTHS = 24;
-
-/** Campaign responses of the accounts whose play suggests "best channel" (one query). */
-async function responsesByAccount(accountIds: number[], asOf: Date): Promise<Map<number, CampaignResponseFact[]>> {
-  const byAccount = new Map<number, CampaignResponseFact[]>();
-  if (accountIds.length === 0) return byAccount;
-  const since = new Date(Date.UTC(asOf.getUTCFullYear(), asOf.getUTCMonth() - CHANNEL_WINDOW_MONTHS, asOf.getUTCDate()));
-  const rows = await db.campaignResponse.findMany({
-    where: { accountId: { in: accountIds }, respondedAt: { gte: since } },
-    select: { accountId: true, channel: true, respondedAt: true, outcome: true },
-  });
-  for (const { accountId, ...response } of rows) {
-    const list = byAccount.get(accountId);
-    if (list) list.push(response);
-    else byAccount.set(accountId, [response]);
-  }
-  return byAccount;
 }
 
 /** Published plays running today, by name. */

@@ -10,19 +10,14 @@ import { parseRule, type ParseRuleResult, type RuleError, type RuleGroup } from 
 import { describeRule } from "@/lib/segmentation/text";
 import type { SegmentDetails } from "@/lib/validation/segment";
 import { loadNameLookups, loadRuleContext } from "./context";
-import { draftConflict, duplicateName, lockForPublish, nameTaken, notFound, SEGMENTS } from "./versioned";
+import { draftConflict, duplicateName, lockForPublish, nameTaken, notFound, SEGMENTS, userNames, versionMeta, type VersionMeta } from "./versioned";
 import { lintSegmentRule, type LintWarning } from "./lint";
 import { previewSegmentRule, type SegmentPreview } from "./preview";
 import type { PublishResult } from "./tier-scheme";
 
 export const EMPTY_RULE: RuleGroup = { kind: "group", op: "and", children: [] };
 
-export interface SegmentVersionInfo {
-  version: number;
-  note: string;
-  publishedAt: Date;
-  publishedBy: string | null;
-  restoredFrom: number | null;
+export interface SegmentVersionInfo extends VersionMeta {
   ruleText: string;
 }
 
@@ -87,8 +82,7 @@ export async function getSegmentEditor(actor: Actor, id: number): Promise<Segmen
   if (!segment) return null;
   const [members, lookups] = await Promise.all([db.accountSegment.count({ where: { segmentId: id } }), loadNameLookups()]);
   const userIds = [segment.updatedById, ...segment.versions.map((v) => v.publishedById)].filter((x): x is string => !!x);
-  const users = await db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true } });
-  const names = new Map(users.map((u) => [u.id, u.name]));
+  const names = await userNames(userIds);
   const latest = segment.versions[0];
   return {
     id: segment.id,
@@ -108,11 +102,7 @@ export async function getSegmentEditor(actor: Actor, id: number): Promise<Segmen
     versions: segment.versions.map((v) => {
       const parsed = parseRule(v.rule);
       return {
-        version: v.version,
-        note: v.note,
-        publishedAt: v.publishedAt,
-        publishedBy: v.publishedById ? (names.get(v.publishedById) ?? null) : null,
-        restoredFrom: v.restoredFrom,
+        ...versionMeta(v, names),
         ruleText: parsed.ok ? describeRule(parsed.rule, lookups) : "(no longer valid)",
       };
     }),

@@ -8,17 +8,13 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/errors";
 import { parseTierScheme, type ParseTierSchemeResult, type TierScheme, type TierSchemeError } from "@/lib/segmentation/tier-scheme";
 import { loadRuleContext } from "./context";
+import { userNames, versionMeta, type VersionMeta } from "./versioned";
 import { lintTierScheme, type LintWarning } from "./lint";
 import { previewTierScheme, tierMovers, type TierMover, type TierPreview } from "./preview";
 
 export const EMPTY_SCHEME: TierScheme = { tiers: [] };
 
-export interface TierSchemeVersionInfo {
-  version: number;
-  note: string;
-  publishedAt: Date;
-  publishedBy: string | null;
-  restoredFrom: number | null;
+export interface TierSchemeVersionInfo extends VersionMeta {
   tierNames: string[];
 }
 
@@ -31,12 +27,6 @@ export interface TierSchemeEditorData {
   /** True when the draft differs from the newest published version. */
   hasUnpublishedChanges: boolean;
   versions: TierSchemeVersionInfo[];
-}
-
-async function userNames(ids: (string | null)[]): Promise<Map<string, string>> {
-  const wanted = [...new Set(ids.filter((id): id is string => !!id))];
-  const users = await db.user.findMany({ where: { id: { in: wanted } }, select: { id: true, name: true } });
-  return new Map(users.map((u) => [u.id, u.name]));
 }
 
 export async function getTierSchemeEditor(actor: Actor): Promise<TierSchemeEditorData> {
@@ -56,11 +46,7 @@ export async function getTierSchemeEditor(actor: Actor): Promise<TierSchemeEdito
     publishedVersion: latest?.version ?? null,
     hasUnpublishedChanges: !latest || JSON.stringify(latest.definition) !== JSON.stringify(draftDefinition),
     versions: versions.map((v) => ({
-      version: v.version,
-      note: v.note,
-      publishedAt: v.publishedAt,
-      publishedBy: v.publishedById ? (names.get(v.publishedById) ?? null) : null,
-      restoredFrom: v.restoredFrom,
+      ...versionMeta(v, names),
       tierNames: parseTierScheme(v.definition).ok
         ? (v.definition as { tiers: { name: string }[] }).tiers.map((t) => t.name)
         : [],

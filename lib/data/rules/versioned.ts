@@ -52,3 +52,33 @@ export async function lockForPublish(tx: Tx, kind: Versioned, id: number, baseRe
   const [last] = await tx.$queryRaw<{ version: number | null }[]>`SELECT max(version) AS version FROM ${versions}`;
   return { name: row.name, version: (last?.version ?? 0) + 1 };
 }
+
+/** Names of the users who saved or published, by id (one query). */
+export async function userNames(ids: readonly (string | null)[]): Promise<Map<string, string>> {
+  const wanted = [...new Set(ids.filter((id): id is string => !!id))];
+  if (wanted.length === 0) return new Map();
+  const users = await db.user.findMany({ where: { id: { in: wanted } }, select: { id: true, name: true } });
+  return new Map(users.map((u) => [u.id, u.name]));
+}
+
+/** What every version history shows of a version: its number, note, when, by whom, restored from. */
+export interface VersionMeta {
+  version: number;
+  note: string;
+  publishedAt: Date;
+  publishedBy: string | null;
+  restoredFrom: number | null;
+}
+
+export function versionMeta(
+  v: { version: number; note: string; publishedAt: Date; publishedById: string | null; restoredFrom: number | null },
+  names: ReadonlyMap<string, string>,
+): VersionMeta {
+  return {
+    version: v.version,
+    note: v.note,
+    publishedAt: v.publishedAt,
+    publishedBy: v.publishedById ? (names.get(v.publishedById) ?? null) : null,
+    restoredFrom: v.restoredFrom,
+  };
+}

@@ -98,8 +98,8 @@ async function readPlayChanges(db: PlaysExecutor, plays: readonly PublishedPlay[
   return db.$queryRaw<PlayChange[]>(await playChangesSql(db, plays, scope));
 }
 
-/** The read of readPlayChanges as SQL (exported for EXPLAIN in benchmarks). */
-export async function playChangesSql(db: PlaysExecutor, plays: readonly PublishedPlay[], scope: RecomputeScope): Promise<Prisma.Sql> {
+/** The one statement of readPlayChanges. */
+async function playChangesSql(db: PlaysExecutor, plays: readonly PublishedPlay[], scope: RecomputeScope): Promise<Prisma.Sql> {
   const asOf = scope.asOf ?? new Date();
   const tests = await categoryTests(db);
   const common = await readPeerCommon(db, tests);
