@@ -27,17 +27,36 @@ INSERT INTO account_segmentation (account_id) SELECT id FROM accounts ON CONFLIC
 
 -- accounts.technology_ids mirrors the account's account_technologies rows (ids ascending, no
 -- duplicates), so technology rules and filters test one array per account instead of joining
--- its rows. Statement-level: a bulk insert or delete refreshes each touched account once.
--- (The seed fills the array itself and loads with this trigger disabled.)
+-- its rows; accounts.technology_categories holds their categories as bits (tech_category_bit),
+-- so whitespace and play audiences test integers. Statement-level: a bulk insert or delete
+-- refreshes each touched account once. (The seed fills both itself and loads with this trigger
+-- disabled; lib/plays/category-bits.ts is the same bit order in TypeScript.)
+CREATE OR REPLACE FUNCTION tech_category_bit(category "TechCategory") RETURNS int LANGUAGE sql STABLE AS $$
+  SELECT 1 << (array_position(enum_range(NULL::"TechCategory"), category) - 1)
+$$;
 CREATE OR REPLACE FUNCTION refresh_technology_ids(account_ids int[]) RETURNS void LANGUAGE sql AS $$
-  UPDATE accounts a SET technology_ids = x.ids
+  UPDATE accounts a SET technology_ids = x.ids, technology_categories = x.mask
   FROM (
-    SELECT u.id, COALESCE((SELECT array_agg(DISTINCT t.technology_id ORDER BY t.technology_id)
-                           FROM account_technologies t WHERE t.account_id = u.id), '{}') AS ids
+    SELECT u.id,
+      COALESCE((SELECT array_agg(DISTINCT t.technology_id ORDER BY t.technology_id)
+                FROM account_technologies t WHERE t.account_id = u.id), '{}') AS ids,
+      COALESCE((SELECT bit_or(tech_category_bit(c.category))
+                FROM account_technologies t JOIN technologies c ON c.id = t.technology_id WHERE t.account_id = u.id), 0) AS mask
     FROM (SELECT DISTINCT unnest(account_ids) AS id) u
   ) x
-  WHERE a.id = x.id AND a.technology_ids IS DISTINCT FROM x.ids
+  WHERE a.id = x.id AND (a.technology_ids, a.technology_categories) IS DISTINCT FROM (x.ids, x.mask)
 $$;
+-- A technology moved to another category changes the bits of every account running it (rare:
+-- the catalogue is curated), so a row-level trigger is enough.
+CREATE OR REPLACE FUNCTION technology_category_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM refresh_technology_ids(ARRAY(SELECT account_id FROM account_technologies WHERE technology_id = NEW.id));
+  RETURN NULL;
+END;
+$$;
+DROP TRIGGER IF EXISTS technologies_category_update ON technologies;
+CREATE TRIGGER technologies_category_update AFTER UPDATE OF category ON technologies
+  FOR EACH ROW WHEN (OLD.category IS DISTINCT FROM NEW.category) EXECUTE FUNCTION technology_category_changed();
 CREATE OR REPLACE FUNCTION account_technologies_changed() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF TG_OP = 'INSERT' THEN
