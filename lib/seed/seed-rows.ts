@@ -1,5 +1,7 @@
 import { emptyRows, type TableRows } from "./bulk-insert";
 import type { GeneratedAccount } from "./generate";
+import { TECHNOLOGY_CATALOGUE } from "./catalogue";
+import { techCategoryBit } from "@/lib/domain/tech-category-bits";
 
 /** Last id handed out per table: ids are assigned here, in generation order, so they are deterministic. */
 export interface IdCounters {
@@ -30,6 +32,7 @@ const ACCOUNT_COLUMNS = {
   device_preference: '"DevicePreference"',
   tech_adoption: '"TechAdoption"',
   technology_ids: "int[]",
+  technology_categories: "int",
   created_at: "timestamp",
 } as const;
 const ORDER_COLUMNS = { id: "int", account_id: "int", ordered_at: "date", amount: "numeric", product_line: "text" } as const;
@@ -91,6 +94,7 @@ export function batchRows(
     a.tech_adoption.push(account.techAdoption);
     a.created_at.push(account.createdAt);
     const stack: number[] = [];
+    let categories = 0;
 
     for (const order of account.orders) {
       o.id.push(++counters.order);
@@ -124,9 +128,11 @@ export function batchRows(
       t.last_detected_at.push(technology.lastDetectedAt);
       t.confidence.push(technology.confidence);
       stack.push(technologyId);
+      categories |= techCategoryBit(TECHNOLOGY_CATALOGUE[technology.catalogueIndex]!.category);
     }
     // What the account_technologies trigger would store; the seed loads with that trigger off.
     a.technology_ids.push(`{${[...new Set(stack)].sort((x, y) => x - y).join(",")}}`);
+    a.technology_categories.push(categories);
   }
   return [accounts, orders, events, campaigns, technologies];
 }

@@ -9,9 +9,14 @@ import { recomputeAll, recomputeEverything } from "@/lib/db/membership/recompute
 import { recomputeSegment } from "@/lib/db/membership/recompute-rule";
 import { createAccount, publishSegment } from "../support/fixtures";
 import { resetDatabase } from "../support/reset-db";
+import { TECH_CATEGORIES, techCategoryBit, techCategoryMask } from "@/lib/domain/tech-category-bits";
+import type { TechCategory } from "@/lib/generated/prisma/enums";
 
 const detected = { firstDetectedAt: new Date("2025-01-01"), lastDetectedAt: new Date("2026-01-01"), confidence: 0.9 };
 let tech: { crm: number; erp: number; cloud: number };
+
+const categoryMask = async (id: number) =>
+  (await db.$queryRaw<{ mask: number }[]>`SELECT technology_categories AS mask FROM accounts WHERE id = ${id}`)[0]?.mask;
 
 const technologyIds = async (id: number) =>
   (await db.$queryRaw<{ ids: number[] }[]>`SELECT technology_ids AS ids FROM accounts WHERE id = ${id}`)[0]?.ids;
@@ -57,6 +62,30 @@ describe("accounts.technology_ids follows account_technologies", () => {
 
     await db.accountTechnology.deleteMany({ where: { accountId: id } });
     expect(await technologyIds(id)).toEqual([]);
+  });
+
+  test("technology_categories holds the stack's categories as the same bits in SQL and TypeScript, also when a technology changes category", async () => {
+    const sqlBits = await db.$queryRaw<{ category: TechCategory; bit: number }[]>`
+      SELECT c AS category, tech_category_bit(c) AS bit FROM unnest(enum_range(NULL::"TechCategory")) AS c`;
+    expect(sqlBits.map((r) => [r.category, r.bit])).toEqual(TECH_CATEGORIES.map((c) => [c, techCategoryBit(c)]));
+
+    const id = await createAccount({ name: "Account categories" });
+    expect(await categoryMask(id)).toBe(0);
+    await db.accountTechnology.createMany({
+      data: [
+        { accountId: id, technologyId: tech.crm, ...detected },
+        { accountId: id, technologyId: tech.cloud, ...detected },
+      ],
+    });
+    expect(await categoryMask(id)).toBe(techCategoryMask(["CRM", "CLOUD_PLATFORM"]));
+    await db.accountTechnology.deleteMany({ where: { accountId: id, technologyId: tech.crm } });
+    expect(await categoryMask(id)).toBe(techCategoryMask(["CLOUD_PLATFORM"]));
+
+    const moved = await db.technology.create({ data: { name: "Odd tool", vendor: "Odd", category: "SECURITY" } });
+    await db.accountTechnology.create({ data: { accountId: id, technologyId: moved.id, ...detected } });
+    expect(await categoryMask(id)).toBe(techCategoryMask(["CLOUD_PLATFORM", "SECURITY"]));
+    await db.technology.update({ where: { id: moved.id }, data: { category: "DEVOPS" } });
+    expect(await categoryMask(id)).toBe(techCategoryMask(["CLOUD_PLATFORM", "DEVOPS"]));
   });
 
   test("a technology segment picks up a newly detected technology on the next recompute", async () => {

@@ -91,6 +91,17 @@ describe("seeded data looks like a real customer base", () => {
     expect(hosting.rows.map((r) => r.h)).toEqual(["CLOUD", "ON_PREMISE", "HYBRID"]);
   });
 
+  test("the seed writes technology_ids and technology_categories exactly as the trigger would", async () => {
+    const drifted = await scalar(`SELECT count(*) AS n FROM accounts a
+      LEFT JOIN (SELECT at.account_id, array_agg(DISTINCT at.technology_id ORDER BY at.technology_id) AS ids,
+                        bit_or(tech_category_bit(t.category)) AS mask
+                 FROM account_technologies at JOIN technologies t ON t.id = at.technology_id GROUP BY at.account_id) x
+        ON x.account_id = a.id
+      WHERE (a.technology_ids, a.technology_categories) IS DISTINCT FROM (COALESCE(x.ids, '{}'), COALESCE(x.mask, 0))`);
+    expect(drifted).toBe(0);
+    expect(await scalar("SELECT count(*) AS n FROM accounts WHERE technology_categories <> 0")).toBeGreaterThan(1000);
+  });
+
   test("prospects without orders, a heavy tail of order value, and derived metrics in place", async () => {
     const prospects = await scalar("SELECT count(*) AS n FROM accounts WHERE order_count = 0");
     expect(prospects / 1200).toBeGreaterThan(0.1);

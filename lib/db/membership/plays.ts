@@ -12,7 +12,8 @@
  * The play_ids array is the membership (GIN-indexed); there is no per-row table to keep in step.
  */
 import { Prisma } from "@/lib/generated/prisma/client";
-import { TechCategory } from "@/lib/generated/prisma/enums";
+import type { TechCategory } from "@/lib/generated/prisma/enums";
+import { TECH_CATEGORIES, techCategoryBit } from "@/lib/domain/tech-category-bits";
 import { compileAudience } from "@/lib/plays/audience";
 import { isPlayRunning, readPlayDefinition, type PlayDefinition } from "@/lib/plays/definition";
 import { WHITESPACE_MIN_PEERS, WHITESPACE_MIN_SHARE } from "@/lib/plays/whitespace";
@@ -54,18 +55,12 @@ export async function loadPublishedPlays(db: PlaysExecutor): Promise<PublishedPl
   return plays;
 }
 
-const CATEGORIES = Object.values(TechCategory);
-
-/** The account's technology categories tested with constant id lists (cheap array overlaps). */
-async function categoryTests(db: PlaysExecutor): Promise<Map<TechCategory, Prisma.Sql>> {
-  const rows = await db.$queryRaw<{ category: TechCategory; ids: number[] }[]>`
-    SELECT category::text AS category, array_agg(id ORDER BY id) AS ids FROM technologies GROUP BY category`;
-  const ids = new Map(rows.map((r) => [r.category, r.ids]));
-  return new Map(CATEGORIES.map((c) => [c, ids.has(c) ? Prisma.sql`(a.technology_ids && ${ids.get(c)}::int[])` : Prisma.sql`FALSE`]));
-}
-
-/** Bit of a category in a mask: its position in the enum (12 categories fit an int). */
-const bit = (category: TechCategory) => 1 << CATEGORIES.indexOf(category);
+/**
+ * The account's technology categories tested as bits of accounts.technology_categories (kept
+ * by the technology_ids trigger): an integer test per category instead of an array overlap.
+ */
+const runs = (c: TechCategory) => Prisma.sql`(a.technology_categories & ${techCategoryBit(c)}::int <> 0)`;
+const bit = techCategoryBit;
 
 interface PeerCommon {
   industry: string;
@@ -76,8 +71,8 @@ interface PeerCommon {
 }
 
 /** Per (industry, tier) the categories most of its accounts run (only groups of at least WHITESPACE_MIN_PEERS). */
-async function readPeerCommon(db: PlaysExecutor, tests: Map<TechCategory, Prisma.Sql>): Promise<PeerCommon[]> {
-  const bits = CATEGORIES.map((c) => Prisma.sql`CASE WHEN count(*) FILTER (WHERE ${tests.get(c)!}) >= ${WHITESPACE_MIN_SHARE}::float8 * count(*) THEN ${bit(c)}::int ELSE 0 END`);
+async function readPeerCommon(db: PlaysExecutor): Promise<PeerCommon[]> {
+  const bits = TECH_CATEGORIES.map((c) => Prisma.sql`CASE WHEN count(*) FILTER (WHERE ${runs(c)}) >= ${WHITESPACE_MIN_SHARE}::float8 * count(*) THEN ${bit(c)}::int ELSE 0 END`);
   return db.$queryRaw<PeerCommon[]>`
     SELECT industry, tier_key, mask FROM (
       SELECT a.industry, COALESCE(r.tier_id, 0) AS tier_key, (${Prisma.join(bits, " | ")}) AS mask
@@ -101,15 +96,14 @@ async function readPlayChanges(db: PlaysExecutor, plays: readonly PublishedPlay[
 /** The one statement of readPlayChanges. */
 async function playChangesSql(db: PlaysExecutor, plays: readonly PublishedPlay[], scope: RecomputeScope): Promise<Prisma.Sql> {
   const asOf = scope.asOf ?? new Date();
-  const tests = await categoryTests(db);
-  const common = await readPeerCommon(db, tests);
+  const common = await readPeerCommon(db);
   const tierRows = await db.$queryRaw<{ id: number; key: string }[]>`SELECT id, key FROM tiers WHERE NOT archived`;
   const tierIds = new Map(tierRows.map((t) => [t.key, t.id]));
   // The account's whitespace: the group's common categories it does not run, in enum order. Only
   // categories common in some group can be whitespace: the others are not tested at all.
   const anywhere = common.reduce((mask, g) => mask | g.mask, 0);
-  const gap = (c: TechCategory) => Prisma.sql`(g.mask & ${bit(c)}::int <> 0 AND NOT ${tests.get(c)!})`;
-  const candidates = CATEGORIES.filter((c) => (anywhere & bit(c)) !== 0);
+  const gap = (c: TechCategory) => Prisma.sql`(g.mask & ${bit(c)}::int <> 0 AND NOT ${runs(c)})`;
+  const candidates = TECH_CATEGORIES.filter((c) => (anywhere & bit(c)) !== 0);
   const whitespace = candidates.length
     ? Prisma.sql`array_remove(ARRAY[${Prisma.join(candidates.map((c) => Prisma.sql`CASE WHEN ${gap(c)} THEN ${c} END`))}]::text[], NULL)`
     : Prisma.sql`'{}'::text[]`;
