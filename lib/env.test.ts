@@ -17,7 +17,7 @@ function errorOf(run: () => unknown): EnvError {
 
 describe("env", () => {
   it("has defaults for everything but the database and the secret", () => {
-    expect(env({})).toEqual({ PORT: 3000, DATABASE_POOL_SIZE: 10, TIERWISE_SEED_DEMO: false, TIERWISE_DISABLE_REFRESH: false });
+    expect(env({})).toEqual({ PORT: 3000, DATABASE_POOL_SIZE: 10, TIERWISE_SEED_DEMO: false, TIERWISE_DISABLE_REFRESH: false, TIERWISE_API_RATE_LIMIT: 600 });
   });
 
   it("parses numbers, switches, the database URL and paths", () => {
@@ -29,6 +29,7 @@ describe("env", () => {
       TIERWISE_SEED_DEMO: "1",
       TIERWISE_IMPORT_DIR: "/srv/imports",
       TIERWISE_DISABLE_REFRESH: "0",
+      TIERWISE_API_RATE_LIMIT: "120",
     });
     expect(parsed).toEqual({
       DATABASE_URL,
@@ -38,6 +39,7 @@ describe("env", () => {
       TIERWISE_SEED_DEMO: true,
       TIERWISE_IMPORT_DIR: "/srv/imports",
       TIERWISE_DISABLE_REFRESH: false,
+      TIERWISE_API_RATE_LIMIT: 120,
     });
     expect(env({ DATABASE_URL: "postgres://u@db.internal/app" }).DATABASE_URL).toBe("postgres://u@db.internal/app");
     expect(env({ PORT: "1", DATABASE_POOL_SIZE: "200" })).toMatchObject({ PORT: 1, DATABASE_POOL_SIZE: 200 });

@@ -60,6 +60,8 @@ const appShape = {
   TIERWISE_SEED_DEMO: flag,
   TIERWISE_IMPORT_DIR: z.string().optional(),
   TIERWISE_DISABLE_REFRESH: flag,
+  // Requests per API key per minute, shared by every app instance (lib/api/rate-limit.ts).
+  TIERWISE_API_RATE_LIMIT: wholeNumber(1, 1_000_000).default(600),
 };
 
 /** The running server needs a database and a secret; `next build` and the scripts may not have them yet. */

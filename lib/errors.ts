@@ -12,7 +12,8 @@ export type AppErrorCode =
   | "DUPLICATE_NAME"
   | "INVALID"
   | "TOO_LARGE"
-  | "RATE_LIMITED";
+  | "RATE_LIMITED"
+  | "MALFORMED";
 
 /** One code -> HTTP status table for every route handler (and the public API). */
 export const HTTP_STATUS: Record<AppErrorCode, number> = {
@@ -24,6 +25,8 @@ export const HTTP_STATUS: Record<AppErrorCode, number> = {
   INVALID: 422,
   TOO_LARGE: 413,
   RATE_LIMITED: 429,
+  // A request that cannot be read at all (broken JSON, a bad header); INVALID is for readable input that breaks a rule.
+  MALFORMED: 400,
 };
 
 /** Messages per form field (the first problem of each), shown next to the field. */
