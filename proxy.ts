@@ -3,7 +3,9 @@ import { NextResponse, type NextRequest } from "next/server";
 /** Auth.js session cookie names (the __Secure- one over HTTPS). */
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
 
-const PUBLIC_PATHS = ["/sign-in", "/api/auth"];
+// The public API authenticates every request with its own bearer key (lib/api/endpoint.ts) and
+// answers 401 in JSON: a redirect to the sign-in page would be wrong for an API client.
+const PUBLIC_PATHS = ["/sign-in", "/api/auth", "/api/v1"];
 
 function contentSecurityPolicy(nonce: string): string {
   const dev = process.env.NODE_ENV !== "production";
