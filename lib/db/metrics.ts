@@ -75,41 +75,7 @@ export async function recomputeAccountMetrics(executor: SqlExecutor, options: Re
       engagement_score = m.engagement_score,
       metrics_as_of = $1::date
     FROM (
-      SELECT acc.id,
-        COALESCE(o.total, 0) AS lifetime_value,
-        COALESCE(o.n, 0)::int AS order_count,
-        COALESCE(round(o.total / o.n, 2), 0) AS avg_order_value,
-        COALESCE(o.n_12m, 0)::int AS orders_12m,
-        o.first_at AS first_order_at,
-        o.last_at AS last_order_at,
-        CASE WHEN o.last_at IS NOT NULL THEN GREATEST($1::date - o.last_at, 0) END AS days_since_last_order,
-        COALESCE(e.n_30d, 0)::int AS engagement_30d,
-        COALESCE(e.n_90d, 0)::int AS engagement_90d,
-        COALESCE(e.score, 0) AS engagement_score
-      FROM accounts acc
-      LEFT JOIN (
-        SELECT account_id,
-          sum(amount) AS total,
-          count(*) AS n,
-          count(*) FILTER (WHERE ordered_at > ($1::date - interval '12 months')::date AND ordered_at <= $1::date) AS n_12m,
-          min(ordered_at) AS first_at,
-          max(ordered_at) AS last_at
-        FROM orders
-        WHERE true ${only("account_id")}
-        GROUP BY account_id
-      ) o ON o.account_id = acc.id
-      LEFT JOIN (
-        SELECT e.account_id,
-          count(*) FILTER (WHERE e.occurred_at >= $1::date - 29) AS n_30d,
-          count(*) AS n_90d,
-          LEAST(${ENGAGEMENT_SCORE_CAP}, round(sum(
-            ${WEIGHT_SQL} * power(0.5::float8, ($1::date - e.occurred_at::date) / ${ENGAGEMENT_HALF_LIFE_DAYS}::float8)
-          )::numeric))::int AS score
-        FROM engagement_events e
-        WHERE e.occurred_at >= $1::date - 89 AND e.occurred_at < $1::date + 1 ${only("e.account_id")}
-        GROUP BY e.account_id
-      ) e ON e.account_id = acc.id
-      WHERE true ${only("acc.id")}
+${accountMetricsSql("$1::date", { only })}
     ) AS m
     WHERE a.id = m.id
       AND (a.lifetime_value, a.order_count, a.avg_order_value, a.orders_12m, a.first_order_at, a.last_order_at,
@@ -118,6 +84,60 @@ export async function recomputeAccountMetrics(executor: SqlExecutor, options: Re
           (m.lifetime_value, m.order_count, m.avg_order_value, m.orders_12m, m.first_order_at, m.last_order_at,
            m.days_since_last_order, m.engagement_30d, m.engagement_90d, m.engagement_score, $1::date)`;
   return execute(executor, sql, ids ? [asOf, [...ids]] : [asOf]);
+}
+
+/** The metric columns accountMetricsSql computes (besides id), named like their accounts columns. */
+export const ACCOUNT_METRIC_COLUMNS = [
+  "lifetime_value", "order_count", "avg_order_value", "orders_12m", "first_order_at", "last_order_at",
+  "days_since_last_order", "engagement_30d", "engagement_90d", "engagement_score",
+] as const;
+
+/**
+ * The metric definitions above as one SELECT of `(id, ACCOUNT_METRIC_COLUMNS...)` per account, as
+ * of the SQL date expression `asOf`. `only` scopes it to some accounts; `ordersUpToAsOf` leaves out
+ * orders dated after asOf (the backtest's "as of a past date"; the stored columns count every order).
+ */
+export function accountMetricsSql(
+  asOf: string,
+  options: { only?: (column: string) => string; ordersUpToAsOf?: boolean } = {},
+): string {
+  const only = options.only ?? (() => "");
+  const upTo = options.ordersUpToAsOf ? `AND ordered_at <= ${asOf}` : "";
+  return `      SELECT acc.id,
+        COALESCE(o.total, 0) AS lifetime_value,
+        COALESCE(o.n, 0)::int AS order_count,
+        COALESCE(round(o.total / o.n, 2), 0) AS avg_order_value,
+        COALESCE(o.n_12m, 0)::int AS orders_12m,
+        o.first_at AS first_order_at,
+        o.last_at AS last_order_at,
+        CASE WHEN o.last_at IS NOT NULL THEN GREATEST(${asOf} - o.last_at, 0) END AS days_since_last_order,
+        COALESCE(e.n_30d, 0)::int AS engagement_30d,
+        COALESCE(e.n_90d, 0)::int AS engagement_90d,
+        COALESCE(e.score, 0) AS engagement_score
+      FROM accounts acc
+      LEFT JOIN (
+        SELECT account_id,
+          sum(amount) AS total,
+          count(*) AS n,
+          count(*) FILTER (WHERE ordered_at > (${asOf} - interval '12 months')::date AND ordered_at <= ${asOf}) AS n_12m,
+          min(ordered_at) AS first_at,
+          max(ordered_at) AS last_at
+        FROM orders
+        WHERE true ${upTo} ${only("account_id")}
+        GROUP BY account_id
+      ) o ON o.account_id = acc.id
+      LEFT JOIN (
+        SELECT e.account_id,
+          count(*) FILTER (WHERE e.occurred_at >= ${asOf} - 29) AS n_30d,
+          count(*) AS n_90d,
+          LEAST(${ENGAGEMENT_SCORE_CAP}, round(sum(
+            ${WEIGHT_SQL} * power(0.5::float8, (${asOf} - e.occurred_at::date) / ${ENGAGEMENT_HALF_LIFE_DAYS}::float8)
+          )::numeric))::int AS score
+        FROM engagement_events e
+        WHERE e.occurred_at >= ${asOf} - 89 AND e.occurred_at < ${asOf} + 1 ${only("e.account_id")}
+        GROUP BY e.account_id
+      ) e ON e.account_id = acc.id
+      WHERE true ${only("acc.id")}`;
 }
 
 /** Arbitrary constant naming the "daily metrics refresh" advisory lock. */

@@ -73,7 +73,8 @@ export function compileCondition(condition: RuleCondition, asOf: IsoDate): Prism
   }
 }
 
-function scalar(sql: FieldSql, asOf: IsoDate): Prisma.Sql {
+/** The value of a number / money field (compileNumericField in sql.ts). */
+export function scalar(sql: FieldSql, asOf: IsoDate): Prisma.Sql {
   switch (sql.kind) {
     case "column":
       return column(sql.column);

@@ -5,7 +5,8 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 import { toIsoDate, type IsoDate } from "@/lib/segmentation/dates";
 import type { RuleGroup, RuleNode } from "@/lib/segmentation/rule";
-import { compileCondition } from "@/lib/segmentation/sql-condition";
+import { getField, type FieldKeyOfType } from "@/lib/segmentation/fields";
+import { compileCondition, scalar } from "@/lib/segmentation/sql-condition";
 
 /**
  * `asOf` is the evaluation date; its UTC calendar day is bound as a SQL `date`, so the session
@@ -55,4 +56,12 @@ function tierIdFor(ids: ReadonlyMap<string, number> | Readonly<Record<string, nu
 
 function isMap(value: object): value is ReadonlyMap<string, number> {
   return value instanceof Map;
+}
+
+/**
+ * The SQL value of a number or money field over `accounts a` as of `asOf`, exactly as conditions
+ * compare it (suggested thresholds compute percentiles of it).
+ */
+export function compileNumericField(key: FieldKeyOfType<"number" | "money">, asOf: Date): Prisma.Sql {
+  return scalar(getField(key).sql, toIsoDate(asOf));
 }

@@ -64,6 +64,10 @@ const TABLE: Record<string, [readonly Role[], unknown[]]> = {
   setDailyCapacityAction: [["REP", "ADMIN"], ["u-target", null, form()]],
   dismissChangeGroupAction: [["REP"], ["TIER:ENTERED:1:IMPORT:", new Date().toISOString()]],
   dismissAllChangesAction: [["REP"], []],
+  // Backtest and suggested thresholds
+  backtestTierScheme: [ADMIN, [{ tiers: [] }, { asOf: "2025-01-01", horizonMonths: 6 }]],
+  backtestSegment: [ADMIN, [rule, { asOf: "2025-01-01", horizonMonths: 6 }]],
+  suggestThresholds: [ADMIN, [[], { field: "lifetimeValue", direction: "high", perRep: 25 }]],
 };
 
 let users: Record<Role, SessionUser>;
