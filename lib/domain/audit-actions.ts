@@ -15,6 +15,10 @@ export const AUDIT_ACTIONS = [
   "IMPORT_COMMITTED",
   "EXPORT",
   "PLAY_OUTCOME_RECORDED",
+  "API_KEY_CREATED",
+  "API_KEY_REVOKED",
+  // A batch write through the public API; the actor is the key (lib/api/audit.ts).
+  "API_WRITE",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
