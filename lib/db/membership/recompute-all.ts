@@ -8,7 +8,7 @@ import { LONG_TRANSACTION, allowLargeSorts } from "@/lib/db/transaction";
 import { applyMembershipChanges, readMembershipChanges, type MembershipRecompute } from "./changes";
 import { recomputePlays } from "./plays";
 import { loadPublishedRules, rulesSignature, type PublishedRules } from "./published-rules";
-import { applyScoreChanges, readScoreChanges } from "./scores";
+import { applyScoreChanges, readScopedScoreChanges, readScoreChanges } from "./scores";
 import { reorderTierRanks, syncTiers } from "./tier-rows";
 import type { Because, Executor, RecomputeScope } from "./types";
 
@@ -42,6 +42,55 @@ export async function recomputeAll(db: Executor, because: Because, scope: Recomp
   const playChanges = await recomputePlays(db, because, { asOf, accountIds: scope.accountIds });
   const scoreChanges = await applyScoreChanges(db, await readScoreChanges(db, rules.scoring, asOf));
   return { tierChanges, segmentChanges: segmentsEntered + segmentsLeft, playChanges, scoreChanges };
+}
+
+/** Accounts recomputed for one cause (its ledger reason and detail). */
+export interface AccountsBecause {
+  because: Because;
+  accountIds: readonly number[];
+}
+
+/**
+ * The incremental path for a few accounts (the live recompute after an API write, a small
+ * import): tiers, segments and plays of only these accounts, and their scores ranked against all
+ * accounts without ranking every account (readScopedScoreChanges). Only the given accounts' rows
+ * are written; other accounts' value ranks drift by at most 1/(n-1) per moved account until the
+ * daily full recompute. Derived metrics are the caller's (recomputeAccountMetrics first). Causes
+ * with different ledger details are recomputed one after another; scores once for all.
+ */
+export async function recomputeAccounts(db: Executor, causes: readonly AccountsBecause[], options: { asOf?: Date } = {}): Promise<RecomputeSummary> {
+  const asOf = options.asOf ?? new Date();
+  const rules = await loadPublishedRules(db);
+  const what = { tiers: { scheme: rules.scheme, ids: await publishedTierIds(db, rules) }, segments: rules.segments };
+  const summary: RecomputeSummary = { tierChanges: 0, segmentChanges: 0, playChanges: 0, scoreChanges: 0 };
+  for (const { because, accountIds } of causes) {
+    if (accountIds.length === 0) continue;
+    const memberships = await readMembershipChanges(db, what, { asOf, accountIds });
+    const applied = await applyMembershipChanges(db, memberships, what, because);
+    summary.tierChanges += applied.tierChanges;
+    summary.segmentChanges += applied.segmentsEntered + applied.segmentsLeft;
+    summary.playChanges += await recomputePlays(db, because, { asOf, accountIds });
+  }
+  const all = [...new Set(causes.flatMap((c) => c.accountIds))];
+  summary.scoreChanges = await applyScoreChanges(db, await readScopedScoreChanges(db, rules.scoring, asOf, all));
+  return summary;
+}
+
+/**
+ * The published scheme's tier row ids, read rather than upserted: publishing synced the tiers
+ * table, and a write to every tier row on each live recompute would only contend with others.
+ * Falls back to syncTiers (and reorders ranks) if the table is not in step.
+ */
+async function publishedTierIds(db: Executor, rules: PublishedRules): Promise<ReadonlyMap<string, number>> {
+  const tiers = rules.scheme?.tiers ?? [];
+  const rows = await db.$queryRaw<{ id: number; key: string; position: number }[]>`
+    SELECT id, key, position FROM tiers WHERE NOT archived`;
+  const ids = new Map(rows.map((r) => [r.key, r.id]));
+  const inStep = rows.length === tiers.length && tiers.every((t, index) => rows.some((r) => r.key === t.key && r.position === index + 1));
+  if (inStep) return ids;
+  const synced = await syncTiers(db, tiers);
+  await reorderTierRanks(db);
+  return synced;
 }
 
 /**

@@ -46,20 +46,72 @@ function fitSql(idealProfile: RuleGroup | null, asOf: Date): Prisma.Sql {
  * the accounts whose stored score or breakdown differs. Wants allowLargeSorts in its transaction.
  */
 export function readScoreChanges(db: Executor, scoring: ScoringSettings, asOf: Date): Promise<ScoreChange[]> {
-  const day = asOf.toISOString().slice(0, 10);
-  const w = normaliseWeights(scoring.weights);
   return db.$queryRaw<ScoreChange[]>`
     WITH base AS (
       SELECT a.id,
         percent_rank() OVER (ORDER BY a.lifetime_value::float8) AS ltv_rank,
         percent_rank() OVER (ORDER BY a.potential::float8) AS potential_rank,
-        ${fitSql(scoring.idealProfile, asOf)} AS fit,
+        ${componentColumns(scoring, asOf)}
+      FROM accounts a
+    ), ${changedScores(scoring)}`;
+}
+
+/**
+ * The same score for only the given accounts (the live recompute after an API write): each
+ * account's ranks are computed against ALL accounts, exactly as percent_rank does, as
+ * (accounts with a smaller value) / (accounts - 1), 0 when there is one account. The counts come
+ * from one index-only pass over the lifetime_value and the potential index each, bucketed by the
+ * given accounts' values (width_bucket: a binary search per row), so a batch of any size costs two
+ * index scans, not a sort of every account. The comparison is in numeric, percent_rank's sort key is
+ * float8: the same order for values with at most 15 significant digits (below 10^13 here).
+ * Only these accounts' rows are written. Every other account's value rank may now be off by at most
+ * 1/(n-1) per account that moved past it (an order moves one account; the others' stored ranks
+ * are not rewritten on every write); the daily full recompute (recomputeEverything) corrects them.
+ */
+export function readScopedScoreChanges(db: Executor, scoring: ScoringSettings, asOf: Date, accountIds: readonly number[]): Promise<ScoreChange[]> {
+  if (accountIds.length === 0) return Promise.resolve([]);
+  return db.$queryRaw<ScoreChange[]>`
+    WITH mine AS MATERIALIZED (
+      SELECT id, lifetime_value, potential FROM accounts WHERE id = ANY(${[...accountIds]}::int[])
+    ), bounds AS MATERIALIZED (
+      SELECT array_agg(DISTINCT lifetime_value ORDER BY lifetime_value) AS ltv, array_agg(DISTINCT potential ORDER BY potential) AS pot FROM mine
+    ), ltv_buckets AS MATERIALIZED (
+      SELECT width_bucket(a.lifetime_value, b.ltv) AS bucket, count(*) AS n FROM accounts a, bounds b GROUP BY 1
+    ), pot_buckets AS MATERIALIZED (
+      SELECT width_bucket(a.potential, b.pot) AS bucket, count(*) AS n FROM accounts a, bounds b GROUP BY 1
+    ), total AS (
+      SELECT sum(n) AS n FROM ltv_buckets
+    ), ltv_below AS (
+      -- Bucket i holds the accounts whose value is at least bound i (and below bound i + 1).
+      SELECT b.ltv[i] AS value, (SELECT COALESCE(sum(c.n), 0) FROM ltv_buckets c WHERE c.bucket < i) AS below
+      FROM bounds b, generate_subscripts(b.ltv, 1) AS i
+    ), pot_below AS (
+      SELECT b.pot[i] AS value, (SELECT COALESCE(sum(c.n), 0) FROM pot_buckets c WHERE c.bucket < i) AS below
+      FROM bounds b, generate_subscripts(b.pot, 1) AS i
+    ), base AS (
+      SELECT a.id,
+        CASE WHEN t.n > 1 THEN l.below::float8 / (t.n - 1)::float8 ELSE 0 END AS ltv_rank,
+        CASE WHEN t.n > 1 THEN p.below::float8 / (t.n - 1)::float8 ELSE 0 END AS potential_rank,
+        ${componentColumns(scoring, asOf)}
+      FROM mine m JOIN accounts a ON a.id = m.id CROSS JOIN total t
+      JOIN ltv_below l ON l.value = m.lifetime_value JOIN pot_below p ON p.value = m.potential
+    ), ${changedScores(scoring)}`;
+}
+
+/** The score inputs other than the ranks, as columns of `accounts a`. */
+function componentColumns(scoring: ScoringSettings, asOf: Date): Prisma.Sql {
+  const day = asOf.toISOString().slice(0, 10);
+  return Prisma.sql`${fitSql(scoring.idealProfile, asOf)} AS fit,
         LEAST(a.engagement_score, 100)::float8 AS engagement,
         CASE WHEN a.last_order_at IS NULL THEN 0
              ELSE GREATEST(0, 100 - 100.0 * GREATEST(0, CAST(${day} AS date) - a.last_order_at) / ${RECENCY_HORIZON_DAYS})
-        END::float8 AS recency
-      FROM accounts a
-    ), parts AS (
+        END::float8 AS recency`;
+}
+
+/** From `base` (id, ltv_rank, potential_rank, fit, engagement, recency): the rounded parts and total, only where they differ from the stored ones. */
+function changedScores(scoring: ScoringSettings): Prisma.Sql {
+  const w = normaliseWeights(scoring.weights);
+  return Prisma.sql`parts AS (
       -- Rounded to 0.1 (in float8: numeric rounding is several times slower) so tiny shifts do not rewrite rows.
       SELECT id,
         round(1000 * (${VALUE_LTV_SHARE} * ltv_rank + ${1 - VALUE_LTV_SHARE} * potential_rank)) / 10 AS v,

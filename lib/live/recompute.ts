@@ -1,0 +1,27 @@
+/**
+ * Live recompute after an API write (docs: README "Live recompute"). The writer calls
+ * markForRecompute inside its transaction; the "live-recompute" job (lib/jobs/handlers.ts) runs
+ * drainPendingRecomputes, which recomputes derived metrics, tiers, segments, plays and scores for
+ * only the accounts written, with ledger reason DATA_CHANGE and the write's detail.
+ */
+import { enqueueJob } from "@/lib/jobs/queue";
+import { recordPending, type PendingExecutor } from "./pending";
+
+export { drainPendingRecomputes } from "./drain";
+
+/** The one job key: at most one live-recompute job waits at a time; it drains everything pending. */
+export const LIVE_RECOMPUTE_JOB_KEY = "live-recompute";
+
+/**
+ * Inside the writer's transaction: record the accounts as pending and enqueue the (deduplicated)
+ * live-recompute job, so both exist iff the write commits.
+ */
+export async function markForRecompute(
+  tx: PendingExecutor,
+  accountIds: readonly number[],
+  because: { detail: string },
+): Promise<void> {
+  if (accountIds.length === 0) return;
+  await recordPending(tx, accountIds, because.detail);
+  await enqueueJob("live-recompute", {}, { tx, key: LIVE_RECOMPUTE_JOB_KEY });
+}
