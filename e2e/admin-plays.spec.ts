@@ -40,6 +40,10 @@ test("an admin publishes a play for Tier 1-2 on-premise ERP laggards; rep1 works
       .poll(async () => readNumber(await page.getByTestId("play-matching").first().textContent()), { message: "the live count shows the audience", timeout: 30_000 })
       .toBeGreaterThan(0);
     await expect(page.getByTestId("audience-text")).toContainText("On-premise ERP laggards");
+    // The pitch as a rep will read it, for a sample account: placeholders filled in.
+    const example = page.getByTestId("pitch-example");
+    await expect(example).toContainText("still runs");
+    await expect(example).not.toContainText("{{");
     await page.getByRole("button", { name: "Create draft" }).click();
     await expect(page).toHaveURL(/\/admin\/plays\/\d+$/);
   });

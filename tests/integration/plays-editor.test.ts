@@ -137,6 +137,19 @@ describe("the live preview", () => {
     expect(preview.owners).toEqual([{ id: rep.id, name: "Riley Rep", accounts: 1 }]);
     expect(text).toMatch(/^In Top, where /);
     expect(warnings).toEqual([]);
+    // The pitch as the rep will read it, for the first sample account, formatted like the UI.
+    expect(preview.example).toEqual({
+      accountId: ids.big,
+      accountName: "big",
+      pitch: "Hello big,\nyou have spent $500,000 with us.",
+      talkingPoints: ["Runs no ERP on record"],
+    });
+  });
+
+  test("an empty audience has no pitch example", async () => {
+    const result = await previewPlay(null, play({ audience: { ...EMPTY_AUDIENCE, tiers: ["top"], whitespace: ["ERP"], rule: onPremise } }));
+    if (!result.ok || !result.data.ok) throw new Error("preview failed");
+    expect(result.data.preview.example).toBeNull();
   });
 
   test("an audience nobody is in gets a warning", async () => {

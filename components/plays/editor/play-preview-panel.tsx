@@ -73,6 +73,22 @@ export function PlayPreviewPanel({ preview, problems }: { preview: LivePreview<P
             )}
           </PreviewSection>
 
+          {p.example && (
+            <PreviewSection title={`Pitch for ${p.example.accountName}`} className="mt-5 space-y-1">
+              <div className="space-y-2 rounded-lg bg-brand-50/40 px-3 py-2 text-sm leading-relaxed text-slate-800 ring-1 ring-inset ring-brand-100" data-testid="pitch-example">
+                <p className="whitespace-pre-line">{p.example.pitch}</p>
+                {p.example.talkingPoints.length > 0 && (
+                  <ul className="list-disc space-y-0.5 pl-5 text-slate-700">
+                    {p.example.talkingPoints.map((point, i) => (
+                      <li key={i}>{point}</li>
+                    ))}
+                  </ul>
+                )}
+              </div>
+              <p className="text-xs text-slate-500">As the rep will read it, with this account&apos;s data.</p>
+            </PreviewSection>
+          )}
+
           <PreviewSection title="Sample of accounts" className="mt-5 space-y-1">
             <SampleList accounts={p.sample} more={p.matching - p.sample.length} emptyText="No account is in this audience yet." />
           </PreviewSection>

@@ -1,10 +1,13 @@
 import "server-only";
 import type { z } from "zod";
 import { assertRole, type Actor } from "@/lib/auth/access";
+import { loadAccountFacts } from "@/lib/db/account-facts";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { compileAudience } from "@/lib/plays/audience";
 import type { PlayDefinition } from "@/lib/plays/definition";
+import { renderTemplateSource, type RenderContext } from "@/lib/plays/template-render";
+import type { AccountFacts } from "@/lib/segmentation/facts";
 import { loadNameLookups } from "@/lib/data/rules/context";
 import { fieldCoverage, type LintWarning } from "@/lib/data/rules/lint";
 import type { SampleAccount } from "@/lib/data/rules/preview";
@@ -20,6 +23,8 @@ export interface PlayAudiencePreview {
   diff: { entering: number; leaving: number } | null;
   /** Matching accounts per owner, most first (who will see it on /today). */
   owners: { id: string | null; name: string; accounts: number }[];
+  /** The pitch and talking points as the rep will read them, for the first sample account. */
+  example: { accountId: number; accountName: string; pitch: string; talkingPoints: string[] } | null;
 }
 
 export type PlayPreviewResult =
@@ -31,7 +36,8 @@ const MEMBER = { tierId: Prisma.sql`r.tier_id`, segmentIds: Prisma.sql`COALESCE(
 /**
  * Live preview while editing a play: how many accounts the audience holds today (from the stored
  * tiers, segments and whitespace), a sample, the owners who will see it, the change against the
- * published audience, the audience in plain language and lint warnings. A draft with problems
+ * published audience, the audience in plain language, lint warnings, and the pitch rendered for
+ * the first sample account. A draft with problems
  * gets them back, each with its field path.
  */
 export async function previewPlayDraft(actor: Actor, playId: number | null, checked: z.ZodSafeParseResult<PlayDefinition>): Promise<PlayPreviewResult> {
@@ -39,7 +45,8 @@ export async function previewPlayDraft(actor: Actor, playId: number | null, chec
   if (!checked.success) return { ok: false, issues: checked.error.issues.map((i) => ({ path: i.path.map((p) => (typeof p === "symbol" ? String(p) : p)), message: i.message })) };
   const { audience } = checked.data;
   const tiers = await db.tier.findMany({ where: { archived: false }, select: { id: true, key: true } });
-  const matches = compileAudience(audience, new Map(tiers.map((t) => [t.key, t.id])), MEMBER, new Date());
+  const asOf = new Date();
+  const matches = compileAudience(audience, new Map(tiers.map((t) => [t.key, t.id])), MEMBER, asOf);
   const published = playId !== null && (await db.play.count({ where: { id: playId, publishedVersion: { not: null } } })) > 0;
   const [row] = await db.$queryRaw<{ total: number; matching: number; entering: number; leaving: number; sample: number[] | null }[]>`
     WITH m AS MATERIALIZED (
@@ -51,7 +58,7 @@ export async function previewPlayDraft(actor: Actor, playId: number | null, chec
       (array_agg(id ORDER BY lifetime_value DESC, id) FILTER (WHERE hit))[1:8] AS sample
     FROM m`;
   const ids = row?.sample ?? [];
-  const [sampleRows, owners, names, lookups, coverage] = await Promise.all([
+  const [sampleRows, owners, names, lookups, coverage, exampleFacts] = await Promise.all([
     db.$queryRaw<{ id: number; name: string; domain: string; ltv: number; tier_name: string | null }[]>`
       SELECT a.id, a.name, a.domain, a.lifetime_value::float8 AS ltv, t.name AS tier_name
       FROM accounts a JOIN account_segmentation r ON r.account_id = a.id LEFT JOIN tiers t ON t.id = r.tier_id
@@ -63,8 +70,11 @@ export async function previewPlayDraft(actor: Actor, playId: number | null, chec
     loadAudienceNames(),
     loadNameLookups(),
     audience.rule.children.length ? fieldCoverage([audience.rule]) : Promise.resolve({}),
+    ids.length ? loadAccountFacts(db, [ids[0]!]) : Promise.resolve(null),
   ]);
   const matching = row?.matching ?? 0;
+  const first = sampleRows[0];
+  const facts = first ? exampleFacts?.get(first.id) : undefined;
   return {
     ok: true,
     preview: {
@@ -73,8 +83,14 @@ export async function previewPlayDraft(actor: Actor, playId: number | null, chec
       sample: sampleRows.map((r) => ({ id: r.id, name: r.name, domain: r.domain, lifetimeValue: Number(r.ltv), tierName: r.tier_name })),
       diff: published ? { entering: row?.entering ?? 0, leaving: row?.leaving ?? 0 } : null,
       owners: owners.map((o) => ({ id: o.id, name: o.name ?? "No owner", accounts: o.n })),
+      example: first && facts ? renderExample(checked.data, first, facts, { asOf, lookups, tierName: first.tier_name }) : null,
     },
     text: describeAudience(audience, names, lookups),
     warnings: [...lintMatchesNothing(matching, "This audience"), ...lintSparseFields(audience.rule, coverage)],
   };
+}
+
+function renderExample(play: PlayDefinition, account: { id: number; name: string }, facts: AccountFacts, context: RenderContext): PlayAudiencePreview["example"] {
+  const render = (source: string) => renderTemplateSource(source, facts, context);
+  return { accountId: account.id, accountName: account.name, pitch: render(play.pitch), talkingPoints: play.talkingPoints.map(render) };
 }
