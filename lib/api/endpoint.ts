@@ -133,7 +133,9 @@ export function apiRoute<P extends z.ZodObject | undefined, Q extends z.ZodObjec
   handle: (input: ApiInput<P, Q, B>) => Promise<z.output<R>>,
 ): (request: Request, context?: { params: Promise<RouteParams> }) => Promise<Response> {
   return async (request, context) => {
+    // Collected along the way (RateLimit-*, Retry-After…) and put on whatever the answer is.
     const headers = new Headers();
+    const answer = (data: unknown, status: number) => json(data, status, Object.fromEntries(headers));
     try {
       const caller = await authenticate(request);
       if (!caller.scopes.includes(endpoint.scope)) {
@@ -150,12 +152,12 @@ export function apiRoute<P extends z.ZodObject | undefined, Q extends z.ZodObjec
       const status = endpoint.status ?? 200;
 
       const idempotencyKey = endpoint.idempotent ? idempotencyKeyOf(request) : null;
-      if (!idempotencyKey) return json(await handle({ caller, params, query, body, request }), status, headers);
+      if (!idempotencyKey) return answer(await handle({ caller, params, query, body, request }), status);
 
       const claim = await claimIdempotencyKey(caller.keyId, idempotencyKey, requestFingerprint(request, bytes));
       if (claim.kind === "replay") {
         headers.set("Idempotent-Replayed", "true");
-        return json(claim.body, claim.status, headers);
+        return answer(claim.body, claim.status);
       }
       let result: z.output<R>;
       try {
@@ -165,7 +167,7 @@ export function apiRoute<P extends z.ZodObject | undefined, Q extends z.ZodObjec
         throw error;
       }
       await completeIdempotencyKey(caller.keyId, idempotencyKey, status, result);
-      return json(result, status, headers);
+      return answer(result, status);
     } catch (error) {
       const response = errorResponse(error, `api ${endpoint.id}`);
       for (const [name, value] of headers) response.headers.set(name, value);
