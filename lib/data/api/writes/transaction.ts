@@ -1,0 +1,67 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { AppError, type FieldErrors } from "@/lib/errors";
+import type { ApiKeyRef } from "../actor";
+
+/** A transaction of an API write. */
+export type WriteTx = Prisma.TransactionClient;
+
+/** What a batch write did (the BatchResult of the API). */
+export interface WriteOutcome {
+  created: number;
+  updated: number;
+  unchanged: number;
+  /** The accounts whose data changed, ascending. */
+  accountIds: number[];
+}
+
+/** Problems found with items of a batch, keyed "items.3.domain" as the API reports them. */
+export class ItemErrors {
+  readonly errors: FieldErrors = {};
+
+  add(index: number, field: string, message: string): void {
+    const key = `items.${index}.${field}`;
+    if (!(key in this.errors)) this.errors[key] = message;
+  }
+
+  get count(): number {
+    return Object.keys(this.errors).length;
+  }
+
+  /** Refuse the whole request (nothing is written) when any item has a problem. */
+  throwIfAny(): void {
+    const entries = Object.entries(this.errors);
+    if (entries.length === 0) return;
+    const [key, message] = entries[0]!;
+    const more = entries.length > 1 ? ` (and ${entries.length - 1} more problem${entries.length > 2 ? "s" : ""})` : "";
+    throw new AppError("INVALID", `Nothing was written: ${key}: ${message}${more}`, { fieldErrors: this.errors });
+  }
+}
+
+export const sortedIds = (ids: Iterable<number>) => [...new Set(ids)].sort((a, b) => a - b);
+
+/**
+ * Runs one batch write all-or-nothing: the write, its audit entry (the key's name, what was
+ * written) and the request for a live recompute of the changed accounts commit together, or not
+ * at all. An item error thrown by `write` rolls everything back.
+ */
+export async function apiWrite(key: ApiKeyRef, what: { kind: string; items: number }, write: (tx: WriteTx) => Promise<WriteOutcome>): Promise<WriteOutcome> {
+  return db.$transaction(
+    async (tx) => {
+      const outcome = await write(tx);
+      await afterApiWrite(tx, key, what, outcome);
+      return outcome;
+    },
+    { maxWait: 10_000, timeout: 120_000 },
+  );
+}
+
+/** The audit entry and the live recompute of an API write, in its transaction. */
+async function afterApiWrite(tx: WriteTx, key: ApiKeyRef, what: { kind: string; items: number }, outcome: WriteOutcome): Promise<void> {
+  void tx;
+  void key;
+  void what;
+  void outcome;
+  // API-WRITE-SEAM: recordApiAudit (lib/api/audit.ts) and markForRecompute (lib/live/recompute.ts) are wired here once they exist.
+}
