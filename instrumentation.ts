@@ -5,7 +5,12 @@ export async function register(): Promise<void> {
   const { serverEnv } = await import("@/lib/env");
   // Check the whole configuration now: a bad or missing variable stops the server with its name
   // instead of failing the first request that reads it.
-  if (serverEnv().TIERWISE_DISABLE_REFRESH) return;
-  const { startDailyRefresh } = await import("@/lib/db/refresh");
-  startDailyRefresh();
+  const config = serverEnv();
+  // Every instance runs a worker of the job queue (imports, the daily refresh, live recomputes).
+  const { startWorker, stopWorker } = await import("@/lib/jobs/worker");
+  await startWorker({ refresh: !config.TIERWISE_DISABLE_REFRESH });
+  // Next.js closes the server and exits on these signals; meanwhile the worker stops taking jobs
+  // and lets running ones finish. A job still running at exit is queued again by another
+  // instance (or this one after its restart), as after a crash.
+  for (const signal of ["SIGTERM", "SIGINT"] as const) process.once(signal, () => void stopWorker());
 }

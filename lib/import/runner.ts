@@ -1,18 +1,48 @@
 import "server-only";
+import { z } from "zod";
 import type { Actor } from "@/lib/auth/access";
+import { db } from "@/lib/db/client";
 import type { ImportJob } from "@/lib/generated/prisma/client";
 import { writeErrors } from "./errors-file";
 import { HEARTBEAT_MS, type ImportSummary, type RunMode, type RunPhase } from "./job";
-import { saveSummary } from "./job-store";
-import type { ImportKind } from "./kinds";
+import { saveSummary, statusOf, summaryOf } from "./job-store";
+import { isImportKind, type ImportKind } from "./kinds";
 import { ImportFileError, runImport, type RunOutcome } from "./run";
 import { removeImportFiles, uploadPath } from "./storage";
 
 /** Progress is written at most this often (the page polls; a phase change is written at once). */
 const PROGRESS_WRITE_MS = 750;
 
+/** The "import-run" job's payload (lib/data/import/runs.ts enqueues it when it claims the import). */
+export const importRunPayload = z.object({
+  importJobId: z.string(),
+  mode: z.enum(["dryRun", "commit"]),
+  /** The claim's start time (summary.progress.startedAt): a run started again since is another claim. */
+  claim: z.string(),
+  actor: z.object({ id: z.string(), email: z.string().optional() }),
+  /** For the admin Jobs page. */
+  fileName: z.string(),
+});
+export type ImportRunPayload = z.infer<typeof importRunPayload>;
+
 /**
- * A dry run or commit outside the request that started it (lib/data/import/runs.ts): runs the
+ * The "import-run" job. Runs the claimed dry run or commit unless the import has moved on (it
+ * finished, was discarded, or was started again: a later claim has its own job). After a crash
+ * the queue runs the job again and the run starts over: a commit is one transaction, so nothing
+ * of the interrupted attempt was kept.
+ */
+export async function runQueuedImport(payload: unknown): Promise<void> {
+  const { importJobId, mode, claim, actor } = importRunPayload.parse(payload);
+  const job = await db.importJob.findUnique({ where: { id: importJobId } });
+  if (!job || statusOf(job) !== (mode === "dryRun" ? "CHECKING" : "COMMITTING")) return;
+  const summary = summaryOf(job);
+  if (summary.progress?.startedAt !== claim || !summary.mapping) return;
+  // Only an ADMIN can claim a run (lib/data/import/runs.ts checks); the run acts as that admin.
+  await runInBackground({ id: actor.id, role: "ADMIN", email: actor.email }, job, isImportKind(job.kind) ? job.kind : "accounts", summary, mode);
+}
+
+/**
+ * A dry run or commit outside the request that started it (the "import-run" job): runs the
  * import, keeps the job's progress and heartbeat current while it runs (a job whose heartbeat
  * stops is stale and can be restarted), and records the outcome on the job. Never throws: a
  * failure is recorded as the job's failure.

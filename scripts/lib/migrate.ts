@@ -1,10 +1,12 @@
 import { readFile } from "node:fs/promises";
 import pg from "pg";
+import { migrateQueue } from "../../lib/jobs/setup";
 import { run } from "./run";
 
 /**
  * Apply committed migrations with the Prisma CLI (`prisma migrate deploy`), then
- * prisma/post-migrate.sql (idempotent objects Prisma's runner cannot parse, e.g. triggers).
+ * prisma/post-migrate.sql (idempotent objects Prisma's runner cannot parse, e.g. triggers), then the
+ * job queue's own schema (graphile-worker manages `graphile_worker`; lib/jobs/setup.ts).
  */
 export async function migrateDeploy(databaseUrl: string): Promise<void> {
   await run("npx", ["prisma", "migrate", "deploy"], { env: { DATABASE_URL: databaseUrl }, quiet: true });
@@ -15,4 +17,5 @@ export async function migrateDeploy(databaseUrl: string): Promise<void> {
   } finally {
     await client.end();
   }
+  await migrateQueue(databaseUrl);
 }

@@ -11,6 +11,7 @@ import { resetDatabase } from "../support/reset-db";
 import { createAccount, createUser } from "../support/fixtures";
 import { session, sessionModuleMock } from "../support/session-mock";
 import { upload } from "../support/import";
+import { runWorker } from "../support/jobs";
 
 vi.mock("@/lib/auth/session", () => sessionModuleMock());
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
@@ -37,6 +38,8 @@ beforeAll(async () => {
   jobId = (await upload(admin, "accounts", "roles.csv", "Name,Domain\nAcme Inc,acme.com\n")).id;
 });
 afterAll(() => db.$disconnect());
+// The actions queue the run and return; a worker runs it, as in the app.
+runWorker(["import-run"]);
 beforeEach(() => {
   session.user = null;
 });

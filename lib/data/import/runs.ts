@@ -1,20 +1,23 @@
 import "server-only";
 import { assertRole, type Actor } from "@/lib/auth/access";
+import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { ImportJob, Prisma } from "@/lib/generated/prisma/client";
 import { checkMapping } from "@/lib/import/headers";
 import { mappingKey, RUNNING_STATUSES, type ImportJobView, type ImportStatus, type ImportSummary, type RunMode } from "@/lib/import/job";
-import { saveSummary, transition } from "@/lib/import/job-store";
+import { statusOf, transition } from "@/lib/import/job-store";
 import type { ColumnMapping } from "@/lib/import/kinds";
-import { runInBackground } from "@/lib/import/runner";
+import type { ImportRunPayload } from "@/lib/import/runner";
 import { removeImportFiles } from "@/lib/import/storage";
+import { enqueueJob, isJobPending } from "@/lib/jobs/queue";
+import { runQueuedJobs } from "@/lib/jobs/run-once";
 import { cleanMapping } from "@/lib/validation/import";
 import { findJob, getImportJob, toView } from "./jobs";
 
 /**
- * Dry runs, commits and discarding (ADMIN only). A run is started here and continues in the
- * background (lib/import/runner.ts); the page polls the job. With `wait` the call returns when
- * the run ends (tests, scripts).
+ * Dry runs, commits and discarding (ADMIN only). A run is claimed here and runs as an
+ * "import-run" job on the queue (lib/jobs/, lib/import/runner.ts); the page polls the import.
+ * With `wait` the call returns when the run ends (tests, scripts).
  */
 
 const RESTARTABLE: readonly ImportStatus[] = ["UPLOADED", "CHECKED", "HAS_ERRORS", "FAILED"];
@@ -63,7 +66,10 @@ export async function startCommit(actor: Actor, jobId: string, options: RunOptio
   return launch(actor, job, view, "commit", view.summary, { from: ["CHECKED"], data: {} }, options);
 }
 
-/** Claim the job for the run (one request wins), record that it started, and run it in the background. */
+/**
+ * Claim the import for the run (one request wins) and queue the "import-run" job that runs it, in
+ * one transaction: the claim exists if and only if its job does. Any app instance's worker runs it.
+ */
 async function launch(
   actor: Actor,
   job: ImportJob,
@@ -75,13 +81,29 @@ async function launch(
 ): Promise<ImportJobView> {
   const now = new Date().toISOString();
   const started: ImportSummary = { ...summary, failure: null, progress: { mode, phase: "waiting", startedAt: now, heartbeatAt: now } };
-  if (!(await transition(job.id, claim.from, mode === "dryRun" ? "CHECKING" : "COMMITTING", { ...claim.data, processed: 0 }))) {
-    throw new AppError("CONFLICT", BUSY);
-  }
-  await saveSummary(job.id, started);
-  const run = runInBackground(actor, job, view.kind, started, mode);
-  if (options.wait) await run;
+  const payload: ImportRunPayload = { importJobId: job.id, mode, claim: now, actor: { id: actor.id, email: actor.email }, fileName: job.fileName };
+  const claimed = await db.$transaction(async (tx) => {
+    const { count } = await tx.importJob.updateMany({
+      where: { id: job.id, status: { in: [...claim.from] } },
+      data: { ...claim.data, processed: 0, status: mode === "dryRun" ? "CHECKING" : "COMMITTING", summary: started as unknown as Prisma.InputJsonValue },
+    });
+    if (count !== 1) return false;
+    await enqueueJob("import-run", payload, { tx, key: `import-run:${job.id}` });
+    return true;
+  });
+  if (!claimed) throw new AppError("CONFLICT", BUSY);
+  if (options.wait) await untilFinished(job.id);
   return (await getImportJob(actor, job.id))!;
+}
+
+/** `wait`: run the queued import runs here (or let another worker finish this one) until this import's run ends. */
+async function untilFinished(jobId: string): Promise<void> {
+  for (;;) {
+    const current = await db.importJob.findUnique({ where: { id: jobId }, select: { status: true } });
+    if (!current || !RUNNING_STATUSES.includes(statusOf(current)) || !(await isJobPending(`import-run:${jobId}`))) return;
+    await runQueuedJobs(["import-run"]);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 /** Forget an upload that will not be committed: its file goes too. */

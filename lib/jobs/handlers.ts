@@ -1,0 +1,13 @@
+import "server-only";
+import { refreshIfStale } from "@/lib/db/refresh";
+import { runQueuedImport } from "@/lib/import/runner";
+import type { JobName } from "./names";
+import type { JobHandler } from "./types";
+
+/** The one map from a job's name to what runs it (every worker runs every job it names). */
+export const HANDLERS: Partial<Record<JobName, JobHandler>> = {
+  "import-run": runQueuedImport,
+  "daily-refresh": async () => {
+    await refreshIfStale();
+  },
+};

@@ -1,0 +1,106 @@
+import "server-only";
+import pg from "pg";
+import { db } from "@/lib/db/client";
+import { env } from "@/lib/env";
+import { queueLogger } from "./setup";
+
+/**
+ * Jobs of a dead instance are given back within seconds, not graphile-worker's 4 hours.
+ *
+ * graphile-worker marks a running job with the id of the worker pool that took it (`locked_by`)
+ * and by itself frees only jobs locked for over 4 hours. Here every pool of this process holds a
+ * session-level advisory lock named after its id, on one dedicated connection. When the process
+ * dies (kill -9, out of memory, a lost host), PostgreSQL ends that session and the locks go with
+ * it, so "locked by a pool whose advisory lock nobody holds" means "locked by a dead process".
+ * Every running worker sweeps for such jobs every few seconds and unlocks them (the library's
+ * `force_unlock_workers`); this or another instance then runs them again.
+ */
+
+/** Arbitrary first key of the pools' advisory locks (the second is a hash of the pool id). */
+const LIVENESS_NAMESPACE = 727_100;
+
+class Liveness {
+  private client: pg.Client | null = null;
+  private readonly held = new Set<string>();
+  /** Lock changes run one after another on the one connection. */
+  private chain: Promise<unknown> = Promise.resolve();
+
+  /** Hold the lock that says "pool `poolId` is alive" until `release` (or until the process ends). */
+  hold(poolId: string): Promise<void> {
+    this.held.add(poolId);
+    return this.serial(() => this.lock(poolId));
+  }
+
+  /** Let go of a pool's lock; the connection closes when no pool is left. */
+  release(poolId: string): Promise<void> {
+    return this.serial(async () => {
+      if (!this.held.delete(poolId) || !this.client) return;
+      if (this.held.size > 0) {
+        await this.client.query("SELECT pg_advisory_unlock($1::int, hashtext($2::text))", [LIVENESS_NAMESPACE, poolId]);
+        return;
+      }
+      const client = this.client;
+      this.client = null;
+      await client.end();
+    });
+  }
+
+  private serial(step: () => Promise<void>): Promise<void> {
+    const next = this.chain.then(step);
+    this.chain = next.catch(() => {});
+    return next;
+  }
+
+  private async lock(poolId: string): Promise<void> {
+    if (!this.held.has(poolId)) return; // released before its turn came
+    const client = this.client ?? (await this.open());
+    await client.query("SELECT pg_advisory_lock($1::int, hashtext($2::text))", [LIVENESS_NAMESPACE, poolId]);
+  }
+
+  private async open(): Promise<pg.Client> {
+    const client = new pg.Client({ connectionString: env().DATABASE_URL, keepAlive: true, application_name: "tierwise-jobs-liveness" });
+    client.on("error", (error) => {
+      // The locks went with the connection: take them again on a new one, or other instances
+      // would soon take this instance's running jobs for a dead one's.
+      queueLogger.error(`liveness connection lost (${error.message}); taking its locks again`);
+      if (this.client !== client) return;
+      this.client = null;
+      for (const poolId of this.held) {
+        void this.serial(() => this.lock(poolId)).catch((e: Error) => queueLogger.error(`liveness lock of ${poolId} not taken again: ${e.message}`));
+      }
+    });
+    await client.connect();
+    // The server side of TCP keepalive: a host that vanishes without closing its connection is
+    // noticed after about 20 + 5 x 4 seconds, and its locks go.
+    await client.query("SET tcp_keepalives_idle = 20; SET tcp_keepalives_interval = 5; SET tcp_keepalives_count = 4");
+    this.client = client;
+    return client;
+  }
+}
+
+const globalForLiveness = globalThis as unknown as { tierwiseLiveness?: Liveness };
+
+/** The one liveness connection of the process. */
+export function liveness(): Liveness {
+  globalForLiveness.tierwiseLiveness ??= new Liveness();
+  return globalForLiveness.tierwiseLiveness;
+}
+
+/**
+ * Unlock the jobs of pools that are not alive. A pool takes its lock a moment after it starts,
+ * so only jobs locked for longer than `graceMs` count. Returns the dead pools' ids.
+ */
+export async function unlockJobsOfDeadWorkers(graceMs: number): Promise<string[]> {
+  const rows = await db.$queryRaw<{ locked_by: string }[]>`
+    SELECT DISTINCT j.locked_by FROM graphile_worker._private_jobs j
+    WHERE j.locked_by IS NOT NULL AND j.locked_at < now() - make_interval(secs => ${graceMs / 1000}::double precision)
+      AND NOT EXISTS (
+        SELECT 1 FROM pg_locks l
+        WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 2
+          AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
+          AND l.classid::bigint = ${LIVENESS_NAMESPACE}::bigint
+          AND l.objid::bigint = (hashtext(j.locked_by)::bigint & 4294967295))`;
+  const dead = rows.map((row) => row.locked_by);
+  if (dead.length > 0) await db.$executeRaw`SELECT graphile_worker.force_unlock_workers(${dead}::text[])`;
+  return dead;
+}
