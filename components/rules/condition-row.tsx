@@ -1,6 +1,8 @@
 "use client";
 
 import { ArrowDown, ArrowUp, CircleAlert, Copy, Trash2, TriangleAlert } from "lucide-react";
+import { ThresholdSuggestions } from "@/components/backtest/threshold-suggestions";
+import { applyThreshold } from "@/lib/backtest/suggest";
 import { findField } from "@/lib/segmentation/fields";
 import { findOperator, operatorsFor } from "@/lib/segmentation/operators";
 import type { RulePath } from "@/lib/segmentation/rule";
@@ -94,6 +96,13 @@ export function ConditionRow({ condition, at, isFirst, isLast }: { condition: Ed
                 focusKey={focus("value")}
               />
             </div>
+          )}
+          {field && operator && (field.type === "number" || field.type === "money") && (
+            <ThresholdSuggestions
+              field={field}
+              operator={operator.key}
+              onApply={(threshold) => api.updateCondition(at, (c) => ({ ...c, value: applyThreshold(c.operator, c.value, threshold) }))}
+            />
           )}
         </div>
         <div className="flex shrink-0 items-center gap-0.5">

@@ -7,6 +7,8 @@ import { saveSegmentDraft } from "@/lib/actions/save-rule-draft";
 import type { SegmentEditorData } from "@/lib/data/rules/segments";
 import type { SegmentDetails } from "@/lib/validation/segment";
 import { Card } from "@/components/ui/card";
+import { SegmentBacktestPanel } from "@/components/backtest/segment-backtest-panel";
+import { ThresholdScopeProvider } from "@/components/backtest/threshold-scope";
 import { plural } from "@/lib/utils/format";
 import { ArchiveSegmentButton } from "./archive-button";
 import { CatalogProvider, type RuleCatalog } from "./catalog";
@@ -23,6 +25,9 @@ import { ColorDot } from "./ui";
 import { useDraftEditor } from "./use-draft-editor";
 import { useLivePreview } from "./use-live-preview";
 import { VersionHistory } from "./version-history";
+
+/** A segment's thresholds look at every account. */
+const NO_EARLIER_RULES: unknown[] = [];
 
 /**
  * The segment editor: details, the rule builder, a live preview, save (with conflict
@@ -100,14 +105,17 @@ export function SegmentEditor({ segment, catalog }: { segment: SegmentEditorData
             id="segment-rule-heading"
             description="Accounts that meet this rule are members of the segment. Segments may overlap."
           >
-            <RuleBuilder
-              value={tree}
-              onChange={setTree}
-              issues={[...problems, ...warnings]}
-              revealAll={draft.revealAll}
-              label={`Rule for ${details.name || "this segment"}`}
-            />
+            <ThresholdScopeProvider earlier={NO_EARLIER_RULES} what="this segment">
+              <RuleBuilder
+                value={tree}
+                onChange={setTree}
+                issues={[...problems, ...warnings]}
+                revealAll={draft.revealAll}
+                label={`Rule for ${details.name || "this segment"}`}
+              />
+            </ThresholdScopeProvider>
           </Card>
+          <SegmentBacktestPanel rule={check.ok ? ruleJson : null} />
           <VersionHistory
             what="segment"
             versions={segment.versions.map((v) => ({ ...v, summary: v.ruleText }))}

@@ -8,6 +8,8 @@ import type { TierSchemeEditorData } from "@/lib/data/rules/tier-scheme";
 import { UNTIERED } from "@/lib/domain/tiers";
 import { MAX_TIERS } from "@/lib/segmentation/tier-scheme";
 import { ActionBanner } from "@/components/ui/alert";
+import { ThresholdScopeProvider } from "@/components/backtest/threshold-scope";
+import { TierBacktestPanel } from "@/components/backtest/tier-backtest-panel";
 import { CatalogProvider, type RuleCatalog } from "./catalog";
 import { DraftButtons, DraftMessages, EditorColumns } from "./draft-controls";
 import { EditorHeader } from "./editor-header";
@@ -99,18 +101,20 @@ export function TierSchemeEditor({ editor, currentTiers, catalog }: { editor: Ti
           <ol className="space-y-4" aria-label="Tiers, in order">
             {tiers.map((tier, index) => (
               <li key={tier.uid}>
-                <TierCard
-                  tier={tier}
-                  index={index}
-                  count={tiers.length}
-                  issues={split.tiers[index] ?? emptyTierIssues()}
-                  warnings={tierWarnings(warnings, tier.key)}
-                  stats={stats.find((s) => s.key === tier.key) ?? null}
-                  revealAll={draft.revealAll}
-                  onChange={(next) => update(index, next)}
-                  onMove={(delta) => move(index, delta)}
-                  onRemove={() => remove(index)}
-                />
+                <ThresholdScopeProvider earlier={definition.tiers.slice(0, index).map((t) => t.rule)} what="this tier">
+                  <TierCard
+                    tier={tier}
+                    index={index}
+                    count={tiers.length}
+                    issues={split.tiers[index] ?? emptyTierIssues()}
+                    warnings={tierWarnings(warnings, tier.key)}
+                    stats={stats.find((s) => s.key === tier.key) ?? null}
+                    revealAll={draft.revealAll}
+                    onChange={(next) => update(index, next)}
+                    onMove={(delta) => move(index, delta)}
+                    onRemove={() => remove(index)}
+                  />
+                </ThresholdScopeProvider>
               </li>
             ))}
           </ol>
@@ -123,6 +127,7 @@ export function TierSchemeEditor({ editor, currentTiers, catalog }: { editor: Ti
             <Plus className="h-4 w-4" aria-hidden />
             {tiers.length >= MAX_TIERS ? `A scheme has at most ${MAX_TIERS} tiers` : "Add tier"}
           </button>
+          {tiers.length > 0 && <TierBacktestPanel definition={check.ok ? definition : null} />}
           <div className="pt-2">
             <VersionHistory
               what="tier scheme"

@@ -78,3 +78,10 @@ export function suggestThresholds(dist: RawDistribution, direction: Direction, i
   }
   return { ...dist, direction, suggestions };
 }
+
+/** A condition's value with a suggested threshold applied: the lower bound of a range, else the value. */
+export function applyThreshold(operator: string, current: unknown, value: number): unknown {
+  if (operator !== "between") return value;
+  const max = current && typeof current === "object" && "max" in current ? (current as { max: unknown }).max : null;
+  return { min: value, max };
+}
