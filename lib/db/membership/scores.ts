@@ -82,12 +82,13 @@ export function readScopedScoreChanges(db: Executor, scoring: ScoringSettings, a
     ), total AS (
       SELECT sum(n) AS n FROM ltv_buckets
     ), ltv_below AS (
-      -- Bucket i holds the accounts whose value is at least bound i (and below bound i + 1).
-      SELECT b.ltv[i] AS value, (SELECT COALESCE(sum(c.n), 0) FROM ltv_buckets c WHERE c.bucket < i) AS below
-      FROM bounds b, generate_subscripts(b.ltv, 1) AS i
+      -- Bucket i holds the accounts valued at least bound i and below bound i + 1 (never empty: the
+      -- account with that value is in it), so the accounts below bound i are the buckets before i.
+      SELECT u.value, c.below FROM bounds b, unnest(b.ltv) WITH ORDINALITY AS u(value, i)
+      JOIN (SELECT bucket, sum(n) OVER (ORDER BY bucket) - n AS below FROM ltv_buckets) c ON c.bucket = u.i
     ), pot_below AS (
-      SELECT b.pot[i] AS value, (SELECT COALESCE(sum(c.n), 0) FROM pot_buckets c WHERE c.bucket < i) AS below
-      FROM bounds b, generate_subscripts(b.pot, 1) AS i
+      SELECT u.value, c.below FROM bounds b, unnest(b.pot) WITH ORDINALITY AS u(value, i)
+      JOIN (SELECT bucket, sum(n) OVER (ORDER BY bucket) - n AS below FROM pot_buckets) c ON c.bucket = u.i
     ), base AS (
       SELECT a.id,
         CASE WHEN t.n > 1 THEN l.below::float8 / (t.n - 1)::float8 ELSE 0 END AS ltv_rank,
