@@ -68,6 +68,9 @@ const TABLE: Record<string, [readonly Role[], unknown[]]> = {
   backtestTierScheme: [ADMIN, [{ tiers: [] }, { asOf: "2025-01-01", horizonMonths: 6 }]],
   backtestSegment: [ADMIN, [rule, { asOf: "2025-01-01", horizonMonths: 6 }]],
   suggestThresholds: [ADMIN, [[], { field: "lifetimeValue", direction: "high", perRep: 25 }]],
+  // API keys
+  createApiKeyAction: [ADMIN, [null, form()]],
+  revokeApiKeyAction: [ADMIN, ["k-target"]],
 };
 
 let users: Record<Role, SessionUser>;
@@ -97,6 +100,7 @@ describe("server actions × roles", () => {
     expect(await db.segment.count()).toBe(0);
     expect(await db.play.count()).toBe(0);
     expect(await db.importMapping.count()).toBe(0);
+    expect(await db.apiKey.count()).toBe(0);
     expect(await db.user.count()).toBe(3);
     expect(await db.auditLog.count({ where: { action: { notIn: ["SIGN_IN", "SIGN_OUT"] } } })).toBe(0);
   });
