@@ -1,6 +1,7 @@
 import "server-only";
 import { refreshIfStale } from "@/lib/db/refresh";
 import { runQueuedImport } from "@/lib/import/runner";
+import { drainPendingRecomputes } from "@/lib/live/recompute";
 import type { JobName } from "./names";
 import type { JobHandler } from "./types";
 
@@ -9,5 +10,8 @@ export const HANDLERS: Partial<Record<JobName, JobHandler>> = {
   "import-run": runQueuedImport,
   "daily-refresh": async () => {
     await refreshIfStale();
+  },
+  "live-recompute": async () => {
+    await drainPendingRecomputes();
   },
 };
