@@ -192,6 +192,20 @@ describe("orders", () => {
   });
 });
 
+describe("audit and live recompute", () => {
+  test("every write is audited with the key's name and asks for a live recompute of the accounts it changed", async () => {
+    await db.$executeRawUnsafe("TRUNCATE pending_recomputes");
+    const answer = await apiPost<Result>(orders, key, "/api/v1/orders/batch", { items: [{ domain: "globex.com", orderedAt: "2026-06-01", amount: 5 }] });
+    expect(answer.status).toBe(200);
+    const audit = await db.auditLog.findFirstOrThrow({ where: { action: "API_WRITE" }, orderBy: { id: "desc" } });
+    expect(audit.actorEmail).toMatch(/^API key CRM sync \(tw_\w+\)$/);
+    expect(audit.target).toBe("orders");
+    expect(audit.details).toMatchObject({ items: 1, created: 1, accounts: 1 });
+    const pending = await db.$queryRaw<{ account_id: number; detail: string }[]>`SELECT account_id, detail FROM pending_recomputes`;
+    expect(pending).toEqual([{ account_id: globex, detail: "API write by key CRM sync" }]);
+  });
+});
+
 describe("engagement events and campaign responses", () => {
   test("events upsert by external id; responses are added", async () => {
     const posted = await apiPost<Result>(events, key, "/api/v1/engagement-events/batch", {

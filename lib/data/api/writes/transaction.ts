@@ -1,7 +1,9 @@
 import "server-only";
+import { recordApiAudit } from "@/lib/api/audit";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { AppError, type FieldErrors } from "@/lib/errors";
+import { markForRecompute } from "@/lib/live/recompute";
 import type { ApiKeyRef } from "../actor";
 
 /** A transaction of an API write. */
@@ -59,9 +61,7 @@ export async function apiWrite(key: ApiKeyRef, what: { kind: string; items: numb
 
 /** The audit entry and the live recompute of an API write, in its transaction. */
 async function afterApiWrite(tx: WriteTx, key: ApiKeyRef, what: { kind: string; items: number }, outcome: WriteOutcome): Promise<void> {
-  void tx;
-  void key;
-  void what;
-  void outcome;
-  // API-WRITE-SEAM: recordApiAudit (lib/api/audit.ts) and markForRecompute (lib/live/recompute.ts) are wired here once they exist.
+  const { created, updated, unchanged, accountIds } = outcome;
+  await recordApiAudit(key, "API_WRITE", what.kind, { kind: what.kind, items: what.items, created, updated, unchanged, accounts: accountIds.length }, tx);
+  await markForRecompute(tx, accountIds, { detail: `API write by key ${key.name}` });
 }
