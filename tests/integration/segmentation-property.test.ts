@@ -2,7 +2,8 @@
  * The SQL compiler and the in-memory evaluator must agree: over ~300 random accounts, every
  * random valid rule selects the same ids in PostgreSQL as the evaluator does over
  * loadAccountFacts. Also checks the facts loader against the generated data, compileTierCase
- * against assignTier, and play audiences (compileAudience against checkAudience).
+ * against assignTier, play audiences (compileAudience against checkAudience), and rules as of a
+ * random past day (the backtest's accounts as of the day against metrics recomputed in memory).
  */
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
@@ -14,6 +15,7 @@ import {
   CampaignChannel,
   CampaignOutcome,
   DevicePreference,
+  EngagementType,
   HostingPreference,
   JourneyStage,
   LoyaltyStatus,
@@ -32,6 +34,8 @@ import { listConditions, type RuleGroup } from "@/lib/segmentation/rule";
 import { parseRule } from "@/lib/segmentation/schema";
 import { compileRule, compileTierCase } from "@/lib/segmentation/sql";
 import { checkAudience, compileAudience, type Membership } from "@/lib/plays/audience";
+import { accountsAsOf } from "@/lib/backtest/as-of";
+import { metricsAsOf, type DatedEvent, type DatedOrder } from "@/lib/backtest/as-of-facts";
 import type { PlayAudience } from "@/lib/plays/definition";
 import { resetDatabase } from "../support/reset-db";
 
@@ -482,5 +486,73 @@ describe("play audiences: compileAudience and checkAudience agree", () => {
       { numRuns: AUDIENCE_RUNS / PER_QUERY },
     );
     expect(selective).toBeGreaterThan(AUDIENCE_RUNS * 0.3);
+  }, 120_000);
+});
+
+describe("as of a past day: the SQL over accountsAsOf and the evaluator over facts recomputed in memory agree", () => {
+  const AS_OF_RUNS = 400;
+  const PER_QUERY = 20;
+  const orders = new Map<number, DatedOrder[]>();
+  const events = new Map<number, DatedEvent[]>();
+  const createdOn = new Map<number, IsoDate>();
+  // As-of days spread over the generated history; some orders and events fall on or near them.
+  let asOfDays: IsoDate[] = [];
+
+  beforeAll(async () => {
+    asOfDays = Array.from({ length: 40 }, () => day(-900, -1));
+    const orderRows: Prisma.OrderCreateManyInput[] = [];
+    const eventRows: Prisma.EngagementEventCreateManyInput[] = [];
+    for (const facts of loaded.values()) {
+      const mine: DatedOrder[] = Array.from({ length: chance(0.2) ? 0 : int(1, 8) }, () => ({ orderedAt: chance(0.1) ? pick(asOfDays) : day(-1200, 0), cents: int(100, 5_000_000) }));
+      const engaged: DatedEvent[] = Array.from({ length: int(0, 12) }, () => ({ type: pick(Object.values(EngagementType)), day: chance(0.1) ? addDays(pick(asOfDays), -int(0, 90)) : day(-1000, 0) }));
+      orders.set(facts.id, mine);
+      events.set(facts.id, engaged);
+      createdOn.set(facts.id, chance(0.15) ? day(-700, 0) : day(-1500, -900));
+      orderRows.push(...mine.map((o) => ({ accountId: facts.id, orderedAt: dateOf(o.orderedAt), amount: (o.cents / 100).toFixed(2), productLine: "Platform" })));
+      eventRows.push(...engaged.map((e) => ({ accountId: facts.id, type: e.type, occurredAt: new Date(`${e.day}T${String(int(0, 23)).padStart(2, "0")}:30:00Z`) })));
+    }
+    await db.order.createMany({ data: orderRows });
+    await db.engagementEvent.createMany({ data: eventRows });
+    for (const [id, created] of createdOn) await db.account.update({ where: { id }, data: { createdAt: new Date(`${created}T12:00:00Z`) } });
+  });
+
+  test(`on ${AS_OF_RUNS} random rules, each with a random as-of day`, async () => {
+    let selective = 0;
+    let excluded = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...asOfDays), fc.array(ruleArb, { minLength: PER_QUERY, maxLength: PER_QUERY }), async (asOfDay, rules) => {
+        const when = new Date(`${asOfDay}T00:00:00Z`);
+        const columns = rules.map((rule, i) => Prisma.sql`${compileRule(rule, when)} AS ${Prisma.raw(`m${i}`)}`);
+        const rows = await db.$queryRaw<Record<string, unknown>[]>(Prisma.sql`SELECT a.id, ${Prisma.join(columns)} FROM (${accountsAsOf(asOfDay)}) a ORDER BY a.id`);
+        // Accounts created after the day are not there; the others carry their metrics as of it.
+        const then = [...loaded.values()]
+          .filter((facts) => (createdOn.get(facts.id) ?? "") <= asOfDay)
+          .sort((a, b) => a.id - b.id)
+          .map((facts): AccountFacts => ({ ...facts, ...metricsAsOf(orders.get(facts.id) ?? [], events.get(facts.id) ?? [], asOfDay) }));
+        excluded += ACCOUNTS - then.length;
+        expect(rows.map((row) => Number(row.id))).toEqual(then.map((facts) => facts.id));
+        rules.forEach((rule, i) => {
+          const fromSql = rows.filter((row) => row[`m${i}`] === true).map((row) => Number(row.id));
+          expect(fromSql, `${asOfDay}: ${JSON.stringify(rule)}`).toEqual(then.filter((facts) => matchesRule(rule, facts, when)).map((facts) => facts.id));
+          if (fromSql.length > 0 && fromSql.length < then.length) selective += 1;
+        });
+      }),
+      { numRuns: AS_OF_RUNS / PER_QUERY },
+    );
+    expect(excluded).toBeGreaterThan(0);
+    // Rule values are drawn near today's metrics, so fewer split the accounts as of a past day.
+    expect(selective).toBeGreaterThan(AS_OF_RUNS * 0.2);
+  }, 120_000);
+
+  test("the as-of metrics themselves match the in-memory recomputation", async () => {
+    for (const asOfDay of asOfDays.slice(0, 8)) {
+      const rows = await db.$queryRaw<Record<string, unknown>[]>(Prisma.sql`SELECT a.id, a.lifetime_value::float8 AS "lifetimeValue", a.order_count AS "orderCount",
+        a.avg_order_value::float8 AS "avgOrderValue", a.orders_12m AS "orders12m", a.first_order_at::text AS "firstOrderAt", a.last_order_at::text AS "lastOrderAt",
+        a.engagement_30d AS "engagement30d", a.engagement_90d AS "engagement90d", a.engagement_score AS "engagementScore" FROM (${accountsAsOf(asOfDay)}) a ORDER BY a.id`);
+      for (const row of rows) {
+        const id = Number(row.id);
+        expect({ ...row, id: undefined }, `account ${id} as of ${asOfDay}`).toEqual({ id: undefined, ...metricsAsOf(orders.get(id) ?? [], events.get(id) ?? [], asOfDay) });
+      }
+    }
   }, 120_000);
 });
