@@ -39,6 +39,8 @@ export interface Behaviour {
 
 /** Engagement history reaches back about six months. */
 const EVENT_WINDOW_DAYS = 180;
+/** Before that, a sparser year of it. */
+const OLDER_WINDOW_DAYS = 365;
 
 const U = UsageRate;
 const USAGE: Record<LoyaltyStatus | "PROSPECT", Weighted<UsageRateT>> = {
@@ -166,6 +168,14 @@ export function generateBehaviour(
     const u = random.next();
     const daysAgo = 1 + Math.floor((EVENT_WINDOW_DAYS - 1) * (fading ? Math.pow(u, 0.6) : Math.pow(u, 1.6)));
     const type = random.weighted(types);
+    events.push({ type, occurredAt: calendar.timestamp(daysAgo, random.int(7 * 60, 19 * 60)), detail: random.pick(EVENT_DETAILS[type]) });
+  }
+  // Older, sparser engagement (six to eighteen months back), so a backtest as of a past day sees
+  // who was engaged then; accounts that faded later were engaging less already.
+  const olderCount = Math.min(60, random.poisson(rate * (fading ? 0.2 : 0.5)));
+  for (let i = 0; i < olderCount; i++) {
+    const type = random.weighted(types);
+    const daysAgo = EVENT_WINDOW_DAYS + random.int(0, OLDER_WINDOW_DAYS - 1);
     events.push({ type, occurredAt: calendar.timestamp(daysAgo, random.int(7 * 60, 19 * 60)), detail: random.pick(EVENT_DETAILS[type]) });
   }
   events.sort((a, b) => (a.occurredAt < b.occurredAt ? -1 : a.occurredAt > b.occurredAt ? 1 : 0));

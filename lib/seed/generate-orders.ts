@@ -34,6 +34,23 @@ const CUSTOMER_LOYALTY: Weighted<LoyaltyStatusT> = [
   [LoyaltyStatus.CHURNED, 18],
 ];
 
+/**
+ * The loyalty mix shifted by order size: the bigger an account's typical order, the likelier it
+ * keeps buying (REPEAT, ADVOCATE) and the less likely it fades (AT_RISK, CHURNED). Each factor of
+ * ten in order size above $3,000 multiplies the odds of staying by about 2.2 and divides those of
+ * fading by as much. Behaviour follows loyalty (generate-behaviour.ts), so the accounts that engage
+ * most are also the ones that keep ordering: what the backtest of a value tier should find.
+ */
+export function loyaltyWeights(typicalOrder: number): Weighted<LoyaltyStatusT> {
+  const z = Math.min(2, Math.max(-1, Math.log10(typicalOrder / 3000)));
+  const stay = Math.exp(0.8 * z);
+  return CUSTOMER_LOYALTY.map(([status, weight]) => {
+    if (status === LoyaltyStatus.REPEAT || status === LoyaltyStatus.ADVOCATE) return [status, weight * stay] as const;
+    if (status === LoyaltyStatus.AT_RISK || status === LoyaltyStatus.CHURNED) return [status, weight / stay] as const;
+    return [status, weight] as const;
+  });
+}
+
 /** Product lines and how their order size compares with the account's typical order. */
 const PRODUCT_LINES: Weighted<readonly [string, number]> = [
   [["Platform Subscription", 1], 40],
@@ -73,7 +90,9 @@ export function generateOrders(random: Random, employees: number, calendar: Cale
   if (random.chance(PROSPECT_SHARE)) {
     return { loyaltyStatus: LoyaltyStatus.NEW, isCustomer: false, orders: [], annualSpend: 0, firstOrderDaysAgo: null };
   }
-  const loyaltyStatus = random.weighted(CUSTOMER_LOYALTY);
+  // The account's order size comes first: it decides how likely the account is to stay.
+  const typicalOrder = Math.min(400_000, random.pareto(1500, 1.3) * Math.pow(employees / 150, 0.35));
+  const loyaltyStatus = random.weighted(loyaltyWeights(typicalOrder));
   const pattern = PATTERNS[loyaltyStatus];
   const end = random.int(pattern.lastOrder[0], pattern.lastOrder[1]);
   const start = Math.max(end, random.int(pattern.firstOrder[0], pattern.firstOrder[1]));
@@ -85,7 +104,6 @@ export function generateOrders(random: Random, employees: number, calendar: Cale
   let count = Math.max(pattern.minOrders, random.poisson(perYear * years));
   if (pattern.maxOrders !== undefined) count = Math.min(count, pattern.maxOrders);
 
-  const typicalOrder = Math.min(400_000, random.pareto(1500, 1.3) * Math.pow(employees / 150, 0.35));
   // The last order decides the status, so it is always there; the first opens the relationship.
   const days: number[] = [end];
   if (count > 1) days.push(start);
