@@ -5,10 +5,13 @@
  */
 import { Logger, runMigrations } from "graphile-worker";
 
-/** graphile-worker's own log: warnings and errors on the server log, its chatter dropped. */
+/**
+ * graphile-worker's own log: warnings and errors as one line each on the server log (a failed
+ * job's stack trace is left out, as lib/log.ts does), its chatter dropped.
+ */
 export const queueLogger = new Logger(() => (level, message) => {
   const name = String(level);
-  if (name === "error" || name === "warning") console.error(`[jobs] ${message}`);
+  if (name === "error" || name === "warning") console.error(`[jobs] ${message.split("\n")[0]}`);
 });
 
 /**

@@ -71,6 +71,8 @@ const TABLE: Record<string, [readonly Role[], unknown[]]> = {
   // API keys
   createApiKeyAction: [ADMIN, [null, form()]],
   revokeApiKeyAction: [ADMIN, ["k-target"]],
+  // Jobs
+  retryJobAction: [ADMIN, ["1"]],
 };
 
 let users: Record<Role, SessionUser>;
