@@ -40,7 +40,7 @@ export function roundCut(value: number, direction: Direction, integer: boolean):
   const step = integer ? 1 : Math.max(0.01, 10 ** (Math.floor(Math.log10(Math.abs(value) || 1)) - 2));
   const scaled = value / step;
   // A tiny tolerance, so 1500.0000001 is 1500, not 1510.
-  const rounded = direction === "high" ? Math.ceil(scaled - 1e-9) : Math.floor(scaled + 1e-9);
+  const rounded = direction === "high" ? Math.ceil(scaled - 1e-6) : Math.floor(scaled + 1e-6);
   return Math.round(rounded * step * 100) / 100;
 }
 
