@@ -41,7 +41,8 @@ export function roundCut(value: number, direction: Direction, integer: boolean):
   const scaled = value / step;
   // A tiny tolerance, so 1500.0000001 is 1500, not 1510.
   const rounded = direction === "high" ? Math.ceil(scaled - 1e-6) : Math.floor(scaled + 1e-6);
-  return Math.round(rounded * step * 100) / 100;
+  // "+ 0" turns -0 (ceil of a tiny negative) into 0.
+  return Math.round(rounded * step * 100) / 100 + 0;
 }
 
 function percentile(dist: RawDistribution, p: number): number | null {
