@@ -9,7 +9,9 @@ import { POST as accounts } from "@/app/api/v1/accounts/batch/route";
 import { POST as responses } from "@/app/api/v1/campaign-responses/batch/route";
 import { POST as events } from "@/app/api/v1/engagement-events/batch/route";
 import { POST as orders } from "@/app/api/v1/orders/batch/route";
+import { AccountUpsertItem } from "@/lib/api/endpoints/account-writes";
 import { db } from "@/lib/db/client";
+import { TARGET_FIELDS } from "@/lib/import/kinds";
 import { apiKey, apiPost, resetApiTables, type ApiError } from "../support/api-calls";
 import { createAccount, createUser } from "../support/fixtures";
 import { createCatalogue, tableCounts } from "../support/import";
@@ -52,6 +54,10 @@ async function refused(handler: typeof accounts, path: string, body: unknown, fi
 }
 
 describe("accounts", () => {
+  test("an upsert takes exactly the fields the CSV import of accounts takes", () => {
+    expect(Object.keys(AccountUpsertItem.shape).sort()).toEqual(TARGET_FIELDS.accounts.map((f) => f.key).sort());
+  });
+
   test("creates new domains and updates known ones; left-out fields keep their value", async () => {
     const answer = await apiPost<Result>(accounts, key, "/api/v1/accounts/batch", {
       items: [

@@ -53,7 +53,8 @@ export function accountSortKeys(query: Pick<AccountQuery, "sort" | "dir">): Sort
     return [
       { sql: "r.tier_rank", desc: false, nullable: false, type: "int", accepts: accepts.int },
       { sql: "r.priority_score", desc: true, nullable: false, type: "float8", accepts: accepts.float8 },
-      ID_KEY(false),
+      // r.account_id (= a.id): the last column of the (tier_rank, priority_score DESC, account_id) index.
+      { ...ID_KEY(false), sql: "r.account_id" },
     ];
   }
   const desc = effectiveDirection(query) === "desc";
