@@ -2,6 +2,7 @@
  * Segments, the tier scheme, their members and the membership changes feed of /api/v1; the feed
  * read after an API write shows the live recompute's entry with reason DATA_CHANGE.
  */
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { GET as feed } from "@/app/api/v1/membership-changes/route";
 import { POST as postOrders } from "@/app/api/v1/orders/batch/route";
@@ -159,6 +160,30 @@ describe("membership changes feed", () => {
         account: expect.objectContaining({ domain: "small-shop.com", name: "Small Shop" }),
       }),
     ]);
+  });
+
+  test("a change still being written is not skipped: the read waits for its transaction, or says to ask again", async () => {
+    const start = (await apiGet<FeedPage>(feed, reader, "/api/v1/membership-changes?limit=500")).body.next_cursor!;
+    const account = await db.account.findFirstOrThrow({ where: { domain: "small-shop.com" } });
+    const slow = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await slow.connect();
+    try {
+      // A writer takes the lower id and keeps its transaction open; another commits a higher id at once.
+      await slow.query("BEGIN");
+      await slow.query("INSERT INTO membership_events (account_id, scope, change, reason, detail) VALUES ($1, 'TIER', 'LEFT', 'DATA_CHANGE', 'slow writer')", [account.id]);
+      await db.membershipEvent.create({ data: { accountId: account.id, scope: "TIER", change: "LEFT", reason: "DATA_CHANGE", detail: "fast writer" } });
+
+      const url = withCursor("/api/v1/membership-changes?limit=10", start);
+      const waited = await apiGet<FeedPage>(feed, reader, url);
+      expect(waited.body).toEqual({ data: [], next_cursor: start, has_more: true });
+
+      const reading = apiGet<FeedPage>(feed, reader, url);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      await slow.query("COMMIT");
+      expect((await reading).body.data.map((c) => c.detail)).toEqual(["slow writer", "fast writer"]);
+    } finally {
+      await slow.end();
+    }
   });
 
   test("a bad cursor or since is 422", async () => {
