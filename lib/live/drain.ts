@@ -6,6 +6,7 @@ import { db } from "@/lib/db/client";
 import { recomputeAccounts, type AccountsBecause, type RecomputeSummary } from "@/lib/db/membership/recompute-all";
 import type { Executor } from "@/lib/db/membership/types";
 import { recomputeAccountMetrics } from "@/lib/db/metrics";
+import { livePeerGroups } from "./peer-groups";
 import { takePending, type PendingAccount } from "./pending";
 
 /** Arbitrary constant naming the "live recompute" advisory lock (the metrics refresh uses 727_001). */
@@ -40,6 +41,7 @@ export async function drainPendingRecomputes(options: DrainOptions = {}): Promis
   let accounts = 0;
   for (;;) {
     const started = performance.now();
+    const peers = await livePeerGroups();
     const batch = await db.$transaction(async (tx) => {
       await tx.$queryRaw`SELECT 1 AS locked FROM pg_advisory_xact_lock(${LIVE_RECOMPUTE_LOCK_KEY}::bigint)`;
       const pending = await takePending(tx, DRAIN_BATCH);
@@ -48,7 +50,7 @@ export async function drainPendingRecomputes(options: DrainOptions = {}): Promis
       const ids = causes.flatMap((c) => c.accountIds);
       const asOf = options.asOf ?? new Date();
       await recomputeAccountMetrics(tx, { accountIds: ids, asOf });
-      const summary = await recomputeAccounts(tx as Executor, causes, { asOf });
+      const summary = await recomputeAccounts(tx as Executor, causes, { asOf, peers });
       return { accounts: ids.length, summary };
     }, DRAIN_TRANSACTION);
     if (!batch) return { accounts };

@@ -62,7 +62,7 @@ export async function loadPublishedPlays(db: PlaysExecutor): Promise<PublishedPl
 const runs = (c: TechCategory) => Prisma.sql`(a.technology_categories & ${techCategoryBit(c)}::int <> 0)`;
 const bit = techCategoryBit;
 
-interface PeerCommon {
+export interface PeerCommon {
   industry: string;
   /** The tier's id, 0 for untiered (a plain value, so the per-account pass can hash-join on it). */
   tier_key: number;
@@ -71,7 +71,7 @@ interface PeerCommon {
 }
 
 /** Per (industry, tier) the categories most of its accounts run (only groups of at least WHITESPACE_MIN_PEERS). */
-async function readPeerCommon(db: PlaysExecutor): Promise<PeerCommon[]> {
+export async function readPeerCommon(db: PlaysExecutor): Promise<PeerCommon[]> {
   const bits = TECH_CATEGORIES.map((c) => Prisma.sql`CASE WHEN count(*) FILTER (WHERE ${runs(c)}) >= ${WHITESPACE_MIN_SHARE}::float8 * count(*) THEN ${bit(c)}::int ELSE 0 END`);
   return db.$queryRaw<PeerCommon[]>`
     SELECT industry, tier_key, mask FROM (
@@ -89,14 +89,19 @@ interface PlayChange {
   new_plays: number[];
 }
 
-async function readPlayChanges(db: PlaysExecutor, plays: readonly PublishedPlay[], scope: RecomputeScope): Promise<PlayChange[]> {
+/** A plays recompute's scope; `peers`: peer groups read earlier (the live recompute's cache), else read now. */
+export interface PlaysScope extends RecomputeScope {
+  peers?: readonly PeerCommon[];
+}
+
+async function readPlayChanges(db: PlaysExecutor, plays: readonly PublishedPlay[], scope: PlaysScope): Promise<PlayChange[]> {
   return db.$queryRaw<PlayChange[]>(await playChangesSql(db, plays, scope));
 }
 
 /** The one statement of readPlayChanges. */
-async function playChangesSql(db: PlaysExecutor, plays: readonly PublishedPlay[], scope: RecomputeScope): Promise<Prisma.Sql> {
+async function playChangesSql(db: PlaysExecutor, plays: readonly PublishedPlay[], scope: PlaysScope): Promise<Prisma.Sql> {
   const asOf = scope.asOf ?? new Date();
-  const common = await readPeerCommon(db);
+  const common = scope.peers ?? (await readPeerCommon(db));
   const tierRows = await db.$queryRaw<{ id: number; key: string }[]>`SELECT id, key FROM tiers WHERE NOT archived`;
   const tierIds = new Map(tierRows.map((t) => [t.key, t.id]));
   // The account's whitespace: the group's common categories it does not run, in enum order. Only
@@ -172,7 +177,7 @@ async function applyPlayChanges(db: PlaysExecutor, changes: readonly PlayChange[
  * each play's own published version; `because` says what caused the change (a tier or segment
  * publish, a play publish, a data change).
  */
-export async function recomputePlays(db: PlaysExecutor, because: Because, scope: RecomputeScope = {}): Promise<number> {
+export async function recomputePlays(db: PlaysExecutor, because: Because, scope: PlaysScope = {}): Promise<number> {
   const plays = await loadPublishedPlays(db);
   const changes = await withParallelScans(db, () => readPlayChanges(db, plays, scope));
   return applyPlayChanges(db, changes, plays, because);

@@ -6,7 +6,7 @@
 import type { Db } from "@/lib/db/client";
 import { LONG_TRANSACTION, allowLargeSorts } from "@/lib/db/transaction";
 import { applyMembershipChanges, readMembershipChanges, type MembershipRecompute } from "./changes";
-import { recomputePlays } from "./plays";
+import { recomputePlays, type PeerCommon } from "./plays";
 import { loadPublishedRules, rulesSignature, type PublishedRules } from "./published-rules";
 import { applyScoreChanges, readScopedScoreChanges, readScoreChanges } from "./scores";
 import { reorderTierRanks, syncTiers } from "./tier-rows";
@@ -58,7 +58,11 @@ export interface AccountsBecause {
  * daily full recompute. Derived metrics are the caller's (recomputeAccountMetrics first). Causes
  * with different ledger details are recomputed one after another; scores once for all.
  */
-export async function recomputeAccounts(db: Executor, causes: readonly AccountsBecause[], options: { asOf?: Date } = {}): Promise<RecomputeSummary> {
+export async function recomputeAccounts(
+  db: Executor,
+  causes: readonly AccountsBecause[],
+  options: { asOf?: Date; /** Whitespace peer groups read earlier (lib/live/peer-groups.ts); read now when absent. */ peers?: readonly PeerCommon[] } = {},
+): Promise<RecomputeSummary> {
   const asOf = options.asOf ?? new Date();
   const rules = await loadPublishedRules(db);
   const what = { tiers: { scheme: rules.scheme, ids: await publishedTierIds(db, rules) }, segments: rules.segments };
@@ -69,7 +73,7 @@ export async function recomputeAccounts(db: Executor, causes: readonly AccountsB
     const applied = await applyMembershipChanges(db, memberships, what, because);
     summary.tierChanges += applied.tierChanges;
     summary.segmentChanges += applied.segmentsEntered + applied.segmentsLeft;
-    summary.playChanges += await recomputePlays(db, because, { asOf, accountIds });
+    summary.playChanges += await recomputePlays(db, because, { asOf, accountIds, peers: options.peers });
   }
   const all = [...new Set(causes.flatMap((c) => c.accountIds))];
   summary.scoreChanges = await applyScoreChanges(db, await readScopedScoreChanges(db, rules.scoring, asOf, all));

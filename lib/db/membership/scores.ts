@@ -62,8 +62,8 @@ export function readScoreChanges(db: Executor, scoring: ScoringSettings, asOf: D
  * (accounts with a smaller value) / (accounts - 1), 0 when there is one account. The counts come
  * from one index-only pass over the lifetime_value and the potential index each, bucketed by the
  * given accounts' values (width_bucket: a binary search per row), so a batch of any size costs two
- * index scans, not a sort of every account. The comparison is in numeric, percent_rank's sort key is
- * float8: the same order for values with at most 15 significant digits (below 10^13 here).
+ * index scans, not a sort of every account. Values are compared as float8, percent_rank's sort key
+ * in the full pass (and width_bucket binary-searches a float8 array; a numeric one it walks).
  * Only these accounts' rows are written. Every other account's value rank may now be off by at most
  * 1/(n-1) per account that moved past it (an order moves one account; the others' stored ranks
  * are not rewritten on every write); the daily full recompute (recomputeEverything) corrects them.
@@ -72,13 +72,13 @@ export function readScopedScoreChanges(db: Executor, scoring: ScoringSettings, a
   if (accountIds.length === 0) return Promise.resolve([]);
   return db.$queryRaw<ScoreChange[]>`
     WITH mine AS MATERIALIZED (
-      SELECT id, lifetime_value, potential FROM accounts WHERE id = ANY(${[...accountIds]}::int[])
+      SELECT id, lifetime_value::float8 AS ltv, potential::float8 AS pot FROM accounts WHERE id = ANY(${[...accountIds]}::int[])
     ), bounds AS MATERIALIZED (
-      SELECT array_agg(DISTINCT lifetime_value ORDER BY lifetime_value) AS ltv, array_agg(DISTINCT potential ORDER BY potential) AS pot FROM mine
+      SELECT array_agg(DISTINCT ltv ORDER BY ltv) AS ltv, array_agg(DISTINCT pot ORDER BY pot) AS pot FROM mine
     ), ltv_buckets AS MATERIALIZED (
-      SELECT width_bucket(a.lifetime_value, b.ltv) AS bucket, count(*) AS n FROM accounts a, bounds b GROUP BY 1
+      SELECT width_bucket(a.lifetime_value::float8, b.ltv) AS bucket, count(*) AS n FROM accounts a, bounds b GROUP BY 1
     ), pot_buckets AS MATERIALIZED (
-      SELECT width_bucket(a.potential, b.pot) AS bucket, count(*) AS n FROM accounts a, bounds b GROUP BY 1
+      SELECT width_bucket(a.potential::float8, b.pot) AS bucket, count(*) AS n FROM accounts a, bounds b GROUP BY 1
     ), total AS (
       SELECT sum(n) AS n FROM ltv_buckets
     ), ltv_below AS (
@@ -95,7 +95,7 @@ export function readScopedScoreChanges(db: Executor, scoring: ScoringSettings, a
         CASE WHEN t.n > 1 THEN p.below::float8 / (t.n - 1)::float8 ELSE 0 END AS potential_rank,
         ${componentColumns(scoring, asOf)}
       FROM mine m JOIN accounts a ON a.id = m.id CROSS JOIN total t
-      JOIN ltv_below l ON l.value = m.lifetime_value JOIN pot_below p ON p.value = m.potential
+      JOIN ltv_below l ON l.value = m.ltv JOIN pot_below p ON p.value = m.pot
     ), ${changedScores(scoring)}`;
 }
 
