@@ -110,7 +110,7 @@ function documentedSchema(endpoint: AnyEndpoint, status: number): Json {
   if (!response) throw new Error(`${endpoint.id}: the document has no ${status} answer`);
   if (typeof response.$ref === "string") {
     const name = response.$ref.split("/").pop()!;
-    response = (document.components?.responses as Record<string, Json>)[name]!;
+    response = (document.components?.responses as unknown as Record<string, Json>)[name]!;
   }
   const schema = ((response.content as Json)["application/json"] as Json).schema as Json;
   // Component references (#/components/schemas/…) resolve against the document's components.

@@ -125,7 +125,7 @@ describe("membership changes feed", () => {
     let cursor: string | null = null;
     let last: FeedPage | null = null;
     for (let i = 0; i < 50; i++) {
-      const answer = await apiGet<FeedPage>(feed, reader, withCursor("/api/v1/membership-changes?limit=3", cursor));
+      const answer: { status: number; body: FeedPage } = await apiGet<FeedPage>(feed, reader, withCursor("/api/v1/membership-changes?limit=3", cursor));
       expect(answer.status).toBe(200);
       last = answer.body;
       seen.push(...answer.body.data);

@@ -4,7 +4,7 @@ import { ACCOUNT_SORTS } from "@/lib/validation/account-query";
 import { acceptsValues, accountSortKeys, orderSql } from "./keyset";
 
 describe("account sort keys", () => {
-  test.each(ACCOUNT_SORTS.flatMap((sort) => [null, "asc", "desc"].map((dir) => [sort, dir] as const)))(
+  test.each(ACCOUNT_SORTS.flatMap((sort) => ([null, "asc", "desc"] as const).map((dir) => [sort, dir] as const)))(
     "sort %s %s orders as the accounts page does",
     (sort, dir) => {
       const page = accountOrderSql({ sort, dir }).sql.replace("owner_name", "u.name");
