@@ -43,7 +43,7 @@ export function BacktestControls({
                 onClick={() => onChange({ ...options, asOf: day })}
                 className={cn(
                   "h-9 rounded-md px-2.5 text-sm font-medium ring-1 ring-inset focus-visible:outline-2 focus-visible:outline-brand-600",
-                  active ? "bg-brand-50 text-brand-700 ring-brand-300" : "bg-white text-slate-700 ring-slate-300 hover:bg-slate-50",
+                  active ? "bg-brand-50 text-brand-700 ring-brand-500" : "bg-white text-slate-700 ring-slate-300 hover:bg-slate-50",
                 )}
               >
                 {months} months ago

@@ -7,7 +7,7 @@ export function Histogram({ bins, format }: { bins: Distribution["histogram"]; f
   return (
     <div role="img" aria-label={`Distribution: ${label}`} className="flex h-16 items-end gap-0.5" data-testid="threshold-histogram">
       {bins.map((b, i) => (
-        <div key={i} title={`${format(b.from)} – ${format(b.to)}: ${b.count}`} className="flex-1 rounded-t-sm bg-brand-400/80" style={{ height: `${Math.max(2, (b.count / top) * 100)}%` }} />
+        <div key={i} title={`${format(b.from)} – ${format(b.to)}: ${b.count}`} className="flex-1 rounded-t-sm bg-brand-500" style={{ height: `${Math.max(2, (b.count / top) * 100)}%` }} />
       ))}
     </div>
   );

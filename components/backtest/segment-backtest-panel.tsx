@@ -35,15 +35,10 @@ export function SegmentBacktestPanel({ rule }: { rule: unknown }) {
         {backtest.error && <ActionBanner message={backtest.error} />}
         {result && (
           <div className={cn("space-y-4 transition-opacity", backtest.running && "opacity-60")} aria-busy={backtest.running || undefined}>
-            <p className="rounded-lg bg-brand-50 px-3 py-2.5 text-sm font-medium text-brand-900 ring-1 ring-inset ring-brand-200" data-testid="backtest-verdict">
+            <p className="rounded-lg bg-brand-50 px-3 py-2.5 text-sm font-medium text-brand-900 ring-1 ring-inset ring-brand-100" data-testid="backtest-verdict">
               {result.verdict}
             </p>
-            <OutcomeChart
-              title="Members and non-members"
-              groups={groups}
-              average={result.average.revenuePerAccount}
-              max={Math.max(...groups.map((g) => g.revenuePerAccount), result.average.revenuePerAccount)}
-            />
+            <OutcomeChart title="Members and non-members" groups={groups} />
             <OutcomeTable caption="Members and non-members" groups={groups} testId="backtest-segment" />
             <FieldHistoryNote fields={result.fields} createdAfter={result.createdAfter} asOf={result.asOf} horizonEnd={result.horizonEnd} truncated={result.truncated} />
           </div>

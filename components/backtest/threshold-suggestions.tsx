@@ -6,7 +6,7 @@ import { useEffect, useId, useState } from "react";
 import { suggestThresholds } from "@/lib/actions/backtest";
 import { DEFAULT_PER_REP, MAX_PER_REP, directionOf, type Distribution } from "@/lib/backtest/suggest";
 import type { NumericFieldDefinition } from "@/lib/segmentation/fields";
-import { formatMoney, formatNumber, plural } from "@/lib/utils/format";
+import { formatMoney, formatMoneyCompact, formatNumber, plural } from "@/lib/utils/format";
 import { Histogram } from "./histogram";
 import { useThresholdScope } from "./threshold-scope";
 
@@ -113,7 +113,7 @@ function SuggestionsBody({
               .map((p) => (
                 <div key={p.p} className="rounded bg-slate-50 px-1 py-1">
                   <dt className="text-slate-500">p{Math.round(p.p * 100)}</dt>
-                  <dd className="tabular truncate font-medium text-slate-800">{format(p.value)}</dd>
+                  <dd className="tabular truncate font-medium text-slate-800">{field.type === "money" ? formatMoneyCompact(p.value) : formatNumber(p.value)}</dd>
                 </div>
               ))}
           </dl>

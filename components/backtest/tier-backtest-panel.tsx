@@ -44,16 +44,15 @@ export function TierBacktestPanel({ definition }: { definition: unknown }) {
 }
 
 function TierBacktestResult({ result, stale }: { result: TierBacktest; stale: boolean }) {
-  const max = Math.max(...result.draft.map((t) => t.revenuePerAccount), ...(result.published ?? []).map((t) => t.revenuePerAccount), result.average.revenuePerAccount);
   const publishedTitle = result.publishedVersion ? `Published (v${result.publishedVersion})` : "Published";
   return (
     <div className={cn("space-y-4 transition-opacity", stale && "opacity-60")} aria-busy={stale || undefined}>
-      <p className="rounded-lg bg-brand-50 px-3 py-2.5 text-sm font-medium text-brand-900 ring-1 ring-inset ring-brand-200" data-testid="backtest-verdict">
+      <p className="rounded-lg bg-brand-50 px-3 py-2.5 text-sm font-medium text-brand-900 ring-1 ring-inset ring-brand-100" data-testid="backtest-verdict">
         {result.verdict}
       </p>
       <div className={cn("grid gap-4", result.published && "sm:grid-cols-2")}>
-        <OutcomeChart title="Draft" groups={result.draft} average={result.average.revenuePerAccount} max={max} />
-        {result.published && <OutcomeChart title={publishedTitle} groups={result.published} average={result.average.revenuePerAccount} max={max} />}
+        <OutcomeChart title="Draft" groups={result.draft} />
+        {result.published && <OutcomeChart title={publishedTitle} groups={result.published} />}
       </div>
       <OutcomeTable caption="Draft" groups={result.draft} testId="backtest-draft" />
       {result.published ? (
