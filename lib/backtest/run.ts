@@ -143,7 +143,7 @@ export async function backtestSegment(db: QueryDb, rule: RuleGroup, options: Bac
   const counts = countsBy(rows, (r) => r.g1);
   const [members, others] = outcomes([
     { key: "members", name: "Members", color: "#4f46e5", counts: counts.get(1) },
-    { key: "others", name: "Non-members", color: UNTIERED.color, counts: counts.get(0) },
+    { key: "others", name: "Non-members", color: "#64748b", counts: counts.get(0) },
   ]) as [GroupOutcome, GroupOutcome];
   return { ...frame(options, end, [...counts.values()], excluded, started), members, others, verdict: segmentVerdict(members, others) };
 }
