@@ -20,6 +20,7 @@ function navFor(user: SessionUser): NavItem[] {
       { href: "/admin/plays", label: "Plays", section: "Admin" },
       { href: "/admin/users", label: "Users", section: "Admin" },
       { href: "/admin/import", label: "Import", section: "Admin" },
+      { href: "/admin/api", label: "API", section: "Admin" },
       { href: "/admin/jobs", label: "Jobs", section: "Admin" },
       { href: "/admin/audit", label: "Audit log", section: "Admin" },
     );
