@@ -23,6 +23,7 @@ export default function ApiReference({ document }: { document: Record<string, un
         agent: { disabled: true },
         mcp: { disabled: true },
         showSidebar: true,
+        showDeveloperTools: "never",
       }}
     />
   );
