@@ -83,3 +83,20 @@ CREATE TRIGGER account_technologies_ids_delete AFTER DELETE ON account_technolog
 -- first (lib/data/account-filters.ts): one index in that order serves both directions and deep
 -- pages. Prisma's schema cannot express NULLS LAST, so it lives here.
 CREATE INDEX IF NOT EXISTS accounts_last_order_at_desc_nulls_last_idx ON accounts (last_order_at DESC NULLS LAST, id DESC);
+
+-- Wake the webhook dispatcher (lib/webhooks/dispatch.ts) when ledger rows commit: one queued
+-- 'webhook-dispatch' job per statement that writes membership_events, only while some endpoint is
+-- active. The job is part of the writer's transaction (it exists if and only if the rows commit)
+-- and has no job key, so concurrent writers never wait on each other's queue row; the dispatcher
+-- takes turns on its cursor row, and a wake-up that finds nothing new ends at once.
+CREATE OR REPLACE FUNCTION webhook_dispatch_wake() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF EXISTS (SELECT 1 FROM webhook_endpoints WHERE active) THEN
+    PERFORM graphile_worker.add_job('webhook-dispatch', '{}'::json, max_attempts => 25);
+  END IF;
+  RETURN NULL;
+END;
+$$;
+DROP TRIGGER IF EXISTS membership_events_webhook_wake ON membership_events;
+CREATE TRIGGER membership_events_webhook_wake AFTER INSERT ON membership_events
+  FOR EACH STATEMENT EXECUTE FUNCTION webhook_dispatch_wake();

@@ -76,20 +76,3 @@ ALTER TABLE "webhook_deliveries" ADD CONSTRAINT "webhook_deliveries_endpoint_id_
 
 -- AddForeignKey
 ALTER TABLE "webhook_attempts" ADD CONSTRAINT "webhook_attempts_delivery_id_fkey" FOREIGN KEY ("delivery_id") REFERENCES "webhook_deliveries"("id") ON DELETE CASCADE ON UPDATE CASCADE;
-
-
--- Wake the webhook dispatcher (lib/webhooks/dispatch.ts) when ledger rows commit: one queued
--- 'webhook-dispatch' job per statement that writes membership_events, only while some endpoint is
--- active. The job is part of the writer's transaction (it exists if and only if the rows commit),
--- and it has no job key, so concurrent writers never wait on each other's queue row; the
--- dispatcher serialises itself on its cursor row and a wake-up that finds nothing new ends at once.
-CREATE FUNCTION webhook_dispatch_wake() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  IF EXISTS (SELECT 1 FROM webhook_endpoints WHERE active) THEN
-    PERFORM graphile_worker.add_job('webhook-dispatch', '{}'::json, max_attempts => 25);
-  END IF;
-  RETURN NULL;
-END $$;
-
-CREATE TRIGGER membership_events_webhook_wake AFTER INSERT ON membership_events
-  FOR EACH STATEMENT EXECUTE FUNCTION webhook_dispatch_wake();
