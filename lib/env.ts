@@ -62,6 +62,11 @@ const appShape = {
   TIERWISE_DISABLE_REFRESH: flag,
   // Requests per API key per minute, shared by every app instance (lib/api/rate-limit.ts).
   TIERWISE_API_RATE_LIMIT: wholeNumber(1, 1_000_000).default(600),
+  // Webhook receivers on private, loopback or link-local addresses that may be called anyway:
+  // comma-separated host names and CIDRs, e.g. "crm.internal,10.1.0.0/16,127.0.0.1/32" (lib/webhooks/ssrf.ts).
+  TIERWISE_WEBHOOK_ALLOW: z.string().optional(),
+  // The first retry's delay of a failed webhook delivery; each next one doubles (lib/webhooks/backoff.ts).
+  TIERWISE_WEBHOOK_RETRY_MS: wholeNumber(10, 3_600_000).default(30_000),
 };
 
 /** The running server needs a database and a secret; `next build` and the scripts may not have them yet. */

@@ -2,6 +2,8 @@ import "server-only";
 import { refreshIfStale } from "@/lib/db/refresh";
 import { runQueuedImport } from "@/lib/import/runner";
 import { drainPendingRecomputes } from "@/lib/live/recompute";
+import { deliverForEndpoint } from "@/lib/webhooks/deliver";
+import { dispatchLedger } from "@/lib/webhooks/dispatch";
 import type { JobName } from "./names";
 import type { JobHandler } from "./types";
 
@@ -14,4 +16,8 @@ export const HANDLERS: Partial<Record<JobName, JobHandler>> = {
   "live-recompute": async () => {
     await drainPendingRecomputes();
   },
+  "webhook-dispatch": async () => {
+    await dispatchLedger();
+  },
+  "webhook-deliver": deliverForEndpoint,
 };
