@@ -13,8 +13,11 @@ import type { AnyEndpoint } from "@/lib/api/endpoint";
 import { ENDPOINTS } from "@/lib/api/endpoints";
 import { buildOpenApiDocument } from "@/lib/api/openapi";
 import { API_SCOPES } from "@/lib/api/scopes";
+import { createPlay } from "@/lib/data/plays/editor";
+import { publishPlay } from "@/lib/data/plays/publish";
 import { db } from "@/lib/db/client";
 import { recomputeAll } from "@/lib/db/membership/recompute-all";
+import { EMPTY_AUDIENCE } from "@/lib/plays/definition";
 import { apiKey, resetApiTables } from "../support/api-calls";
 import { createAccount, createUser } from "../support/fixtures";
 import { createCatalogue, publishSegmentation } from "../support/import";
@@ -133,11 +136,17 @@ beforeAll(async () => {
   process.env.TIERWISE_API_RATE_LIMIT = "100000";
   await resetDatabase();
   await resetApiTables();
-  await createUser("REP", "rep@example.com");
+  const admin = await createUser("ADMIN", "admin@example.com");
   await createCatalogue();
   const account = await createAccount({ name: "Acme", domain: "acme.com", hostingPreference: "ON_PREMISE", employeeCount: 1500 });
   await createAccount({ name: "Globex", domain: "globex.com" });
   const { onPrem } = await publishSegmentation();
+  // A play for the on-premise accounts, so an account's plays and the feed's PLAY entries are in the answers too.
+  const play = await createPlay(admin, {
+    name: "On-prem upsell", goal: "Reach out", kind: "UPSELL", audience: { ...EMPTY_AUDIENCE, segmentsAll: [onPrem] }, pitch: "Hello {{name}}.",
+    talkingPoints: [], channel: "EMAIL", priority: 50, startsOn: null, endsOn: null,
+  });
+  await publishPlay(admin, play.id, { baseRevision: 0, note: "Launch" });
   await recomputeAll(db, { reason: "RULE_PUBLISHED" });
   ids = { account, segment: onPrem };
   keys = { all: await apiKey([...API_SCOPES]) };
@@ -162,7 +171,8 @@ describe("every documented endpoint", () => {
 
   test.each(ENDPOINTS.map((e) => [e.id, e] as const))("%s: real answers validate against the document", async (_, endpoint) => {
     const scenario = SCENARIOS[endpoint.id]!();
-    await expectDocumented(endpoint, await call(endpoint, scenario.ok, keys.all!), endpoint.status ?? 200);
+    const ok = await expectDocumented(endpoint, await call(endpoint, scenario.ok, keys.all!), endpoint.status ?? 200);
+    if (endpoint.id === "getAccount") expect(ok.plays).toEqual([expect.objectContaining({ name: "On-prem upsell", version: 1 })]);
     const invalid = await expectDocumented(endpoint, await call(endpoint, scenario.invalid, keys.all!), 422);
     expect(Object.keys((invalid.error as { details?: { fieldErrors?: Json } }).details?.fieldErrors ?? {}).length).toBeGreaterThan(0);
     await expectDocumented(endpoint, await call(endpoint, scenario.ok, null), 401);

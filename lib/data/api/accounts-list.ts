@@ -10,7 +10,7 @@ import { ACCOUNT_ROW_FROM, ACCOUNT_ROW_SELECT, toAccountRow, type AccountRow, ty
 import { fieldError } from "@/lib/errors";
 import type { AccountQuery, AccountSort } from "@/lib/validation/account-query";
 import { decodeCursor, pageFrom } from "./cursor";
-import { acceptsValues, accountSortKeys, afterSql, orderSql, sortKeySelect } from "./keyset";
+import { acceptsValues, accountSortKeys, cursorSql, orderSql, sortKeySelect } from "./keyset";
 
 /** GET /api/v1/accounts: the page's search, filters and sort, and a cursor page. */
 export interface ApiAccountQuery extends Partial<Record<FilterKey, readonly (string | number)[]>> {
@@ -48,7 +48,7 @@ export async function listAccountsPage(actor: Actor, query: ApiAccountQuery): Pr
   if (query.cursor) {
     const values = decodeCursor(query.cursor, list, keys.length);
     if (!acceptsValues(keys, values)) throw fieldError("cursor", "This cursor is not valid for this list: pass back the next_cursor of the previous page with the same parameters.");
-    after = afterSql(keys, values);
+    after = cursorSql(keys, values);
   }
   // The filters' types are those of the page's URL state (AccountQuery); the endpoint's schema checked each value.
   const filters = query as Partial<AccountQuery>;

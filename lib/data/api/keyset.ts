@@ -86,6 +86,19 @@ export function acceptsValues(keys: readonly SortKey[], values: readonly (string
   });
 }
 
+/**
+ * Rows after the cursor: the exact condition, with the first key's range said on its own as well
+ * (`ltv <= 5000` beside `ltv < 5000 OR (ltv = 5000 AND id < 42)`) so the index on that key can start
+ * at the cursor instead of at the top of the list. Nullable first keys keep only the exact condition.
+ */
+export function cursorSql(keys: readonly SortKey[], values: readonly (string | null)[]): Prisma.Sql {
+  const [key] = keys;
+  const value = values[0] ?? null;
+  if (!key || key.nullable || value === null) return afterSql(keys, values);
+  const bound = Prisma.sql`${Prisma.raw(key.sql)} ${Prisma.raw(key.desc ? "<=" : ">=")} CAST(${value} AS ${Prisma.raw(key.type)})`;
+  return Prisma.sql`${bound} AND ${afterSql(keys, values)}`;
+}
+
 /** Rows strictly after `values` in the keys' order: after on the first key, or equal and after on the rest. */
 export function afterSql(keys: readonly SortKey[], values: readonly (string | null)[]): Prisma.Sql {
   const [key, ...rest] = keys;
