@@ -7,7 +7,7 @@ import { defineConfig, devices } from "@playwright/test";
  */
 const baseURL = process.env.PLAYWRIGHT_BASE_URL ?? "http://127.0.0.1:3000";
 const ci = process.env.CI === "true";
-const MUTATING = /admin-(rules|import|users|plays)\.spec\.ts$/;
+const MUTATING = /admin-(rules|import|users|plays|api)\.spec\.ts$/;
 
 export default defineConfig({
   testDir: "e2e",
@@ -75,6 +75,13 @@ export default defineConfig({
       name: "plays-admin",
       testMatch: /admin-plays\.spec\.ts$/,
       dependencies: ["users-admin"],
+      fullyParallel: false,
+      use: { ...devices["Desktop Chrome"] },
+    },
+    {
+      name: "api-admin",
+      testMatch: /admin-api\.spec\.ts$/,
+      dependencies: ["plays-admin"],
       fullyParallel: false,
       use: { ...devices["Desktop Chrome"] },
     },

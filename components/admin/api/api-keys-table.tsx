@@ -70,7 +70,7 @@ const COLUMNS: Column<ApiKeySummary>[] = [
     key: "lastUsed",
     header: "Last used",
     className: "whitespace-nowrap text-slate-600",
-    cell: (key) => (key.lastUsedAt ? formatDateTime(key.lastUsedAt, { zone: true }) : <span className="text-slate-400">Never</span>),
+    cell: (key) => <span data-testid="last-used">{key.lastUsedAt ? formatDateTime(key.lastUsedAt, { zone: true }) : <span className="text-slate-400">Never</span>}</span>,
   },
   {
     key: "revoked",
