@@ -12,6 +12,7 @@ import { isIsoDate, type IsoDate } from "@/lib/segmentation/dates";
 import { FIELD_LIST, type FieldDefinition } from "@/lib/segmentation/fields";
 
 const METRIC_COLUMNS: ReadonlySet<string> = new Set(ACCOUNT_METRIC_COLUMNS);
+const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
 
 /** The accounts columns a field's compiled condition reads (besides a.id). */
 function columnsOf(field: FieldDefinition): string[] {
@@ -63,12 +64,11 @@ const RULE_COLUMNS = [...new Set(FIELD_LIST.flatMap(columnsOf))];
  */
 export function accountsAsOf(day: IsoDate): Prisma.Sql {
   const asOf = dateLiteral(day);
-  const columns = RULE_COLUMNS.map((column) => (METRIC_COLUMNS.has(column) ? `m."${column}"` : `acc."${column}"`));
-  if (!RULE_COLUMNS.includes("owner_id")) columns.push(`acc."owner_id"`);
-  return Prisma.raw(`SELECT acc.id, ${columns.join(", ")}
-    FROM accounts acc
-    JOIN (${accountMetricsSql(asOf, { ordersUpToAsOf: true })}) m ON m.id = acc.id
-    WHERE acc.created_at < ${asOf} + 1`);
+  const today = RULE_COLUMNS.filter((column) => !METRIC_COLUMNS.has(column));
+  if (!today.includes("owner_id")) today.push("owner_id");
+  for (const column of today) if (!IDENTIFIER.test(column)) throw new Error(`Invalid column name: ${column}`);
+  // One scan of accounts: the metric SQL selects today's columns beside the recomputed ones.
+  return Prisma.raw(accountMetricsSql(asOf, { ordersUpToAsOf: true, accountColumns: today, accountsWhere: `acc.created_at < ${asOf} + 1` }));
 }
 
 /** Accounts created after `day`: left out of a backtest as of it. */

@@ -95,15 +95,19 @@ export const ACCOUNT_METRIC_COLUMNS = [
 /**
  * The metric definitions above as one SELECT of `(id, ACCOUNT_METRIC_COLUMNS...)` per account, as
  * of the SQL date expression `asOf`. `only` scopes it to some accounts; `ordersUpToAsOf` leaves out
- * orders dated after asOf (the backtest's "as of a past date"; the stored columns count every order).
+ * orders dated after asOf (the backtest's "as of a past date"; the stored columns count every order);
+ * `accountColumns` adds other accounts columns and `accountsWhere` filters accounts (the backtest's
+ * accounts as of a day, in the same scan).
  */
 export function accountMetricsSql(
   asOf: string,
-  options: { only?: (column: string) => string; ordersUpToAsOf?: boolean } = {},
+  options: { only?: (column: string) => string; ordersUpToAsOf?: boolean; accountColumns?: readonly string[]; accountsWhere?: string } = {},
 ): string {
   const only = options.only ?? (() => "");
   const upTo = options.ordersUpToAsOf ? `AND ordered_at <= ${asOf}` : "";
-  return `      SELECT acc.id,
+  const extra = (options.accountColumns ?? []).map((column) => `acc."${column}", `).join("");
+  const where = options.accountsWhere ? `AND ${options.accountsWhere}` : "";
+  return `      SELECT ${extra}acc.id,
         COALESCE(o.total, 0) AS lifetime_value,
         COALESCE(o.n, 0)::int AS order_count,
         COALESCE(round(o.total / o.n, 2), 0) AS avg_order_value,
@@ -137,7 +141,7 @@ export function accountMetricsSql(
         WHERE e.occurred_at >= ${asOf} - 89 AND e.occurred_at < ${asOf} + 1 ${only("e.account_id")}
         GROUP BY e.account_id
       ) e ON e.account_id = acc.id
-      WHERE true ${only("acc.id")}`;
+      WHERE true ${where} ${only("acc.id")}`;
 }
 
 /** Arbitrary constant naming the "daily metrics refresh" advisory lock. */
