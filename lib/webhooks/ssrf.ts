@@ -24,10 +24,12 @@ const REFUSED_V6 = [
   ["2002::", 16], ["fc00::", 7], ["fe80::", 10], ["fec0::", 10], ["ff00::", 8],
 ] as const;
 
-const refused = new BlockList();
-for (const [network, prefix] of REFUSED_V4) refused.addSubnet(network, prefix, "ipv4");
-for (const [network, prefix] of REFUSED_V6) refused.addSubnet(network, prefix, "ipv6");
-refused.addAddress("::1", "ipv6");
+// Two lists: a BlockList also matches IPv4 addresses against IPv6 rules that embed them (::/96).
+const refusedV4 = new BlockList();
+const refusedV6 = new BlockList();
+for (const [network, prefix] of REFUSED_V4) refusedV4.addSubnet(network, prefix, "ipv4");
+for (const [network, prefix] of REFUSED_V6) refusedV6.addSubnet(network, prefix, "ipv6");
+refusedV6.addAddress("::1", "ipv6");
 
 export interface AllowList {
   hosts: ReadonlySet<string>;
@@ -67,7 +69,7 @@ export function isAllowedAddress(address: string, allow: AllowList): boolean {
   const inner = family === 6 ? embeddedIPv4(address) : null;
   // ::ffff:127.0.0.1 reaches 127.0.0.1: the embedded address decides.
   if (inner) return isAllowedAddress(inner, allow);
-  return !refused.check(address, type);
+  return family === 4 ? !refusedV4.check(address, "ipv4") : !refusedV6.check(address, "ipv6");
 }
 
 export interface Target {
