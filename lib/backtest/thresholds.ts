@@ -66,7 +66,9 @@ export async function thresholdDistribution(db: QueryDb, query: ThresholdQuery, 
       SELECT (${x})::float8 AS v, a.lifetime_value::float8 AS ltv, a.owner_id FROM accounts a WHERE ${reaches}
     ),
     s AS (
-      SELECT count(*)::int AS population, count(v)::int AS with_value, count(DISTINCT owner_id)::int AS reps,
+      -- Reps by a hashed DISTINCT: count(DISTINCT ...) would sort every account's owner id.
+      SELECT count(*)::int AS population, count(v)::int AS with_value,
+        (SELECT count(*) FROM (SELECT DISTINCT owner_id FROM pop WHERE owner_id IS NOT NULL) o)::int AS reps,
         min(v) AS lo, max(v) AS hi, COALESCE(sum(ltv) FILTER (WHERE v IS NOT NULL), 0) AS ltv_total,
         percentile_cont(${[...PERCENTILES]}::float8[]) WITHIN GROUP (ORDER BY v) AS pct
       FROM pop
