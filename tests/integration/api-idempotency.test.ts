@@ -97,10 +97,15 @@ describe("Idempotency-Key", () => {
     }
   });
 
-  test("a failed request stores nothing: the retry runs", async () => {
+  test("a failed request stores nothing: a corrected retry with the same key runs", async () => {
     const failed = await post({ items: [{ name: "g", fail: true }] }, "batch-4");
     expect(failed.status).toBe(422);
     expect(await db.apiIdempotencyKey.count({ where: { idempotencyKey: "batch-4" } })).toBe(0);
+    const before = await writes();
+    const retried = await post({ items: [{ name: "g" }] }, "batch-4");
+    expect(retried.status).toBe(201);
+    expect(await writes()).toBe(before + 1);
+    expect(await db.apiIdempotencyKey.findFirstOrThrow({ where: { idempotencyKey: "batch-4" } })).toMatchObject({ status: 201 });
   });
 
   test("a malformed Idempotency-Key header: 400", async () => {
@@ -111,6 +116,7 @@ describe("Idempotency-Key", () => {
 
   test("records expire after 24 hours: the key then runs again", async () => {
     await post({ items: [{ name: "i" }] }, "batch-5");
+    expect((await post({ items: [{ name: "i" }] }, "batch-5")).headers.get("idempotent-replayed")).toBe("true");
     await db.apiIdempotencyKey.updateMany({ where: { idempotencyKey: "batch-5" }, data: { createdAt: new Date(Date.now() - 25 * 3_600_000) } });
     const before = await writes();
     const response = await post({ items: [{ name: "i" }] }, "batch-5");
