@@ -73,6 +73,12 @@ const TABLE: Record<string, [readonly Role[], unknown[]]> = {
   revokeApiKeyAction: [ADMIN, ["k-target"]],
   // Jobs
   retryJobAction: [ADMIN, ["1"]],
+  // Webhooks
+  createWebhookEndpointAction: [ADMIN, [null, form()]],
+  deleteWebhookEndpointAction: [ADMIN, ["w-target"]],
+  setWebhookEndpointActiveAction: [ADMIN, ["w-target", false]],
+  sendWebhookTestEventAction: [ADMIN, ["w-target"]],
+  redeliverWebhookAction: [ADMIN, ["1"]],
 };
 
 let users: Record<Role, SessionUser>;

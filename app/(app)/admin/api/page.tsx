@@ -4,11 +4,13 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ApiKeysTable } from "@/components/admin/api/api-keys-table";
 import { NewKeyDialog } from "@/components/admin/api/new-key-dialog";
+import { WebhooksSection } from "@/components/admin/webhooks/webhooks-section";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
 import { listApiKeys } from "@/lib/data/api-keys";
+import { listWebhookAttempts, listWebhookEndpoints } from "@/lib/data/webhooks";
 import { env } from "@/lib/env";
 import { formatNumber, plural } from "@/lib/utils/format";
 
@@ -19,6 +21,8 @@ export default async function ApiAdminPage() {
   if (user.role !== "ADMIN") notFound();
   const keys = await listApiKeys(user);
   const active = keys.filter((key) => key.status === "active").length;
+  const endpoints = await listWebhookEndpoints(user);
+  const attempts = Object.fromEntries(await Promise.all(endpoints.map(async (e) => [e.id, await listWebhookAttempts(user, e.id)] as const)));
 
   return (
     <div className="space-y-6">
@@ -64,6 +68,8 @@ export default async function ApiAdminPage() {
           </div>
         )}
       </Card>
+
+      <WebhooksSection endpoints={endpoints} attempts={attempts} />
     </div>
   );
 }
