@@ -163,7 +163,8 @@ export function apiRoute<P extends z.ZodObject | undefined, Q extends z.ZodObjec
       try {
         result = await handle({ caller, params, query, body, request });
       } catch (error) {
-        await releaseIdempotencyKey(caller.keyId, idempotencyKey);
+        // If even the release fails, the claim is taken over as abandoned after a few minutes.
+        await releaseIdempotencyKey(caller.keyId, idempotencyKey).catch(() => undefined);
         throw error;
       }
       await completeIdempotencyKey(caller.keyId, idempotencyKey, status, result);
