@@ -11,7 +11,7 @@ import type { RuleGroup } from "@/lib/segmentation/rule";
  */
 export interface ThresholdScope {
   earlier: RuleGroup[] | null;
-  /** "this tier" / "this segment": how the panel names the population. */
+  /** The accounts looked at, as the panel names them: "accounts that reach this tier", "accounts". */
   what: string;
 }
 

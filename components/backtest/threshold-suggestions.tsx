@@ -90,7 +90,7 @@ function SuggestionsBody({
     };
   }, [earlier, field.key, direction, perRep]);
 
-  if (earlier === null) return <p className="text-sm text-slate-700">Finish the rules of the tiers above first: the suggestions look at the accounts they leave for {what}.</p>;
+  if (earlier === null) return <p className="text-sm text-slate-700">Finish the rules of the tiers above first: the suggestions look at the accounts they leave for this tier.</p>;
   const d = state.data;
   return (
     <div className="space-y-3 text-sm" aria-busy={state.loading || undefined}>
@@ -102,7 +102,7 @@ function SuggestionsBody({
       {d && (
         <>
           <p className="text-slate-600">
-            Over the {plural(d.population, "account")} that reach {what}
+            Over the {formatNumber(d.population)} {what}
             {earlier.length > 0 ? " (not caught by an earlier tier)" : ""}
             {d.withValue < d.population ? ` (${formatNumber(d.withValue)} with a value)` : ""}, owned by {plural(d.reps, "rep")}.
           </p>
@@ -136,7 +136,7 @@ function SuggestionsBody({
                 </button>
               </li>
             ))}
-            {d.suggestions.length === 0 && <li className="px-2.5 py-1.5 text-slate-600">No account reaching {what} has a value yet.</li>}
+            {d.suggestions.length === 0 && <li className="px-2.5 py-1.5 text-slate-600">None of these accounts has a value yet.</li>}
           </ul>
         </>
       )}

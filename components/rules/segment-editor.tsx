@@ -105,7 +105,7 @@ export function SegmentEditor({ segment, catalog }: { segment: SegmentEditorData
             id="segment-rule-heading"
             description="Accounts that meet this rule are members of the segment. Segments may overlap."
           >
-            <ThresholdScopeProvider earlier={NO_EARLIER_RULES} what="this segment">
+            <ThresholdScopeProvider earlier={NO_EARLIER_RULES} what="accounts">
               <RuleBuilder
                 value={tree}
                 onChange={setTree}

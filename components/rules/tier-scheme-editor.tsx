@@ -101,7 +101,7 @@ export function TierSchemeEditor({ editor, currentTiers, catalog }: { editor: Ti
           <ol className="space-y-4" aria-label="Tiers, in order">
             {tiers.map((tier, index) => (
               <li key={tier.uid}>
-                <ThresholdScopeProvider earlier={definition.tiers.slice(0, index).map((t) => t.rule)} what="this tier">
+                <ThresholdScopeProvider earlier={definition.tiers.slice(0, index).map((t) => t.rule)} what="accounts that reach this tier">
                   <TierCard
                     tier={tier}
                     index={index}

@@ -57,7 +57,7 @@ export function suggestThresholds(dist: RawDistribution, direction: Direction, i
     for (const share of TARGET_SHARES) {
       const cut = percentile(dist, direction === "high" ? 1 - share : share);
       if (cut !== null) {
-        suggestions.push({ key: `top-${percent(share)}`, label: `Top ${percent(share)}`, detail: `${percent(share)} of the accounts that reach this tier`, value: roundCut(cut, direction, integer) });
+        suggestions.push({ key: `top-${percent(share)}`, label: `Top ${percent(share)}`, detail: `the ${percent(share)} of these accounts with the ${direction === "high" ? "highest" : "lowest"} values`, value: roundCut(cut, direction, integer) });
       }
     }
     if (dist.pareto) {
