@@ -10,7 +10,7 @@ import { ACCOUNT_ROW_FROM, ACCOUNT_ROW_SELECT, toAccountRow, type AccountRow, ty
 import { fieldError } from "@/lib/errors";
 import type { AccountQuery, AccountSort } from "@/lib/validation/account-query";
 import { decodeCursor, pageFrom } from "./cursor";
-import { acceptsValues, accountSortKeys, cursorSql, orderSql, sortKeySelect } from "./keyset";
+import { acceptsValues, accountSortKeys, afterParts, orderSql, outerKeys, sortKeySelect } from "./keyset";
 
 /** GET /api/v1/accounts: the page's search, filters and sort, and a cursor page. */
 export interface ApiAccountQuery extends Partial<Record<FilterKey, readonly (string | number)[]>> {
@@ -33,7 +33,7 @@ type SortColumns = Record<`sort_${number}`, string | null>;
 
 /** The row without the cursor's sort key columns. */
 function withoutSortKeys(raw: RawAccountRow & SortColumns): RawAccountRow {
-  return Object.fromEntries(Object.entries(raw).filter(([key]) => !key.startsWith("sort_"))) as RawAccountRow;
+  return Object.fromEntries(Object.entries(raw).filter(([key]) => !/^(sort|key)_\d+$/.test(key))) as RawAccountRow;
 }
 
 /**
@@ -44,18 +44,25 @@ function withoutSortKeys(raw: RawAccountRow & SortColumns): RawAccountRow {
 export async function listAccountsPage(actor: Actor, query: ApiAccountQuery): Promise<{ data: ApiAccountSummary[]; next_cursor: string | null }> {
   const keys = accountSortKeys({ sort: query.sort, dir: query.dir ?? null });
   const list = `accounts:${query.sort}:${query.dir ?? ""}`;
-  let after = Prisma.sql`TRUE`;
+  let parts = [Prisma.sql`TRUE`];
   if (query.cursor) {
     const values = decodeCursor(query.cursor, list, keys.length);
     if (!acceptsValues(keys, values)) throw fieldError("cursor", "This cursor is not valid for this list: pass back the next_cursor of the previous page with the same parameters.");
-    after = cursorSql(keys, values);
+    parts = afterParts(keys, values);
   }
   // The filters' types are those of the page's URL state (AccountQuery); the endpoint's schema checked each value.
   const filters = query as Partial<AccountQuery>;
   const where = accountWhereSql(actor, filters, await resolveFilters(filters));
-  const rows = await db.$queryRaw<(RawAccountRow & SortColumns)[]>`
-    SELECT ${ACCOUNT_ROW_SELECT}, ${sortKeySelect(keys)} ${ACCOUNT_ROW_FROM}
-    WHERE ${where} AND ${after} ORDER BY ${orderSql(keys)} LIMIT ${query.limit + 1}`;
+  const limit = query.limit + 1;
+  const scans = parts.map(
+    (after) => Prisma.sql`(SELECT ${ACCOUNT_ROW_SELECT}, ${sortKeySelect(keys)} ${ACCOUNT_ROW_FROM}
+      WHERE ${where} AND ${after} ORDER BY ${orderSql(keys)} LIMIT ${limit})`,
+  );
+  const rows =
+    scans.length === 1
+      ? await db.$queryRaw<(RawAccountRow & SortColumns)[]>`${scans[0]}`
+      : await db.$queryRaw<(RawAccountRow & SortColumns)[]>`
+          SELECT * FROM (${Prisma.join(scans, " UNION ALL ")}) x ORDER BY ${orderSql(outerKeys(keys, "x"))} LIMIT ${limit}`;
   const page = pageFrom(rows, query.limit, (last) => ({ list, keys: keys.map((_, i) => last[`sort_${i}`] ?? null) }));
   return {
     data: page.rows.map((raw) => toApiSummary(toAccountRow(withoutSortKeys(raw)))),

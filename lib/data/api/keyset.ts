@@ -73,9 +73,9 @@ export function orderSql(keys: readonly SortKey[]): Prisma.Sql {
   );
 }
 
-/** Each key's value as text, for the cursor (a SELECT list: `sort_0`, `sort_1`...). */
+/** Each key's value as text for the cursor (`sort_0`, `sort_1`...) and as itself for ordering (`key_0`...). */
 export function sortKeySelect(keys: readonly SortKey[]): Prisma.Sql {
-  return Prisma.raw(keys.map((k, i) => `(${k.sql})::text AS sort_${i}`).join(", "));
+  return Prisma.raw(keys.map((k, i) => `(${k.sql})::text AS sort_${i}, (${k.sql}) AS key_${i}`).join(", "));
 }
 
 /** Whether decoded cursor values fit the keys (nulls only where a key is nullable). */
@@ -87,16 +87,28 @@ export function acceptsValues(keys: readonly SortKey[], values: readonly (string
 }
 
 /**
- * Rows after the cursor: the exact condition, with the first key's range said on its own as well
- * (`ltv <= 5000` beside `ltv < 5000 OR (ltv = 5000 AND id < 42)`) so the index on that key can start
- * at the cursor instead of at the top of the list. Nullable first keys keep only the exact condition.
+ * Rows after the cursor, as disjoint conditions whose rows follow each other in the keys' order:
+ * those equal to the cursor on the first key and after it on the rest (split the same way), then
+ * those strictly after it on the first key. Read as ordered scans (UNION ALL), each starts at the
+ * cursor in an index (the first key's, or the priority index) instead of walking from the top of
+ * the list and filtering, so a deep page costs what the first one does. A nullable first key, or
+ * a cursor at its empty value, keeps the one exact condition.
  */
-export function cursorSql(keys: readonly SortKey[], values: readonly (string | null)[]): Prisma.Sql {
-  const [key] = keys;
+export function afterParts(keys: readonly SortKey[], values: readonly (string | null)[]): Prisma.Sql[] {
+  const [key, ...rest] = keys;
   const value = values[0] ?? null;
-  if (!key || key.nullable || value === null) return afterSql(keys, values);
-  const bound = Prisma.sql`${Prisma.raw(key.sql)} ${Prisma.raw(key.desc ? "<=" : ">=")} CAST(${value} AS ${Prisma.raw(key.type)})`;
-  return Prisma.sql`${bound} AND ${afterSql(keys, values)}`;
+  if (!key || rest.length === 0 || key.nullable || value === null) return [afterSql(keys, values)];
+  const expr = Prisma.raw(key.sql);
+  const typed = Prisma.sql`CAST(${value} AS ${Prisma.raw(key.type)})`;
+  return [
+    ...afterParts(rest, values.slice(1)).map((part) => Prisma.sql`${expr} = ${typed} AND ${part}`),
+    key.desc ? Prisma.sql`${expr} < ${typed}` : Prisma.sql`${expr} > ${typed}`,
+  ];
+}
+
+/** The keys over the typed columns sortKeySelect adds (`key_0`...), for ordering the union of the parts. */
+export function outerKeys(keys: readonly SortKey[], alias: string): SortKey[] {
+  return keys.map((k, i) => ({ ...k, sql: `${alias}.key_${i}` }));
 }
 
 /** Rows strictly after `values` in the keys' order: after on the first key, or equal and after on the rest. */
