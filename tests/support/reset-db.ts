@@ -5,7 +5,7 @@ export async function resetDatabase(): Promise<void> {
   await db.$executeRawUnsafe(`TRUNCATE
     membership_events, account_segments, segment_versions, segments, tier_scheme_versions, tier_scheme_draft,
     scoring_config, account_technologies, campaign_responses, engagement_events, orders, accounts, tiers,
-    technologies, sign_in_throttles, users, audit_log, import_mappings, import_jobs, plays, play_versions, play_outcomes,
+    technologies, sign_in_limits, auth_sessions, users, audit_log, import_mappings, import_jobs, plays, play_versions, play_outcomes,
     change_dismissals
     RESTART IDENTITY CASCADE`);
 }
