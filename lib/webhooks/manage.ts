@@ -3,7 +3,7 @@ import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { RETRY_WINDOW_MS } from "./backoff";
 import { skipLedgerHistory } from "./dispatch";
-import type { DeliveryStatus } from "./events";
+import type { DeliveryStatus, WebhookEventType } from "./events";
 import { batchBody, testEvent } from "./payload";
 import { wakeEndpoint } from "./queue";
 import type { WebhookEndpointInput } from "./schema";
@@ -35,7 +35,8 @@ async function endpointViews(where: { id?: string } = {}): Promise<WebhookEndpoi
       id: row.id,
       url: row.url,
       description: row.description,
-      events: row.events,
+      // Only WEBHOOK_EVENTS values are ever stored (the input schema's enum).
+      events: row.events as WebhookEventType[],
       active: row.active,
       disabledReason: row.disabledReason,
       disabledAt: row.disabledAt?.toISOString() ?? null,

@@ -1,11 +1,11 @@
 /** Webhook endpoints and their log as the admin page and the API show them. Client-safe: types only. */
-import type { DeliveryStatus } from "./events";
+import type { DeliveryStatus, WebhookEventType } from "./events";
 
 export interface WebhookEndpointView {
   id: string;
   url: string;
   description: string;
-  events: string[];
+  events: WebhookEventType[];
   active: boolean;
   disabledReason: string | null;
   disabledAt: string | null;

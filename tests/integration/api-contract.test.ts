@@ -41,7 +41,7 @@ const document = buildOpenApiDocument();
 const ajv = new Ajv2020({ strict: false, allErrors: true });
 addFormats(ajv);
 
-let ids: { account: number; segment: number };
+let ids: { account: number; segment: number; webhook: string };
 const SCENARIOS: Record<string, () => Scenario> = {
   listAccounts: () => ({ ok: { url: "/api/v1/accounts?sort=ltv&limit=2&region=NORTH_AMERICA" }, invalid: { url: "/api/v1/accounts?sort=colour" } }),
   getAccount: () => ({
@@ -82,6 +82,17 @@ const SCENARIOS: Record<string, () => Scenario> = {
     notFound: { url: "/api/v1/tiers/platinum/members", params: { key: "platinum" } },
   }),
   listMembershipChanges: () => ({ ok: { url: "/api/v1/membership-changes?limit=5" }, invalid: { url: "/api/v1/membership-changes?since=soon" } }),
+  listWebhookEndpoints: () => ({ ok: { url: "/api/v1/webhooks" }, invalid: { url: "/api/v1/webhooks?limit=5" } }),
+  // A public address literal: registering resolves the host, and the tests have no DNS.
+  createWebhookEndpoint: () => ({
+    ok: { url: "/api/v1/webhooks", body: { url: "https://93.184.216.34/tierwise", events: ["account.tier_changed"] } },
+    invalid: { url: "/api/v1/webhooks", body: { url: "ftp://example.com/", events: [] } },
+  }),
+  deleteWebhookEndpoint: () => ({
+    ok: { url: `/api/v1/webhooks/${ids.webhook}`, params: { id: ids.webhook } },
+    invalid: { url: "/api/v1/webhooks/%20", params: { id: " " } },
+    notFound: { url: "/api/v1/webhooks/nope", params: { id: "nope" } },
+  }),
 };
 
 /** The route file of an OpenAPI path: "/api/v1/accounts/{id}" -> app/api/v1/accounts/[id]/route.ts. */
@@ -148,11 +159,16 @@ beforeAll(async () => {
   });
   await publishPlay(admin, play.id, { baseRevision: 0, note: "Launch" });
   await recomputeAll(db, { reason: "RULE_PUBLISHED" });
-  ids = { account, segment: onPrem };
+  const webhook = await db.webhookEndpoint.create({ data: { url: "https://93.184.216.34/old", events: ["account.tier_changed"], secret: "whsec_x", createdBy: "test" } });
+  ids = { account, segment: onPrem, webhook: webhook.id };
   keys = { all: await apiKey([...API_SCOPES]) };
   for (const scope of API_SCOPES) keys[`without ${scope}`] = await apiKey(API_SCOPES.filter((s) => s !== scope));
 });
-afterAll(() => db.$disconnect());
+afterAll(async () => {
+  // Active endpoints would have the ledger's trigger queue webhook dispatches in later test files.
+  await db.$executeRawUnsafe("DELETE FROM webhook_endpoints");
+  await db.$disconnect();
+});
 
 describe("every documented endpoint", () => {
   test("the document lists exactly the endpoints of ENDPOINTS, each once", () => {

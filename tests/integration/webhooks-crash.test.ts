@@ -56,6 +56,7 @@ afterEach(() => {
 });
 afterAll(async () => {
   await receiver.close();
+  await db.$executeRawUnsafe("DELETE FROM webhook_endpoints");
   await db.$disconnect();
 });
 

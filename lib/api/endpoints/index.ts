@@ -10,6 +10,7 @@ import { createCampaignResponses, upsertEngagementEvents, upsertOrders } from ".
 import { listMembershipChanges } from "./membership-changes";
 import { getTierScheme, listSegmentMembers, listSegments, listTierMembers } from "./segments";
 import { updateAccountTechnologies } from "./technology-writes";
+import { createWebhookEndpoint, deleteWebhookEndpoint, listWebhookEndpoints } from "./webhooks";
 
 export const ENDPOINTS: readonly AnyEndpoint[] = [
   listAccounts,
@@ -24,4 +25,7 @@ export const ENDPOINTS: readonly AnyEndpoint[] = [
   getTierScheme,
   listTierMembers,
   listMembershipChanges,
+  listWebhookEndpoints,
+  createWebhookEndpoint,
+  deleteWebhookEndpoint,
 ] as AnyEndpoint[];
