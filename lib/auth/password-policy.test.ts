@@ -54,3 +54,15 @@ describe("password policy", () => {
     expect(passwordProblem("violet-otter-harbour", { email: "vi@example.com" })).toBeNull();
   });
 });
+
+describe("the common-password list", () => {
+  test("holds at least the 10,000 most common passwords, and they are refused", async () => {
+    const { default: list } = await import("@/lib/auth/common-passwords.json");
+    expect(list.length).toBeGreaterThanOrEqual(10_000);
+    // Past the hand-written list: long entries from deep in the frequency list.
+    const long = list.filter((p) => p.length >= 12).slice(-20);
+    expect(long.length).toBe(20);
+    for (const password of long) expect(passwordProblem(password), password).toMatch(/too common/);
+    expect(passwordProblem("qwertyuiop[]")).toMatch(/too common/);
+  });
+});

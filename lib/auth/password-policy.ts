@@ -1,17 +1,20 @@
 /**
- * Password rules for accounts an admin creates or resets. Pure (no I/O), so the
- * create-user form, the server action and the data layer all apply the same rules.
+ * Password rules for every password a person sets (an admin creating or resetting a user, a user
+ * changing their own). Pure (no I/O), so the server action and the data layer apply the same
+ * rules; the list makes it server-side (forms take the numbers from ./password-rules).
  *
  * Length beats complexity rules (NIST SP 800-63B): at least 12 characters, no
  * composition requirements, but well-known passwords and guessable patterns are refused.
  */
+import MOST_COMMON from "./common-passwords.json";
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "./password-rules";
 
-export const PASSWORD_MIN_LENGTH = 12;
-export const PASSWORD_MAX_LENGTH = 200;
+export { PASSWORD_HINT, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "./password-rules";
 
 /**
- * Well-known passwords and the words they are built from, lower case. A password is
- * refused when it equals one of these, or is one of these with digits and symbols
+ * Well-known passwords and the words they are built from, lower case, beside the 20,000 most
+ * common passwords (common-passwords.json; source and licence in common-passwords.LICENSE.txt).
+ * A password is refused when it equals one of these, or is one of these with digits and symbols
  * around it ("Password123!", "!!qwerty2024"), or repeats one ("dragondragon").
  */
 const COMMON = [
@@ -41,7 +44,7 @@ const COMMON = [
   "root123", "pass123", "password1", "password12", "password123", "password1234", "welcome123",
 ] as const;
 
-const COMMON_SET: ReadonlySet<string> = new Set(COMMON);
+const COMMON_SET: ReadonlySet<string> = new Set<string>([...COMMON, ...MOST_COMMON]);
 
 /** Keyboard rows and the alphabet/digits: a password that is one run along any of them is refused. */
 const SEQUENCES = [
@@ -105,6 +108,3 @@ export function passwordProblem(password: string, context: { email?: string } = 
   if (local.length >= 3 && lower.includes(local)) return "The password may not contain the e-mail address.";
   return null;
 }
-
-/** The rules in one sentence, for form hints. */
-export const PASSWORD_HINT = `At least ${PASSWORD_MIN_LENGTH} characters. Common passwords and the e-mail name are not allowed.`;

@@ -4,7 +4,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { createUserAction } from "@/lib/actions/users";
-import { PASSWORD_HINT, PASSWORD_MAX_LENGTH } from "@/lib/auth/password-policy";
+import { PASSWORD_HINT, PASSWORD_MAX_LENGTH } from "@/lib/auth/password-rules";
 import { ENUM_LABELS } from "@/lib/domain/enums";
 import type { FormResult } from "@/lib/actions/result";
 import { DialogShell, FormError } from "@/components/ui/dialog";

@@ -4,7 +4,7 @@ import { AlertDialog } from "radix-ui";
 import { useState } from "react";
 import { Button, buttonClass } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { PASSWORD_HINT, PASSWORD_MAX_LENGTH } from "@/lib/auth/password-policy";
+import { PASSWORD_HINT, PASSWORD_MAX_LENGTH } from "@/lib/auth/password-rules";
 import { ENUM_LABELS } from "@/lib/domain/enums";
 import type { Role } from "@/lib/generated/prisma/enums";
 import type { ActionResult, FormResult } from "@/lib/actions/result";
