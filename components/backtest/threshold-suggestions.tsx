@@ -36,7 +36,13 @@ export function ThresholdSuggestions({ field, operator, onApply }: { field: Nume
           sideOffset={4}
           collisionPadding={12}
           aria-label={`Suggested thresholds for ${field.label}`}
-          className="z-50 w-[22rem] max-w-[calc(100vw-24px)] rounded-lg bg-white p-4 shadow-xl ring-1 ring-slate-200"
+          // Focus the panel, not the capacity box (the only control until the numbers arrive).
+          tabIndex={-1}
+          onOpenAutoFocus={(e) => {
+            e.preventDefault();
+            (e.currentTarget as HTMLElement | null)?.focus();
+          }}
+          className="z-50 w-[22rem] max-w-[calc(100vw-24px)] rounded-lg bg-white p-4 shadow-xl ring-1 ring-slate-200 focus:outline-none"
         >
           {open && (
             <SuggestionsBody
