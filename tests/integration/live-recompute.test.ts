@@ -5,6 +5,8 @@
  * pass's; a drain that fails leaves the accounts pending.
  */
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { GET as membershipChanges } from "@/app/api/v1/membership-changes/route";
+import { POST as postOrders } from "@/app/api/v1/orders/batch/route";
 import type { Actor } from "@/lib/auth/access";
 import { db } from "@/lib/db/client";
 import { loadScoring } from "@/lib/db/membership/published-rules";
@@ -18,6 +20,7 @@ import { drainPendingRecomputes } from "@/lib/live/drain";
 import { countPending, recordPending } from "@/lib/live/pending";
 import { EMPTY_AUDIENCE } from "@/lib/plays/definition";
 import type { RuleGroup } from "@/lib/segmentation/rule";
+import { apiGet, apiKey, apiPost, resetApiTables } from "../support/api-calls";
 import { createAccount, createUser, publishSegment } from "../support/fixtures";
 import { resetDatabase } from "../support/reset-db";
 
@@ -50,7 +53,9 @@ const stateOf = (accountId: number) =>
   db.accountSegmentation.findUniqueOrThrow({ where: { accountId }, select: { tierId: true, segmentIds: true, playIds: true, priorityScore: true, scoreValue: true } });
 
 beforeAll(async () => {
+  process.env.TIERWISE_API_RATE_LIMIT = "100000";
   await resetDatabase();
+  await resetApiTables();
   await db.$executeRaw`TRUNCATE pending_recomputes`;
   admin = await createUser("ADMIN", "admin@live.test");
   // Lifetime values from orders (ties and an account without orders included), potentials with ties.
@@ -62,6 +67,7 @@ beforeAll(async () => {
     ["small", [1_000], 10_000],
     ["none", [], 0],
     ["mid", [70_000], 120_000],
+    ["viaApi", [80_000], 90_000],
   ];
   for (const [name, orders, potential] of accounts) {
     const id = await createAccount({ name, potential });
@@ -99,7 +105,7 @@ describe("scoped scores", () => {
     const asOf = new Date("2026-01-15T00:00:00Z");
     // Stored scores no account has: both reads then return every account they cover.
     await db.$executeRaw`UPDATE account_segmentation SET priority_score = -1`;
-    const byId = (rows: { id: number }[]) => [...rows].sort((x, y) => x.id - y.id);
+    const byId = <T extends { id: number }>(rows: T[]) => [...rows].sort((x, y) => x.id - y.id);
     const full = byId(await readScoreChanges(db, scoring, asOf));
     const scoped = byId(await readScopedScoreChanges(db, scoring, asOf, Object.values(ids)));
     expect(full).toHaveLength(Object.keys(ids).length);
@@ -177,5 +183,39 @@ describe("drainPendingRecomputes", () => {
     expect(results.reduce((n, r) => n + r.accounts, 0)).toBe(2);
     expect(await countPending(db)).toBe(0);
     expect(Number((await db.account.findUniqueOrThrow({ where: { id: ids.none! } })).lifetimeValue)).toBe(60);
+  });
+});
+
+describe("through the API", () => {
+  test("POST /api/v1/orders/batch marks the account and queues one job; the drain moves it to Tier 1, visible in the feed", async () => {
+    const key = await apiKey(["accounts:write", "segments:read"], "CRM sync");
+    await db.$executeRaw`DELETE FROM graphile_worker._private_jobs WHERE key = 'live-recompute'`;
+    const jobs = () => db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM graphile_worker._private_jobs WHERE key = 'live-recompute'`;
+    const item = (amount: number) => ({ accountId: ids.viaApi!, orderedAt: "2026-01-12", amount, productLine: "Core" });
+    for (const amount of [15_000, 10_000]) {
+      const answer = await apiPost<{ accountIds: number[] }>(postOrders, key, "/api/v1/orders/batch", { items: [item(amount)] });
+      expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+      expect(answer.body.accountIds).toEqual([ids.viaApi]);
+    }
+    expect(await countPending(db, [ids.viaApi!])).toBe(2);
+    // Deduplicated: one queued job for both writes.
+    expect((await jobs())[0]?.n).toBe(1);
+    expect((await stateOf(ids.viaApi!)).tierId).not.toBe(tier1);
+
+    expect(await drainPendingRecomputes()).toEqual({ accounts: 1 });
+    expect((await stateOf(ids.viaApi!)).tierId).toBe(tier1);
+    const feed = await apiGet<{ data: { scope: string; change: string; reason: string; detail: string | null; account: { id: number }; tier: { key: string } | null }[] }>(
+      membershipChanges,
+      key,
+      "/api/v1/membership-changes?limit=100",
+    );
+    expect(feed.status).toBe(200);
+    const mine = feed.body.data.filter((c) => c.account.id === ids.viaApi && c.reason === "DATA_CHANGE");
+    expect(mine.map((c) => [c.scope, c.change, c.detail])).toEqual([
+      ["TIER", "ENTERED", "API write by key CRM sync"],
+      ["SEGMENT", "ENTERED", "API write by key CRM sync"],
+      ["PLAY", "ENTERED", "API write by key CRM sync"],
+    ]);
+    expect(mine[0]?.tier?.key).toBe("tier1");
   });
 });
