@@ -138,6 +138,10 @@ describe("membership changes feed", () => {
     expect(seen.filter((c) => c.scope === "TIER" && c.tier?.key === "enterprise")).toHaveLength(3);
     expect(seen.every((c) => c.reason === "RULE_PUBLISHED" && c.ruleVersion === 1)).toBe(true);
 
+    // Only tier changes: the same entries in the same order.
+    const tiers = await apiGet<FeedPage>(feed, reader, "/api/v1/membership-changes?limit=500&scope=TIER");
+    expect(tiers.body.data.map((c) => c.id)).toEqual(seen.filter((c) => c.scope === "TIER").map((c) => c.id));
+
     // Nothing new: an empty page with the same cursor to keep.
     const empty = await apiGet<FeedPage>(feed, reader, withCursor("/api/v1/membership-changes?limit=3", cursor));
     expect(empty.body).toEqual({ data: [], next_cursor: cursor, has_more: false });
@@ -187,7 +191,7 @@ describe("membership changes feed", () => {
   });
 
   test("a bad cursor or since is 422", async () => {
-    for (const query of ["cursor=abc", `cursor=${Buffer.from(JSON.stringify(["membership-changes", "x"])).toString("base64url")}`, "since=yesterday"]) {
+    for (const query of ["cursor=abc", `cursor=${Buffer.from(JSON.stringify(["membership-changes", "x"])).toString("base64url")}`, "since=yesterday", "scope=ACCOUNT"]) {
       const answer = await apiGet<ApiError>(feed, reader, `/api/v1/membership-changes?${query}`);
       expect(answer.status, query).toBe(422);
     }

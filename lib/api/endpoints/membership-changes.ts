@@ -2,11 +2,13 @@ import { z } from "zod";
 import { defineEndpoint } from "@/lib/api/endpoint";
 import { isoDateTime, MAX_PAGE_LIMIT, pageQuery, TierRef } from "./common";
 
+const SCOPES = ["TIER", "SEGMENT", "PLAY"] as const;
+
 const MembershipChange = z
   .object({
     id: z.string().meta({ description: "The ledger entry's id (increasing).", example: "1042" }),
     at: isoDateTime,
-    scope: z.enum(["TIER", "SEGMENT", "PLAY"]),
+    scope: z.enum(SCOPES),
     change: z.enum(["ENTERED", "LEFT"]),
     reason: z
       .enum(["RULE_PUBLISHED", "RULE_RESTORED", "DATA_CHANGE", "IMPORT"])
@@ -34,6 +36,12 @@ export const listMembershipChanges = defineEndpoint({
   query: z.strictObject({
     ...pageQuery,
     since: z.iso.datetime({ offset: true }).optional().meta({ description: "Without a cursor: start at changes from this instant (ISO 8601)." }),
+    scope: z
+      .union([z.string().max(100), z.array(z.string().max(100)).max(3)])
+      .transform((raw) => (typeof raw === "string" ? [raw] : raw).flatMap((part) => part.split(",")).map((part) => part.trim()).filter(Boolean))
+      .pipe(z.array(z.enum(SCOPES)).min(1))
+      .optional()
+      .meta({ description: "Only these kinds of change, comma-separated: TIER, SEGMENT, PLAY (default: all). Keep the same value for the whole sync.", example: "TIER" }),
   }),
   response: z
     .object({

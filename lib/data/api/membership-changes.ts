@@ -84,14 +84,15 @@ async function readAfterWriters(where: Prisma.Sql, limit: number): Promise<FeedR
  * the few milliseconds of the read): every id below the last one read is then final. If writes
  * take longer than FEED_LOCK_WAIT_MS the answer is an empty page with `has_more` (ask again).
  */
-export async function listMembershipChanges(query: { limit: number; cursor?: string; since?: string }) {
+export async function listMembershipChanges(query: { limit: number; cursor?: string; since?: string; scope?: readonly string[] }) {
   const after = query.cursor ? cursorId(decodeCursor(query.cursor, FEED, 1)[0] ?? null) : null;
   const where = after !== null
     ? Prisma.sql`e.id > ${after}`
     : query.since
       ? Prisma.sql`e.at >= ${new Date(query.since)}`
       : Prisma.sql`TRUE`;
-  const rows = await readAfterWriters(where, query.limit + 1);
+  const scoped = query.scope?.length ? Prisma.sql`${where} AND e.scope = ANY(${query.scope}::text[])` : where;
+  const rows = await readAfterWriters(scoped, query.limit + 1);
   if (rows === null) return { data: [], next_cursor: query.cursor ?? null, has_more: true };
   const page = rows.slice(0, query.limit);
   const last = page[page.length - 1];
