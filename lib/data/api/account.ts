@@ -58,9 +58,9 @@ export async function getApiAccount(actor: Actor, id: number): Promise<ApiAccoun
     metricsAsOf: isoDay(detail.metricsAsOf),
     tier: detail.tier,
     score: { priority: explanation.score.priority, weights: explanation.score.weights, components: explanation.score.components },
-    segments: explanation.segments
-      .filter((s) => s.member)
-      .map((s) => ({ id: s.id, name: s.name, color: s.color, memberSince: (s.memberSince ?? new Date(0)).toISOString() })),
+    segments: explanation.segments.flatMap((s) =>
+      s.member && s.memberSince ? [{ id: s.id, name: s.name, color: s.color, memberSince: s.memberSince.toISOString() }] : [],
+    ),
     plays,
     explanation: {
       asOf: explanation.asOf,

@@ -37,6 +37,57 @@ function complete(given: TechnologyDetection, stored: Stored | undefined, today:
   return { first: given.firstDetectedAt ?? stored?.first ?? last, last, confidence: given.confidence ?? stored?.confidence ?? DEFAULT_CONFIDENCE };
 }
 
+type StoredRow = { account_id: number; technology_id: number } & Stored;
+
+/**
+ * The detections each item writes (completed from what is stored) and those it removes (`remove`,
+ * and what a `set` leaves out); problems are recorded as item errors at the field they concern.
+ */
+function planChanges(
+  items: readonly AccountTechnologiesChange[],
+  accountIds: readonly (number | null)[],
+  storedRows: readonly StoredRow[],
+  lookup: TechnologyLookup,
+  errors: ItemErrors,
+): { upserts: Detection[]; deletes: { accountId: number; technologyId: number }[] } {
+  const stored = new Map(storedRows.map((r) => [`${r.account_id}:${r.technology_id}`, r]));
+  const today = isoDay(new Date());
+  const upserts: Detection[] = [];
+  const deletes: { accountId: number; technologyId: number }[] = [];
+  items.forEach((item, index) => {
+    const accountId = accountIds[index] ?? null;
+    const resolve = (name: string, field: string): number | null => {
+      const parsed = parseTechnology(name, lookup);
+      if (parsed.ok) return parsed.value;
+      errors.add(index, field, parsed.reason);
+      return null;
+    };
+    const listed = new Set<number>();
+    for (const [list, detections] of [["set", item.set], ["add", item.add]] as const) {
+      detections?.forEach((d, j) => {
+        const technologyId = resolve(d.technology, `${list}.${j}.technology`);
+        if (technologyId === null) return;
+        if (listed.has(technologyId)) return errors.add(index, `${list}.${j}.technology`, `${d.technology} is listed twice.`);
+        listed.add(technologyId);
+        if (accountId === null) return;
+        const done = complete(d, stored.get(`${accountId}:${technologyId}`), today);
+        if (done.first > done.last) errors.add(index, `${list}.${j}.firstDetectedAt`, `First detected ${done.first} would come after last detected ${done.last}.`);
+        upserts.push({ accountId, technologyId, ...done });
+      });
+    }
+    item.remove?.forEach((name, j) => {
+      const technologyId = resolve(name, `remove.${j}`);
+      if (technologyId === null) return;
+      if (listed.has(technologyId)) return errors.add(index, `remove.${j}`, `${name} is both added and removed.`);
+      if (accountId !== null && stored.has(`${accountId}:${technologyId}`)) deletes.push({ accountId, technologyId });
+    });
+    if (item.set && accountId !== null) {
+      for (const row of storedRows) if (row.account_id === accountId && !listed.has(row.technology_id)) deletes.push({ accountId, technologyId: row.technology_id });
+    }
+  });
+  return { upserts, deletes };
+}
+
 /**
  * POST /api/v1/account-technologies/batch: per account, the whole stack (`set`) or technologies to
  * add and remove, named as in the catalogue. Checked whole before anything is written.
@@ -48,45 +99,10 @@ export async function updateApiTechnologies(key: ApiKeyRef, items: readonly Acco
     const accountIds = await resolveAccountRefs(tx, items, errors);
     flagRepeats(accountIds.map((id) => (id === null ? null : String(id))), (i) => (items[i]?.accountId !== undefined ? "accountId" : "domain"), errors, "account");
     const lookup = await catalogue(tx);
-    const storedRows = await tx.$queryRaw<{ account_id: number; technology_id: number; first: string; last: string; confidence: number }[]>`
+    const storedRows = await tx.$queryRaw<StoredRow[]>`
       SELECT account_id, technology_id, first_detected_at::text AS first, last_detected_at::text AS last, confidence
       FROM account_technologies WHERE account_id = ANY(${accountIds.filter((id) => id !== null)}::int[]) FOR UPDATE`;
-    const stored = new Map(storedRows.map((r) => [`${r.account_id}:${r.technology_id}`, r]));
-    const today = isoDay(new Date());
-
-    const upserts: Detection[] = [];
-    const deletes: { accountId: number; technologyId: number }[] = [];
-    items.forEach((item, index) => {
-      const accountId = accountIds[index] ?? null;
-      const resolve = (name: string, field: string): number | null => {
-        const parsed = parseTechnology(name, lookup);
-        if (parsed.ok) return parsed.value;
-        errors.add(index, field, parsed.reason);
-        return null;
-      };
-      const listed = new Map<number, string>();
-      for (const [list, detections] of [["set", item.set], ["add", item.add]] as const) {
-        detections?.forEach((d, j) => {
-          const technologyId = resolve(d.technology, `${list}.${j}.technology`);
-          if (technologyId === null) return;
-          if (listed.has(technologyId)) return errors.add(index, `${list}.${j}.technology`, `${d.technology} is listed twice.`);
-          listed.set(technologyId, `${list}.${j}`);
-          if (accountId === null) return;
-          const done = complete(d, stored.get(`${accountId}:${technologyId}`), today);
-          if (done.first > done.last) errors.add(index, `${list}.${j}.firstDetectedAt`, `First detected ${done.first} would come after last detected ${done.last}.`);
-          upserts.push({ accountId, technologyId, ...done });
-        });
-      }
-      item.remove?.forEach((name, j) => {
-        const technologyId = resolve(name, `remove.${j}`);
-        if (technologyId === null) return;
-        if (listed.has(technologyId)) return errors.add(index, `remove.${j}`, `${name} is both added and removed.`);
-        if (accountId !== null && stored.has(`${accountId}:${technologyId}`)) deletes.push({ accountId, technologyId });
-      });
-      if (item.set && accountId !== null) {
-        for (const row of storedRows) if (row.account_id === accountId && !listed.has(row.technology_id)) deletes.push({ accountId, technologyId: row.technology_id });
-      }
-    });
+    const { upserts, deletes } = planChanges(items, accountIds, storedRows, lookup, errors);
     errors.throwIfAny();
 
     const gone = deletes.length
