@@ -7,7 +7,7 @@ import { defineConfig, devices } from "@playwright/test";
  */
 const baseURL = process.env.PLAYWRIGHT_BASE_URL ?? "http://127.0.0.1:3000";
 const ci = process.env.CI === "true";
-const MUTATING = /admin-(rules|import|users|plays|api)\.spec\.ts$/;
+const MUTATING = /admin-(rules|import|users|plays|api|webhooks)\.spec\.ts$/;
 
 export default defineConfig({
   testDir: "e2e",
@@ -82,6 +82,13 @@ export default defineConfig({
       name: "api-admin",
       testMatch: /admin-api\.spec\.ts$/,
       dependencies: ["plays-admin"],
+      fullyParallel: false,
+      use: { ...devices["Desktop Chrome"] },
+    },
+    {
+      name: "webhooks-admin",
+      testMatch: /admin-webhooks\.spec\.ts$/,
+      dependencies: ["api-admin"],
       fullyParallel: false,
       use: { ...devices["Desktop Chrome"] },
     },

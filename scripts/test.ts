@@ -262,6 +262,8 @@ async function runPlaywright(databaseUrl: string, chromium: string, reuseBuild: 
     DATABASE_URL: databaseUrl,
     AUTH_SECRET: randomBytes(32).toString("base64url"),
     NEXT_TELEMETRY_DISABLED: "1",
+    // The webhooks e2e spec's receiver listens on 127.0.0.1.
+    TIERWISE_WEBHOOK_ALLOW: "127.0.0.1/32",
   };
   if (reuseBuild && existsSync(path.join(".next", "BUILD_ID"))) {
     console.log("\nReusing the existing build (.next, TIERWISE_REUSE_BUILD=1).");

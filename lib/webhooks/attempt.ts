@@ -78,6 +78,7 @@ export async function attemptDelivery(endpoint: SendingEndpoint, delivery: DueDe
       data: { attempts: attempt, status, nextAttemptAt: next ?? now, deliveredAt: result.ok ? now : undefined },
     });
     return rows[0]?.active === false;
-  });
+    // A busy pool (a publish, an import) must not turn a sent request into a failed job that sends it again.
+  }, { maxWait: 15_000 });
   return { ok: result.ok, disabled };
 }
