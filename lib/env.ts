@@ -58,6 +58,14 @@ const appShape = {
   PORT: wholeNumber(1, 65535).default(3000),
   DATABASE_POOL_SIZE: wholeNumber(1, 200).default(10),
   TIERWISE_SEED_DEMO: flag,
+  // With NODE_ENV=production the demo users are seeded only when this is 1 too, with a random password.
+  TIERWISE_SEED_DEMO_FORCE: flag,
+  // Reverse proxies in front of the app that append the client to X-Forwarded-For (lib/auth/client.ts).
+  TIERWISE_TRUSTED_PROXIES: wholeNumber(0, 10).default(0),
+  // A session ends this long after sign-in, however active (lib/auth/sessions.ts)...
+  TIERWISE_SESSION_MAX_HOURS: wholeNumber(1, 720).default(12),
+  // ...or after this long without a request.
+  TIERWISE_SESSION_IDLE_MINUTES: wholeNumber(5, 43_200).default(120),
   TIERWISE_IMPORT_DIR: z.string().optional(),
   TIERWISE_DISABLE_REFRESH: flag,
   // Requests per API key per minute, shared by every app instance (lib/api/rate-limit.ts).

@@ -47,6 +47,12 @@ export function AppShell({ user, children }: { user: SessionUser; children: Reac
                 {user.email} · <span data-testid="current-role">{enumLabel("role", user.role)}</span>
               </div>
             </div>
+            <Link
+              href="/account/password"
+              className="rounded-md px-2 py-1.5 text-sm font-medium text-slate-600 hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-brand-600"
+            >
+              Change password
+            </Link>
             <form action={signOutAction}>
               <button
                 type="submit"

@@ -4,6 +4,7 @@ import { AuthError, CredentialsSignin } from "next-auth";
 import { recordAudit } from "@/lib/audit";
 import { signIn, signOut } from "@/lib/auth/auth";
 import { getSessionUser } from "@/lib/auth/session";
+import { logUnexpected } from "@/lib/log";
 import { fieldErrorsOf } from "@/lib/validation/parse";
 import { signInSchema, type SignInState } from "@/lib/validation/sign-in";
 
@@ -12,6 +13,13 @@ function safeCallback(url: string | undefined): string {
   if (!url || !url.startsWith("/") || url.startsWith("//") || url.startsWith("/\\")) return "/";
   return url;
 }
+
+/** What a throttled attempt is told (lib/auth/throttle.ts); the password was not checked. */
+const REFUSALS: Record<string, string> = {
+  locked: "Too many failed sign-ins for this e-mail address. Sign-in is locked for 15 minutes.",
+  slow: "Too many sign-in attempts for this e-mail address or from your network. Wait a minute and try again.",
+  busy: "Sign-in is busy right now. Try again in a minute.",
+};
 
 export async function signInWithPassword(_prev: SignInState, formData: FormData): Promise<SignInState> {
   const parsed = signInSchema.safeParse(Object.fromEntries(formData));
@@ -28,13 +36,12 @@ export async function signInWithPassword(_prev: SignInState, formData: FormData)
     });
   } catch (error) {
     if (error instanceof CredentialsSignin) {
-      if (error.code === "locked") {
-        return { email, error: "Too many failed sign-ins for this e-mail address. Sign-in is locked for 15 minutes." };
-      }
+      const message = REFUSALS[error.code];
+      if (message) return { email, error: message };
       return { email, error: "That e-mail and password do not match an active account." };
     }
     if (error instanceof AuthError) {
-      console.error("sign-in failed", error);
+      logUnexpected("sign-in", error);
       return { email, error: "Sign-in is not available right now. Try again in a moment." };
     }
     throw error; // the redirect after a successful sign-in

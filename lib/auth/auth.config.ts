@@ -6,7 +6,8 @@ import type { NextAuthConfig } from "next-auth";
  */
 export const authConfig = {
   pages: { signIn: "/sign-in" },
-  session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
+  // lib/auth/auth.ts sets maxAge to the absolute session lifetime; the server-side row (lib/auth/sessions.ts) enforces it.
+  session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
   trustHost: true,
   providers: [],
   callbacks: {
@@ -15,6 +16,7 @@ export const authConfig = {
         token.uid = user.id;
         token.role = user.role;
         token.sv = user.sessionVersion;
+        token.sid = user.sessionId;
       }
       return token;
     },
@@ -22,6 +24,7 @@ export const authConfig = {
       session.user.id = String(token.uid ?? "");
       session.user.role = token.role;
       session.user.sessionVersion = token.sv;
+      session.user.sessionId = token.sid;
       return session;
     },
   },

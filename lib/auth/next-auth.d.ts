@@ -4,9 +4,10 @@ declare module "next-auth" {
   interface User {
     role?: Role;
     sessionVersion?: number;
+    sessionId?: string;
   }
   interface Session {
-    user: { id: string; role?: Role; sessionVersion?: number; name?: string | null; email?: string | null };
+    user: { id: string; role?: Role; sessionVersion?: number; sessionId?: string; name?: string | null; email?: string | null };
   }
 }
 
@@ -15,5 +16,7 @@ declare module "@auth/core/jwt" {
     uid?: string;
     role?: Role;
     sv?: number;
+    /** The auth_sessions row of this sign-in (lib/auth/sessions.ts). */
+    sid?: string;
   }
 }

@@ -1,38 +1,36 @@
 import "server-only";
 import { redirect } from "next/navigation";
 import { cache } from "react";
-import { db } from "@/lib/db/client";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { authorize } from "./access";
 import { auth } from "./auth";
+import { sessionUserFor, type SessionUser } from "./sessions";
 
-export interface SessionUser {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-}
+export type { SessionUser } from "./sessions";
+
+/** Where a user whose password an admin chose is sent until they pick their own. */
+export const CHANGE_PASSWORD_PATH = "/account/password";
 
 /**
- * The signed-in user, re-read from the database on every request: a deactivated
- * user, or a token issued before a password reset or deactivation, counts as signed out.
+ * The signed-in user, re-read from the database on every request: a signed-out, expired or idle
+ * session, a deactivated user, or a token issued before a password reset counts as signed out.
  */
 export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   const session = await auth();
-  const id = session?.user?.id;
-  if (!id) return null;
-  const user = await db.user.findUnique({
-    where: { id },
-    select: { id: true, email: true, name: true, role: true, active: true, sessionVersion: true },
-  });
-  if (!user || !user.active || user.sessionVersion !== session.user.sessionVersion) return null;
-  return { id: user.id, email: user.email, name: user.name, role: user.role };
+  const claims = session?.user;
+  if (!claims?.id) return null;
+  return sessionUserFor({ userId: claims.id, sessionId: claims.sessionId, sessionVersion: claims.sessionVersion });
 });
 
-/** For pages: the signed-in user, or a redirect to the sign-in page. */
+/**
+ * For pages: the signed-in user, or a redirect to the sign-in page. A user who must change the
+ * password an admin set is sent to the change page first (every page of the app goes through here;
+ * that page itself uses getSessionUser).
+ */
 export async function requireUser(): Promise<SessionUser> {
   const user = await getSessionUser();
   if (!user) redirect("/sign-in");
+  if (user.mustChangePassword) redirect(CHANGE_PASSWORD_PATH);
   return user;
 }
 

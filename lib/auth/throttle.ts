@@ -1,51 +1,112 @@
-import { db } from "@/lib/db/client";
+import { LIMITS, clearEmailLimits, limiters, take } from "./limiters";
 
-/** Failures after which each further attempt is delayed. */
-export const SLOW_AFTER = 3;
-/** Failures (within WINDOW_MS) after which the address is locked for LOCK_MS. */
-export const LOCK_AFTER = 5;
-export const WINDOW_MS = 15 * 60 * 1000;
-export const LOCK_MS = 15 * 60 * 1000;
+/**
+ * Sign-in throttling, decided BEFORE the password is checked: every attempt is counted first (one
+ * atomic upsert per counter), so a burst of parallel requests gets no more guesses than a slow
+ * sequence, and a success is re-checked against the lock afterwards.
+ *
+ * - e-mail + client address: 5 failures in a row lock that pair for 15 minutes (the attacker's
+ *   address, not the victim's own);
+ * - e-mail from any address: past 10 failures in an hour, attempts are spaced out, one per
+ *   window (5 s, doubling up to a minute): a progressive delay rather than a lock of the victim;
+ * - client address over all e-mails: 100 failures an hour (spraying one password over many users);
+ * - the whole app: 300 password checks a minute, so no flood can queue unbounded bcrypt work.
+ */
+/** Failures in a row, from one client address, after which an e-mail is locked there. */
+export const LOCK_AFTER = LIMITS.pair.points;
 
-export type ThrottleState = { locked: true; until: Date } | { locked: false; delayMs: number };
+export type Refusal = "locked" | "slow" | "busy";
+
+export type AttemptStart =
+  | { refused: Refusal; retryAfterSeconds: number }
+  | { refused: null; attempt: Attempt };
+
+export interface Attempt {
+  email: string;
+  address: string | null;
+  /** This attempt used the pair's last free failure: if it fails, the pair locks. */
+  lastChance: boolean;
+}
 
 export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
-/** Where this address stands before a password is checked. */
-export async function throttleState(email: string, now = new Date()): Promise<ThrottleState> {
-  const row = await db.signInThrottle.findUnique({ where: { email: normaliseEmail(email) } });
-  if (!row) return { locked: false, delayMs: 0 };
-  if (row.lockedUntil && row.lockedUntil > now) return { locked: true, until: row.lockedUntil };
-  if (now.getTime() - row.lastFailureAt.getTime() > WINDOW_MS) return { locked: false, delayMs: 0 };
-  const over = row.failures - SLOW_AFTER + 1;
-  return { locked: false, delayMs: over > 0 ? Math.min(500 * 2 ** (over - 1), 4000) : 0 };
+const pairKey = (email: string, address: string | null) => `${email}|${address ?? "-"}`;
+const seconds = (ms: number) => Math.max(1, Math.ceil(ms / 1000));
+
+/** Seconds between attempts for an e-mail with `failures` this hour (0 while within the free ones). */
+export function emailDelaySeconds(failures: number): number {
+  const over = failures - LIMITS.email.free;
+  return over <= 0 ? 0 : Math.min(LIMITS.email.firstDelaySeconds * 2 ** (over - 1), LIMITS.email.maxDelaySeconds);
 }
 
-/** Count a failure; returns the lock end when this failure locked the address. */
-export async function recordFailure(email: string, now = new Date()): Promise<Date | null> {
-  const key = normaliseEmail(email);
-  const windowStart = new Date(now.getTime() - WINDOW_MS);
-  // One statement so concurrent failures on several instances cannot under-count.
-  const rows = await db.$queryRaw<{ failures: number; locked_until: Date | null }[]>`
-    INSERT INTO sign_in_throttles (email, failures, last_failure_at, locked_until)
-    VALUES (${key}, 1, ${now}::timestamp, NULL)
-    ON CONFLICT (email) DO UPDATE SET
-      failures = CASE
-        WHEN sign_in_throttles.last_failure_at < ${windowStart}::timestamp
-          OR (sign_in_throttles.locked_until IS NOT NULL AND sign_in_throttles.locked_until <= ${now}::timestamp)
-        THEN 1 ELSE sign_in_throttles.failures + 1 END,
-      last_failure_at = ${now}::timestamp,
-      locked_until = CASE
-        WHEN sign_in_throttles.last_failure_at >= ${windowStart}::timestamp
-          AND (sign_in_throttles.locked_until IS NULL OR sign_in_throttles.locked_until > ${now}::timestamp)
-          AND sign_in_throttles.failures + 1 >= ${LOCK_AFTER}
-        THEN ${new Date(now.getTime() + LOCK_MS)}::timestamp ELSE NULL END
-    RETURNING failures, locked_until`;
-  return rows[0]?.locked_until ?? null;
+/** Count this attempt against every limit, or refuse it (giving back what it took) without a password check. */
+export async function beginAttempt(rawEmail: string, address: string | null): Promise<AttemptStart> {
+  const email = normaliseEmail(rawEmail);
+  const l = limiters();
+  const global = await take(l.global, "all");
+  if (!global.allowed) return { refused: "busy", retryAfterSeconds: seconds(global.res.msBeforeNext) };
+
+  const undo: (() => Promise<unknown>)[] = [];
+  const refuse = async (refused: Refusal, ms: number): Promise<AttemptStart> => {
+    await Promise.all(undo.map((fn) => fn()));
+    return { refused, retryAfterSeconds: seconds(ms) };
+  };
+
+  if (address) {
+    const byAddress = await take(l.address, address);
+    if (!byAddress.allowed) return refuse("slow", byAddress.res.msBeforeNext);
+    undo.push(() => l.address.reward(address));
+  }
+  const pair = await take(l.pair, pairKey(email, address));
+  // Past the limit the pair stays refused until its window or lock ends; nothing to give back.
+  if (!pair.allowed) return refuse("locked", pair.res.msBeforeNext);
+  undo.push(() => l.pair.reward(pairKey(email, address)));
+
+  const byEmail = await take(l.email, email);
+  undo.push(() => l.email.reward(email));
+  const delay = emailDelaySeconds(byEmail.res.consumedPoints);
+  if (delay > 0) {
+    const gate = await take(l.emailGate, email, { customDuration: delay });
+    if (!gate.allowed) return refuse("slow", gate.res.msBeforeNext);
+  }
+  return { refused: null, attempt: { email, address, lastChance: pair.res.remainingPoints === 0 } };
 }
 
+/** The password was wrong: returns true when this failure locked the e-mail for this address. */
+export async function attemptFailed(attempt: Attempt): Promise<boolean> {
+  if (!attempt.lastChance) return false;
+  await limiters().pair.block(pairKey(attempt.email, attempt.address), LIMITS.pair.lockSeconds);
+  return true;
+}
+
+/**
+ * The password was right. Refused (false) when parallel failures locked the pair while this
+ * attempt's password was being checked; otherwise the pair's failures are forgotten. The e-mail's
+ * hourly count is not: an attacker's failures keep spacing out attempts whoever signs in between.
+ */
+export async function attemptSucceeded(attempt: Attempt): Promise<boolean> {
+  const l = limiters();
+  const key = pairKey(attempt.email, attempt.address);
+  const now = await l.pair.get(key);
+  if (now && now.consumedPoints > LIMITS.pair.points) return false;
+  await l.pair.delete(key);
+  if (attempt.address) await l.address.reward(attempt.address);
+  return true;
+}
+
+/**
+ * Whether a failure or refusal belongs in the audit log: the 1st, 10th, 100th... of its kind for
+ * its key this hour, so an attack adds a handful of rows, each saying how many it stands for.
+ */
+export async function auditWorthy(kind: "unknown" | "refused", key: string): Promise<number | null> {
+  const { res } = await take(limiters()[kind], key);
+  const n = res.consumedPoints;
+  return /^10*$/.test(String(n)) ? n : null;
+}
+
+/** Forget an e-mail's failures from every address (an admin reset its password). */
 export async function clearFailures(email: string): Promise<void> {
-  await db.signInThrottle.deleteMany({ where: { email: normaliseEmail(email) } });
+  await clearEmailLimits(normaliseEmail(email));
 }

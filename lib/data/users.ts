@@ -5,6 +5,7 @@ import { recordAudit } from "@/lib/audit";
 import { assertRole, type Actor } from "@/lib/auth/access";
 import { hashPassword } from "@/lib/auth/password";
 import { passwordProblem } from "@/lib/auth/password-policy";
+import { endUserSessions } from "@/lib/auth/sessions";
 import { clearFailures } from "@/lib/auth/throttle";
 import { db } from "@/lib/db/client";
 import { AppError, fieldError } from "@/lib/errors";
@@ -76,7 +77,8 @@ export async function createUser(actor: Actor, input: NewUser): Promise<UserSumm
   try {
     return await db.$transaction(async (tx) => {
       const user = await tx.user.create({
-        data: { name: input.name.trim(), email, role: input.role, passwordHash },
+        // The admin chose the password: the user picks their own at the first sign-in.
+        data: { name: input.name.trim(), email, role: input.role, passwordHash, mustChangePassword: true },
         select: summarySelect,
       });
       await recordAudit(
@@ -127,7 +129,10 @@ export async function setUserActive(actor: Actor, userId: string, active: boolea
   });
 }
 
-/** Sets a new password and ends the user's open sessions; also lifts a sign-in lock-out. */
+/**
+ * Sets a new password the user must change at the next sign-in, ends the user's open sessions and
+ * lifts a sign-in lock-out.
+ */
 export async function resetUserPassword(actor: Actor, userId: string, password: string): Promise<void> {
   assertRole(actor, "ADMIN");
   const user = await findUser(userId);
@@ -135,7 +140,8 @@ export async function resetUserPassword(actor: Actor, userId: string, password: 
   if (problem) throw fieldError("password", problem);
   const passwordHash = await hashPassword(password);
   await db.$transaction(async (tx) => {
-    await tx.user.update({ where: { id: userId }, data: { passwordHash, sessionVersion: { increment: 1 } } });
+    await tx.user.update({ where: { id: userId }, data: { passwordHash, mustChangePassword: true, sessionVersion: { increment: 1 } } });
+    await endUserSessions(userId, { client: tx });
     await recordAudit({ actor: auditActor(actor), action: "PASSWORD_RESET", target: user.email, details: { userId } }, tx);
   });
   await clearFailures(user.email);

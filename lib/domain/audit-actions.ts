@@ -8,6 +8,8 @@ export const AUDIT_ACTIONS = [
   "USER_DEACTIVATED",
   "USER_REACTIVATED",
   "PASSWORD_RESET",
+  // A user changed their own password (lib/auth/change-password.ts).
+  "PASSWORD_CHANGED",
   "ACCOUNTS_REASSIGNED",
   "RULE_PUBLISHED",
   "RULE_RESTORED",

@@ -52,6 +52,7 @@ const TABLE: Record<string, [readonly Role[], unknown[]]> = {
   setUserActiveAction: [ADMIN, ["u-target", false, null, form()]],
   resetUserPasswordAction: [ADMIN, ["u-target", null, form()]],
   reassignAccountsAction: [["ADMIN", "MANAGER"], [null, form()]],
+  changePasswordAction: [["ADMIN", "MANAGER", "REP"], [null, form()]],
   // Plays
   createPlay: [ADMIN, [{}]],
   savePlayDraft: [ADMIN, [1, {}, 0]],

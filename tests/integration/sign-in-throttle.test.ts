@@ -48,8 +48,8 @@ test(`after ${LOCK_AFTER} failures the address is locked, even for the right pas
   expect(codes.slice(0, LOCK_AFTER - 1)).toEqual(Array(LOCK_AFTER - 1).fill("invalid"));
   expect(codes[LOCK_AFTER - 1]).toBe("locked");
   expect(await codeOf({ email: "locked@test.local", password: PASSWORD })).toBe("locked");
-  const row = await db.signInThrottle.findUniqueOrThrow({ where: { email: "locked@test.local" } });
-  expect(row.lockedUntil!.getTime()).toBeGreaterThan(Date.now() + 10 * 60_000);
+  const row = await db.signInLimit.findUniqueOrThrow({ where: { key: "pair:locked@test.local|-" } });
+  expect(Number(row.expire)).toBeGreaterThan(Date.now() + 10 * 60_000);
   // Other addresses are unaffected.
   expect(await codeOf({ email: "ok@test.local", password: PASSWORD })).toBe("ok");
 }, 30_000);

@@ -141,13 +141,13 @@ describe("user management", () => {
   });
 
   test("a password reset bumps sessionVersion, stores the new hash and lifts a lock-out", async () => {
-    await db.signInThrottle.create({ data: { email: "target@test.local", failures: 5, lastFailureAt: new Date(), lockedUntil: new Date(Date.now() + 60_000) } });
+    await db.signInLimit.create({ data: { key: "pair:target@test.local|203.0.113.9", points: 6, expire: BigInt(Date.now() + 60_000) } });
     const before = await db.user.findUniqueOrThrow({ where: { id: TARGET } });
     await resetUserPassword(admin, TARGET, "seven-lazy-copper-kites");
     const after = await db.user.findUniqueOrThrow({ where: { id: TARGET }, omit: { passwordHash: false } });
     expect(after.sessionVersion).toBe(before.sessionVersion + 1);
     expect(await verifyPassword("seven-lazy-copper-kites", after.passwordHash)).toBe(true);
-    expect(await db.signInThrottle.count({ where: { email: "target@test.local" } })).toBe(0);
+    expect(await db.signInLimit.count({ where: { key: { contains: "target@test.local" } } })).toBe(0);
     expect(await db.auditLog.count({ where: { action: "PASSWORD_RESET", target: "target@test.local" } })).toBeGreaterThan(0);
   });
 

@@ -1,0 +1,86 @@
+import { randomBytes } from "node:crypto";
+import { db } from "@/lib/db/client";
+import type { Role } from "@/lib/generated/prisma/enums";
+import { env } from "@/lib/env";
+import type { ClientInfo } from "./client";
+
+/**
+ * Server-side sessions. The Auth.js JWT carries only the id of an auth_sessions row; the row holds
+ * the absolute end (fixed at sign-in, so refreshing the cookie cannot move it) and the last
+ * request (for the idle timeout). Signing out deletes the row, so a copied cookie stops working.
+ */
+export interface SessionUser {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  /** An admin chose the password: pages send the user to /account/password until they change it. */
+  mustChangePassword?: boolean;
+  /** The auth_sessions row this request came with (absent in tests that build a user by hand). */
+  sessionId?: string;
+}
+
+/** What the session cookie's token says, as lib/auth/auth.config.ts puts it there. */
+export interface TokenClaims {
+  userId?: string;
+  sessionId?: string;
+  sessionVersion?: number;
+}
+
+/** lastSeenAt is written at most this often, so a busy user does not cost a write per request. */
+const TOUCH_EVERY_MS = 60_000;
+
+export function sessionLifetimes() {
+  const { TIERWISE_SESSION_MAX_HOURS, TIERWISE_SESSION_IDLE_MINUTES } = env();
+  return { maxMs: TIERWISE_SESSION_MAX_HOURS * 3_600_000, idleMs: TIERWISE_SESSION_IDLE_MINUTES * 60_000 };
+}
+
+/** A new session for a user who just proved who they are; returns its id for the token. */
+export async function startSession(userId: string, client: ClientInfo, now = new Date()): Promise<string> {
+  const { maxMs, idleMs } = sessionLifetimes();
+  const id = randomBytes(32).toString("base64url");
+  await db.authSession.create({
+    data: { id, userId, createdAt: now, lastSeenAt: now, expiresAt: new Date(now.getTime() + maxMs), clientAddress: client.address, userAgent: client.userAgent },
+  });
+  // Ended sessions are deleted as new ones begin, so the table holds little more than live ones.
+  await db.authSession.deleteMany({ where: { OR: [{ expiresAt: { lt: now } }, { lastSeenAt: { lt: new Date(now.getTime() - idleMs) } }] } });
+  return id;
+}
+
+export async function endSession(sessionId: string): Promise<void> {
+  await db.authSession.deleteMany({ where: { id: sessionId } });
+}
+
+/** End a user's sessions (password changed or reset), all or all but the one making the change. */
+export async function endUserSessions(userId: string, options: { except?: string; client?: Pick<typeof db, "authSession"> } = {}): Promise<void> {
+  const client = options.client ?? db;
+  await client.authSession.deleteMany({ where: { userId, ...(options.except ? { id: { not: options.except } } : {}) } });
+}
+
+/**
+ * The user of a live session, or null: the row must exist, belong to the token's user, be within
+ * its absolute and idle limits, and the user must be active with the token's sessionVersion.
+ */
+export async function sessionUserFor(claims: TokenClaims | null | undefined, now = new Date()): Promise<SessionUser | null> {
+  if (!claims?.sessionId || !claims.userId) return null;
+  const row = await db.authSession.findUnique({
+    where: { id: claims.sessionId },
+    select: {
+      userId: true,
+      expiresAt: true,
+      lastSeenAt: true,
+      user: { select: { id: true, email: true, name: true, role: true, active: true, sessionVersion: true, mustChangePassword: true } },
+    },
+  });
+  if (!row || row.userId !== claims.userId) return null;
+  const { idleMs } = sessionLifetimes();
+  const idle = now.getTime() - row.lastSeenAt.getTime();
+  if (row.expiresAt <= now || idle > idleMs) {
+    await endSession(claims.sessionId);
+    return null;
+  }
+  const { user } = row;
+  if (!user.active || user.sessionVersion !== claims.sessionVersion) return null;
+  if (idle > TOUCH_EVERY_MS) await db.authSession.updateMany({ where: { id: claims.sessionId }, data: { lastSeenAt: now } });
+  return { id: user.id, email: user.email, name: user.name, role: user.role, mustChangePassword: user.mustChangePassword, sessionId: claims.sessionId };
+}
