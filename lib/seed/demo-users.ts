@@ -1,3 +1,5 @@
+import { randomBytes } from "node:crypto";
+import { env } from "@/lib/env";
 import { Role } from "@/lib/generated/prisma/enums";
 
 /** Shared password of every demo user (shown on the sign-in page of demo installs). */
@@ -26,3 +28,23 @@ export const DEMO_USERS: readonly DemoUser[] = [
   { id: demoId("rep4"), email: "rep4@tierwise.local", name: "Diego Alvarez", role: Role.REP },
   { id: demoId("rep5"), email: "rep5@tierwise.local", name: "Priya Nair", role: Role.REP },
 ];
+
+export class DemoUsersRefusedError extends Error {
+  override name = "DemoUsersRefusedError";
+  constructor() {
+    super(
+      "NODE_ENV is production: refusing to create the demo users, whose password is published. " +
+        "Seed without them (--no-demo-users), or set TIERWISE_SEED_DEMO_FORCE=1 to create them with a random password printed once.",
+    );
+  }
+}
+
+/**
+ * The demo users' password: the published one, except in production, where the demo users are
+ * refused unless TIERWISE_SEED_DEMO_FORCE=1, and then get a random password (printed by the seed).
+ */
+export function demoUsersPassword(source: Record<string, string | undefined> = process.env): { password: string; random: boolean } {
+  if (source.NODE_ENV !== "production") return { password: DEMO_PASSWORD, random: false };
+  if (!env(source).TIERWISE_SEED_DEMO_FORCE) throw new DemoUsersRefusedError();
+  return { password: randomBytes(18).toString("base64url"), random: true };
+}

@@ -5,7 +5,7 @@ import { multiTableInsert } from "./bulk-insert";
 import { startOfUtcDay } from "./calendar";
 import { dropSecondaryIndexes } from "./deferred-indexes";
 import { TECHNOLOGY_CATALOGUE } from "./catalogue";
-import { DEMO_PASSWORD, DEMO_USERS } from "./demo-users";
+import { DEMO_USERS, demoUsersPassword } from "./demo-users";
 import { generateAccounts, REP_COUNT } from "./generate";
 import { batchRows, type IdCounters } from "./seed-rows";
 
@@ -76,6 +76,8 @@ export async function seedDatabase(pool: pg.Pool, options: SeedOptions): Promise
     return result;
   };
 
+  // Decided before anything is written: production refuses the demo users unless forced.
+  const demo = (options.demoUsers ?? true) ? demoUsersPassword() : null;
   const client = await pool.connect();
   let rows: SeedSummary["rows"];
   let loading: SeedSummary["loading"];
@@ -88,7 +90,7 @@ export async function seedDatabase(pool: pg.Pool, options: SeedOptions): Promise
     });
     const technologyIds = await timed("technology catalogue", () => upsertCatalogue(client));
     // bcrypt is deliberately slow: hash once for all demo users.
-    const passwordHash = (options.demoUsers ?? true) ? await timed("hash demo password", () => hashPassword(DEMO_PASSWORD)) : undefined;
+    const passwordHash = demo ? await timed("hash demo password", () => hashPassword(demo.password)) : undefined;
     const ownerIds = passwordHash ? await timed("demo users", () => upsertDemoUsers(client, passwordHash)) : [];
     const restoreIndexes = await timed("drop indexes", () => dropSecondaryIndexes(client, ACCOUNT_DATA_TABLES));
     // The generated account rows carry their technology_ids already (seed-rows.ts): the trigger
@@ -104,6 +106,7 @@ export async function seedDatabase(pool: pg.Pool, options: SeedOptions): Promise
     await timed("build indexes", restoreIndexes);
     await client.query("ALTER TABLE account_technologies ENABLE TRIGGER USER");
     await timed("commit", () => client.query("COMMIT"));
+    if (demo?.random) console.log(`Demo users created with this random password (shown once): ${demo.password}`);
   } catch (error) {
     await client.query("ROLLBACK").catch(() => undefined);
     throw error;
