@@ -17,7 +17,7 @@ function errorOf(run: () => unknown): EnvError {
 
 describe("env", () => {
   it("has defaults for everything but the database and the secret", () => {
-    expect(env({})).toEqual({ PORT: 3000, DATABASE_POOL_SIZE: 10, TIERWISE_SEED_DEMO: false, TIERWISE_DISABLE_REFRESH: false, TIERWISE_API_RATE_LIMIT: 600 });
+    expect(env({})).toEqual({ PORT: 3000, DATABASE_POOL_SIZE: 10, TIERWISE_SEED_DEMO: false, TIERWISE_DISABLE_REFRESH: false, TIERWISE_API_RATE_LIMIT: 600, TIERWISE_TRUSTED_PROXIES: 0, TIERWISE_SESSION_MAX_HOURS: 12, TIERWISE_SESSION_IDLE_MINUTES: 120, TIERWISE_SEED_DEMO_FORCE: false, TIERWISE_WEBHOOK_RETRY_MS: 30_000 });
   });
 
   it("parses numbers, switches, the database URL and paths", () => {
@@ -40,6 +40,11 @@ describe("env", () => {
       TIERWISE_IMPORT_DIR: "/srv/imports",
       TIERWISE_DISABLE_REFRESH: false,
       TIERWISE_API_RATE_LIMIT: 120,
+      TIERWISE_TRUSTED_PROXIES: 0,
+      TIERWISE_SESSION_MAX_HOURS: 12,
+      TIERWISE_SESSION_IDLE_MINUTES: 120,
+      TIERWISE_SEED_DEMO_FORCE: false,
+      TIERWISE_WEBHOOK_RETRY_MS: 30_000,
     });
     expect(env({ DATABASE_URL: "postgres://u@db.internal/app" }).DATABASE_URL).toBe("postgres://u@db.internal/app");
     expect(env({ PORT: "1", DATABASE_POOL_SIZE: "200" })).toMatchObject({ PORT: 1, DATABASE_POOL_SIZE: 200 });
