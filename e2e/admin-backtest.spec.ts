@@ -29,6 +29,9 @@ async function revenues(table: Locator): Promise<Record<string, number>> {
 }
 
 test("an admin backtests the tier scheme 12 months back, applies a top-5% threshold to Tier 1 and sees the count and the backtest change", async ({ page }) => {
+  // Two backtests, two live previews and a suggestion, each a server round trip: more than the
+  // default minute when the machine is busy.
+  test.setTimeout(120_000);
   await page.goto("/admin/rules/tiers");
   await expect(page.getByRole("heading", { level: 1, name: "Tier scheme" })).toBeVisible();
   await expect(page.getByTestId("tier-preview").getByText("Live", { exact: true })).toBeVisible({ timeout: 30_000 });
