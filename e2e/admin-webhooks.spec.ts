@@ -39,6 +39,8 @@ async function publishTierChange(page: Page, note: string): Promise<void> {
   const raised = Math.ceil(readNumber(await amount.inputValue()) * 1.5);
   await amount.fill(String(raised));
   await amount.blur();
+  // The publish dialog needs the live preview of the edited scheme first (as admin-rules.spec.ts waits).
+  await expect(page.getByTestId("tier-preview").getByText("Live", { exact: true })).toBeVisible({ timeout: 60_000 });
   await page.getByRole("button", { name: "Publish…" }).click();
   const dialog = page.getByRole("dialog", { name: /^Publish tier scheme v\d+$/ });
   await expect(dialog.getByTestId("transition-matrix")).toBeVisible({ timeout: 30_000 });
@@ -48,6 +50,8 @@ async function publishTierChange(page: Page, note: string): Promise<void> {
 }
 
 test("an admin registers a webhook endpoint, sends a test event, publishes a tier change and sees the deliveries in the log", async ({ page }) => {
+  // A publish with its preview and transition matrix takes a while on a busy machine.
+  test.setTimeout(180_000);
   const receiver = await startReceiver();
   try {
     await page.goto("/admin/api");
