@@ -155,3 +155,19 @@ test("a wrong password is an expected outcome: no error and no stack trace in th
     logged.mockRestore();
   }
 }, 60_000);
+
+test("a password an admin set (new user, reset) must be changed at the next sign-in", async () => {
+  const { createUser: adminCreatesUser, resetUserPassword } = await import("@/lib/data/users");
+  const admin = await createUser("ADMIN", "admin@test.local", "Admin");
+  await adminCreatesUser(admin, { name: "New", email: "new@test.local", role: "REP", password: "violet otter harbour" });
+  const fresh = (await userFor(await signInCookie("new@test.local", "violet otter harbour")))!;
+  expect(fresh.mustChangePassword).toBe(true);
+  const client = { address: null, userAgent: null };
+  await changeOwnPassword(fresh, { currentPassword: "violet otter harbour", newPassword: "harbour lights at dusk" }, client);
+  expect((await userFor(await signInCookie("new@test.local", "harbour lights at dusk")))!.mustChangePassword).toBe(false);
+
+  await resetUserPassword(admin, fresh.id, "seven copper otters");
+  expect((await userFor(await signInCookie("new@test.local", "seven copper otters")))!.mustChangePassword).toBe(true);
+  // The demo users and users made outside the admin screens are not affected.
+  expect((await db.user.findUniqueOrThrow({ where: { email: "rep@test.local" } })).mustChangePassword).toBe(false);
+}, 90_000);
