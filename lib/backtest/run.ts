@@ -5,6 +5,7 @@
  * per (draft tier, published tier) pair, which summary.ts turns into per-tier outcomes.
  */
 import type { Db } from "@/lib/db/client";
+import { LONG_TRANSACTION, allowLargeSorts } from "@/lib/db/transaction";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { UNTIERED } from "@/lib/domain/tiers";
 import { dayNumber, type IsoDate } from "@/lib/segmentation/dates";
@@ -24,7 +25,9 @@ import {
   type GroupOutcome,
 } from "./summary";
 
-export type QueryDb = Pick<Db, "$queryRaw">;
+export type QueryDb = Pick<Db, "$queryRaw" | "$transaction">;
+
+
 
 export interface TierBacktest extends BacktestFrame {
   draft: GroupOutcome[];
@@ -60,14 +63,19 @@ function frameSql(options: BacktestOptions, end: IsoDate): Prisma.Sql {
 /** Counts per pair of group expressions over `a` (each an integer or NULL). */
 async function countGroups(db: QueryDb, options: BacktestOptions, end: IsoDate, g1: Prisma.Sql, g2: Prisma.Sql): Promise<{ rows: Row[]; createdAfter: number }> {
   const [rows, excluded] = await Promise.all([
-    db.$queryRaw<Row[]>`
+    db.$transaction(async (tx) => {
+      // The hash aggregates hold a row per account (its orders as of the day, the horizon's): at
+      // 1,000,000 accounts they outgrow the default work_mem and would spill to disk.
+      await allowLargeSorts(tx);
+      return tx.$queryRaw<Row[]>`
       WITH ${frameSql(options, end)}
       SELECT t.g1, t.g2, count(*)::int AS accounts, COALESCE(sum(h.revenue), 0)::float8 AS revenue,
         count(h.account_id)::int AS ordered,
         count(*) FILTER (WHERE h.account_id IS NULL AND t.order_count > 0)::int AS silent
       FROM (SELECT a.id, a.order_count, ${g1} AS g1, ${g2} AS g2 FROM a) t
       LEFT JOIN h ON h.account_id = t.id
-      GROUP BY t.g1, t.g2`,
+      GROUP BY t.g1, t.g2`;
+    }, LONG_TRANSACTION),
     db.$queryRaw<{ n: number }[]>(createdAfter(options.asOf)),
   ]);
   return { rows, createdAfter: excluded[0]?.n ?? 0 };

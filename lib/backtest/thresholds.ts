@@ -9,6 +9,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { FieldKeyOfType } from "@/lib/segmentation/fields";
 import type { RuleGroup } from "@/lib/segmentation/rule";
 import { compileNumericField, compileRule } from "@/lib/segmentation/sql";
+import { allowLargeSorts } from "@/lib/db/transaction";
 import type { QueryDb } from "./run";
 
 /** Percentiles shown, and the ones the target shares read (top 5% = p95, or p5 when lower is better). */
@@ -61,7 +62,10 @@ export async function thresholdDistribution(db: QueryDb, query: ThresholdQuery, 
   const x = compileNumericField(query.field, today);
   const reaches = query.earlier.length === 0 ? Prisma.sql`TRUE` : Prisma.join(query.earlier.map((rule) => Prisma.sql`NOT ${compileRule(rule, today)}`), " AND ");
   const order = Prisma.raw(query.direction === "high" ? "DESC" : "ASC");
-  const [row] = await db.$queryRaw<Row[]>`
+  const rows = await db.$transaction(async (tx) => {
+    // Two sorts of every reaching account's value: past ~500k accounts they would spill to disk.
+    await allowLargeSorts(tx);
+    return tx.$queryRaw<Row[]>`
     WITH pop AS MATERIALIZED (
       SELECT (${x})::float8 AS v, a.lifetime_value::float8 AS ltv, a.owner_id FROM accounts a WHERE ${reaches}
     ),
@@ -94,6 +98,8 @@ export async function thresholdDistribution(db: QueryDb, query: ThresholdQuery, 
     LEFT JOIN LATERAL (
       SELECT r.v, r.rank FROM r WHERE s.ltv_total > 0 AND r.cum >= s.ltv_total * ${PARETO_SHARE}::float8 ORDER BY r.rank LIMIT 1
     ) p ON TRUE`;
+  });
+  const row = rows[0];
   if (!row) throw new Error("The distribution query returned no row");
   const binLo = row.bin_lo ?? 0;
   const binHi = row.bin_hi ?? 0;
