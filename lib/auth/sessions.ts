@@ -27,6 +27,18 @@ export interface TokenClaims {
   sessionVersion?: number;
 }
 
+interface SessionRow {
+  userId: string;
+  expiresAt: Date;
+  lastSeenAt: Date;
+  email: string;
+  name: string;
+  role: Role;
+  active: boolean;
+  sessionVersion: number;
+  mustChangePassword: boolean;
+}
+
 /** lastSeenAt is written at most this often, so a busy user does not cost a write per request. */
 const TOUCH_EVERY_MS = 60_000;
 
@@ -63,15 +75,13 @@ export async function endUserSessions(userId: string, options: { except?: string
  */
 export async function sessionUserFor(claims: TokenClaims | null | undefined, now = new Date()): Promise<SessionUser | null> {
   if (!claims?.sessionId || !claims.userId) return null;
-  const row = await db.authSession.findUnique({
-    where: { id: claims.sessionId },
-    select: {
-      userId: true,
-      expiresAt: true,
-      lastSeenAt: true,
-      user: { select: { id: true, email: true, name: true, role: true, active: true, sessionVersion: true, mustChangePassword: true } },
-    },
-  });
+  // One round trip (every request of every signed-in user comes through here).
+  const [row] = await db.$queryRaw<SessionRow[]>`
+    SELECT s.user_id AS "userId", s.expires_at AS "expiresAt", s.last_seen_at AS "lastSeenAt",
+           u.email, u.name, u.role::text AS role, u.active, u.session_version AS "sessionVersion",
+           u.must_change_password AS "mustChangePassword"
+    FROM auth_sessions s JOIN users u ON u.id = s.user_id
+    WHERE s.id = ${claims.sessionId}`;
   if (!row || row.userId !== claims.userId) return null;
   const { idleMs } = sessionLifetimes();
   const idle = now.getTime() - row.lastSeenAt.getTime();
@@ -79,8 +89,7 @@ export async function sessionUserFor(claims: TokenClaims | null | undefined, now
     await endSession(claims.sessionId);
     return null;
   }
-  const { user } = row;
-  if (!user.active || user.sessionVersion !== claims.sessionVersion) return null;
+  if (!row.active || row.sessionVersion !== claims.sessionVersion) return null;
   if (idle > TOUCH_EVERY_MS) await db.authSession.updateMany({ where: { id: claims.sessionId }, data: { lastSeenAt: now } });
-  return { id: user.id, email: user.email, name: user.name, role: user.role, mustChangePassword: user.mustChangePassword, sessionId: claims.sessionId };
+  return { id: row.userId, email: row.email, name: row.name, role: row.role, mustChangePassword: row.mustChangePassword, sessionId: claims.sessionId };
 }
