@@ -21,6 +21,10 @@ export const AUDIT_ACTIONS = [
   "API_KEY_REVOKED",
   // A batch write through the public API; the actor is the key (lib/api/audit.ts).
   "API_WRITE",
+  // Webhook endpoints registered, activated or deactivated, deleted by an admin (lib/data/webhooks.ts).
+  "WEBHOOK_ENDPOINT_CREATED",
+  "WEBHOOK_ENDPOINT_UPDATED",
+  "WEBHOOK_ENDPOINT_DELETED",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

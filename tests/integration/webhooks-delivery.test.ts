@@ -80,6 +80,7 @@ describe("delivery", () => {
     const { endpoint, secret } = await createWebhookEndpoint(admin, { url: receiver.url, events: [...allEvents], description: "CRM sync" });
     expect(secret).toMatch(/^whsec_[A-Za-z0-9+/]+=*$/);
     expect(JSON.stringify(await listWebhookEndpoints(admin))).not.toContain(secret);
+    expect(await db.auditLog.findFirst({ where: { action: "WEBHOOK_ENDPOINT_CREATED" }, orderBy: { id: "desc" } })).toMatchObject({ target: receiver.url, actorEmail: "admin@hooks.test" });
 
     await publishThreshold(50_000, "Widen Tier 1 to $50k");
     await until("the batch to arrive", async () => receiver.received.length > 0);
