@@ -19,8 +19,9 @@ import { newMessageId } from "./signature";
 export const BATCH_EVENTS = 500;
 /** Ledger rows turned into deliveries per run (one transaction); a longer backlog continues in the next run. */
 const ROWS_PER_RUN = 20 * BATCH_EVENTS;
-/** How long the dispatcher waits for ledger writers to finish before trying again later. */
+/** How long the dispatcher waits for ledger writers to finish, once changes have waited STALE_MS. */
 const LOCK_WAIT_MS = 500;
+const STALE_MS = 2_000;
 
 function isLockTimeout(error: unknown): boolean {
   return error instanceof Error && /lock timeout|55P03/i.test(`${error.message} ${JSON.stringify((error as { meta?: unknown }).meta ?? "")}`);
@@ -30,13 +31,17 @@ function isLockTimeout(error: unknown): boolean {
  * The highest ledger id below which every row is final. Ids are taken when rows are inserted,
  * not when they commit, so a writer still running may hold ids below rows already committed; a
  * SHARE lock waits for every open writer (as the changes feed does, lib/data/api/membership-changes.ts)
- * and is held only for one index lookup. Null when writers take longer than LOCK_WAIT_MS.
+ * and is held only for one index lookup. A lock request that waits also holds up new writers
+ * behind it, so it is first asked for without waiting (NOWAIT), and waited for (up to
+ * LOCK_WAIT_MS) only once the oldest undispatched change is STALE_MS old: a stream of short
+ * writers (live recomputes) is not slowed, and cannot starve the dispatcher either.
+ * Null when writers are still open.
  */
-async function finalLedgerId(): Promise<bigint | null> {
+async function finalLedgerId(wait: boolean): Promise<bigint | null> {
   try {
     return await db.$transaction(async (tx) => {
-      await tx.$executeRawUnsafe(`SET LOCAL lock_timeout = ${LOCK_WAIT_MS}`);
-      await tx.$executeRawUnsafe("LOCK TABLE membership_events IN SHARE MODE");
+      if (wait) await tx.$executeRawUnsafe(`SET LOCAL lock_timeout = ${LOCK_WAIT_MS}`);
+      await tx.$executeRawUnsafe(`LOCK TABLE membership_events IN SHARE MODE${wait ? "" : " NOWAIT"}`);
       const [row] = await tx.$queryRaw<{ max: bigint | null }[]>`SELECT max(id) AS max FROM membership_events`;
       return row?.max ?? 0n;
     });
@@ -44,6 +49,15 @@ async function finalLedgerId(): Promise<bigint | null> {
     if (isLockTimeout(error)) return null;
     throw error;
   }
+}
+
+/** How long the oldest change not yet dispatched has waited (0 when none is visible). */
+async function backlogAgeMs(): Promise<number> {
+  const [row] = await db.$queryRaw<{ ms: number | null }[]>`
+    SELECT (extract(epoch FROM now() - e.at) * 1000)::float8 AS ms FROM membership_events e
+    WHERE e.id > COALESCE((SELECT last_event_id FROM webhook_dispatch_cursor WHERE id = 1), 0)
+    ORDER BY e.id LIMIT 1`;
+  return row?.ms ?? 0;
 }
 
 type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
@@ -73,7 +87,8 @@ function readLedger(tx: Tx, after: bigint, upTo: bigint, limit: number): Promise
 
 /** Returns how many deliveries were created. */
 export async function dispatchLedger(): Promise<{ deliveries: number }> {
-  const horizon = await finalLedgerId();
+  let horizon = await finalLedgerId(false);
+  if (horizon === null && (await backlogAgeMs()) > STALE_MS) horizon = await finalLedgerId(true);
   if (horizon === null) {
     await wakeDispatcher(new Date(Date.now() + 1_000));
     return { deliveries: 0 };

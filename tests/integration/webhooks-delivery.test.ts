@@ -6,6 +6,7 @@
  * refused unless allowed; an endpoint failing for 24 hours is deactivated with the reason; test
  * events and redelivery; an inactive endpoint is sent nothing.
  */
+import pg from "pg";
 import { Webhook } from "standardwebhooks";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from "vitest";
 import type { Actor } from "@/lib/auth/access";
@@ -183,6 +184,37 @@ describe("delivery", () => {
       return rows[0]?.active === false ? rows : null;
     });
     expect(view).toMatchObject({ active: false, disabledReason: "Every delivery attempt failed for 24 hours (the last: HTTP 500)." });
+    await publishThreshold(100_000, "Reset");
+  });
+});
+
+describe("ledger order", () => {
+  test("a change recorded by a writer still open is not skipped when a later writer commits first", { timeout: 30_000 }, async () => {
+    await createWebhookEndpoint(admin, { url: receiver.url, events: ["account.tier_changed"], description: "" });
+    const acme = await db.account.findFirstOrThrow({ where: { domain: "acme.com" } });
+    const tier1 = await db.tier.findUniqueOrThrow({ where: { key: "tier1" } });
+    // A writer takes a ledger id and stays open...
+    const writer = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await writer.connect();
+    try {
+      await writer.query("BEGIN");
+      await writer.query(
+        "INSERT INTO membership_events (account_id, scope, tier_id, from_tier_id, change, reason, detail) VALUES ($1, 'TIER', $2, $2, 'ENTERED', 'DATA_CHANGE', 'slow writer')",
+        [acme.id, tier1.id],
+      );
+      // ...while a publish with higher ids commits: nothing is dispatched past the open writer's id.
+      await publishThreshold(50_000, "While a writer is open");
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      expect(receiver.received).toHaveLength(0);
+      await writer.query("COMMIT");
+    } finally {
+      await writer.end();
+    }
+    await until("both changes", async () => receivedEvents(receiver.received).length === 2, 15_000);
+    const events = receivedEvents(receiver.received);
+    const reasons = events.map((e) => e.data.reason as { detail: string | null; note: string | null });
+    expect(reasons.map((r) => r.detail)).toContain("slow writer");
+    expect(reasons.map((r) => r.note)).toContain("While a writer is open");
     await publishThreshold(100_000, "Reset");
   });
 });
