@@ -96,16 +96,19 @@ const created = await createWebhookEndpoint(admin, { url, events: [...WEBHOOK_EV
 secret = created.secret;
 await startWorker({ refresh: false, handlers: { "webhook-dispatch": HANDLERS["webhook-dispatch"], "webhook-deliver": HANDLERS["webhook-deliver"] }, pollIntervalMs: 1_000 });
 
-// Runs alternate without and with an active endpoint (the machine's load drifts; pairs share it).
+// Runs alternate without and with an active endpoint (the machine's load drifts; pairs share it),
+// each pair in the other order than the one before (a publish's cost depends a little on the ones before it).
 const without: number[] = [];
 const withEndpoint: number[] = [];
 const delivered: number[] = [];
-for (let run = 0; run < runs * 2; run++) {
-  await setWebhookEndpointActive(admin, created.endpoint.id, false);
+async function runWithout(): Promise<void> {
+  await setWebhookEndpointActive(admin!, created.endpoint.id, false);
   const off = await publish();
   without.push(off.ms);
   console.log(`  publish without an active endpoint: ${fmt(off.ms)} (${off.events.toLocaleString("en-US")} ledger events)`);
-  await setWebhookEndpointActive(admin, created.endpoint.id, true);
+}
+async function runWith(): Promise<void> {
+  await setWebhookEndpointActive(admin!, created.endpoint.id, true);
   seen.clear();
   requests = 0;
   const started = performance.now();
@@ -118,6 +121,15 @@ for (let run = 0; run < runs * 2; run++) {
   const all = performance.now() - started;
   delivered.push(all);
   console.log(`  publish with an endpoint: ${fmt(ms)}; all ${events.toLocaleString("en-US")} events delivered ${fmt(all)} after the publish started (${requests} requests)`);
+}
+for (let run = 0; run < runs * 2; run++) {
+  if (run % 2 === 0) {
+    await runWithout();
+    await runWith();
+  } else {
+    await runWith();
+    await runWithout();
+  }
 }
 await stopWorker();
 server.close();
