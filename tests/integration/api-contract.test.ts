@@ -159,7 +159,7 @@ beforeAll(async () => {
   });
   await publishPlay(admin, play.id, { baseRevision: 0, note: "Launch" });
   await recomputeAll(db, { reason: "RULE_PUBLISHED" });
-  const webhook = await db.webhookEndpoint.create({ data: { url: "https://93.184.216.34/old", events: ["account.tier_changed"], secret: "whsec_x", createdBy: "test" } });
+  const webhook = await db.webhookEndpoint.create({ data: { url: "https://93.184.216.34/old", events: ["account.tier_changed"], secret: "whsec_x", createdBy: "test", active: false } });
   ids = { account, segment: onPrem, webhook: webhook.id };
   keys = { all: await apiKey([...API_SCOPES]) };
   for (const scope of API_SCOPES) keys[`without ${scope}`] = await apiKey(API_SCOPES.filter((s) => s !== scope));
