@@ -15,10 +15,6 @@ export function describeJob(name: string, payload: unknown): string {
     case "live-recompute":
       return "Accounts changed through the API";
     case "webhook-dispatch":
-      return "Membership changes to webhook deliveries";
-    case "webhook-deliver":
-      return "Webhook deliveries of one endpoint";
-    case "webhook-dispatch":
       return "New membership changes, batched for the webhook endpoints";
     case "webhook-deliver":
       return "Batches for one webhook endpoint";
