@@ -4,7 +4,7 @@ import { loadPlayContext } from "@/lib/data/plays/context";
 import { createPlay as createPlayData, savePlayDraft as savePlayDraftData } from "@/lib/data/plays/editor";
 import { previewPlayDraft } from "@/lib/data/plays/preview";
 import { archivePlay as archivePlayData, publishPlay as publishPlayData, restorePlayVersion } from "@/lib/data/plays/publish";
-import { optionalPlayIdSchema, playDefinitionSchema, playDraftSchema, playIdSchema } from "@/lib/validation/plays";
+import { optionalPlayIdSchema, pitchTextsSchema, playDefinitionSchema, playDraftSchema, playIdSchema } from "@/lib/validation/plays";
 import { publishNoteSchema, revisionSchema, versionSchema } from "@/lib/validation/rules";
 import { action } from "./client";
 
@@ -32,8 +32,8 @@ export const savePlayDraft = action({
 export const previewPlay = action({
   name: "previewPlay",
   roles: ["ADMIN"],
-  args: async () => [optionalPlayIdSchema, playDraftSchema(await loadPlayContext())] as const,
-  run: (user, id, checked) => previewPlayDraft(user, id, checked),
+  args: async () => [optionalPlayIdSchema, playDraftSchema(await loadPlayContext()), pitchTextsSchema] as const,
+  run: (user, id, checked, texts) => previewPlayDraft(user, id, checked, texts),
 });
 
 export const publishPlay = action({

@@ -129,7 +129,7 @@ describe("saving a draft", () => {
 
 describe("the live preview", () => {
   test("counts the audience, names its owners and says it in plain language", async () => {
-    const result = await previewPlay(null, play({ audience: { ...EMPTY_AUDIENCE, tiers: ["top"], rule: onPremise } }));
+    const result = await previewPlay(null, play({ audience: { ...EMPTY_AUDIENCE, tiers: ["top"], rule: onPremise } }), undefined);
     if (!result.ok || !result.data.ok) throw new Error("preview failed");
     const { preview, text, warnings } = result.data;
     expect(preview).toMatchObject({ total: 3, matching: 1, diff: null });
@@ -146,14 +146,25 @@ describe("the live preview", () => {
     });
   });
 
+  test("the pitch as typed is rendered for the example, an unfinished placeholder as written, without holding back the count", async () => {
+    const texts = { pitch: "{{name}} spent {{lifetimeValue}}; {{lifetim", talkingPoints: ["", "Runs {{technologies.ERP}}"] };
+    const result = await previewPlay(null, play({ audience: { ...EMPTY_AUDIENCE, tiers: ["top"], rule: onPremise } }), texts);
+    if (!result.ok || !result.data.ok) throw new Error("preview failed");
+    expect(result.data.preview.matching).toBe(1);
+    expect(result.data.preview.example).toMatchObject({ pitch: "big spent $500,000; {{lifetim", talkingPoints: ["Runs no ERP on record"] });
+    const empty = await previewPlay(null, play({ audience: { ...EMPTY_AUDIENCE, tiers: ["top"] } }), { pitch: " ", talkingPoints: [] });
+    if (!empty.ok || !empty.data.ok) throw new Error("preview failed");
+    expect(empty.data.preview.example).toBeNull();
+  });
+
   test("an empty audience has no pitch example", async () => {
-    const result = await previewPlay(null, play({ audience: { ...EMPTY_AUDIENCE, tiers: ["top"], whitespace: ["ERP"], rule: onPremise } }));
+    const result = await previewPlay(null, play({ audience: { ...EMPTY_AUDIENCE, tiers: ["top"], whitespace: ["ERP"], rule: onPremise } }), undefined);
     if (!result.ok || !result.data.ok) throw new Error("preview failed");
     expect(result.data.preview.example).toBeNull();
   });
 
   test("an audience nobody is in gets a warning", async () => {
-    const result = await previewPlay(null, play({ audience: { ...EMPTY_AUDIENCE, tiers: ["top"], whitespace: ["ERP"], rule: onPremise } }));
+    const result = await previewPlay(null, play({ audience: { ...EMPTY_AUDIENCE, tiers: ["top"], whitespace: ["ERP"], rule: onPremise } }), undefined);
     if (!result.ok || !result.data.ok) throw new Error("preview failed");
     expect(result.data.preview.matching).toBe(0);
     expect(result.data.warnings.map((w) => w.code)).toContain("matches_nothing");
@@ -161,7 +172,7 @@ describe("the live preview", () => {
 
   test("a draft with problems gets them back with their paths, for the editor to place", async () => {
     const bad: RuleGroup = { kind: "group", op: "and", children: [{ kind: "condition", id: "x", field: "lifetimeValue", operator: "gte", value: "lots" as unknown as number }] };
-    const result = await previewPlay(null, play({ pitch: "{{nme}}", audience: { ...EMPTY_AUDIENCE, rule: bad } }));
+    const result = await previewPlay(null, play({ pitch: "{{nme}}", audience: { ...EMPTY_AUDIENCE, rule: bad } }), undefined);
     if (!result.ok || result.data.ok) throw new Error("expected issues");
     const paths = result.data.issues.map((i) => i.path.join("."));
     expect(paths).toContain("pitch");
@@ -187,7 +198,7 @@ describe("publishing and restoring", () => {
     expect(await publishPlay(id, 0, "Launch the migration offer")).toEqual({ ok: true, data: { version: 1, changed: 2 } });
 
     const narrower = play({ name: "On-premise ERP laggards", audience: { ...EMPTY_AUDIENCE, tiers: ["top"], rule: onPremise } });
-    const preview = await previewPlay(id, narrower);
+    const preview = await previewPlay(id, narrower, undefined);
     if (!preview.ok || !preview.data.ok) throw new Error("preview failed");
     expect(preview.data.preview.diff).toEqual({ entering: 0, leaving: 1 });
 

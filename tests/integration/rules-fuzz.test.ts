@@ -130,7 +130,7 @@ test("malformed plays never cause a server error in the play actions", async () 
   const logged = vi.spyOn(console, "error");
   await fc.assert(
     fc.asyncProperty(fc.oneof(nearlyPlay, fc.anything()), async (definition) => {
-      expectClearOutcome(await previewPlay(null, definition));
+      expectClearOutcome(await previewPlay(null, definition, undefined));
       const created = await createPlay(definition as Parameters<typeof createPlay>[0]);
       expectClearOutcome(created);
       if (created.ok) await db.play.deleteMany();

@@ -13,7 +13,7 @@ import { usePublish, type PublishOutcome } from "@/components/rules/use-publish"
 type PublishPreview = { ok: true; preview: PlayAudiencePreview } | { ok: false; errors: { message: string }[] };
 
 async function loadPublishPreview(playId: number, definitionText: string): Promise<ActionResult<PublishPreview>> {
-  const result = await previewPlay(playId, JSON.parse(definitionText));
+  const result = await previewPlay(playId, JSON.parse(definitionText), undefined);
   if (!result.ok) return result;
   return { ok: true, data: result.data.ok ? { ok: true, preview: result.data.preview } : { ok: false, errors: result.data.issues } };
 }

@@ -43,7 +43,9 @@ export function usePlayForm(initial: PlayForm, playId: number | null): PlayFormS
   const text = JSON.stringify(json);
   const { definition, issues: checked } = useMemo(() => checkDefinition(json), [json]);
   const browserAudience = audienceProblems(checked);
-  const preview = useLivePreview(browserAudience.length === 0 ? audiencePreviewInput(json) : null, (input) => previewPlay(playId, input));
+  // The typed pitch goes along as plain text for the rendered example (never blocks the count).
+  const previewInput = browserAudience.length === 0 ? { definition: audiencePreviewInput(json), texts: { pitch: json.pitch, talkingPoints: json.talkingPoints } } : null;
+  const preview = useLivePreview(previewInput, (input) => previewPlay(playId, input.definition, input.texts));
 
   const previewIssues = preview.result && !preview.result.ok && !preview.pending ? placeIssues(preview.result.issues) : noIssues();
   const fromServer = mergeIssues(previewIssues, refusal?.text === text ? refusal.issues : noIssues());

@@ -11,6 +11,7 @@ import type { AccountFacts } from "@/lib/segmentation/facts";
 import { loadNameLookups } from "@/lib/data/rules/context";
 import { fieldCoverage, type LintWarning } from "@/lib/data/rules/lint";
 import type { SampleAccount } from "@/lib/data/rules/preview";
+import type { PitchTexts } from "@/lib/validation/plays";
 import { lintMatchesNothing, lintSparseFields } from "@/lib/segmentation/lint";
 import { loadAudienceNames } from "./context";
 import { describeAudience } from "./describe";
@@ -40,7 +41,12 @@ const MEMBER = { tierId: Prisma.sql`r.tier_id`, segmentIds: Prisma.sql`COALESCE(
  * the first sample account. A draft with problems
  * gets them back, each with its field path.
  */
-export async function previewPlayDraft(actor: Actor, playId: number | null, checked: z.ZodSafeParseResult<PlayDefinition>): Promise<PlayPreviewResult> {
+export async function previewPlayDraft(
+  actor: Actor,
+  playId: number | null,
+  checked: z.ZodSafeParseResult<PlayDefinition>,
+  texts?: PitchTexts,
+): Promise<PlayPreviewResult> {
   assertRole(actor, "ADMIN");
   if (!checked.success) return { ok: false, issues: checked.error.issues.map((i) => ({ path: i.path.map((p) => (typeof p === "symbol" ? String(p) : p)), message: i.message })) };
   const { audience } = checked.data;
@@ -83,14 +89,17 @@ export async function previewPlayDraft(actor: Actor, playId: number | null, chec
       sample: sampleRows.map((r) => ({ id: r.id, name: r.name, domain: r.domain, lifetimeValue: Number(r.ltv), tierName: r.tier_name })),
       diff: published ? { entering: row?.entering ?? 0, leaving: row?.leaving ?? 0 } : null,
       owners: owners.map((o) => ({ id: o.id, name: o.name ?? "No owner", accounts: o.n })),
-      example: first && facts ? renderExample(checked.data, first, facts, { asOf, lookups, tierName: first.tier_name }) : null,
+      example: first && facts ? renderExample(texts ?? checked.data, first, facts, { asOf, lookups, tierName: first.tier_name }) : null,
     },
     text: describeAudience(audience, names, lookups),
     warnings: [...lintMatchesNothing(matching, "This audience"), ...lintSparseFields(audience.rule, coverage)],
   };
 }
 
-function renderExample(play: PlayDefinition, account: { id: number; name: string }, facts: AccountFacts, context: RenderContext): PlayAudiencePreview["example"] {
+/** The pitch as the rep would read it for one account; none before a pitch is written. */
+function renderExample(texts: PitchTexts, account: { id: number; name: string }, facts: AccountFacts, context: RenderContext): PlayAudiencePreview["example"] {
+  if (texts.pitch.trim() === "") return null;
   const render = (source: string) => renderTemplateSource(source, facts, context);
-  return { accountId: account.id, accountName: account.name, pitch: render(play.pitch), talkingPoints: play.talkingPoints.map(render) };
+  const talkingPoints = texts.talkingPoints.filter((point) => point.trim() !== "").map(render);
+  return { accountId: account.id, accountName: account.name, pitch: render(texts.pitch), talkingPoints };
 }
