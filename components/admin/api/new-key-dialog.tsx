@@ -1,80 +1,49 @@
 "use client";
 
-import { KeyRound, TriangleAlert } from "lucide-react";
-import { useState } from "react";
+import { KeyRound } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { DialogShell, FormError } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
-import { useFormAction } from "@/components/ui/use-form-action";
+import { SecretShownOnce, useCreateWithSecret } from "@/components/ui/secret-once";
 import { createApiKeyAction } from "@/lib/actions/api-keys";
-import type { FormResult } from "@/lib/actions/result";
 import { API_SCOPE_LABELS, API_SCOPES } from "@/lib/api/scopes";
 import type { NewApiKey } from "@/lib/data/api-keys";
 import { API_KEY_NAME_MAX, scopeField } from "@/lib/validation/api-key";
-import { CopyButton } from "./copy-button";
 
 const today = () => new Date().toISOString().slice(0, 10);
 
 /** The key, once: after this dialog closes nobody can see it again (only its hash is kept). */
-function SecretOnce({ created, onDone }: { created: NewApiKey; onDone: () => void }) {
+function KeyShownOnce({ created, onDone }: { created: NewApiKey; onDone: () => void }) {
   return (
-    <div className="space-y-4" data-testid="new-key-secret">
-      <p className="flex gap-2 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-amber-200">
-        <TriangleAlert className="mt-0.5 h-4 w-4 shrink-0" aria-hidden />
-        <span>
+    <SecretShownOnce
+      testId="new-key-secret"
+      inputId="new-api-key"
+      valueTestId="api-key-value"
+      label={<>API key “{created.name}”</>}
+      value={created.key}
+      warning={
+        <>
           Copy this key now and store it where the integration keeps its secrets. <strong>You will not see it again</strong>: Tierwise keeps only a hash of it.
-        </span>
-      </p>
-      <div className="space-y-1">
-        <label htmlFor="new-api-key" className="block text-sm font-medium text-slate-700">
-          API key “{created.name}”
-        </label>
-        <div className="flex gap-2">
-          <input
-            id="new-api-key"
-            readOnly
-            value={created.key}
-            onFocus={(e) => e.currentTarget.select()}
-            className="block w-full min-w-0 rounded-md border-0 bg-slate-50 px-3 py-2 font-mono text-sm text-slate-900 ring-1 ring-inset ring-slate-300"
-            data-testid="api-key-value"
-          />
-          <CopyButton text={created.key} />
-        </div>
-        <p className="text-xs text-slate-500">
+        </>
+      }
+      hint={
+        <>
           Send it as <code className="font-mono">Authorization: Bearer {created.prefix}_…</code>
-        </p>
-      </div>
-      <div className="flex justify-end">
-        <Button type="button" onClick={onDone}>
-          I have stored the key
-        </Button>
-      </div>
-    </div>
+        </>
+      }
+      doneText="I have stored the key"
+      onDone={onDone}
+    />
   );
 }
 
 export function NewKeyDialog() {
-  const [open, setOpen] = useState(false);
-  const [created, setCreated] = useState<NewApiKey | null>(null);
-  const [state, onSubmit, pending] = useFormAction<FormResult<NewApiKey>>(async (prev, formData) => {
-    const result = await createApiKeyAction(prev, formData);
-    if (result?.ok) {
-      setCreated(result.data);
-      return null;
-    }
-    return result;
-  }, null);
-  const errors = state && !state.ok ? state.fieldErrors : undefined;
-
-  const close = () => {
-    setOpen(false);
-    setCreated(null);
-  };
+  const { open, created, state, onSubmit, pending, errors, close, onOpenChange } = useCreateWithSecret<NewApiKey>(createApiKeyAction);
 
   return (
     <DialogShell
       open={open}
-      onOpenChange={(next) => (next ? setOpen(true) : close())}
+      onOpenChange={onOpenChange}
       title={created ? "Your new API key" : "New API key"}
       description={created ? undefined : "Name it after the system that will use it, and give it only the scopes that system needs."}
       trigger={
@@ -85,7 +54,7 @@ export function NewKeyDialog() {
       }
     >
       {created ? (
-        <SecretOnce created={created} onDone={close} />
+        <KeyShownOnce created={created} onDone={close} />
       ) : (
         <form onSubmit={onSubmit} className="space-y-4" noValidate>
           <FormError message={state && !state.ok && !state.fieldErrors ? state.error : undefined} />

@@ -1,75 +1,43 @@
 "use client";
 
-import { TriangleAlert, Webhook } from "lucide-react";
-import { useState } from "react";
-import { CopyButton } from "@/components/admin/api/copy-button";
+import { Webhook } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { DialogShell, FormError } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
-import { useFormAction } from "@/components/ui/use-form-action";
-import type { FormResult } from "@/lib/actions/result";
+import { SecretShownOnce, useCreateWithSecret } from "@/components/ui/secret-once";
 import { createWebhookEndpointAction } from "@/lib/actions/webhooks";
 import { WEBHOOK_EVENT_LABELS, WEBHOOK_EVENTS } from "@/lib/webhooks/events";
 import { eventField, WEBHOOK_DESCRIPTION_MAX, WEBHOOK_URL_MAX } from "@/lib/webhooks/schema";
 import type { NewWebhookEndpoint } from "@/lib/webhooks/view";
 
 /** The signing secret, once: the receiver needs it to verify signatures; the page never shows it again. */
-function SecretOnce({ created, onDone }: { created: NewWebhookEndpoint; onDone: () => void }) {
+function SigningSecretShownOnce({ created, onDone }: { created: NewWebhookEndpoint; onDone: () => void }) {
   return (
-    <div className="space-y-4" data-testid="new-webhook-secret">
-      <p className="flex gap-2 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-amber-200">
-        <TriangleAlert className="mt-0.5 h-4 w-4 shrink-0" aria-hidden />
-        <span>
+    <SecretShownOnce
+      testId="new-webhook-secret"
+      inputId="new-webhook-secret"
+      valueTestId="webhook-secret-value"
+      label={<>Signing secret for {created.endpoint.url}</>}
+      value={created.secret}
+      warning={
+        <>
           Copy the signing secret into the receiver now. <strong>You will not see it again.</strong> Verify each request with a Standard Webhooks library
           (<code className="font-mono">webhook-id</code>, <code className="font-mono">webhook-timestamp</code>, <code className="font-mono">webhook-signature</code>).
-        </span>
-      </p>
-      <div className="space-y-1">
-        <label htmlFor="new-webhook-secret" className="block text-sm font-medium text-slate-700">
-          Signing secret for {created.endpoint.url}
-        </label>
-        <div className="flex gap-2">
-          <input
-            id="new-webhook-secret"
-            readOnly
-            value={created.secret}
-            onFocus={(e) => e.currentTarget.select()}
-            className="block w-full min-w-0 rounded-md border-0 bg-slate-50 px-3 py-2 font-mono text-sm text-slate-900 ring-1 ring-inset ring-slate-300"
-            data-testid="webhook-secret-value"
-          />
-          <CopyButton text={created.secret} />
-        </div>
-      </div>
-      <div className="flex justify-end">
-        <Button type="button" onClick={onDone}>
-          I have stored the secret
-        </Button>
-      </div>
-    </div>
+        </>
+      }
+      doneText="I have stored the secret"
+      onDone={onDone}
+    />
   );
 }
 
 export function NewEndpointDialog() {
-  const [open, setOpen] = useState(false);
-  const [created, setCreated] = useState<NewWebhookEndpoint | null>(null);
-  const [state, onSubmit, pending] = useFormAction<FormResult<NewWebhookEndpoint>>(async (prev, formData) => {
-    const result = await createWebhookEndpointAction(prev, formData);
-    if (result?.ok) {
-      setCreated(result.data);
-      return null;
-    }
-    return result;
-  }, null);
-  const errors = state && !state.ok ? state.fieldErrors : undefined;
-  const close = () => {
-    setOpen(false);
-    setCreated(null);
-  };
+  const { open, created, state, onSubmit, pending, errors, close, onOpenChange } = useCreateWithSecret<NewWebhookEndpoint>(createWebhookEndpointAction);
 
   return (
     <DialogShell
       open={open}
-      onOpenChange={(next) => (next ? setOpen(true) : close())}
+      onOpenChange={onOpenChange}
       title={created ? "Endpoint registered" : "New webhook endpoint"}
       description={created ? undefined : "Tierwise POSTs signed batches of the chosen events to this URL as memberships change."}
       trigger={
@@ -80,7 +48,7 @@ export function NewEndpointDialog() {
       }
     >
       {created ? (
-        <SecretOnce created={created} onDone={close} />
+        <SigningSecretShownOnce created={created} onDone={close} />
       ) : (
         <form onSubmit={onSubmit} className="space-y-4" noValidate>
           <FormError message={state && !state.ok && !state.fieldErrors ? state.error : undefined} />
