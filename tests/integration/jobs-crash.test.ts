@@ -5,8 +5,6 @@
  * inside the child, kills the child with SIGKILL, starts a new one, lets go of the lock, and
  * sees the dry run finish: the new worker found the job locked by a dead instance and ran it.
  */
-import { spawn, type ChildProcess } from "node:child_process";
-import path from "node:path";
 import pg from "pg";
 import { afterAll, afterEach, beforeAll, expect, test } from "vitest";
 import type { SessionUser } from "@/lib/auth/session";
@@ -18,34 +16,10 @@ import { createAccount, createUser } from "../support/fixtures";
 import { publishSegmentation, upload } from "../support/import";
 import { clearJobs, queueRows, until } from "../support/jobs";
 import { resetDatabase } from "../support/reset-db";
+import { killWorkerProcesses, startWorkerProcess } from "../support/worker-process";
 
-const CHILD = path.resolve(import.meta.dirname, "../support/job-worker-child.ts");
-const children: ChildProcess[] = [];
 let admin: SessionUser;
 let blocker: pg.Client;
-
-/** Start a worker process and wait until it says it is ready. */
-async function startInstance(): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", CHILD], {
-    cwd: path.resolve(import.meta.dirname, "../.."),
-    env: process.env,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  children.push(child);
-  let output = "";
-  child.stderr!.on("data", (chunk) => (output += chunk));
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`worker did not start:\n${output}`)), 30_000);
-    child.stdout!.on("data", (chunk: Buffer) => {
-      if (chunk.toString().includes("worker ready")) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-    child.on("exit", (code) => reject(new Error(`worker exited (${code}):\n${output}`)));
-  });
-  return child;
-}
 
 beforeAll(async () => {
   await resetDatabase();
@@ -57,7 +31,7 @@ beforeAll(async () => {
   await blocker.connect();
 });
 afterEach(() => {
-  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+  killWorkerProcesses();
 });
 afterAll(async () => {
   await blocker.end();
@@ -72,7 +46,7 @@ test("an import run interrupted by kill -9 completes after the restart", { timeo
   expect(started.status).toBe("CHECKING");
   expect(await queueRows("import-run")).toHaveLength(1);
 
-  const first = await startInstance();
+  const first = await startWorkerProcess();
   const [running] = await until("the first instance to take the job", async () => {
     const rows = await queueRows("import-run");
     return rows[0]?.locked_by ? rows : null;
@@ -84,7 +58,7 @@ test("an import run interrupted by kill -9 completes after the restart", { timeo
   // Still locked by the dead instance: graphile-worker alone would leave it for 4 hours.
   expect((await queueRows("import-run"))[0]).toMatchObject({ id: running!.id, locked_by: running!.locked_by });
 
-  await startInstance();
+  await startWorkerProcess();
   await blocker.query(`SELECT pg_advisory_unlock(${IMPORT_LOCK_KEY})`);
   const done = await until("the dry run to finish after the restart", async () => {
     const job = await getImportJob(admin, uploaded.id);

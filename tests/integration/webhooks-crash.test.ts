@@ -4,8 +4,6 @@
  * receiver saw the interrupted request and the one after the restart, nothing more). The
  * "instance" is a child process running the job worker (tests/support/job-worker-child.ts).
  */
-import { spawn, type ChildProcess } from "node:child_process";
-import path from "node:path";
 import { afterAll, afterEach, beforeAll, expect, test } from "vitest";
 import type { Actor } from "@/lib/auth/access";
 import { db } from "@/lib/db/client";
@@ -13,34 +11,11 @@ import { createWebhookEndpoint, sendWebhookTestEvent } from "@/lib/data/webhooks
 import { createUser } from "../support/fixtures";
 import { clearJobs, queueRows, until } from "../support/jobs";
 import { resetDatabase } from "../support/reset-db";
+import { killWorkerProcesses, startWorkerProcess } from "../support/worker-process";
 import { startReceiver, type Receiver } from "../support/webhook-receiver";
 
-const CHILD = path.resolve(import.meta.dirname, "../support/job-worker-child.ts");
-const children: ChildProcess[] = [];
 let admin: Actor;
 let receiver: Receiver;
-
-async function startInstance(): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", CHILD], {
-    cwd: path.resolve(import.meta.dirname, "../.."),
-    env: process.env,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  children.push(child);
-  let output = "";
-  child.stderr!.on("data", (chunk) => (output += chunk));
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`worker did not start:\n${output}`)), 30_000);
-    child.stdout!.on("data", (chunk: Buffer) => {
-      if (chunk.toString().includes("worker ready")) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-    child.on("exit", (code) => reject(new Error(`worker exited (${code}):\n${output}`)));
-  });
-  return child;
-}
 
 beforeAll(async () => {
   process.env.TIERWISE_WEBHOOK_ALLOW = "127.0.0.1/32";
@@ -52,7 +27,7 @@ beforeAll(async () => {
   receiver = await startReceiver();
 });
 afterEach(() => {
-  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+  killWorkerProcesses();
 });
 afterAll(async () => {
   await receiver.close();
@@ -66,7 +41,7 @@ test("a delivery interrupted by kill -9 is sent again after the restart, same we
   const { endpoint } = await createWebhookEndpoint(admin, { url: receiver.url, events: ["account.tier_changed"], description: "" });
   await sendWebhookTestEvent(admin, endpoint.id);
 
-  const first = await startInstance();
+  const first = await startWorkerProcess();
   await until("the first instance to send", async () => receiver.received.length === 1, 30_000);
   const [running] = await queueRows("webhook-deliver");
   expect(running?.locked_by).toBeTruthy();
@@ -74,7 +49,7 @@ test("a delivery interrupted by kill -9 is sent again after the restart, same we
   await new Promise((resolve) => first.once("exit", resolve));
   expect(await db.webhookDelivery.findFirst()).toMatchObject({ status: "PENDING", attempts: 0 });
 
-  await startInstance();
+  await startWorkerProcess();
   const delivered = await until("the delivery after the restart", async () => {
     const row = await db.webhookDelivery.findFirst();
     return row?.status === "DELIVERED" ? row : null;
