@@ -41,7 +41,7 @@ export const upsertAccounts = defineEndpoint({
   description:
     `Up to ${MAX_BATCH_ITEMS} accounts, matched by normalised domain: new domains are created, known ones updated (fields left out keep their value). ` +
     "All or nothing: any invalid item refuses the whole request (422) with every problem under `details.fieldErrors`, keyed by item index and field " +
-    '(`"items.3.domain"`). Send an `Idempotency-Key` header to make retries safe. Tiers, segments and scores of the changed accounts are recomputed within a second.',
+    '(`"items.3.domain"`). Send an `Idempotency-Key` header to make retries safe. Tiers, segments and scores of the changed accounts are recomputed in the background right after the write.',
   body: batchOf(AccountUpsertItem, "AccountUpsertBatch", "Accounts to create or update."),
   response: BatchResult,
   idempotent: true,

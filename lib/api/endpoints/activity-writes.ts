@@ -11,7 +11,7 @@ const externalId = (what: string) =>
 const batchNote =
   `Up to ${MAX_BATCH_ITEMS} items, all or nothing: an invalid item, or one for an account Tierwise does not have, refuses the whole request (422) ` +
   'with every problem under `details.fieldErrors` keyed by item index and field (`"items.3.domain"`). Send an `Idempotency-Key` header to make retries safe. ' +
-  "The accounts' derived metrics, tiers, segments and scores are recomputed within a second.";
+  "The accounts' derived metrics, tiers, segments and scores are recomputed in the background right after the write.";
 
 export const OrderItem = z
   .strictObject({

@@ -90,6 +90,6 @@ export const BatchResult = z
     unchanged: z.number().int().meta({ description: "Items that matched an existing record and changed nothing.", example: 0 }),
     accountIds: z
       .array(z.number().int())
-      .meta({ description: "Ids of the accounts the request changed, ascending; their tiers, segments and scores are recomputed within a second.", example: [42, 43] }),
+      .meta({ description: "Ids of the accounts the request changed, ascending; their tiers, segments and scores are recomputed in the background right after the write.", example: [42, 43] }),
   })
   .meta({ id: "BatchResult", description: "What a batch write did. The whole batch is written in one transaction, or nothing is." });

@@ -55,7 +55,7 @@ export const updateAccountTechnologies = defineEndpoint({
   description:
     `Up to ${MAX_BATCH_ITEMS} accounts (by \`accountId\` or \`domain\`, each once), each with its whole stack (\`set\`) or technologies to \`add\` and \`remove\`. ` +
     "All or nothing, with per-item errors as the other batch writes (an unknown technology: `items.3.add.0.technology`). " +
-    "Send an `Idempotency-Key` header to make retries safe. Technographic segments and plays follow within a second.",
+    "Send an `Idempotency-Key` header to make retries safe. Technographic segments and plays follow in the background right after the write.",
   body: batchOf(AccountTechnologiesItem, "AccountTechnologiesBatch", "Technology stack changes."),
   response: TechnologyBatchResult,
   idempotent: true,

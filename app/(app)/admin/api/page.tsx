@@ -28,7 +28,7 @@ export default async function ApiAdminPage() {
     <div className="space-y-6">
       <PageHeader
         title="API & webhooks"
-        description="Let the systems where your data lives (CRM, ERP, warehouse) read tiers and segments and write accounts, orders and activity through the REST API. Changes they write are reflected in tiers and segments within a second."
+        description="Let the systems where your data lives (CRM, ERP, warehouse) read tiers and segments and write accounts, orders and activity through the REST API. Changes they write reach tiers and segments moments later: recomputed in the background right after the write."
         actions={
           <div className="flex flex-wrap gap-2">
             <Link href="/admin/api/reference" className={buttonClass("secondary")}>
