@@ -7,7 +7,9 @@
  *    TIERWISE_REUSE_BUILD=1), serves it with `next start` and runs Playwright against it;
  * 5. stops the server and the database on every exit path and prints `N passed, N failed`.
  *
- *   npm test [-- --unit-only | --no-e2e | --e2e-only]
+ *   npm test [-- --unit-only | --no-e2e | --e2e-only [e2e/<name>.spec.ts ...]]
+ *
+ * Spec files after --e2e-only run just those browser tests (and the sign-in setup they depend on).
  *
  * DATABASE_URL, when set, must point at a throw-away database: the tests empty and reseed it.
  */
@@ -23,9 +25,11 @@ import { onShutdown, run } from "./lib/run";
 
 const FLAGS = ["--unit-only", "--no-e2e", "--e2e-only"] as const;
 const argv = process.argv.slice(2);
-const unknown = argv.filter((a) => !(FLAGS as readonly string[]).includes(a));
+const specs = argv.filter((a) => /^e2e\/[\w.-]+\.spec\.ts$/.test(a));
+const unknown = argv.filter((a) => !(FLAGS as readonly string[]).includes(a) && !specs.includes(a));
+if (specs.length > 0 && !argv.includes("--e2e-only")) unknown.push(...specs.map((s) => `${s} (spec files need --e2e-only)`));
 if (unknown.length > 0 || (argv.includes("--unit-only") && argv.includes("--e2e-only"))) {
-  console.error(`usage: npm test [-- ${FLAGS.join(" | ")}]${unknown.length ? `\nunknown option: ${unknown.join(" ")}` : ""}`);
+  console.error(`usage: npm test [-- ${FLAGS.join(" | ")} [e2e/<name>.spec.ts ...]]${unknown.length ? `\nunknown option: ${unknown.join(" ")}` : ""}`);
   process.exit(2);
 }
 const unitOnly = argv.includes("--unit-only");
@@ -275,7 +279,7 @@ async function runPlaywright(databaseUrl: string, chromium: string, reuseBuild: 
 
   const ok = await phase("Playwright", () =>
     ranOk(
-      run("npx", ["playwright", "test", "--reporter=list,json"], {
+      run("npx", ["playwright", "test", "--reporter=list,json", ...specs], {
         env: { PLAYWRIGHT_BASE_URL: baseUrl, CHROMIUM_PATH: chromium, PLAYWRIGHT_JSON_OUTPUT_FILE: PLAYWRIGHT_JSON },
       }),
     ),
