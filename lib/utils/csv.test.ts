@@ -17,6 +17,43 @@ describe("csvCell: formula injection", () => {
     expect(csvCell(input)).toBe(expected);
   });
 
+  // Spreadsheets skip leading blanks and fold compatibility forms, so these run as formulas too.
+  test.each([
+    ["  =1+1", "'  =1+1"],
+    ["\n=cmd", `"'\n=cmd"`],
+    ["\r\n=cmd", `"'\r\n=cmd"`],
+    ["\t=1", "'\t=1"],
+    ["\u00a0@SUM(A1)", "'\u00a0@SUM(A1)"],
+    ["\u3000+1", "'\u3000+1"],
+    ["\ufeff=1", "'\ufeff=1"],
+    ["\u200b=1", "'\u200b=1"],
+    ["＝HYPERLINK(\"http://x\")", `"'＝HYPERLINK(""http://x"")"`],
+    ["＋1", "'＋1"],
+    ["－1", "'－1"],
+    ["＠SUM(A1)", "'＠SUM(A1)"],
+    ["﹦1", "'﹦1"],
+    [" \u00a0\t ＝1", "' \u00a0\t ＝1"],
+    ["\nplain", `"'\nplain"`],
+    ["-", "'-"],
+    ["=", "'="],
+  ])("neutralises %j after NFKC and leading whitespace", (input, expected) => {
+    expect(csvCell(input)).toBe(expected);
+  });
+
+  test.each([
+    "Acme GmbH",
+    "  leading spaces",
+    "\u00a0nbsp name",
+    "Ｆｕｌｌｗｉｄｔｈ",
+    "1-2",
+    "a = b",
+    "x@y.com",
+    "café",
+    "−5",
+  ])("leaves harmless text %j unchanged", (input) => {
+    expect(csvCell(input)).toBe(input);
+  });
+
   test("leaves text that only contains those characters later alone", () => {
     expect(csvCell("a=b")).toBe("a=b");
     expect(csvCell("Smith-Jones")).toBe("Smith-Jones");

@@ -3,7 +3,11 @@
  *
  * Formula injection: a text cell starting with = + - @, a tab or a carriage return is
  * run as a formula by Excel, LibreOffice and Google Sheets ("=HYPERLINK(...)"). Such
- * cells get a leading single quote, which spreadsheets show as plain text.
+ * cells get a leading single quote, which spreadsheets show as plain text. Spreadsheets
+ * also skip leading blanks (spaces, NBSP, tabs, line breaks) and some fold fullwidth or
+ * compatibility forms ("＝", "﹢") to their ASCII twins, so the starter is looked for
+ * after NFKC normalisation and after any leading whitespace; a cell that merely starts
+ * with a tab, CR or LF is neutralised as well. The written text itself is not changed.
  *
  * Only strings are neutralised. Numbers are values this application computed (a
  * negative lifetime value is -5, not "-5" typed by a user), so they are written as
@@ -12,7 +16,10 @@
 
 export type CsvValue = string | number | null | undefined;
 
-const FORMULA_START = /^[=+\-@\t\r]/;
+/** A control character a spreadsheet may act on in position one. */
+const CONTROL_START = /^[\t\r\n]/;
+/** = + - @ after any whitespace (\s covers NBSP, BOM and Unicode spaces) or zero-width characters. */
+const FORMULA_START = /^[\s\u200B-\u200D\u2060]*[=+\-@]/;
 const NEEDS_QUOTES = /[",\r\n]/;
 
 /** Excel only reads a CSV as UTF-8 when it starts with a byte order mark. */
@@ -22,8 +29,13 @@ export const CSV_BOM = "\uFEFF";
 export function csvCell(value: CsvValue): string {
   if (value == null) return "";
   if (typeof value === "number") return Number.isFinite(value) ? String(value) : "";
-  const safe = FORMULA_START.test(value) ? `'${value}` : value;
+  const safe = isFormulaLike(value) ? `'${value}` : value;
   return NEEDS_QUOTES.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/** Whether a spreadsheet could read this text as a formula (or a control in position one). */
+export function isFormulaLike(value: string): boolean {
+  return CONTROL_START.test(value) || FORMULA_START.test(value.normalize("NFKC"));
 }
 
 /** One record, terminated by CRLF as RFC 4180 asks. */
