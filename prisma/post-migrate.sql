@@ -2,7 +2,7 @@
 -- every semicolon, so PL/pgSQL bodies cannot live in a migration). Applied after every
 -- `prisma migrate deploy` by scripts/lib/migrate.ts; each statement is idempotent.
 
--- The audit log is append-only: no update or delete, whatever the client.
+-- The audit log is append-only: no update, delete or truncate, whatever the client.
 CREATE OR REPLACE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   RAISE EXCEPTION 'audit_log is append-only';
@@ -11,6 +11,12 @@ $$;
 DROP TRIGGER IF EXISTS audit_log_no_update_or_delete ON audit_log;
 CREATE TRIGGER audit_log_no_update_or_delete BEFORE UPDATE OR DELETE ON audit_log
   FOR EACH ROW EXECUTE FUNCTION audit_log_append_only();
+-- TRUNCATE fires no row triggers, so it gets its own statement-level one (it also fires when
+-- audit_log is emptied by a TRUNCATE ... CASCADE of another table). Only the table's owner can
+-- disable it; the app connects as a role that does not own the tables (README, database roles).
+DROP TRIGGER IF EXISTS audit_log_no_truncate ON audit_log;
+CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log
+  FOR EACH STATEMENT EXECUTE FUNCTION audit_log_append_only();
 
 -- Every account has its account_segmentation row from the moment it exists (untiered, score 0),
 -- so lists can inner-join it. Statement-level, so bulk inserts add the rows in one go.
