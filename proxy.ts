@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { withHsts } from "@/lib/http/hsts";
 
 /** Auth.js session cookie names (the __Secure- one over HTTPS). */
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
@@ -26,7 +27,8 @@ function contentSecurityPolicy(nonce: string): string {
 
 /**
  * Redirects visitors without a session cookie to the sign-in page and sets a per-request CSP
- * nonce. A convenience only: every page, data function and action checks the session itself.
+ * nonce; every answer over HTTPS (pages, route handlers under /api, redirects) gets
+ * Strict-Transport-Security. A convenience only: every page, data function and action checks the session itself.
  * It deliberately does not decode or refresh the session: a proxy that re-issues the cookie on
  * every response lets a late prefetch resurrect a session the user just signed out of.
  */
@@ -37,7 +39,7 @@ export function proxy(request: NextRequest) {
   if (!hasSession && !isPublic) {
     const url = new URL("/sign-in", request.nextUrl);
     if (pathname !== "/") url.searchParams.set("callbackUrl", `${pathname}${search}`);
-    return NextResponse.redirect(url);
+    return withHsts(NextResponse.redirect(url), request);
   }
 
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
@@ -47,7 +49,7 @@ export function proxy(request: NextRequest) {
   requestHeaders.set("Content-Security-Policy", csp);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", csp);
-  return response;
+  return withHsts(response, request);
 }
 
 export const config = {
