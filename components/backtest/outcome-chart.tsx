@@ -32,7 +32,7 @@ export function OutcomeChart({ title, groups }: { title: string; groups: readonl
             <XAxis type="number" domain={[0, 1]} ticks={[0, 0.25, 0.5, 0.75, 1]} tickFormatter={percent} tickLine={false} axisLine={false} tick={{ fill: "#475569", fontSize: 11 }} />
             <YAxis type="category" dataKey="name" width={112} interval={0} tickLine={false} axisLine={{ stroke: "#cbd5e1" }} tick={{ fill: "#334155", fontSize: 11 }} />
             <Tooltip isAnimationActive={false} cursor={{ fill: "#eef2ff" }} formatter={(value, name) => [percent(Number(value)), name]} />
-            <Legend verticalAlign="bottom" height={22} iconSize={9} wrapperStyle={{ fontSize: 11 }} formatter={(value) => <span style={{ color: "#475569" }}>{value}</span>} />
+            <Legend verticalAlign="bottom" height={22} iconSize={9} wrapperStyle={{ fontSize: 11 }} formatter={(value) => <span className="text-slate-600">{value}</span>} />
             <Bar dataKey="accounts" name="Share of accounts" fill={ACCOUNTS_COLOR} maxBarSize={14} isAnimationActive={false} />
             <Bar dataKey="revenue" name="Share of revenue in the horizon" fill="#6366f1" maxBarSize={14} isAnimationActive={false}>
               {data.map((d) => (
