@@ -14,6 +14,8 @@ export function describeJob(name: string, payload: unknown): string {
       return "Time-based metrics, tiers and segments (once a day)";
     case "live-recompute":
       return "Accounts changed through the API";
+    case "live-scores":
+      return "Priority scores of accounts changed through the API";
     case "webhook-dispatch":
       return "New membership changes, batched for the webhook endpoints";
     case "webhook-deliver":

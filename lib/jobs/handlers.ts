@@ -1,7 +1,7 @@
 import "server-only";
 import { refreshIfStale } from "@/lib/db/refresh";
 import { runQueuedImport } from "@/lib/import/runner";
-import { drainPendingRecomputes } from "@/lib/live/recompute";
+import { drainPendingRecomputes, drainPendingScores } from "@/lib/live/recompute";
 import { deliverForEndpoint } from "@/lib/webhooks/deliver";
 import { dispatchLedger } from "@/lib/webhooks/dispatch";
 import type { JobName } from "./names";
@@ -15,6 +15,9 @@ export const HANDLERS: Partial<Record<JobName, JobHandler>> = {
   },
   "live-recompute": async () => {
     await drainPendingRecomputes();
+  },
+  "live-scores": async () => {
+    await drainPendingScores();
   },
   "webhook-dispatch": async () => {
     await dispatchLedger();

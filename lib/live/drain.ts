@@ -1,6 +1,7 @@
 /**
  * The live recompute's worker side: take the pending accounts and recompute derived metrics,
- * tiers, segments, plays and scores for only those accounts, in one transaction per batch.
+ * tiers, segments and plays for only those accounts, in one transaction per batch; their scores
+ * follow in the live-scores job (./scores.ts) queued by the same transaction.
  */
 import { db } from "@/lib/db/client";
 import { recomputeAccounts, type AccountsBecause, type RecomputeSummary } from "@/lib/db/membership/recompute-all";
@@ -8,14 +9,14 @@ import type { Executor } from "@/lib/db/membership/types";
 import { recomputeAccountMetrics } from "@/lib/db/metrics";
 import { livePeerGroups } from "./peer-groups";
 import { takePending, type PendingAccount } from "./pending";
+import { markScoresDue } from "./scores";
 
 /** Arbitrary constant naming the "live recompute" advisory lock (the metrics refresh uses 727_001). */
 export const LIVE_RECOMPUTE_LOCK_KEY = 727_010;
 
 /**
- * Pending writes taken per transaction. A batch costs about the same whatever its size (the
- * score ranks are two index scans over all accounts); the bound keeps one transaction's ledger
- * writes and locks short when a backlog has built up (after a restart, a burst of imports).
+ * Pending writes taken per transaction: the bound keeps one transaction's ledger writes and locks
+ * short when a backlog has built up (after a restart, a burst of imports).
  */
 export const DRAIN_BATCH = 5_000;
 
@@ -50,7 +51,8 @@ export async function drainPendingRecomputes(options: DrainOptions = {}): Promis
       const ids = causes.flatMap((c) => c.accountIds);
       const asOf = options.asOf ?? new Date();
       await recomputeAccountMetrics(tx, { accountIds: ids, asOf });
-      const summary = await recomputeAccounts(tx as Executor, causes, { asOf, peers });
+      const summary = await recomputeAccounts(tx as Executor, causes, { asOf, peers, scores: false });
+      await markScoresDue(tx, ids);
       return { accounts: ids.length, summary };
     }, DRAIN_TRANSACTION);
     if (!batch) return { accounts };

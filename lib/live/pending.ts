@@ -44,3 +44,24 @@ export async function countPending(db: PendingExecutor, accountIds?: readonly nu
   const [row] = await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM pending_recomputes ${only}`;
   return row?.n ?? 0;
 }
+
+/** After the membership change of these accounts: their scores are due (one row per account). */
+export async function recordPendingScores(tx: PendingExecutor, accountIds: readonly number[]): Promise<void> {
+  if (accountIds.length === 0) return;
+  await tx.$executeRaw`INSERT INTO pending_scores (account_id) SELECT unnest(${[...new Set(accountIds)]}::int[]) ON CONFLICT DO NOTHING`;
+}
+
+/** Take (delete) up to `limit` accounts whose scores are due, in the caller's transaction. */
+export async function takePendingScores(tx: PendingExecutor, limit: number): Promise<number[]> {
+  const rows = await tx.$queryRaw<{ account_id: number }[]>`
+    DELETE FROM pending_scores WHERE account_id IN (
+      SELECT account_id FROM pending_scores ORDER BY queued_at LIMIT ${limit} FOR UPDATE SKIP LOCKED
+    ) RETURNING account_id`;
+  return rows.map((r) => r.account_id);
+}
+
+/** How many accounts wait for their scores (tests, the queue page). */
+export async function countPendingScores(db: PendingExecutor): Promise<number> {
+  const [row] = await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM pending_scores`;
+  return row?.n ?? 0;
+}

@@ -1,13 +1,15 @@
 /**
  * Live recompute after an API write (docs: README "Live recompute"). The writer calls
  * markForRecompute inside its transaction; the "live-recompute" job (lib/jobs/handlers.ts) runs
- * drainPendingRecomputes, which recomputes derived metrics, tiers, segments, plays and scores for
- * only the accounts written, with ledger reason DATA_CHANGE and the write's detail.
+ * drainPendingRecomputes, which recomputes derived metrics, tiers, segments and plays for only the
+ * accounts written, with ledger reason DATA_CHANGE and the write's detail, and queues the
+ * "live-scores" job (drainPendingScores) for their priority scores right after it commits.
  */
 import { enqueueJob } from "@/lib/jobs/queue";
 import { recordPending, type PendingExecutor } from "./pending";
 
 export { drainPendingRecomputes } from "./drain";
+export { drainPendingScores } from "./scores";
 
 /** The one job key: at most one live-recompute job waits at a time; it drains everything pending. */
 export const LIVE_RECOMPUTE_JOB_KEY = "live-recompute";

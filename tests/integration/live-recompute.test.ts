@@ -1,8 +1,8 @@
 /**
  * Live recompute (lib/live): an order written with its accounts marked pending moves the account
- * to Tier 1, into the segment and the play, and rescores it, with ledger reason DATA_CHANGE and
- * the write's detail; no other account's row is rewritten; the scoped score equals the full
- * pass's; a drain that fails leaves the accounts pending.
+ * to Tier 1, into the segment and the play, with ledger reason DATA_CHANGE and the write's detail,
+ * then the live-scores job rescores it; no other account's row is rewritten; the scoped score
+ * equals the full pass's; a drain that fails leaves the accounts pending.
  */
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { GET as membershipChanges } from "@/app/api/v1/membership-changes/route";
@@ -17,7 +17,8 @@ import { createPlay } from "@/lib/data/plays/editor";
 import { publishPlay } from "@/lib/data/plays/publish";
 import { publishTierScheme, saveTierSchemeDraft } from "@/lib/data/rules/tier-scheme";
 import { drainPendingRecomputes } from "@/lib/live/drain";
-import { countPending, recordPending } from "@/lib/live/pending";
+import { countPending, countPendingScores, recordPending } from "@/lib/live/pending";
+import { drainPendingScores } from "@/lib/live/scores";
 import { EMPTY_AUDIENCE } from "@/lib/plays/definition";
 import type { RuleGroup } from "@/lib/segmentation/rule";
 import { apiGet, apiKey, apiPost, resetApiTables } from "../support/api-calls";
@@ -126,12 +127,22 @@ describe("drainPendingRecomputes", () => {
     expect(await countPending(db, [ids.target!])).toBe(1);
     const versions = await rowVersions();
 
+    await db.$executeRaw`DELETE FROM graphile_worker._private_jobs WHERE key = 'live-scores'`;
     expect(await drainPendingRecomputes()).toEqual({ accounts: 1 });
 
+    const moved = await stateOf(ids.target!);
+    expect(moved.tierId).toBe(tier1);
+    expect(moved.segmentIds).toEqual([segmentId]);
+    expect(moved.playIds).toEqual([playId]);
+    // The membership change is committed; the score follows in its own queued job.
+    expect(moved.scoreValue).toBe(before.scoreValue);
+    expect(await countPendingScores(db)).toBe(1);
+    const [scoreJobs] = await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM graphile_worker._private_jobs WHERE key = 'live-scores'`;
+    expect(scoreJobs?.n).toBe(1);
+    expect(await drainPendingScores()).toEqual({ accounts: 1 });
+    expect(await countPendingScores(db)).toBe(0);
+
     const after = await stateOf(ids.target!);
-    expect(after.tierId).toBe(tier1);
-    expect(after.segmentIds).toEqual([segmentId]);
-    expect(after.playIds).toEqual([playId]);
     expect(after.scoreValue).toBeGreaterThan(before.scoreValue);
     expect(await db.accountSegment.count({ where: { accountId: ids.target!, segmentId } })).toBe(1);
     const account = await db.account.findUniqueOrThrow({ where: { id: ids.target! } });

@@ -7,7 +7,7 @@ import type { Db } from "@/lib/db/client";
 import { LONG_TRANSACTION, allowLargeSorts } from "@/lib/db/transaction";
 import { applyMembershipChanges, readMembershipChanges, type MembershipRecompute } from "./changes";
 import { recomputePlays, type PeerCommon } from "./plays";
-import { loadPublishedRules, rulesSignature, type PublishedRules } from "./published-rules";
+import { loadPublishedRules, rulesSignature, type PublishedRules, type ScoringSettings } from "./published-rules";
 import { applyScoreChanges, readScopedScoreChanges, readScoreChanges } from "./scores";
 import { reorderTierRanks, syncTiers } from "./tier-rows";
 import type { Because, Executor, RecomputeScope } from "./types";
@@ -61,7 +61,13 @@ export interface AccountsBecause {
 export async function recomputeAccounts(
   db: Executor,
   causes: readonly AccountsBecause[],
-  options: { asOf?: Date; /** Whitespace peer groups read earlier (lib/live/peer-groups.ts); read now when absent. */ peers?: readonly PeerCommon[] } = {},
+  options: {
+    asOf?: Date;
+    /** Whitespace peer groups read earlier (lib/live/peer-groups.ts); read now when absent. */
+    peers?: readonly PeerCommon[];
+    /** false: leave the scores to the caller (the live recompute scores in a job of its own). */
+    scores?: boolean;
+  } = {},
 ): Promise<RecomputeSummary> {
   const asOf = options.asOf ?? new Date();
   const rules = await loadPublishedRules(db);
@@ -75,9 +81,14 @@ export async function recomputeAccounts(
     summary.segmentChanges += applied.segmentsEntered + applied.segmentsLeft;
     summary.playChanges += await recomputePlays(db, because, { asOf, accountIds, peers: options.peers });
   }
-  const all = [...new Set(causes.flatMap((c) => c.accountIds))];
-  summary.scoreChanges = await applyScoreChanges(db, await readScopedScoreChanges(db, rules.scoring, asOf, all));
+  if (options.scores === false) return summary;
+  summary.scoreChanges = await recomputeScopedScores(db, rules.scoring, asOf, causes.flatMap((c) => c.accountIds));
   return summary;
+}
+
+/** The scores of only these accounts, ranked against all accounts (readScopedScoreChanges); returns how many changed. */
+export async function recomputeScopedScores(db: Executor, scoring: ScoringSettings, asOf: Date, accountIds: readonly number[]): Promise<number> {
+  return applyScoreChanges(db, await readScopedScoreChanges(db, scoring, asOf, [...new Set(accountIds)]));
 }
 
 /**
