@@ -60,7 +60,7 @@ try {
   let authSecret = config.AUTH_SECRET;
   const embedded = !databaseUrl;
   if (embedded) {
-    console.log("Starting the embedded PostgreSQL (data in ./data/pg)…");
+    console.log("Starting the embedded PostgreSQL (data in ./data/pg unless said otherwise)…");
     db = await startEmbeddedDatabase({ dataDir: path.join("data", "pg"), persistent: true });
     databaseUrl = db.url;
     authSecret ??= localAuthSecret();
