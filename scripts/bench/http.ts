@@ -62,3 +62,35 @@ export async function waitForServer(url: string, timeoutMs = 120_000): Promise<v
   }
   throw new Error(`server at ${url} did not start`);
 }
+
+export interface GetResult {
+  url: string;
+  /** HTTP status, or 0 for a network error or a timeout. */
+  status: number | 0;
+  ms: number;
+  bytes: number;
+  body: string;
+}
+
+/** One GET as a signed-in user, never throwing: a network error or a timeout is status 0. */
+export async function get(url: string, session: Session, timeoutMs = 30_000): Promise<GetResult> {
+  const start = performance.now();
+  try {
+    const response = await fetch(url, { headers: { cookie: session.cookie }, redirect: "manual", signal: AbortSignal.timeout(timeoutMs) });
+    const body = await response.text();
+    return { url, status: response.status, ms: performance.now() - start, bytes: Buffer.byteLength(body), body };
+  } catch {
+    return { url, status: 0, ms: performance.now() - start, bytes: 0, body: "" };
+  }
+}
+
+/** The numeric ids of the links under `prefix` in a page's HTML (`/accounts/` -> account ids), in order, once each. */
+export function linkedIds(html: string, prefix: string): string[] {
+  const pattern = new RegExp(`href="${prefix.replace(/[/]/g, "\\/")}(\\d+)"`, "g");
+  return [...new Set([...html.matchAll(pattern)].map((m) => m[1]!))];
+}
+
+/** The values of a page's <option> elements (e.g. the reps of the manager's rep picker on /today). */
+export function optionValues(html: string): string[] {
+  return [...html.matchAll(/<option[^>]*value="([^"]*)"/g)].map((m) => m[1]!);
+}
