@@ -2,7 +2,6 @@ import {
   createLoader,
   createSerializer,
   parseAsArrayOf,
-  parseAsInteger,
   parseAsString,
   parseAsStringLiteral,
   type inferParserType,
@@ -17,6 +16,7 @@ import {
   type ListColumn,
   type SortableKey,
 } from "@/lib/accounts/list-columns";
+import { parseAsId, parseAsPositiveInt } from "./ids";
 
 /** "priority" (tier, then score) is the default order; every sortable column can be another. */
 export const ACCOUNT_SORTS = ["priority", ...SORTABLE_KEYS] as const satisfies readonly (SortableKey | "priority")[];
@@ -24,7 +24,8 @@ export type AccountSort = (typeof ACCOUNT_SORTS)[number];
 
 export const PAGE_SIZES = [25, 50, 100] as const;
 
-const idList = () => parseAsArrayOf(parseAsInteger).withDefault([]);
+/** Ids read with parseId: one that cannot exist matches nothing (NO_SUCH_ID) rather than being dropped. */
+const idList = () => parseAsArrayOf(parseAsId).withDefault([]);
 /** Fixed choices are checked against their list; keys from the database are checked by the query. */
 const textList = (choices: readonly string[]) =>
   parseAsArrayOf(choices.length ? parseAsStringLiteral(choices) : parseAsString).withDefault([]);
@@ -46,8 +47,8 @@ export const accountQueryParsers = {
   ...filterParsers,
   sort: parseAsStringLiteral(ACCOUNT_SORTS).withDefault("priority"),
   dir: parseAsStringLiteral(["asc", "desc"] as const),
-  page: parseAsInteger.withDefault(1),
-  size: parseAsInteger.withDefault(50),
+  page: parseAsPositiveInt.withDefault(1),
+  size: parseAsPositiveInt.withDefault(50),
 };
 
 export type AccountQuery = inferParserType<typeof accountQueryParsers>;

@@ -1,13 +1,13 @@
 import {
   createLoader,
   createSerializer,
-  parseAsInteger,
   parseAsIsoDate,
   parseAsString,
   parseAsStringLiteral,
   type inferParserType,
 } from "nuqs/server";
 import { AUDIT_ACTIONS } from "@/lib/domain/audit-actions";
+import { parseAsPositiveInt } from "./ids";
 
 export { AUDIT_ACTIONS };
 
@@ -17,7 +17,7 @@ export const auditQueryParsers = {
   actor: parseAsString.withDefault(""),
   from: parseAsIsoDate,
   to: parseAsIsoDate,
-  page: parseAsInteger.withDefault(1),
+  page: parseAsPositiveInt.withDefault(1),
 };
 
 export type AuditQuery = inferParserType<typeof auditQueryParsers>;

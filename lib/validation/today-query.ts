@@ -1,4 +1,5 @@
-import { createLoader, createSerializer, parseAsArrayOf, parseAsInteger, parseAsString, type inferParserType } from "nuqs/server";
+import { createLoader, createSerializer, parseAsArrayOf, parseAsString, type inferParserType } from "nuqs/server";
+import { parseAsId } from "./ids";
 
 /**
  * /today's URL state, defined once like the accounts list's (lib/validation/account-query.ts): the
@@ -7,9 +8,9 @@ import { createLoader, createSerializer, parseAsArrayOf, parseAsInteger, parseAs
  */
 export const todayQueryParsers = {
   rep: parseAsString,
-  play: parseAsArrayOf(parseAsInteger).withDefault([]),
+  play: parseAsArrayOf(parseAsId).withDefault([]),
   tier: parseAsArrayOf(parseAsString).withDefault([]),
-  segment: parseAsArrayOf(parseAsInteger).withDefault([]),
+  segment: parseAsArrayOf(parseAsId).withDefault([]),
 };
 
 export type TodayQuery = inferParserType<typeof todayQueryParsers>;
