@@ -54,11 +54,11 @@ const route = async (path: keyof typeof ROUTES) => (await ROUTES[path]()) as unk
 
 /** A page's outcome: rendered, or a 404 (notFound()); anything else thrown fails the test. */
 async function render(load: Promise<PageModule>, params: Record<string, string>, searchParams: Record<string, string> = {}) {
-  const module = await load;
+  const loaded = await load;
   const props = () => ({ params: Promise.resolve(params), searchParams: Promise.resolve(searchParams) });
   try {
-    await module.generateMetadata?.(props());
-    await module.default(props());
+    await loaded.generateMetadata?.(props());
+    await loaded.default(props());
     return "rendered";
   } catch (error) {
     const digest = (error as { digest?: unknown }).digest;
