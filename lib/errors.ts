@@ -13,7 +13,8 @@ export type AppErrorCode =
   | "INVALID"
   | "TOO_LARGE"
   | "RATE_LIMITED"
-  | "MALFORMED";
+  | "MALFORMED"
+  | "SERVICE_UNAVAILABLE";
 
 /** One code -> HTTP status table for every route handler (and the public API). */
 export const HTTP_STATUS: Record<AppErrorCode, number> = {
@@ -27,6 +28,8 @@ export const HTTP_STATUS: Record<AppErrorCode, number> = {
   RATE_LIMITED: 429,
   // A request that cannot be read at all (broken JSON, a bad header); INVALID is for readable input that breaks a rule.
   MALFORMED: 400,
+  // The database cannot be reached (restarting, failing over): worth retrying in a moment.
+  SERVICE_UNAVAILABLE: 503,
 };
 
 /** Messages per form field (the first problem of each), shown next to the field. */
@@ -56,3 +59,12 @@ export function fieldError(field: string, message: string): AppError {
 
 /** Shown for anything unexpected; the details go to the server log. */
 export const GENERIC_ERROR = "Something went wrong on our side. Nothing was changed; try again in a moment.";
+
+/** Shown while the database cannot be reached (lib/db/unavailable.ts decides which errors mean that). */
+export const UNAVAILABLE_ERROR = "Tierwise cannot reach its database right now. Nothing was changed; try again in a moment.";
+
+/**
+ * The digest of a page error caused by an unreachable database. Next.js keeps an error's own
+ * digest and sends only the digest to the browser, so the error pages tell this case apart by it.
+ */
+export const UNAVAILABLE_DIGEST = "TIERWISE_DATABASE_UNAVAILABLE";

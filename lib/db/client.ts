@@ -1,15 +1,32 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { env } from "@/lib/env";
 import { PrismaClient } from "@/lib/generated/prisma/client";
+import { mapUnavailable } from "./unavailable";
 
 function createClient() {
   const { DATABASE_URL: connectionString, DATABASE_POOL_SIZE } = env();
   if (!connectionString) throw new Error("DATABASE_URL is not set (npm start and npm test set it for you)");
-  return new PrismaClient({
+  const client = new PrismaClient({
     adapter: new PrismaPg({ connectionString, max: DATABASE_POOL_SIZE }),
     // Password hashes are only ever read by the sign-in check, which asks for them explicitly.
     omit: { user: { passwordHash: true } },
   });
+  const mapped = client.$extends({
+    // Every query (models and raw SQL, inside transactions too): an unreachable database becomes
+    // the friendly SERVICE_UNAVAILABLE error (lib/db/unavailable.ts), whoever called.
+    query: {
+      async $allOperations({ args, query }) {
+        try {
+          return await query(args);
+        } catch (error) {
+          throw mapUnavailable(error);
+        }
+      },
+    },
+  });
+  // A query-only extension changes no method or result type; keeping the plain client's type keeps
+  // transaction clients assignable to Prisma.TransactionClient everywhere.
+  return mapped as unknown as typeof client;
 }
 
 export type Db = ReturnType<typeof createClient>;
@@ -22,6 +39,14 @@ function instance(): Db {
   return globalForDb.tierwiseDb;
 }
 
+/** A transaction that cannot even start (no connection) fails as its queries would. */
+function mapTransaction(transaction: Db["$transaction"]): Db["$transaction"] {
+  return ((...args: Parameters<Db["$transaction"]>) =>
+    (transaction as (...a: unknown[]) => Promise<unknown>)(...args).catch((error: unknown) => {
+      throw mapUnavailable(error);
+    })) as Db["$transaction"];
+}
+
 /**
  * The one Prisma client of the process, created on first use (so `next build` can load the data
  * layer without a database; a missing DATABASE_URL or a bad DATABASE_POOL_SIZE fails at the first
@@ -32,6 +57,7 @@ export const db: Db = new Proxy({} as Db, {
   get(_target, property) {
     const client = instance();
     const value = Reflect.get(client, property, client);
+    if (property === "$transaction") return mapTransaction(value.bind(client));
     return typeof value === "function" ? value.bind(client) : value;
   },
 });

@@ -1,5 +1,6 @@
 import "server-only";
 import { requireActionUser, type SessionUser } from "@/lib/auth/session";
+import { mapUnavailable } from "@/lib/db/unavailable";
 import { AppError, GENERIC_ERROR, HTTP_STATUS, isAppError, type AppErrorCode, type FieldErrors } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { logUnexpected } from "@/lib/log";
@@ -18,11 +19,19 @@ export function json(data: unknown, status = 200, headers: HeadersInit = {}): Re
   return Response.json(data, { status, headers: { "Cache-Control": "no-store", ...headers } });
 }
 
-/** An AppError as the JSON error with its status; anything else is logged and answered generically (500). */
-export function errorResponse(error: unknown, where: string): Response {
+/** Seconds a client should wait before retrying while the database cannot be reached. */
+export const UNAVAILABLE_RETRY_AFTER_S = 5;
+
+/**
+ * An AppError as the JSON error with its status (an unreachable database, however it surfaced:
+ * 503 with Retry-After); anything else is logged and answered generically (500).
+ */
+export function errorResponse(thrown: unknown, where: string): Response {
+  const error = mapUnavailable(thrown);
   if (isAppError(error)) {
     const body: ErrorBody = { error: { code: error.code, message: error.message, ...(error.fieldErrors ? { details: { fieldErrors: error.fieldErrors } } : {}) } };
-    return json(body, HTTP_STATUS[error.code]);
+    const retry = error.code === "SERVICE_UNAVAILABLE" ? { "Retry-After": String(UNAVAILABLE_RETRY_AFTER_S) } : undefined;
+    return json(body, HTTP_STATUS[error.code], retry);
   }
   logUnexpected(where, error);
   return json({ error: { code: "INTERNAL", message: GENERIC_ERROR } } satisfies ErrorBody, 500);

@@ -57,6 +57,26 @@ class Liveness {
     await client.query("SELECT pg_advisory_lock($1::int, hashtext($2::text))", [LIVENESS_NAMESPACE, poolId]);
   }
 
+  /**
+   * Take every held pool's lock again, retrying (up to every 5 s) while the database is out of
+   * reach (a restart): the instance is alive and must look alive again once it is back.
+   */
+  private async relock(attempt: number): Promise<void> {
+    if (this.held.size === 0) return;
+    try {
+      for (const poolId of [...this.held]) await this.serial(() => this.lock(poolId));
+      if (attempt > 0) queueLogger.warn(`liveness locks taken again after ${attempt + 1} attempts`);
+    } catch (error) {
+      // A half-opened connection is dropped so the next attempt opens a fresh one.
+      const client = this.client;
+      this.client = null;
+      await client?.end().catch(() => {});
+      if (attempt === 0) queueLogger.error(`liveness locks not taken again yet (${(error as Error).message}); retrying`);
+      const timer = setTimeout(() => void this.relock(attempt + 1), Math.min(5_000, 250 * 2 ** attempt));
+      timer.unref();
+    }
+  }
+
   private async open(): Promise<pg.Client> {
     const client = new pg.Client({ connectionString: env().DATABASE_URL, keepAlive: true, application_name: "tierwise-jobs-liveness" });
     client.on("error", (error) => {
@@ -65,9 +85,7 @@ class Liveness {
       queueLogger.error(`liveness connection lost (${error.message}); taking its locks again`);
       if (this.client !== client) return;
       this.client = null;
-      for (const poolId of this.held) {
-        void this.serial(() => this.lock(poolId)).catch((e: Error) => queueLogger.error(`liveness lock of ${poolId} not taken again: ${e.message}`));
-      }
+      void this.relock(0);
     });
     await client.connect();
     // The server side of TCP keepalive: a host that vanishes without closing its connection is
@@ -86,21 +104,40 @@ export function liveness(): Liveness {
   return globalForLiveness.tierwiseLiveness;
 }
 
+/** How long a pool may hold jobs before its liveness lock counts: it takes the lock a moment after it starts. */
+export const LIVENESS_GRACE_MS = 5_000;
+
+/** A job locked by a worker pool whose process is gone. */
+export interface DeadJob {
+  id: string;
+  name: string;
+  payload: unknown;
+  lockedBy: string;
+}
+
 /**
- * Unlock the jobs of pools that are not alive. A pool takes its lock a moment after it starts,
- * so only jobs locked for longer than `graceMs` count. Returns the dead pools' ids.
+ * The one test of "the instance running this job is dead": the job is locked by a pool whose
+ * advisory lock nobody holds (PostgreSQL let it go with the session of the process that died),
+ * and was locked longer than `graceMs` ago. Exact, no timeout: no heartbeat has to go stale.
  */
-export async function unlockJobsOfDeadWorkers(graceMs: number): Promise<string[]> {
-  const rows = await db.$queryRaw<{ locked_by: string }[]>`
-    SELECT DISTINCT j.locked_by FROM graphile_worker._private_jobs j
+export async function jobsOfDeadWorkers(graceMs = LIVENESS_GRACE_MS, name?: string): Promise<DeadJob[]> {
+  return db.$queryRaw<DeadJob[]>`
+    SELECT j.id::text AS id, t.identifier AS name, j.payload, j.locked_by AS "lockedBy"
+    FROM graphile_worker._private_jobs j JOIN graphile_worker._private_tasks t ON t.id = j.task_id
     WHERE j.locked_by IS NOT NULL AND j.locked_at < now() - make_interval(secs => ${graceMs / 1000}::double precision)
+      AND (${name ?? null}::text IS NULL OR t.identifier = ${name ?? null}::text)
       AND NOT EXISTS (
         SELECT 1 FROM pg_locks l
         WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 2
           AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
           AND l.classid::bigint = ${LIVENESS_NAMESPACE}::bigint
-          AND l.objid::bigint = (hashtext(j.locked_by)::bigint & 4294967295))`;
-  const dead = rows.map((row) => row.locked_by);
+          AND l.objid::bigint = (hashtext(j.locked_by)::bigint & 4294967295))
+    ORDER BY j.id`;
+}
+
+/** Unlock the jobs of pools that are not alive (they run again, here or elsewhere). Returns the dead pools' ids. */
+export async function unlockJobsOfDeadWorkers(graceMs = LIVENESS_GRACE_MS): Promise<string[]> {
+  const dead = [...new Set((await jobsOfDeadWorkers(graceMs)).map((job) => job.lockedBy))];
   if (dead.length > 0) await db.$executeRaw`SELECT graphile_worker.force_unlock_workers(${dead}::text[])`;
   return dead;
 }
