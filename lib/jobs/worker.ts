@@ -1,10 +1,11 @@
 import "server-only";
 import { EventEmitter } from "node:events";
 import { parseCronItems, run, type Runner, type WorkerEvents } from "graphile-worker";
+import { settleDeadImportRuns } from "@/lib/data/import/interrupted";
 import { env } from "@/lib/env";
 import { logUnexpected } from "@/lib/log";
 import { HANDLERS } from "./handlers";
-import { liveness, unlockJobsOfDeadWorkers } from "./liveness";
+import { liveness, LIVENESS_GRACE_MS, unlockJobsOfDeadWorkers } from "./liveness";
 import { MAX_ATTEMPTS, type JobName } from "./names";
 import { enqueueJob } from "./queue";
 import { queueLogger } from "./setup";
@@ -81,12 +82,16 @@ async function begin(options: WorkerOptions): Promise<Running> {
   });
   runner.promise.catch((error: unknown) => logUnexpected("job worker", error));
 
-  const graceMs = options.sweepGraceMs ?? 5_000;
+  const graceMs = options.sweepGraceMs ?? LIVENESS_GRACE_MS;
+  // Import commits of dead instances are marked interrupted before their jobs are given back.
   const sweep = () =>
-    unlockJobsOfDeadWorkers(graceMs)
+    settleDeadImportRuns(graceMs)
+      .then(() => unlockJobsOfDeadWorkers(graceMs))
       .then((dead) => dead.length && queueLogger.warn(`jobs of stopped workers ${dead.join(", ")} are queued again`))
       .catch((error: unknown) => logUnexpected("jobs sweep", error));
-  void sweep();
+  // At start, before saying it is up: the jobs of instances that died (this one before a
+  // restart, say) are settled at once, not at the first interval.
+  await sweep();
   const sweeper = setInterval(sweep, options.sweepEveryMs ?? 5_000);
   sweeper.unref();
 

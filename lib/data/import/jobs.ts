@@ -6,6 +6,7 @@ import type { ImportJob } from "@/lib/generated/prisma/client";
 import { RUNNING_STATUSES, STALE_AFTER_MS, type ImportJobView } from "@/lib/import/job";
 import { statusOf, summaryOf } from "@/lib/import/job-store";
 import { isImportKind } from "@/lib/import/kinds";
+import { settleDeadImportRuns } from "./interrupted";
 
 /** Reading import jobs (ADMIN only): one job as the page polls it, and the recent ones. */
 
@@ -13,8 +14,12 @@ const RECENT_JOBS = 12;
 
 type People = ReadonlyMap<string, { name: string; email: string }>;
 
-/** The job as the page sees it; `users` names its creator (an empty map when nobody needs the name). */
-export function toView(job: ImportJob, users: People = new Map(), now = Date.now()): ImportJobView {
+/**
+ * The job as the page sees it; `users` names its creator (an empty map when nobody needs the name).
+ * A run is interrupted (`stale`) when its instance is known dead (`interrupted`, from the queue's
+ * liveness locks: at once) or, as a fallback, when its heartbeat stopped long ago.
+ */
+export function toView(job: ImportJob, users: People = new Map(), now = Date.now(), interrupted: ReadonlySet<string> = new Set()): ImportJobView {
   const summary = summaryOf(job);
   const status = statusOf(job);
   const heartbeat = summary.progress ? Date.parse(summary.progress.heartbeatAt) : job.createdAt.getTime();
@@ -29,7 +34,7 @@ export function toView(job: ImportJob, users: People = new Map(), now = Date.now
     finishedAt: job.finishedAt?.toISOString() ?? null,
     createdBy: job.createdById ? (users.get(job.createdById) ?? null) : null,
     summary,
-    stale: RUNNING_STATUSES.includes(status) && now - heartbeat > STALE_AFTER_MS,
+    stale: RUNNING_STATUSES.includes(status) && (interrupted.has(job.id) || now - heartbeat > STALE_AFTER_MS),
   };
 }
 
@@ -47,16 +52,19 @@ export async function findJob(jobId: string): Promise<ImportJob> {
   return job;
 }
 
+/** Reads settle the runs of dead instances first, so the page never shows a dead run as running. */
 export async function getImportJob(actor: Actor, jobId: string): Promise<ImportJobView | null> {
   assertRole(actor, "ADMIN");
+  const interrupted = await settleDeadImportRuns();
   const job = await db.importJob.findUnique({ where: { id: jobId } });
   if (!job) return null;
-  return toView(job, await usersById([job.createdById]));
+  return toView(job, await usersById([job.createdById]), Date.now(), interrupted);
 }
 
 export async function listImportJobs(actor: Actor, limit = RECENT_JOBS): Promise<ImportJobView[]> {
   assertRole(actor, "ADMIN");
+  const interrupted = await settleDeadImportRuns();
   const jobs = await db.importJob.findMany({ where: { status: { notIn: ["UPLOADING", "DISCARDED"] } }, orderBy: { createdAt: "desc" }, take: limit });
   const users = await usersById(jobs.map((j) => j.createdById));
-  return jobs.map((job) => toView(job, users));
+  return jobs.map((job) => toView(job, users, Date.now(), interrupted));
 }
