@@ -53,6 +53,12 @@ export function AppShell({ user, children }: { user: SessionUser; children: Reac
             >
               Change password
             </Link>
+            <Link
+              href="/account/two-factor"
+              className="rounded-md px-2 py-1.5 text-sm font-medium text-slate-600 hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-brand-600"
+            >
+              Two-factor sign-in
+            </Link>
             <form action={signOutAction}>
               <button
                 type="submit"

@@ -21,23 +21,36 @@ const REFUSALS: Record<string, string> = {
   busy: "Sign-in is busy right now. Try again in a minute.",
 };
 
+export const WRONG_CODE = "That code is not right. Enter the current code from your app, or an unused recovery code.";
+
+/**
+ * E-mail and password; for a user with two-factor sign-in the server answers "code required" and
+ * the same form then sends the password again with the code (the browser keeps it; nothing is
+ * re-typed), so every code is one throttled sign-in attempt like a password guess.
+ */
 export async function signInWithPassword(_prev: SignInState, formData: FormData): Promise<SignInState> {
   const parsed = signInSchema.safeParse(Object.fromEntries(formData));
   const email = String(formData.get("email") ?? "");
+  const codeStep = typeof formData.get("code") === "string" ? ("code" as const) : undefined;
   if (!parsed.success) {
-    const { email: emailError, password: passwordError } = fieldErrorsOf(parsed.error);
-    return { fieldErrors: { email: emailError, password: passwordError }, email };
+    const { email: emailError, password: passwordError, code: codeError } = fieldErrorsOf(parsed.error);
+    return { fieldErrors: { email: emailError, password: passwordError, code: codeError }, email, step: codeStep };
   }
+  const code = parsed.data.code;
+  if (codeStep && !code) return { email, step: codeStep, fieldErrors: { code: "Enter the code from your app or a recovery code." } };
   try {
     await signIn("credentials", {
       email: parsed.data.email,
       password: parsed.data.password,
+      ...(code ? { code } : {}),
       redirectTo: safeCallback(parsed.data.callbackUrl),
     });
   } catch (error) {
     if (error instanceof CredentialsSignin) {
+      if (error.code === "code_required") return { email, step: "code" };
+      if (error.code === "wrong_code") return { email, step: "code", fieldErrors: { code: WRONG_CODE } };
       const message = REFUSALS[error.code];
-      if (message) return { email, error: message };
+      if (message) return { email, error: message, step: codeStep };
       return { email, error: "That e-mail and password do not match an active account." };
     }
     if (error instanceof AuthError) {

@@ -7,11 +7,20 @@ import { logUnexpected } from "@/lib/log";
 import { authConfig } from "./auth.config";
 import { clientInfo } from "./client";
 import { DUMMY_HASH, hashPassword, needsRehash, verifyPassword } from "./password";
+import { hasSecondFactor, spendSecondFactorCode, type CodeKind } from "./second-factor";
 import { endSession, sessionLifetimes, startSession } from "./sessions";
-import { attemptFailed, attemptSucceeded, auditWorthy, beginAttempt, normaliseEmail, type Refusal } from "./throttle";
+import { attemptAwaitsCode, attemptFailed, attemptSucceeded, auditWorthy, beginAttempt, normaliseEmail, type Refusal } from "./throttle";
 
 class InvalidCredentials extends CredentialsSignin {
   code = "invalid";
+}
+/** The password was right; the user has a second factor and no code came with it. */
+class CodeRequired extends CredentialsSignin {
+  code = "code_required";
+}
+/** The password was right, the code was not (counted as a failed attempt). */
+class WrongCode extends CredentialsSignin {
+  code = "wrong_code";
 }
 class Refused extends CredentialsSignin {
   constructor(public code: Refusal) {
@@ -22,12 +31,15 @@ class Refused extends CredentialsSignin {
 const credentialsSchema = z.object({
   email: z.string().trim().email().max(254),
   password: z.string().min(1).max(200),
+  // A code from the authenticator app or a recovery code, sent with the password again in the form's second step.
+  code: z.string().trim().max(64).optional(),
 });
 
 /**
- * Check e-mail and password, throttled before the check (lib/auth/throttle.ts), and start a
- * server-side session on success. `request` is the sign-in request: the audit entries carry its
- * client address and user agent.
+ * Check e-mail and password (and, for a user with a second factor, the code sent with them),
+ * throttled before the check (lib/auth/throttle.ts), and start a server-side session on success.
+ * A wrong code counts as a failed attempt, exactly like a wrong password. `request` is the
+ * sign-in request: the audit entries carry its client address and user agent.
  */
 export async function authorizeCredentials(input: unknown, request?: Request) {
   const parsed = credentialsSchema.safeParse(input);
@@ -63,6 +75,22 @@ export async function authorizeCredentials(input: unknown, request?: Request) {
     }
     throw locked ? new Refused("locked") : new InvalidCredentials();
   }
+  let secondFactor: CodeKind | undefined;
+  if (hasSecondFactor(user)) {
+    const code = parsed.data.code;
+    if (!code) {
+      if (await attemptAwaitsCode(start.attempt)) throw new CodeRequired();
+      await recordAudit({ actor: { id: user.id, email }, action: "SIGN_IN_FAILED", target: email, details: { reason: "locked during the check", ...from } });
+      throw new Refused("locked");
+    }
+    const kind = await spendSecondFactorCode(user, code);
+    if (!kind) {
+      const locked = await attemptFailed(start.attempt);
+      await recordAudit({ actor: { id: user.id, email }, action: "SIGN_IN_FAILED", target: email, details: { reason: "wrong code", ...from } });
+      throw locked ? new Refused("locked") : new WrongCode();
+    }
+    secondFactor = kind;
+  }
   if (!(await attemptSucceeded(start.attempt))) {
     await recordAudit({ actor: { id: user.id, email }, action: "SIGN_IN_FAILED", target: email, details: { reason: "locked during the check", ...from } });
     throw new Refused("locked");
@@ -71,7 +99,7 @@ export async function authorizeCredentials(input: unknown, request?: Request) {
     await db.user.update({ where: { id: user.id }, data: { passwordHash: await hashPassword(parsed.data.password) } });
   }
   const sessionId = await startSession(user.id, client);
-  await recordAudit({ actor: { id: user.id, email }, action: "SIGN_IN", target: email, details: from });
+  await recordAudit({ actor: { id: user.id, email }, action: "SIGN_IN", target: email, details: secondFactor ? { ...from, secondFactor } : from });
   return { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion, sessionId };
 }
 
@@ -93,7 +121,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   logger: authLogger,
   providers: [
     Credentials({
-      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" }, code: { label: "Code", type: "text" } },
       authorize: authorizeCredentials,
     }),
   ],

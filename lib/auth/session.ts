@@ -10,6 +10,8 @@ export type { SessionUser } from "./sessions";
 
 /** Where a user whose password an admin chose is sent until they pick their own. */
 export const CHANGE_PASSWORD_PATH = "/account/password";
+/** Where an ADMIN is sent until they set up a second factor, while admins are required to have one. */
+export const TWO_FACTOR_PATH = "/account/two-factor";
 
 /**
  * The signed-in user, re-read from the database on every request: a signed-out, expired or idle
@@ -24,13 +26,14 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
 
 /**
  * For pages: the signed-in user, or a redirect to the sign-in page. A user who must change the
- * password an admin set is sent to the change page first (every page of the app goes through here;
- * that page itself uses getSessionUser).
+ * password an admin set is sent to the change page first, then an admin who must set up two-factor
+ * sign-in to its page (every page of the app goes through here; those pages use getSessionUser).
  */
 export async function requireUser(): Promise<SessionUser> {
   const user = await getSessionUser();
   if (!user) redirect("/sign-in");
   if (user.mustChangePassword) redirect(CHANGE_PASSWORD_PATH);
+  if (user.mustEnrolTwoFactor) redirect(TWO_FACTOR_PATH);
   return user;
 }
 

@@ -16,6 +16,8 @@ export interface SessionUser {
   role: Role;
   /** An admin chose the password: pages send the user to /account/password until they change it. */
   mustChangePassword?: boolean;
+  /** An ADMIN without a second factor while admins must have one: pages send them to /account/two-factor. */
+  mustEnrolTwoFactor?: boolean;
   /** The auth_sessions row this request came with (absent in tests that build a user by hand). */
   sessionId?: string;
 }
@@ -37,6 +39,7 @@ interface SessionRow {
   active: boolean;
   sessionVersion: number;
   mustChangePassword: boolean;
+  mustEnrolTwoFactor: boolean;
 }
 
 /** lastSeenAt is written at most this often, so a busy user does not cost a write per request. */
@@ -79,7 +82,9 @@ export async function sessionUserFor(claims: TokenClaims | null | undefined, now
   const [row] = await db.$queryRaw<SessionRow[]>`
     SELECT s.user_id AS "userId", s.expires_at AS "expiresAt", s.last_seen_at AS "lastSeenAt",
            u.email, u.name, u.role::text AS role, u.active, u.session_version AS "sessionVersion",
-           u.must_change_password AS "mustChangePassword"
+           u.must_change_password AS "mustChangePassword",
+           (u.role = 'ADMIN' AND u.totp_enabled_at IS NULL
+             AND COALESCE((SELECT require_admin_two_factor FROM security_settings WHERE id = 1), false)) AS "mustEnrolTwoFactor"
     FROM auth_sessions s JOIN users u ON u.id = s.user_id
     WHERE s.id = ${claims.sessionId}`;
   if (!row || row.userId !== claims.userId) return null;
@@ -91,5 +96,13 @@ export async function sessionUserFor(claims: TokenClaims | null | undefined, now
   }
   if (!row.active || row.sessionVersion !== claims.sessionVersion) return null;
   if (idle > TOUCH_EVERY_MS) await db.authSession.updateMany({ where: { id: claims.sessionId }, data: { lastSeenAt: now } });
-  return { id: row.userId, email: row.email, name: row.name, role: row.role, mustChangePassword: row.mustChangePassword, sessionId: claims.sessionId };
+  return {
+    id: row.userId,
+    email: row.email,
+    name: row.name,
+    role: row.role,
+    mustChangePassword: row.mustChangePassword,
+    mustEnrolTwoFactor: row.mustEnrolTwoFactor,
+    sessionId: claims.sessionId,
+  };
 }

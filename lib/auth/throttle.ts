@@ -97,6 +97,22 @@ export async function attemptSucceeded(attempt: Attempt): Promise<boolean> {
 }
 
 /**
+ * The password was right and the user has a second factor, but no code came with it yet: neither
+ * a failure nor a success. The attempt is given back (asking for the code costs the real user none
+ * of their free failures), unless parallel failures locked the pair meanwhile (false). The pair's
+ * failures are NOT forgotten, only a right code does that: knowing the password must not reset
+ * the count of wrong codes, which fail like wrong passwords (attemptFailed).
+ */
+export async function attemptAwaitsCode(attempt: Attempt): Promise<boolean> {
+  const l = limiters();
+  const key = pairKey(attempt.email, attempt.address);
+  const now = await l.pair.get(key);
+  if (now && now.consumedPoints > LIMITS.pair.points) return false;
+  await Promise.all([l.pair.reward(key), l.email.reward(attempt.email), attempt.address ? l.address.reward(attempt.address) : null]);
+  return true;
+}
+
+/**
  * Whether a failure or refusal belongs in the audit log: the 1st, 10th, 100th... of its kind for
  * its key this hour, so an attack adds a handful of rows, each saying how many it stands for.
  */

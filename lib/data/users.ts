@@ -22,6 +22,8 @@ export interface UserSummary {
   role: Role;
   active: boolean;
   accountsOwned: number;
+  /** Two-factor sign-in is on (admins can reset it for a user who lost their phone). */
+  twoFactorEnabled: boolean;
   createdAt: Date;
 }
 
@@ -32,13 +34,14 @@ const summarySelect = {
   role: true,
   active: true,
   createdAt: true,
+  totpEnabledAt: true,
   _count: { select: { accounts: true } },
 } as const;
 
 type SummaryRecord = Prisma.UserGetPayload<{ select: typeof summarySelect }>;
 
-function toSummary({ _count, ...user }: SummaryRecord): UserSummary {
-  return { ...user, accountsOwned: _count.accounts };
+function toSummary({ _count, totpEnabledAt, ...user }: SummaryRecord): UserSummary {
+  return { ...user, accountsOwned: _count.accounts, twoFactorEnabled: totpEnabledAt !== null };
 }
 
 const auditActor = (actor: Actor) => ({ id: actor.id, email: actor.email ?? actor.id });

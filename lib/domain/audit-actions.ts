@@ -10,6 +10,13 @@ export const AUDIT_ACTIONS = [
   "PASSWORD_RESET",
   // A user changed their own password (lib/auth/change-password.ts).
   "PASSWORD_CHANGED",
+  // The optional second factor (lib/data/two-factor.ts): a user switches it on or off or replaces
+  // their recovery codes; an admin requires it for admins or resets another user's.
+  "TWO_FACTOR_ENABLED",
+  "TWO_FACTOR_DISABLED",
+  "RECOVERY_CODES_REGENERATED",
+  "TWO_FACTOR_POLICY_CHANGED",
+  "TWO_FACTOR_RESET",
   "ACCOUNTS_REASSIGNED",
   "RULE_PUBLISHED",
   "RULE_RESTORED",

@@ -80,6 +80,13 @@ const TABLE: Record<string, [readonly Role[], unknown[]]> = {
   setWebhookEndpointActiveAction: [ADMIN, ["w-target", false]],
   sendWebhookTestEventAction: [ADMIN, ["w-target"]],
   redeliverWebhookAction: [ADMIN, ["1"]],
+  // Two-factor sign-in
+  startTwoFactorEnrolmentAction: [["ADMIN", "MANAGER", "REP"], [null, form()]],
+  confirmTwoFactorEnrolmentAction: [["ADMIN", "MANAGER", "REP"], [null, form()]],
+  disableTwoFactorAction: [["ADMIN", "MANAGER", "REP"], [null, form()]],
+  regenerateRecoveryCodesAction: [["ADMIN", "MANAGER", "REP"], [null, form()]],
+  setTwoFactorPolicyAction: [ADMIN, [true, null, form()]],
+  resetUserTwoFactorAction: [ADMIN, ["u-target", null, form()]],
 };
 
 let users: Record<Role, SessionUser>;

@@ -14,7 +14,8 @@ export async function resetDatabase(): Promise<void> {
     scoring_config, account_technologies, campaign_responses, engagement_events, orders, accounts, tiers,
     technologies, sign_in_limits, auth_sessions, users, audit_log, import_mappings, import_jobs, plays, play_versions, play_outcomes,
     change_dismissals, api_keys, api_rate_windows, api_idempotency_keys, job_runs, pending_recomputes, pending_scores,
-    webhook_endpoints, webhook_deliveries, webhook_attempts, webhook_dispatch_cursor
+    webhook_endpoints, webhook_deliveries, webhook_attempts, webhook_dispatch_cursor,
+    recovery_codes, security_settings
     RESTART IDENTITY CASCADE`),
     db.$executeRawUnsafe("ALTER TABLE audit_log ENABLE TRIGGER audit_log_no_truncate"),
   ]);

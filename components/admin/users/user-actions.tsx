@@ -15,12 +15,13 @@ import { useFormAction } from "@/components/ui/use-form-action";
 type BoundAction = (prev: FormResult, formData: FormData) => Promise<ActionResult>;
 
 export interface UserActionsProps {
-  user: { name: string; email: string; role: Role; active: boolean; accountsOwned: number };
+  user: { name: string; email: string; role: Role; active: boolean; accountsOwned: number; twoFactorEnabled: boolean };
   isSelf: boolean;
   /** Server actions bound to this user's id on the server. */
   changeRole: BoundAction;
   resetPassword: BoundAction;
   setActive: BoundAction;
+  resetTwoFactor: BoundAction;
 }
 
 const smallButton = "px-2.5 py-1 text-xs shadow-none";
@@ -165,11 +166,46 @@ function SetActive({ user, isSelf, setActive }: UserActionsProps) {
   );
 }
 
+/** A user lost their phone and recovery codes: remove their second factor (they set it up again). */
+function ResetTwoFactor({ user, resetTwoFactor }: UserActionsProps) {
+  const [open, setOpen] = useState(false);
+  const [state, onSubmit, pending] = useDialogAction(resetTwoFactor, () => setOpen(false));
+  return (
+    <AlertDialog.Root open={open} onOpenChange={setOpen}>
+      <AlertDialog.Trigger asChild>
+        <Button type="button" variant="secondary" className={smallButton}>
+          Reset two-factor
+        </Button>
+      </AlertDialog.Trigger>
+      <AlertDialog.Portal>
+        <AlertDialog.Overlay className="fixed inset-0 z-40 bg-slate-900/40" />
+        <AlertDialog.Content className="fixed left-1/2 top-1/2 z-50 w-[calc(100vw-2rem)] max-w-md -translate-x-1/2 -translate-y-1/2 rounded-xl bg-white p-6 shadow-xl ring-1 ring-slate-200">
+          <AlertDialog.Title className="text-lg font-semibold text-slate-900">{`Reset ${user.name}'s two-factor sign-in?`}</AlertDialog.Title>
+          <AlertDialog.Description className="mt-2 text-sm text-slate-600">
+            Their authenticator app and recovery codes stop working; they sign in with their password alone and can set it up again.
+            Do this only when you know it is them (a lost phone).
+          </AlertDialog.Description>
+          <form onSubmit={onSubmit} className="mt-4 space-y-4">
+            <FormError message={state && !state.ok ? state.error : undefined} />
+            <div className="flex justify-end gap-2">
+              <AlertDialog.Cancel className={buttonClass("secondary")}>Cancel</AlertDialog.Cancel>
+              <Button type="submit" variant="danger" disabled={pending}>
+                {pending ? "Resetting…" : "Reset two-factor"}
+              </Button>
+            </div>
+          </form>
+        </AlertDialog.Content>
+      </AlertDialog.Portal>
+    </AlertDialog.Root>
+  );
+}
+
 export function UserActions(props: UserActionsProps) {
   return (
     <div className="flex justify-end gap-1.5">
       <ChangeRole {...props} />
       <ResetPassword {...props} />
+      {props.user.twoFactorEnabled && !props.isSelf && <ResetTwoFactor {...props} />}
       <SetActive {...props} />
     </div>
   );

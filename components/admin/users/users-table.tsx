@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { actionsColumn, DataTable, type Column } from "@/components/ui/table";
+import { resetUserTwoFactorAction } from "@/lib/actions/two-factor";
 import { changeUserRoleAction, resetUserPasswordAction, setUserActiveAction } from "@/lib/actions/users";
 import type { UserSummary } from "@/lib/data/users";
 import { enumLabel } from "@/lib/domain/enums";
@@ -44,6 +45,12 @@ function columns(currentUserId: string): Column<UserSummary>[] {
         ),
     },
     {
+      key: "twoFactor",
+      header: "Two-factor",
+      cell: (user) =>
+        user.twoFactorEnabled ? <Badge className="bg-emerald-50 text-emerald-800 ring-emerald-200">On</Badge> : <span className="text-slate-600">Off</span>,
+    },
+    {
       key: "accounts",
       header: "Accounts owned",
       align: "right",
@@ -66,6 +73,7 @@ function columns(currentUserId: string): Column<UserSummary>[] {
           changeRole={changeUserRoleAction.bind(null, user.id)}
           resetPassword={resetUserPasswordAction.bind(null, user.id)}
           setActive={setUserActiveAction.bind(null, user.id, !user.active)}
+          resetTwoFactor={resetUserTwoFactorAction.bind(null, user.id)}
         />
       ),
       "py-2",

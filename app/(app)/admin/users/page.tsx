@@ -2,9 +2,12 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { CreateUserDialog } from "@/components/admin/users/create-user-dialog";
 import { ReassignPanel } from "@/components/admin/users/reassign-panel";
+import { TwoFactorPolicy } from "@/components/admin/users/two-factor-policy";
 import { UsersTable } from "@/components/admin/users/users-table";
 import { requireUser } from "@/lib/auth/session";
+import { setTwoFactorPolicyAction } from "@/lib/actions/two-factor";
 import { segmentOptions } from "@/lib/data/lookups";
+import { twoFactorRequiredForAdmins } from "@/lib/data/two-factor";
 import { listReassignTargets, listUsers } from "@/lib/data/users";
 import { formatNumber } from "@/lib/utils/format";
 
@@ -13,7 +16,12 @@ export const metadata: Metadata = { title: "Users" };
 export default async function UsersPage() {
   const user = await requireUser();
   if (user.role !== "ADMIN") notFound();
-  const [users, reps, segments] = await Promise.all([listUsers(user), listReassignTargets(user), segmentOptions()]);
+  const [users, reps, segments, twoFactorRequired] = await Promise.all([
+    listUsers(user),
+    listReassignTargets(user),
+    segmentOptions(),
+    twoFactorRequiredForAdmins(),
+  ]);
   const active = users.filter((u) => u.active).length;
 
   return (
@@ -31,6 +39,10 @@ export default async function UsersPage() {
           <CreateUserDialog />
         </div>
         <UsersTable users={users} currentUserId={user.id} />
+      </section>
+
+      <section className="rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200" aria-label="Two-factor sign-in policy">
+        <TwoFactorPolicy required={twoFactorRequired} toggle={setTwoFactorPolicyAction.bind(null, !twoFactorRequired)} />
       </section>
 
       <section className="space-y-3 rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200" aria-labelledby="reassign-heading">
