@@ -2,7 +2,7 @@ import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { readCsvRecords, sniffShape, type CsvRecord } from "@/lib/import/csv-reader";
+import { MAX_RECORD_CHARS, readCsvRecords, sniffShape, type CsvRecord } from "@/lib/import/csv-reader";
 
 let dir: string;
 beforeAll(async () => {
@@ -62,5 +62,21 @@ describe("streaming CSV reader", () => {
   test("an unclosed quote is reported", async () => {
     const records = await readAll('a,b\nok,1\n"never closed,2\nmore,3\n');
     expect(records.at(-1)?.problem).toMatch(/never closed/);
+  });
+
+  test("an unclosed quote past the record cap stops reading, naming the line the record started on", async () => {
+    const rest = Array.from({ length: 40_000 }, (_, i) => `row ${i},${i}`).join("\n");
+    await expect(readAll(`a,b\nok,1\nfine,2\n"never closed,3\n${rest}\n`)).rejects.toThrow(
+      "Line 4: a quoted value is never closed (record longer than 64 KiB).",
+    );
+  });
+
+  test("a record longer than the cap within one chunk is refused too; one just under it is read", async () => {
+    const long = "x".repeat(MAX_RECORD_CHARS + 10);
+    await expect(readAll(`a,b\n${long},1\n`)).rejects.toThrow("Line 2: the record is longer than 64 KiB.");
+    const under = "y".repeat(MAX_RECORD_CHARS - 100);
+    const records = await readAll(`a,b\n"${under}\n${under.slice(0, 50)}",1\nlast,2\n`);
+    expect(records.map((r) => r.line)).toEqual([1, 2, 3]);
+    expect(records[1]!.cells[0]).toHaveLength(MAX_RECORD_CHARS - 49);
   });
 });

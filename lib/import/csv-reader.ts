@@ -3,9 +3,15 @@
  * chunk and the incomplete row at its end, never the file. Records are numbered like
  * spreadsheet rows: the header is line 1, the first data row line 2. Quote problems are kept
  * with the record they belong to.
+ *
+ * A record is capped at MAX_RECORD_CHARS. Without a cap, one unclosed quote makes the rest of the
+ * file one record: it is carried from chunk to chunk and re-parsed from its start each time
+ * (quadratic), and a 50 MB file ends up in one string. Past the cap, reading stops with an
+ * ImportFileError naming the line where that record started.
  */
 import fs from "node:fs";
 import Papa from "papaparse";
+import { ImportFileError } from "./file-error";
 
 export interface CsvRecord {
   /** 1-based, the header being line 1. */
@@ -21,6 +27,18 @@ export interface CsvShape {
 }
 
 const CHUNK_CHARS = 256 * 1024;
+/** The longest record (its characters, delimiters included) an import reads: far above any real row. */
+export const MAX_RECORD_CHARS = 64 * 1024;
+const MAX_RECORD_LABEL = "64 KiB";
+
+/** `openQuote`: the record is still open because a quote in it never closed. */
+function recordTooLong(line: number, openQuote: boolean): ImportFileError {
+  return new ImportFileError(
+    openQuote
+      ? `Line ${line}: a quoted value is never closed (record longer than ${MAX_RECORD_LABEL}). Look for a stray " character on that line.`
+      : `Line ${line}: the record is longer than ${MAX_RECORD_LABEL}.`,
+  );
+}
 const DELIMITERS = [",", ";", "\t", "|"] as const;
 
 /** Line ending and delimiter from the start of a file: the delimiter most used on the header line. */
@@ -77,7 +95,12 @@ export async function* readCsvRecords(path: string, options: { shape?: CsvShape 
       if (error.row === undefined) continue;
       if (!problems.has(error.row) || error.code === "MissingQuotes") problems.set(error.row, describeProblem(error));
     }
-    return result.data.map((cells, index) => ({ line: ++line, cells, problem: problems.get(index) ?? null }));
+    return result.data.map((cells, index) => {
+      line += 1;
+      // A whole record can be long too when it fits in one chunk: the same cap, wherever it falls.
+      if (cells.reduce((sum, cell) => sum + cell.length + 1, 0) > MAX_RECORD_CHARS) throw recordTooLong(line, false);
+      return { line, cells, problem: problems.get(index) ?? null };
+    });
   };
 
   try {
@@ -92,7 +115,10 @@ export async function* readCsvRecords(path: string, options: { shape?: CsvShape 
       const cursor = result.meta.cursor;
       partial = input.slice(cursor - base);
       base = cursor;
-      if (result.data.length) yield toRecords(result);
+      const records = result.data.length ? toRecords(result) : [];
+      // `partial` is the record still open at the chunk's end.
+      if (partial.length > MAX_RECORD_CHARS) throw recordTooLong(line + 1, partial.includes('"'));
+      if (records.length) yield records;
     }
     if (parser && partial) {
       const result = parser.parse(partial, base, false) as Papa.ParseResult<string[]>;

@@ -16,6 +16,7 @@ import { recomputeAccounts, recomputeAll } from "@/lib/db/membership/recompute-a
 import { recomputeAccountMetrics } from "@/lib/db/metrics";
 import { LONG_TRANSACTION } from "@/lib/db/transaction";
 import { isBlankRecord, readCsvRecords } from "./csv-reader";
+import { ImportFileError } from "./file-error";
 import { headerNames } from "./headers";
 import { NO_IMPACT, readImpact, snapshotBefore, type ImportImpact } from "./impact";
 import type { RunMode, RunPhase, RunReport } from "./job";
@@ -252,13 +253,7 @@ export async function runImport(input: RunInput): Promise<RunOutcome> {
   }
 }
 
-/** A problem with the file as a whole (not one row), safe to show. */
-export class ImportFileError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "ImportFileError";
-  }
-}
+export { ImportFileError };
 
 function buildOutcome(args: {
   input: RunInput;

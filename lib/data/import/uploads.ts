@@ -4,6 +4,7 @@ import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { isBlankRecord, readCsvRecords } from "@/lib/import/csv-reader";
+import { ImportFileError } from "@/lib/import/file-error";
 import { adaptMapping, headerNames, recogniseHeaders } from "@/lib/import/headers";
 import { EMPTY_SUMMARY, type ImportJobView, type ImportSummary } from "@/lib/import/job";
 import { saveSummary, summaryOf, transition } from "@/lib/import/job-store";
@@ -90,6 +91,11 @@ export async function completeUpload(actor: Actor, jobId: string): Promise<Impor
       }
     }
   } catch (error) {
+    // A file-level problem the reader names (a record past its length cap) is said as is.
+    if (error instanceof ImportFileError) {
+      await abandonUpload(job.id, error.message);
+      throw new AppError("INVALID", error.message);
+    }
     console.error(`import ${job.id}: reading the upload failed`, error);
     await abandonUpload(job.id, "unreadable");
     throw new AppError("INVALID", "The file could not be read as text. Save it as “CSV UTF-8” and upload it again.");
