@@ -1,3 +1,4 @@
+import { inspect } from "node:util";
 import { describe, expect, test } from "vitest";
 import { AppError } from "@/lib/errors";
 import { databaseUnavailable, isDatabaseUnavailable, mapUnavailable } from "./unavailable";
@@ -39,7 +40,10 @@ describe("isDatabaseUnavailable", () => {
     expect(mapUnavailable(error)).toBe(error);
   });
 
-  test("the friendly error logs as one line: no stack frames", () => {
-    expect(databaseUnavailable().stack).not.toContain("\n");
+  test("the friendly error logs as one line: no stack frames, no fields printed", () => {
+    const error = databaseUnavailable();
+    expect(error.stack).not.toContain("\n");
+    expect(inspect(error)).not.toContain("\n");
+    expect(error).toMatchObject({ code: "SERVICE_UNAVAILABLE", digest: "TIERWISE_DATABASE_UNAVAILABLE" });
   });
 });

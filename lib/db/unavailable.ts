@@ -51,11 +51,15 @@ export function isDatabaseUnavailable(error: unknown): boolean {
 
 /**
  * The friendly error for an unreachable database. Its digest survives Next.js's error handling,
- * so the error pages show the database message; its stack is one line, so the server log gets
- * one line per failed request, not a stack trace each.
+ * so the error pages show the database message. Next.js logs a failed page's error as it is:
+ * with a one-line stack and its fields hidden from printing, that is one line per failed
+ * request, not a stack trace each.
  */
 export function databaseUnavailable(): AppError & { digest: string } {
-  const error = Object.assign(new AppError("SERVICE_UNAVAILABLE", UNAVAILABLE_ERROR), { digest: UNAVAILABLE_DIGEST });
+  const error = new AppError("SERVICE_UNAVAILABLE", UNAVAILABLE_ERROR) as AppError & { digest: string };
+  for (const [key, value] of [["code", error.code], ["fieldErrors", undefined], ["digest", UNAVAILABLE_DIGEST]] as const) {
+    Object.defineProperty(error, key, { value, enumerable: false, writable: false, configurable: true });
+  }
   error.stack = `AppError: ${UNAVAILABLE_ERROR}`;
   return error;
 }
