@@ -125,7 +125,19 @@ export async function removeImportFiles(jobId: string): Promise<void> {
   await Promise.all([fs.rm(uploadPath(jobId), { force: true }), fs.rm(errorsPath(jobId), { force: true })]);
 }
 
-/** Remove files of imports older than a week (abandoned uploads). Best effort. */
+/**
+ * The names Tierwise writes in the import folder: <job id>.csv, <job id>.errors.jsonl and the
+ * latter's .tmp while it is written (lib/import/errors-file.ts), where a job id is a Prisma cuid
+ * ("c" and 24 lowercase letters or digits). The folder may be shared (TIERWISE_IMPORT_DIR), so a
+ * name like "customers.csv" is never taken for ours.
+ */
+export const OWN_FILE = /^c[a-z0-9]{24}(?:\.csv|\.errors\.jsonl(?:\.tmp)?)$/;
+
+/**
+ * Remove Tierwise's own import files older than a week (abandoned uploads). Best effort. Only
+ * names it writes, and only regular files: lstat, so a symlink (even one to an old file of ours)
+ * and a directory are left alone.
+ */
 export async function sweepOldFiles(now = Date.now()): Promise<void> {
   let names: string[];
   try {
@@ -134,14 +146,16 @@ export async function sweepOldFiles(now = Date.now()): Promise<void> {
     return;
   }
   await Promise.all(
-    names.map(async (name) => {
-      const file = path.join(/* turbopackIgnore: true */ importDir(), name);
-      try {
-        const stat = await fs.stat(/* turbopackIgnore: true */ file);
-        if (stat.isFile() && now - stat.mtimeMs > MAX_AGE_MS) await fs.rm(file, { force: true });
-      } catch {
-        // Gone already, or not ours to remove.
-      }
-    }),
+    names
+      .filter((name) => OWN_FILE.test(name))
+      .map(async (name) => {
+        const file = path.join(/* turbopackIgnore: true */ importDir(), name);
+        try {
+          const stat = await fs.lstat(/* turbopackIgnore: true */ file);
+          if (stat.isFile() && now - stat.mtimeMs > MAX_AGE_MS) await fs.rm(file, { force: true });
+        } catch {
+          // Gone already, or not ours to remove.
+        }
+      }),
   );
 }
