@@ -14,7 +14,7 @@ const CELLS: Partial<Record<TableKey, Cell>> = {
   name: (r) => <AccountName account={r} />,
   tier: (r) => <TierBadge tier={r.tier} />,
   score: (r) => <span className="font-medium">{Math.round(r.priorityScore)}</span>,
-  owner: (r) => r.owner?.name ?? <span className="text-slate-400">Unassigned</span>,
+  owner: (r) => r.owner?.name ?? <span className="text-slate-500">Unassigned</span>,
 };
 
 /** A field's cell: money, counts and dates formatted, enum values by their label. */
@@ -60,5 +60,5 @@ const tableColumns = (showOwner: boolean) =>
   ACCOUNT_COLUMNS.filter((c): c is ListColumn<TableKey> => c.table === "always" || (c.table === "seesAll" && showOwner));
 
 export function AccountsTable({ rows, query, showOwner }: { rows: AccountRow[]; query: AccountQuery; showOwner: boolean }) {
-  return <DataTable columns={tableColumns(showOwner).map((c) => sortable(c, query))} rows={rows} rowKey={(row) => row.id} testId="accounts-table" />;
+  return <DataTable columns={tableColumns(showOwner).map((c) => sortable(c, query))} rows={rows} rowKey={(row) => row.id} testId="accounts-table" region="Accounts table" />;
 }

@@ -26,7 +26,7 @@ function Figure({ figure, shaded = false, strong = false }: { figure: MatrixFigu
   if (figure.count === 0) {
     return (
       <>
-        <span className="block text-sm tabular text-slate-400">0</span>
+        <span className="block text-sm tabular text-slate-500">0</span>
         <span className="block text-xs text-slate-400" aria-hidden="true">
           —
         </span>
@@ -59,13 +59,18 @@ function FigureLink({
 }) {
   const body = <Figure figure={figure} shaded={shaded} strong={strong} />;
   const data = { "data-testid": testId, "data-count": figure.count };
+  // The visible figures come first and the rest is visually hidden, so the link's name starts
+  // with what a sighted user reads (WCAG 2.5.3, label in name): "1,234 $5.6M, Tier 1 × ERP: …".
+  const suffix = (
+    <span className="sr-only">
+      , {label}: {plural(figure.count, "account")}, {formatMoneyCompact(figure.lifetimeValue)} lifetime value{filter && figure.count > 0 ? ". Open these accounts" : ""}
+    </span>
+  );
   if (!filter || figure.count === 0) {
     return (
       <span className="block px-3 py-2" {...data}>
         {body}
-        <span className="sr-only">
-          {label}: {plural(figure.count, "account")}, {formatMoneyCompact(figure.lifetimeValue)} lifetime value
-        </span>
+        {suffix}
       </span>
     );
   }
@@ -76,10 +81,10 @@ function FigureLink({
         "block px-3 py-2 outline-offset-[-2px] transition focus-visible:outline-2 focus-visible:outline-brand-600",
         shaded ? "hover:bg-white/30" : "hover:bg-brand-50/80",
       )}
-      aria-label={`${label}: ${plural(figure.count, "account")}, ${formatMoneyCompact(figure.lifetimeValue)} lifetime value. Open these accounts`}
       {...data}
     >
       {body}
+      {suffix}
     </Link>
   );
 }

@@ -49,7 +49,7 @@ export function GroupHeading({
             onClick={() => setOp(op)}
             className={cn(
               "rounded px-2 py-0.5 text-xs font-semibold transition focus-visible:outline-2 focus-visible:outline-brand-600",
-              group.op === op ? "bg-white text-slate-900 shadow-sm ring-1 ring-slate-200" : "text-slate-500 hover:text-slate-800",
+              group.op === op ? "bg-white text-slate-900 shadow-sm ring-1 ring-slate-200" : "text-slate-600 hover:text-slate-900",
             )}
           >
             {op === "and" ? "All" : "Any"}

@@ -81,7 +81,7 @@ export function OptionPicker({
           data-focus={focusKey}
           aria-invalid={invalid || undefined}
           aria-describedby={describedBy}
-          aria-label={`${selected.length ? "Add" : "Choose"} ${label.toLowerCase()}`}
+          aria-label={triggerName(selected.length > 0, label, nounPlural, emptyText)}
           className="inline-flex items-center gap-1 rounded px-1.5 py-0.5 text-xs font-medium text-slate-600 hover:bg-slate-100 hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-brand-600"
         >
           <Plus className="h-3.5 w-3.5" aria-hidden />
@@ -116,4 +116,16 @@ export function OptionPicker({
       </Popover.Root>
     </div>
   );
+}
+
+/**
+ * The add/choose button's name names the picker (several sit side by side) and, for voice control
+ * (WCAG 2.5.3, label in name), starts with the words it shows: "Choose segments, every one",
+ * "Choose categories: whitespace categories".
+ */
+function triggerName(hasSelection: boolean, label: string, nounPlural: string, emptyText?: string): string {
+  const named = label.toLowerCase();
+  if (hasSelection) return `Add ${named}`;
+  if (!emptyText && named.startsWith(nounPlural.toLowerCase())) return `Choose ${named}`;
+  return `${emptyText ?? `Choose ${nounPlural}`}: ${named}`;
 }

@@ -42,7 +42,7 @@ export function PickerSearch(props: Omit<React.InputHTMLAttributes<HTMLInputElem
       <Search className="h-4 w-4 text-slate-400" aria-hidden />
       <input
         {...props}
-        className="h-10 w-full border-0 bg-transparent p-0 text-sm text-slate-900 placeholder:text-slate-400 focus:outline-none focus:ring-0"
+        className="h-10 w-full border-0 bg-transparent p-0 text-sm text-slate-900 placeholder:text-slate-500 focus:ring-0 focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-brand-600"
       />
     </div>
   );

@@ -58,7 +58,7 @@ export function SegmentDetailsFields({
             >
               <input type="radio" name="segment-kind" value={kind} checked={value.kind === kind} onChange={() => set("kind", kind)} className="sr-only" />
               <span className={cn("block text-sm font-medium", value.kind === kind ? "text-brand-900" : "text-slate-800")}>{SEGMENT_KIND_LABELS[kind]}</span>
-              <span className="block truncate text-xs text-slate-500">{KIND_HINTS[kind]}</span>
+              <span className="block truncate text-xs text-slate-600">{KIND_HINTS[kind]}</span>
             </label>
           ))}
         </div>

@@ -58,7 +58,7 @@ export function TierPreviewPanel({
                   <summary className="flex cursor-pointer list-none items-center gap-2 rounded focus-visible:outline-2 focus-visible:outline-brand-600 [&::-webkit-details-marker]:hidden">
                     <ColorDot color={t.color} />
                     <span className="min-w-0 flex-1 truncate text-sm font-medium text-slate-900">
-                      <span className="text-slate-400">{i + 1}.</span> <span data-testid="tier-name">{t.name}</span>
+                      <span className="text-slate-500">{i + 1}.</span> <span data-testid="tier-name">{t.name}</span>
                     </span>
                     <Delta value={delta(t.key)} />
                     <span className="tabular text-sm font-semibold text-slate-900" data-testid="tier-count">

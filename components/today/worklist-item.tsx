@@ -11,7 +11,7 @@ export function WorklistItemCard({ item, rank }: { item: WorklistItem; rank: num
   return (
     <li className="grid gap-x-6 gap-y-3 px-5 py-4 md:grid-cols-[minmax(0,15rem)_minmax(0,1fr)_minmax(0,15rem)]" data-testid="worklist-item">
       <div className="flex min-w-0 gap-3">
-        <span className="mt-0.5 w-6 shrink-0 text-right text-sm font-medium tabular-nums text-slate-400" aria-hidden="true">
+        <span className="mt-0.5 w-6 shrink-0 text-right text-sm font-medium tabular-nums text-slate-500" aria-hidden="true">
           {rank}
         </span>
         <div className="min-w-0 space-y-1.5">

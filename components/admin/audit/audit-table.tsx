@@ -73,5 +73,5 @@ const COLUMNS: Column<AuditRow>[] = [
 ];
 
 export function AuditTable({ rows }: { rows: AuditRow[] }) {
-  return <DataTable columns={COLUMNS} rows={rows} rowKey={(row) => row.id} caption="Audit log entries, newest first" testId="audit-table" valign="top" />;
+  return <DataTable columns={COLUMNS} rows={rows} rowKey={(row) => row.id} caption="Audit log entries, newest first" region="Audit log table" testId="audit-table" valign="top" />;
 }

@@ -95,7 +95,7 @@ export function UploadStep({
                   <input type="radio" name="kind" value={k} checked={kind === k} onChange={() => setKind(k)} className="sr-only" />
                   <span className="font-semibold text-slate-900">{KIND_LABELS[k].title}</span>
                   <span className="text-slate-600">{KIND_LABELS[k].description}</span>
-                  <span className="mt-1 text-xs text-slate-500">
+                  <span className="mt-1 text-xs text-slate-600">
                     Needs: {required.join(", ")}
                     {k === "accounts" && "; a name, industry and country for new accounts"}
                   </span>

@@ -86,6 +86,7 @@ export function JobSections({ jobs }: { jobs: JobsOverview }) {
               rows={rows}
               rowKey={(job) => `${section.state}-${job.id}`}
               caption={`${section.title} jobs`}
+              region={`${section.title} jobs table`}
               placeholder={section.empty}
             />
           </Card>

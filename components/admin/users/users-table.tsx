@@ -19,7 +19,7 @@ function Badge({ className, children }: { className: string; children: React.Rea
   return <span className={cn("inline-flex whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset", className)}>{children}</span>;
 }
 
-function columns(currentUserId: string): Column<UserSummary>[] {
+function columns(currentUserId: string, twoFactor: ReadonlySet<string>): Column<UserSummary>[] {
   return [
     {
       key: "name",
@@ -48,7 +48,7 @@ function columns(currentUserId: string): Column<UserSummary>[] {
       key: "twoFactor",
       header: "Two-factor",
       cell: (user) =>
-        user.twoFactorEnabled ? <Badge className="bg-emerald-50 text-emerald-800 ring-emerald-200">On</Badge> : <span className="text-slate-600">Off</span>,
+        twoFactor.has(user.id) ? <Badge className="bg-emerald-50 text-emerald-800 ring-emerald-200">On</Badge> : <span className="text-slate-600">Off</span>,
     },
     {
       key: "accounts",
@@ -70,6 +70,7 @@ function columns(currentUserId: string): Column<UserSummary>[] {
         <UserActions
           user={user}
           isSelf={user.id === currentUserId}
+          twoFactorEnabled={twoFactor.has(user.id)}
           changeRole={changeUserRoleAction.bind(null, user.id)}
           resetPassword={resetUserPasswordAction.bind(null, user.id)}
           setActive={setUserActiveAction.bind(null, user.id, !user.active)}
@@ -81,14 +82,15 @@ function columns(currentUserId: string): Column<UserSummary>[] {
   ];
 }
 
-export function UsersTable({ users, currentUserId }: { users: UserSummary[]; currentUserId: string }) {
+export function UsersTable({ users, currentUserId, twoFactorUserIds }: { users: UserSummary[]; currentUserId: string; twoFactorUserIds: string[] }) {
   return (
     <DataTable
-      columns={columns(currentUserId)}
+      columns={columns(currentUserId, new Set(twoFactorUserIds))}
       rows={users}
       rowKey={(user) => user.id}
       rowClassName={(user) => !user.active && "bg-slate-50/60 text-slate-500"}
       caption="Users"
+      region="Users table"
       testId="users-table"
     />
   );

@@ -64,7 +64,7 @@ export function PlaceholderPicker({ onPick }: { onPick: (placeholder: string) =>
                 <button
                   type="button"
                   onClick={() => pick(p)}
-                  className="flex w-full items-center justify-between gap-3 rounded-md px-2 py-1.5 text-left text-sm hover:bg-slate-50 focus-visible:bg-brand-50 focus-visible:outline-none"
+                  className="flex w-full items-center justify-between gap-3 rounded-md px-2 py-1.5 text-left text-sm hover:bg-slate-50 focus-visible:bg-brand-50 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-brand-600"
                 >
                   <span className="truncate text-slate-800">{p.label}</span>
                   <code className="shrink-0 text-xs text-slate-500">{p.placeholder}</code>

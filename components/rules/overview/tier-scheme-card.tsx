@@ -74,7 +74,7 @@ export function TierSchemeCard({ scheme, rows, total }: { scheme: TierSchemeEdit
                     <th scope="row" className="py-2 text-left font-medium text-slate-900">
                       <span className="inline-flex items-center gap-2">
                         <ColorDot color={r.color ?? UNTIERED.color} />
-                        {r.color ? <span className="text-slate-400">{i + 1}.</span> : null}
+                        {r.color ? <span className="text-slate-500">{i + 1}.</span> : null}
                         <Link href={`/accounts?tier=${encodeURIComponent(r.key)}`} className="rounded hover:text-brand-700 hover:underline focus-visible:outline-2 focus-visible:outline-brand-600">
                           {r.label}
                         </Link>
