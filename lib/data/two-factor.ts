@@ -144,6 +144,13 @@ export async function regenerateRecoveryCodes(user: SessionUser, code: string, c
 
 // ---- Admins ------------------------------------------------------------------
 
+/** The ids of the users with two-factor sign-in on (the users page shows it and offers a reset). */
+export async function usersWithTwoFactor(actor: Actor): Promise<string[]> {
+  assertRole(actor, "ADMIN");
+  const rows = await db.user.findMany({ where: { totpEnabledAt: { not: null } }, select: { id: true } });
+  return rows.map((row) => row.id);
+}
+
 export async function setTwoFactorRequiredForAdmins(actor: Actor, required: boolean): Promise<void> {
   assertRole(actor, "ADMIN");
   if ((await twoFactorRequiredForAdmins()) === required) return;

@@ -22,8 +22,6 @@ export interface UserSummary {
   role: Role;
   active: boolean;
   accountsOwned: number;
-  /** Two-factor sign-in is on (admins can reset it for a user who lost their phone). */
-  twoFactorEnabled: boolean;
   createdAt: Date;
 }
 
@@ -34,14 +32,13 @@ const summarySelect = {
   role: true,
   active: true,
   createdAt: true,
-  totpEnabledAt: true,
   _count: { select: { accounts: true } },
 } as const;
 
 type SummaryRecord = Prisma.UserGetPayload<{ select: typeof summarySelect }>;
 
-function toSummary({ _count, totpEnabledAt, ...user }: SummaryRecord): UserSummary {
-  return { ...user, accountsOwned: _count.accounts, twoFactorEnabled: totpEnabledAt !== null };
+function toSummary({ _count, ...user }: SummaryRecord): UserSummary {
+  return { ...user, accountsOwned: _count.accounts };
 }
 
 const auditActor = (actor: Actor) => ({ id: actor.id, email: actor.email ?? actor.id });

@@ -15,8 +15,10 @@ import { useFormAction } from "@/components/ui/use-form-action";
 type BoundAction = (prev: FormResult, formData: FormData) => Promise<ActionResult>;
 
 export interface UserActionsProps {
-  user: { name: string; email: string; role: Role; active: boolean; accountsOwned: number; twoFactorEnabled: boolean };
+  user: { name: string; email: string; role: Role; active: boolean; accountsOwned: number };
   isSelf: boolean;
+  /** Two-factor sign-in is on: the admin can reset it (lost phone). */
+  twoFactorEnabled: boolean;
   /** Server actions bound to this user's id on the server. */
   changeRole: BoundAction;
   resetPassword: BoundAction;
@@ -205,7 +207,7 @@ export function UserActions(props: UserActionsProps) {
     <div className="flex justify-end gap-1.5">
       <ChangeRole {...props} />
       <ResetPassword {...props} />
-      {props.user.twoFactorEnabled && !props.isSelf && <ResetTwoFactor {...props} />}
+      {props.twoFactorEnabled && !props.isSelf && <ResetTwoFactor {...props} />}
       <SetActive {...props} />
     </div>
   );

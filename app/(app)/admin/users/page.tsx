@@ -7,7 +7,7 @@ import { UsersTable } from "@/components/admin/users/users-table";
 import { requireUser } from "@/lib/auth/session";
 import { setTwoFactorPolicyAction } from "@/lib/actions/two-factor";
 import { segmentOptions } from "@/lib/data/lookups";
-import { twoFactorRequiredForAdmins } from "@/lib/data/two-factor";
+import { twoFactorRequiredForAdmins, usersWithTwoFactor } from "@/lib/data/two-factor";
 import { listReassignTargets, listUsers } from "@/lib/data/users";
 import { formatNumber } from "@/lib/utils/format";
 
@@ -16,11 +16,12 @@ export const metadata: Metadata = { title: "Users" };
 export default async function UsersPage() {
   const user = await requireUser();
   if (user.role !== "ADMIN") notFound();
-  const [users, reps, segments, twoFactorRequired] = await Promise.all([
+  const [users, reps, segments, twoFactorRequired, twoFactorUserIds] = await Promise.all([
     listUsers(user),
     listReassignTargets(user),
     segmentOptions(),
     twoFactorRequiredForAdmins(),
+    usersWithTwoFactor(user),
   ]);
   const active = users.filter((u) => u.active).length;
 
@@ -38,7 +39,7 @@ export default async function UsersPage() {
           </div>
           <CreateUserDialog />
         </div>
-        <UsersTable users={users} currentUserId={user.id} />
+        <UsersTable users={users} currentUserId={user.id} twoFactorUserIds={twoFactorUserIds} />
       </section>
 
       <section className="rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200" aria-label="Two-factor sign-in policy">
