@@ -7,7 +7,7 @@ import { defineConfig, devices } from "@playwright/test";
  */
 const baseURL = process.env.PLAYWRIGHT_BASE_URL ?? "http://127.0.0.1:3000";
 const ci = process.env.CI === "true";
-const MUTATING = /(admin-(rules|import|users|plays|api|webhooks)|two-factor)\.spec\.ts$/;
+const MUTATING = /(admin-(rules|import|users|plays|api|webhooks)|keyboard|two-factor)\.spec\.ts$/;
 
 export default defineConfig({
   testDir: "e2e",
@@ -89,6 +89,14 @@ export default defineConfig({
       name: "webhooks-admin",
       testMatch: /admin-webhooks\.spec\.ts$/,
       dependencies: ["api-admin"],
+      fullyParallel: false,
+      use: { ...devices["Desktop Chrome"] },
+    },
+    // Publishes a segment with the keyboard only (a condition every account meets).
+    {
+      name: "keyboard",
+      testMatch: /keyboard\.spec\.ts$/,
+      dependencies: ["webhooks-admin"],
       fullyParallel: false,
       use: { ...devices["Desktop Chrome"] },
     },
