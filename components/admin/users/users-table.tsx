@@ -71,7 +71,6 @@ function columns(currentUserId: string, twoFactor: ReadonlySet<string>): Column<
           user={user}
           isSelf={user.id === currentUserId}
           twoFactorEnabled={twoFactor.has(user.id)}
-          twoFactorEnabled={twoFactor.has(user.id)}
           changeRole={changeUserRoleAction.bind(null, user.id)}
           resetPassword={resetUserPasswordAction.bind(null, user.id)}
           setActive={setUserActiveAction.bind(null, user.id, !user.active)}
