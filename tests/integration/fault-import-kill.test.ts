@@ -14,7 +14,7 @@ import { afterAll, afterEach, beforeAll, expect, test } from "vitest";
 import type { SessionUser } from "@/lib/auth/session";
 import { INTERRUPTED_COMMIT } from "@/lib/data/import/interrupted";
 import { getImportJob } from "@/lib/data/import/jobs";
-import { startCommit } from "@/lib/data/import/runs";
+import { startCommit, startDryRun } from "@/lib/data/import/runs";
 import { db } from "@/lib/db/client";
 import { IMPORT_LOCK_KEY } from "@/lib/import/run";
 import { LIVENESS_GRACE_MS } from "@/lib/jobs/liveness";
@@ -27,6 +27,7 @@ import { killWorkerProcesses, startWorkerProcess } from "../support/worker-proce
 const ROWS = 5_000;
 let admin: SessionUser;
 let blocker: pg.Client;
+let blockerPid: number;
 
 /** One existing account renamed and ROWS - 1 new ones named after `prefix`. */
 function bigFile(prefix: string): string {
@@ -44,6 +45,7 @@ beforeAll(async () => {
   await publishSegmentation();
   blocker = new pg.Client({ connectionString: process.env.DATABASE_URL });
   await blocker.connect();
+  blockerPid = (await blocker.query<{ pid: number }>("SELECT pg_backend_pid() AS pid")).rows[0]!.pid;
 });
 afterEach(() => {
   killWorkerProcesses();
@@ -123,4 +125,31 @@ test.each(FINDERS)("kill -9 mid-commit: nothing written, and the import is inter
   const done = await commit(admin, view!);
   expect(done).toMatchObject({ status: "COMMITTED", summary: { failure: null, commit: { created: ROWS - 1, updated: 1 } } });
   expect((await tableCounts()).accounts).toBe(countsBefore.accounts! + ROWS - 1);
+});
+
+test("kill -9 mid dry run: the page shows it interrupted at once, and it can be run again", { timeout: 90_000 }, async () => {
+  const uploaded = await upload(admin, "accounts", "dry.csv", "Name,Domain\nExisting Again,existing.example\n");
+  // The imports' lock, held here: the run waits for it inside the instance.
+  await blocker.query(`SELECT pg_advisory_lock(${IMPORT_LOCK_KEY})`);
+  await startDryRun(admin, uploaded.id, uploaded.summary.mapping!);
+  const instance = await startWorkerProcess();
+  await until("the run to wait for the imports' lock", async () => {
+    const [row] = await db.$queryRaw<{ n: number }[]>`
+      SELECT count(*)::int AS n FROM pg_stat_activity WHERE pg_backend_pid() <> pid AND ${blockerPid}::int = ANY (pg_blocking_pids(pid))`;
+    return row!.n > 0;
+  }, 30_000);
+  const [job] = (await queueRows("import-run")).filter((row) => row.locked_by);
+  await until("the job to be older than the liveness grace", async () => Date.now() - job!.locked_at!.getTime() > LIVENESS_GRACE_MS + 500, LIVENESS_GRACE_MS + 5_000);
+  const running = await getImportJob(admin, uploaded.id);
+  expect(running).toMatchObject({ status: "CHECKING", stale: false });
+
+  instance.kill("SIGKILL");
+  await new Promise((resolve) => instance.once("exit", resolve));
+  await blocker.query(`SELECT pg_advisory_unlock(${IMPORT_LOCK_KEY})`);
+
+  // No worker anywhere: the page's read alone says the run is interrupted (not after minutes)...
+  expect(await getImportJob(admin, uploaded.id)).toMatchObject({ status: "CHECKING", stale: true });
+  // ...and the dry run it offers to start again starts.
+  const again = await startDryRun(admin, uploaded.id, uploaded.summary.mapping!, { wait: true });
+  expect(again).toMatchObject({ status: "CHECKED", stale: false, summary: { dryRun: { rows: 1, updated: 1, errorCount: 0 } } });
 });

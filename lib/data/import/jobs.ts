@@ -45,6 +45,16 @@ async function usersById(ids: (string | null)[]): Promise<People> {
   return new Map(users.map((u) => [u.id, { name: u.name, email: u.email }]));
 }
 
+/**
+ * The job an action is about, as the page sees it (runs of dead instances settled first), so an
+ * action allows exactly what the page offers: a run shown interrupted can be started again.
+ */
+export async function findJobView(jobId: string): Promise<{ job: ImportJob; view: ImportJobView }> {
+  const interrupted = await settleDeadImportRuns();
+  const job = await findJob(jobId);
+  return { job, view: toView(job, new Map(), Date.now(), interrupted) };
+}
+
 /** The job an action or upload part is about; the callers have checked the user. */
 export async function findJob(jobId: string): Promise<ImportJob> {
   const job = typeof jobId === "string" && jobId.length <= 40 ? await db.importJob.findUnique({ where: { id: jobId } }) : null;

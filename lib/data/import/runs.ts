@@ -12,7 +12,7 @@ import { removeImportFiles } from "@/lib/import/storage";
 import { enqueueJob, isJobPending } from "@/lib/jobs/queue";
 import { runQueuedJobs } from "@/lib/jobs/run-once";
 import { cleanMapping } from "@/lib/validation/import";
-import { findJob, getImportJob, toView } from "./jobs";
+import { findJobView, getImportJob } from "./jobs";
 
 /**
  * Dry runs, commits and discarding (ADMIN only). A run is claimed here and runs as an
@@ -31,8 +31,7 @@ interface RunOptions {
 /** Check the mapping against the file and start a dry run; a stale running job (the server restarted) may start again. */
 export async function startDryRun(actor: Actor, jobId: string, mapping: ColumnMapping, options: RunOptions = {}): Promise<ImportJobView> {
   assertRole(actor, "ADMIN");
-  const job = await findJob(jobId);
-  const view = toView(job);
+  const { job, view } = await findJobView(jobId);
   if (!RESTARTABLE.includes(view.status) && !view.stale) throw new AppError("CONFLICT", view.status === "COMMITTED" ? ALREADY_IMPORTED : BUSY);
   // Only the kind's fields, only mapped ones: whatever else the client sent is dropped.
   mapping = cleanMapping(view.kind, mapping);
@@ -53,8 +52,7 @@ export async function startDryRun(actor: Actor, jobId: string, mapping: ColumnMa
 /** Commit a checked file: only after a clean dry run, with the mapping that dry run used. */
 export async function startCommit(actor: Actor, jobId: string, options: RunOptions = {}): Promise<ImportJobView> {
   assertRole(actor, "ADMIN");
-  const job = await findJob(jobId);
-  const view = toView(job);
+  const { job, view } = await findJobView(jobId);
   if (view.status === "COMMITTED") throw new AppError("CONFLICT", ALREADY_IMPORTED);
   const dryRun = view.summary.dryRun;
   if (view.status === "HAS_ERRORS" || (dryRun && dryRun.errorCount > 0)) {
@@ -109,8 +107,7 @@ async function untilFinished(jobId: string): Promise<void> {
 /** Forget an upload that will not be committed: its file goes too. */
 export async function discardImport(actor: Actor, jobId: string): Promise<void> {
   assertRole(actor, "ADMIN");
-  const job = await findJob(jobId);
-  const view = toView(job);
+  const { job, view } = await findJobView(jobId);
   if (RUNNING_STATUSES.includes(view.status) && !view.stale) throw new AppError("CONFLICT", "Wait for the run to finish before discarding the import.");
   if (view.status === "COMMITTED") return;
   await transition(job.id, [view.status], "DISCARDED", { finishedAt: new Date() });
