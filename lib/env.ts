@@ -21,7 +21,7 @@ export class EnvError extends Error {
 }
 
 /** Variables whose values are never repeated in an error message: they hold passwords. */
-const SECRET_VALUES = new Set(["DATABASE_URL", "AUTH_SECRET"]);
+const SECRET_VALUES = new Set(["DATABASE_URL", "MIGRATION_DATABASE_URL", "AUTH_SECRET"]);
 
 /** A whole number from `min` to `max`, written in decimal digits. */
 export function wholeNumber(min: number, max: number) {
@@ -54,6 +54,9 @@ const authSecret = z.string({ error: AUTH_SECRET }).min(32, AUTH_SECRET);
 /** Everything the app reads from the environment; README's Configuration table lists the same. */
 const appShape = {
   DATABASE_URL: postgresUrl.optional(),
+  // The tables' owner, for migrations and the seed when DATABASE_URL is a role that owns nothing
+  // (scripts/lib/app-role.ts); unset: DATABASE_URL does both.
+  MIGRATION_DATABASE_URL: postgresUrl.optional(),
   AUTH_SECRET: authSecret.optional(),
   PORT: wholeNumber(1, 65535).default(3000),
   DATABASE_POOL_SIZE: wholeNumber(1, 200).default(10),

@@ -2,7 +2,11 @@
  * `npm start`: the whole app on one command.
  * - No DATABASE_URL: starts the embedded PostgreSQL in ./data/pg (kept between runs), seeds the
  *   2,000-account demo on first start, and keeps a generated AUTH_SECRET in ./data/auth-secret.
- * - DATABASE_URL set (production): uses that server; AUTH_SECRET must be set.
+ *   The app connects as the role tierwise_app, which owns no table (migrations and the seed run as
+ *   the owner).
+ * - DATABASE_URL set (production): uses that server; AUTH_SECRET must be set. With
+ *   MIGRATION_DATABASE_URL too, migrations run as that (owner) role and grant DATABASE_URL's role
+ *   what the app needs.
  * Then applies migrations, builds if the build is missing or older than the sources, and serves.
  *   npm start [-- --dev] [-- --port 3000]
  */
@@ -11,6 +15,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSy
 import path from "node:path";
 import { env, parseVariables, wholeNumber } from "../lib/env";
 import { startEmbeddedDatabase, type RunningDatabase } from "./lib/embedded-db";
+import { userOf } from "./lib/app-role";
 import { migrateDeploy } from "./lib/migrate";
 import { onShutdown, run, start } from "./lib/run";
 import { seedDemoIfEmpty } from "./lib/demo";
@@ -56,21 +61,27 @@ try {
   // --port wins over PORT and follows the same rule.
   const port =
     portFlag >= 0 ? parseVariables({ "--port": wholeNumber(1, 65535) }, { "--port": args[portFlag + 1] }, "option")["--port"] : config.PORT;
+  // The app connects with databaseUrl; migrations and the seed run as the tables' owner (ownerUrl).
+  // One URL (no MIGRATION_DATABASE_URL): that role does both, as before.
   let databaseUrl = config.DATABASE_URL;
+  let ownerUrl = config.MIGRATION_DATABASE_URL ?? databaseUrl;
   let authSecret = config.AUTH_SECRET;
   const embedded = !databaseUrl;
   if (embedded) {
+    if (config.MIGRATION_DATABASE_URL) throw new Error("MIGRATION_DATABASE_URL is set but DATABASE_URL is not: set both (or neither, for the embedded database)");
     console.log("Starting the embedded PostgreSQL (data in ./data/pg unless said otherwise)…");
     db = await startEmbeddedDatabase({ dataDir: path.join("data", "pg"), persistent: true });
-    databaseUrl = db.url;
+    databaseUrl = db.appUrl;
+    ownerUrl = db.url;
     authSecret ??= localAuthSecret();
   } else if (!authSecret) {
     throw new Error("AUTH_SECRET must be set when DATABASE_URL is (generate one with: openssl rand -base64 32)");
   }
   const nextEnv = { DATABASE_URL: databaseUrl, AUTH_SECRET: authSecret, NEXT_TELEMETRY_DISABLED: "1" };
   console.log("Applying migrations…");
-  await migrateDeploy(databaseUrl!);
-  if (embedded || config.TIERWISE_SEED_DEMO) await seedDemoIfEmpty(databaseUrl!);
+  const appRole = userOf(databaseUrl!);
+  await migrateDeploy(ownerUrl!, { grantTo: appRole !== userOf(ownerUrl!) ? appRole : undefined });
+  if (embedded || config.TIERWISE_SEED_DEMO) await seedDemoIfEmpty(ownerUrl!);
 
   if (dev) {
     const server = start("npx", ["next", "dev", "-p", String(port)], { env: nextEnv });

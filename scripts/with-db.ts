@@ -1,12 +1,14 @@
 /**
  * Run a command with DATABASE_URL pointing at a migrated PostgreSQL.
- * If DATABASE_URL is already set, that server is used; otherwise an embedded
+ * If DATABASE_URL is already set, that server is used (as MIGRATION_DATABASE_URL, the owner, when
+ * that is set too); otherwise an embedded
  * PostgreSQL is started (./data/pg, or a throw-away cluster with --fresh) and stopped afterwards.
  *
  *   tsx scripts/with-db.ts [--fresh] [--no-migrate] -- <command> [args...]
  */
 import path from "node:path";
 import { env } from "../lib/env";
+import { APP_ROLE, userOf } from "./lib/app-role";
 import { startEmbeddedDatabase, type RunningDatabase } from "./lib/embedded-db";
 import { migrateDeploy } from "./lib/migrate";
 import { onShutdown, run } from "./lib/run";
@@ -25,7 +27,12 @@ const finish = onShutdown(async () => db?.stop());
 
 try {
   // The app's variables are checked before a database starts.
-  let url = env().DATABASE_URL;
+  const config = env();
+  // The command runs as the tables' owner (migrations, the seed, benchmarks that VACUUM); the
+  // app's own role, when it is another one, gets its grants after the migrations.
+  let url = config.MIGRATION_DATABASE_URL ?? config.DATABASE_URL;
+  let grantTo = config.DATABASE_URL && url && userOf(url) !== userOf(config.DATABASE_URL) ? userOf(config.DATABASE_URL) : undefined;
+  if (config.MIGRATION_DATABASE_URL && !config.DATABASE_URL) throw new Error("MIGRATION_DATABASE_URL is set but DATABASE_URL is not: set both (or neither, for the embedded database)");
   if (!url) {
     const fresh = flags.includes("--fresh");
     db = await startEmbeddedDatabase({
@@ -33,8 +40,9 @@ try {
       persistent: !fresh,
     });
     url = db.url;
+    grantTo = APP_ROLE;
   }
-  if (!flags.includes("--no-migrate")) await migrateDeploy(url);
+  if (!flags.includes("--no-migrate")) await migrateDeploy(url, { grantTo });
   await run(command, args, { env: { DATABASE_URL: url } });
   await finish(0);
 } catch (error) {

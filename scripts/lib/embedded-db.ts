@@ -3,12 +3,16 @@ import { existsSync, mkdirSync, rmSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import pg from "pg";
+import { APP_ROLE, ensureAppRole, urlAs } from "./app-role";
 import { postgresBinaries, sharedDir, SHARED_ROOT } from "./pg-binaries";
 import { initCluster, startServer } from "./pg-server";
 import { canReach, postgresUser, runningAsRoot, type PgUser } from "./pg-user";
 
 export interface RunningDatabase {
+  /** Connects as the owner of everything: migrations, the seed, tests' resets, benchmarks. */
   url: string;
+  /** Connects as the app's role (APP_ROLE), which owns nothing: what the app and its worker use. */
+  appUrl: string;
   /** Where the cluster's files are (not the requested directory when the server user cannot reach it). */
   dataDir: string;
   stop: () => Promise<void>;
@@ -90,6 +94,7 @@ export async function startEmbeddedDatabase(options: {
     await server.stop();
     if (!options.persistent) rmSync(dataDir, { recursive: true, force: true });
   };
+  const url = `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${DB_NAME}`;
   try {
     const client = new pg.Client({ host: "127.0.0.1", port, user: USER, password: PASSWORD, database: "postgres" });
     await client.connect();
@@ -99,9 +104,10 @@ export async function startEmbeddedDatabase(options: {
     } finally {
       await client.end();
     }
+    await ensureAppRole(url, PASSWORD);
   } catch (error) {
     await stop();
     throw error;
   }
-  return { url: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${DB_NAME}`, dataDir, stop };
+  return { url, appUrl: urlAs(url, APP_ROLE, PASSWORD), dataDir, stop };
 }
