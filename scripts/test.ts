@@ -20,6 +20,7 @@ import path from "node:path";
 import { env, flag, parseVariables } from "../lib/env";
 import { ensureChromium } from "./lib/chromium";
 import { freePort, startEmbeddedDatabase, type RunningDatabase } from "./lib/embedded-db";
+import { APP_ROLE } from "./lib/app-role";
 import { migrateDeploy } from "./lib/migrate";
 import { onShutdown, run } from "./lib/run";
 
@@ -220,7 +221,8 @@ async function main(): Promise<void> {
     } else {
       console.log("Using DATABASE_URL (its data will be replaced by the tests).");
     }
-    await phase("Apply migrations", () => migrateDeploy(databaseUrl!));
+    // The embedded database's app role (it owns nothing) gets its grants: the e2e server runs as it.
+    await phase("Apply migrations", () => migrateDeploy(databaseUrl!, { grantTo: db ? APP_ROLE : undefined }));
   }
 
   if (runVitest) {
@@ -246,7 +248,8 @@ async function main(): Promise<void> {
 
   if (runE2e) {
     try {
-      await runPlaywright(databaseUrl!, chromium!, reuseBuild);
+      // Seeded as the owner, served as the app's role (the same role npm start serves with).
+      await runPlaywright(databaseUrl!, db?.appUrl ?? databaseUrl!, chromium!, reuseBuild);
     } catch (error) {
       if (shuttingDown) throw error;
       problems.push(`e2e: could not run: ${message(error)}`);
@@ -255,7 +258,7 @@ async function main(): Promise<void> {
   }
 }
 
-async function runPlaywright(databaseUrl: string, chromium: string, reuseBuild: boolean): Promise<void> {
+async function runPlaywright(databaseUrl: string, appDatabaseUrl: string, chromium: string, reuseBuild: boolean): Promise<void> {
   if (!existsSync("prisma/seed.ts")) {
     throw new Error("prisma/seed.ts does not exist: the browser tests need the demo data it generates.");
   }
@@ -263,7 +266,7 @@ async function runPlaywright(databaseUrl: string, chromium: string, reuseBuild: 
   await phase("Seed demo data (2,000 accounts)", () => run("npx", SEED_ARGS, { env: { DATABASE_URL: databaseUrl } }));
 
   const env = {
-    DATABASE_URL: databaseUrl,
+    DATABASE_URL: appDatabaseUrl,
     AUTH_SECRET: randomBytes(32).toString("base64url"),
     NEXT_TELEMETRY_DISABLED: "1",
     // The webhooks e2e spec's receiver listens on 127.0.0.1.
