@@ -1,13 +1,13 @@
-import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ReassignPanel } from "@/components/admin/users/reassign-panel";
 import { PageHeader } from "@/components/ui/page-header";
 import { canSeeAllAccounts } from "@/lib/auth/access";
+import { restrictedMetadata } from "@/lib/auth/restricted-metadata";
 import { requireUser } from "@/lib/auth/session";
 import { segmentOptions } from "@/lib/data/lookups";
 import { listReassignTargets } from "@/lib/data/users";
 
-export const metadata: Metadata = { title: "Reassign accounts" };
+export const generateMetadata = restrictedMetadata("Reassign accounts", canSeeAllAccounts);
 
 /** Managers and admins move accounts between reps (the actions check the role again). */
 export default async function ReassignPage() {

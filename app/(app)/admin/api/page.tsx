@@ -1,5 +1,4 @@
 import { BookOpen, FileJson, KeyRound } from "lucide-react";
-import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ApiKeysTable } from "@/components/admin/api/api-keys-table";
@@ -8,13 +7,14 @@ import { WebhooksSection } from "@/components/admin/webhooks/webhooks-section";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { isAdmin, restrictedMetadata } from "@/lib/auth/restricted-metadata";
 import { requireUser } from "@/lib/auth/session";
 import { listApiKeys } from "@/lib/data/api-keys";
 import { listWebhookAttempts, listWebhookEndpoints } from "@/lib/data/webhooks";
 import { env } from "@/lib/env";
 import { formatNumber, plural } from "@/lib/utils/format";
 
-export const metadata: Metadata = { title: "API & webhooks" };
+export const generateMetadata = restrictedMetadata("API & webhooks", isAdmin);
 
 export default async function ApiAdminPage() {
   const user = await requireUser();

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import type { SearchParams } from "nuqs/server";
 import { AuditFilters } from "@/components/admin/audit/audit-filters";
@@ -6,11 +5,12 @@ import { AuditPagination } from "@/components/admin/audit/audit-pagination";
 import { AuditTable } from "@/components/admin/audit/audit-table";
 import { EmptyPanel } from "@/components/ui/empty-panel";
 import { PageHeader } from "@/components/ui/page-header";
+import { isAdmin, restrictedMetadata } from "@/lib/auth/restricted-metadata";
 import { requireUser } from "@/lib/auth/session";
 import { listAuditEntries } from "@/lib/data/audit-log";
 import { hasAuditFilter, loadAuditQuery } from "@/lib/validation/audit-query";
 
-export const metadata: Metadata = { title: "Audit log" };
+export const generateMetadata = restrictedMetadata("Audit log", isAdmin);
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const user = await requireUser();

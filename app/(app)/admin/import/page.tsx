@@ -1,14 +1,14 @@
-import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ImportWizard } from "@/components/admin/import/import-wizard";
 import { RecentImports } from "@/components/admin/import/recent-imports";
+import { isAdmin, restrictedMetadata } from "@/lib/auth/restricted-metadata";
 import { requireUser } from "@/lib/auth/session";
 import { getImportJob, listImportJobs } from "@/lib/data/import/jobs";
 import { listSavedMappings } from "@/lib/data/import/mappings";
 import { MAX_FILE_LABEL } from "@/lib/import/kinds";
 import { importJobIdSchema } from "@/lib/validation/import";
 
-export const metadata: Metadata = { title: "Import data" };
+export const generateMetadata = restrictedMetadata("Import data", isAdmin);
 
 export default async function ImportPage({ searchParams }: { searchParams: Promise<{ job?: string | string[] }> }) {
   const user = await requireUser();

@@ -1,14 +1,14 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { JobSections } from "@/components/admin/jobs/job-sections";
 import { EmptyPanel } from "@/components/ui/empty-panel";
 import { PageHeader } from "@/components/ui/page-header";
 import { buttonClass } from "@/components/ui/button";
+import { isAdmin, restrictedMetadata } from "@/lib/auth/restricted-metadata";
 import { requireUser } from "@/lib/auth/session";
 import { listJobs } from "@/lib/jobs/list";
 
-export const metadata: Metadata = { title: "Jobs" };
+export const generateMetadata = restrictedMetadata("Jobs", isAdmin);
 
 export default async function JobsPage() {
   const user = await requireUser();

@@ -1,17 +1,17 @@
-import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { NewSegmentDialog } from "@/components/rules/new-segment-dialog";
 import { ScoringCard } from "@/components/rules/overview/scoring-card";
 import { SegmentsTable } from "@/components/rules/overview/segments-table";
 import { TierSchemeCard } from "@/components/rules/overview/tier-scheme-card";
 import { PageHeader } from "@/components/ui/page-header";
+import { isAdmin, restrictedMetadata } from "@/lib/auth/restricted-metadata";
 import { requireUser } from "@/lib/auth/session";
 import { getMatrix } from "@/lib/data/matrix";
 import { getScoringSettings } from "@/lib/data/rules/scoring";
 import { listSegmentsForAdmin } from "@/lib/data/rules/segments";
 import { getTierSchemeEditor } from "@/lib/data/rules/tier-scheme";
 
-export const metadata: Metadata = { title: "Rules" };
+export const generateMetadata = restrictedMetadata("Rules", isAdmin);
 
 export default async function RulesOverviewPage() {
   const user = await requireUser();

@@ -1,9 +1,9 @@
-import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { CreateUserDialog } from "@/components/admin/users/create-user-dialog";
 import { ReassignPanel } from "@/components/admin/users/reassign-panel";
 import { TwoFactorPolicy } from "@/components/admin/users/two-factor-policy";
 import { UsersTable } from "@/components/admin/users/users-table";
+import { isAdmin, restrictedMetadata } from "@/lib/auth/restricted-metadata";
 import { requireUser } from "@/lib/auth/session";
 import { setTwoFactorPolicyAction } from "@/lib/actions/two-factor";
 import { segmentOptions } from "@/lib/data/lookups";
@@ -11,7 +11,7 @@ import { twoFactorRequiredForAdmins, usersWithTwoFactor } from "@/lib/data/two-f
 import { listReassignTargets, listUsers } from "@/lib/data/users";
 import { formatNumber } from "@/lib/utils/format";
 
-export const metadata: Metadata = { title: "Users" };
+export const generateMetadata = restrictedMetadata("Users", isAdmin);
 
 export default async function UsersPage() {
   const user = await requireUser();

@@ -1,5 +1,4 @@
 import { Plus, Target } from "lucide-react";
-import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import type { SearchParams } from "nuqs/server";
@@ -13,6 +12,7 @@ import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { EmptyPanel } from "@/components/ui/empty-panel";
 import { PageHeader } from "@/components/ui/page-header";
+import { restrictedMetadata } from "@/lib/auth/restricted-metadata";
 import { requireUser } from "@/lib/auth/session";
 import { listPlays } from "@/lib/data/plays/editor";
 import { getPlayEffectiveness } from "@/lib/data/plays/effectiveness";
@@ -22,7 +22,7 @@ import { toIsoDate } from "@/lib/segmentation/dates";
 import { formatDate, plural } from "@/lib/utils/format";
 import { loadPlaysPeriodQuery, resolvePlaysPeriod } from "@/lib/validation/plays-period";
 
-export const metadata: Metadata = { title: "Plays" };
+export const generateMetadata = restrictedMetadata("Plays", (user) => user.role === "ADMIN" || user.role === "MANAGER");
 
 /** "Cloud ERP migration: 42 outcomes (8 won, 5 lost, …)" for each play: what the chart shows, in words. */
 function chartSummary(rows: OutcomesChartRow[], period: string): string {

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { loadPlayEditorOptions } from "@/components/plays/editor/load-options";
 import { PlayEditor } from "@/components/plays/editor/play-editor";
+import { NOT_FOUND_TITLE } from "@/lib/auth/restricted-metadata";
 import { requireUser } from "@/lib/auth/session";
 import { getPlayEditor } from "@/lib/data/plays/editor";
 import { parseId } from "@/lib/validation/ids";
@@ -14,7 +15,7 @@ const loadPlay = cache(getPlayEditor);
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const user = await requireUser();
   const id = parseId((await params).id);
-  if (user.role !== "ADMIN" || id == null) return { title: "Not found" };
+  if (user.role !== "ADMIN" || id == null) return { title: NOT_FOUND_TITLE };
   const play = await loadPlay(user, id);
   return { title: play ? `${play.draft.name} · Plays` : "Play not found" };
 }

@@ -1,12 +1,12 @@
-import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ScoringForm } from "@/components/rules/scoring-form";
 import { toPercentWeights } from "@/components/rules/scoring-weights";
+import { isAdmin, restrictedMetadata } from "@/lib/auth/restricted-metadata";
 import { requireUser } from "@/lib/auth/session";
 import { ownerOptions, technologyOptions } from "@/lib/data/lookups";
 import { getScoringSettings } from "@/lib/data/rules/scoring";
 
-export const metadata: Metadata = { title: "Priority score · Rules" };
+export const generateMetadata = restrictedMetadata("Priority score · Rules", isAdmin);
 
 export default async function ScoringPage() {
   const user = await requireUser();

@@ -1,12 +1,12 @@
-import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { TierSchemeEditor } from "@/components/rules/tier-scheme-editor";
+import { isAdmin, restrictedMetadata } from "@/lib/auth/restricted-metadata";
 import { requireUser } from "@/lib/auth/session";
 import { UNTIERED } from "@/lib/domain/tiers";
 import { ownerOptions, technologyOptions, tierOptions } from "@/lib/data/lookups";
 import { getTierSchemeEditor } from "@/lib/data/rules/tier-scheme";
 
-export const metadata: Metadata = { title: "Tier scheme · Rules" };
+export const generateMetadata = restrictedMetadata("Tier scheme · Rules", isAdmin);
 
 export default async function TierSchemePage() {
   const user = await requireUser();

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { SegmentEditor } from "@/components/rules/segment-editor";
+import { NOT_FOUND_TITLE } from "@/lib/auth/restricted-metadata";
 import { requireUser } from "@/lib/auth/session";
 import { ownerOptions, technologyOptions } from "@/lib/data/lookups";
 import { getSegmentEditor } from "@/lib/data/rules/segments";
@@ -14,7 +15,7 @@ const loadSegment = cache(getSegmentEditor);
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const user = await requireUser();
   const id = parseId((await params).id);
-  if (user.role !== "ADMIN" || id == null) return { title: "Not found" };
+  if (user.role !== "ADMIN" || id == null) return { title: NOT_FOUND_TITLE };
   const segment = await loadSegment(user, id);
   return { title: segment ? `${segment.details.name} · Rules` : "Segment not found" };
 }
