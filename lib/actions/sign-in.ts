@@ -21,7 +21,7 @@ const REFUSALS: Record<string, string> = {
   busy: "Sign-in is busy right now. Try again in a minute.",
 };
 
-export const WRONG_CODE = "That code is not right. Enter the current code from your app, or an unused recovery code.";
+const WRONG_CODE = "That code is not right. Enter the current code from your app, or an unused recovery code.";
 
 /**
  * E-mail and password; for a user with two-factor sign-in the server answers "code required" and

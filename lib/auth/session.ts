@@ -1,6 +1,7 @@
 import "server-only";
 import { redirect } from "next/navigation";
 import { cache } from "react";
+import { AppError } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { authorize } from "./access";
 import { auth } from "./auth";
@@ -37,7 +38,13 @@ export async function requireUser(): Promise<SessionUser> {
   return user;
 }
 
-/** For server actions and route handlers: the signed-in user, or an AppError. */
+/**
+ * For server actions and route handlers: the signed-in user, or an AppError. An admin who must
+ * set up two-factor sign-in first is refused everything restricted to roles; what any signed-in
+ * user may do (their own password and second factor) stays open, or they could never enrol.
+ */
 export async function requireActionUser(...roles: Role[]): Promise<SessionUser> {
-  return authorize(await getSessionUser(), roles);
+  const user = authorize(await getSessionUser(), roles);
+  if (user.mustEnrolTwoFactor && roles.length > 0) throw new AppError("FORBIDDEN", "Set up two-factor sign-in first (Two-factor sign-in in the header).");
+  return user;
 }
