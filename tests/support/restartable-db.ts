@@ -30,9 +30,10 @@ function commandLine(dataDir: string): string[] {
 }
 
 export async function startRestartableDatabase(name: string): Promise<RestartableDatabase> {
-  const dataDir = path.resolve("data", `${name}-${process.pid}`);
-  const first = await startEmbeddedDatabase({ dataDir, persistent: true, quiet: true });
+  const first = await startEmbeddedDatabase({ dataDir: path.join("data", `${name}-${process.pid}`), persistent: true, quiet: true });
   await migrateDeploy(first.url);
+  // Where the starter put the cluster (as root, maybe not where it was asked to).
+  const { dataDir } = first;
   // Let the starter shut its server down cleanly (it waits for its own process), then run it here.
   await first.stop();
   const [binary, ...args] = commandLine(dataDir);
@@ -45,18 +46,26 @@ export async function startRestartableDatabase(name: string): Promise<Restartabl
     new Promise<void>((resolve, reject) => {
       const child = spawn(binary!, args, { ...ids, stdio: ["ignore", "ignore", "pipe"] });
       let log = "";
+      let ready = false;
       const timer = setTimeout(() => reject(new Error(`PostgreSQL did not start:\n${log}`)), 30_000);
+      // Read its log to the end (a full pipe would stall the server); kept only until it is ready.
       child.stderr!.on("data", (chunk: Buffer) => {
+        if (ready) return;
         log += chunk.toString();
         if (log.includes("database system is ready to accept connections")) {
+          ready = true;
           clearTimeout(timer);
           resolve();
         }
       });
       child.once("exit", () => {
         clearTimeout(timer);
+        process.off("exit", onExit);
         reject(new Error(`PostgreSQL exited:\n${log}`));
       });
+      // A test process that dies must not leave the server running.
+      const onExit = () => child.kill("SIGINT");
+      process.on("exit", onExit);
       server = child;
     });
   const stop = async () => {
