@@ -8,7 +8,7 @@ import { authConfig } from "./auth.config";
 import { clientInfo } from "./client";
 import { DUMMY_HASH, hashPassword, needsRehash, verifyPassword } from "./password";
 import { hasSecondFactor, spendSecondFactorCode, type CodeKind } from "./second-factor";
-import { endSession, sessionLifetimes, startSession } from "./sessions";
+import { endSession, sessionLifetimes, sessionUserFor, startSession } from "./sessions";
 import { attemptAwaitsCode, attemptFailed, attemptSucceeded, auditWorthy, beginAttempt, normaliseEmail, type Refusal } from "./throttle";
 
 class InvalidCredentials extends CredentialsSignin {
@@ -119,6 +119,25 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   ...authConfig,
   session: { ...authConfig.session, maxAge: Math.floor(sessionLifetimes().maxMs / 1000) },
   logger: authLogger,
+  callbacks: {
+    ...authConfig.callbacks,
+    // Every read of the session (auth() and GET /api/auth/session alike) checks its server-side
+    // row: a signed-out, expired, idle or superseded session is no session at all (null), and
+    // Auth.js then clears the cookie. At sign-in (`user` set) the row was just created. When the
+    // database cannot answer, the token stands here (Auth.js would otherwise delete the cookie of
+    // every user during an outage): getSessionUser asks the same question and fails closed.
+    async jwt(params) {
+      const token = authConfig.callbacks.jwt(params);
+      if (params.user) return token;
+      try {
+        const live = await sessionUserFor({ userId: token.uid, sessionId: token.sid, sessionVersion: token.sv });
+        return live ? token : null;
+      } catch (error) {
+        logUnexpected("auth session check", error);
+        return token;
+      }
+    },
+  },
   providers: [
     Credentials({
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" }, code: { label: "Code", type: "text" } },

@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { cache } from "react";
 import { db } from "@/lib/db/client";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { env } from "@/lib/env";
@@ -76,8 +77,20 @@ export async function endUserSessions(userId: string, options: { except?: string
  * The user of a live session, or null: the row must exist, belong to the token's user, be within
  * its absolute and idle limits, and the user must be active with the token's sessionVersion.
  */
-export async function sessionUserFor(claims: TokenClaims | null | undefined, now = new Date()): Promise<SessionUser | null> {
+export async function sessionUserFor(claims: TokenClaims | null | undefined, now?: Date): Promise<SessionUser | null> {
   if (!claims?.sessionId || !claims.userId) return null;
+  if (now) return readSessionUser(claims.userId, claims.sessionId, claims.sessionVersion, now);
+  return readSessionUserOnce(claims.userId, claims.sessionId, claims.sessionVersion);
+}
+
+// Once per request (React's cache, where a request scope exists): Auth.js's jwt callback
+// (lib/auth/auth.ts) and getSessionUser (lib/auth/session.ts) ask about the same session.
+const readSessionUserOnce = cache((userId: string, sessionId: string, sessionVersion: number | undefined) =>
+  readSessionUser(userId, sessionId, sessionVersion, new Date()),
+);
+
+async function readSessionUser(userId: string, sessionId: string, sessionVersion: number | undefined, now: Date): Promise<SessionUser | null> {
+  const claims = { userId, sessionId, sessionVersion };
   // One round trip (every request of every signed-in user comes through here).
   const [row] = await db.$queryRaw<SessionRow[]>`
     SELECT s.user_id AS "userId", s.expires_at AS "expiresAt", s.last_seen_at AS "lastSeenAt",

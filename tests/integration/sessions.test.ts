@@ -8,6 +8,7 @@ import { afterAll, beforeAll, expect, test, vi } from "vitest";
 process.env.AUTH_SECRET ??= "integration-test-secret-0123456789abcdef";
 const { decode } = await import("next-auth/jwt");
 const { handlers } = await import("@/lib/auth/auth");
+const authRoute = await import("@/app/api/auth/[...nextauth]/route");
 const { sessionUserFor, startSession } = await import("@/lib/auth/sessions");
 const { changeOwnPassword } = await import("@/lib/auth/change-password");
 const { closeLimiterPool } = await import("@/lib/auth/limiters");
@@ -93,6 +94,23 @@ test("signing out revokes the session on the server: the copied cookie no longer
   expect(await decode({ token: cookie, secret: process.env.AUTH_SECRET!, salt: COOKIE })).toMatchObject({ sid: row.id });
   expect(await userFor(cookie)).toBeNull();
   expect(await db.authSession.count({ where: { id: row.id } })).toBe(0);
+}, 60_000);
+
+test("GET /api/auth/session with a signed-out cookie answers no session, like every other entry point", async () => {
+  const sessionOf = async (sessionCookie: string) => {
+    const response = await authRoute.GET(new Request(`${BASE}/api/auth/session`, { headers: { cookie: `${COOKIE}=${sessionCookie}` } }) as never);
+    expect(response.status).toBe(200);
+    return { body: (await response.json()) as { user?: { email?: string } } | null, cookies: cookiesOf(response) };
+  };
+  const cookie = await signInCookie("rep@test.local", PASSWORD);
+  expect((await sessionOf(cookie)).body?.user?.email).toBe("rep@test.local");
+
+  await signOutWith(cookie);
+  const replayed = await sessionOf(cookie);
+  expect(replayed.body?.user).toBeUndefined();
+  expect(replayed.body === null || Object.keys(replayed.body).length === 0).toBe(true);
+  // And Auth.js clears the dead cookie.
+  expect(replayed.cookies[COOKIE]).toBe("");
 }, 60_000);
 
 test("a session ends 12 hours after sign-in however active it is, and after 2 idle hours", async () => {
