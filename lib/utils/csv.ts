@@ -33,8 +33,12 @@ export function csvCell(value: CsvValue): string {
   return NEEDS_QUOTES.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
+/** A printable ASCII first character: NFKC leaves it alone, so it alone decides (most cells; exports are large). */
+const ASCII_START = /^[\x21-\x7e]/;
+
 /** Whether a spreadsheet could read this text as a formula (or a control in position one). */
-export function isFormulaLike(value: string): boolean {
+function isFormulaLike(value: string): boolean {
+  if (ASCII_START.test(value)) return FORMULA_START.test(value);
   return CONTROL_START.test(value) || FORMULA_START.test(value.normalize("NFKC"));
 }
 
