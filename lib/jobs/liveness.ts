@@ -135,9 +135,16 @@ export async function jobsOfDeadWorkers(graceMs = LIVENESS_GRACE_MS, name?: stri
     ORDER BY j.id`;
 }
 
-/** Unlock the jobs of pools that are not alive (they run again, here or elsewhere). Returns the dead pools' ids. */
-export async function unlockJobsOfDeadWorkers(graceMs = LIVENESS_GRACE_MS): Promise<string[]> {
-  const dead = [...new Set((await jobsOfDeadWorkers(graceMs)).map((job) => job.lockedBy))];
-  if (dead.length > 0) await db.$executeRaw`SELECT graphile_worker.force_unlock_workers(${dead}::text[])`;
+/**
+ * Unlock the jobs of pools that are not alive (they run again, here or elsewhere). `first` sees
+ * exactly the jobs about to be given back, before they are (a job that must not simply run again
+ * is settled there). Returns the dead pools' ids.
+ */
+export async function unlockJobsOfDeadWorkers(graceMs = LIVENESS_GRACE_MS, first?: (jobs: readonly DeadJob[]) => Promise<unknown>): Promise<string[]> {
+  const jobs = await jobsOfDeadWorkers(graceMs);
+  if (jobs.length === 0) return [];
+  await first?.(jobs);
+  const dead = [...new Set(jobs.map((job) => job.lockedBy))];
+  await db.$executeRaw`SELECT graphile_worker.force_unlock_workers(${dead}::text[])`;
   return dead;
 }

@@ -85,8 +85,7 @@ async function begin(options: WorkerOptions): Promise<Running> {
   const graceMs = options.sweepGraceMs ?? LIVENESS_GRACE_MS;
   // Import commits of dead instances are marked interrupted before their jobs are given back.
   const sweep = () =>
-    settleDeadImportRuns(graceMs)
-      .then(() => unlockJobsOfDeadWorkers(graceMs))
+    unlockJobsOfDeadWorkers(graceMs, settleDeadImportRuns)
       .then((dead) => dead.length && queueLogger.warn(`jobs of stopped workers ${dead.join(", ")} are queued again`))
       .catch((error: unknown) => logUnexpected("jobs sweep", error));
   // At start, before saying it is up: the jobs of instances that died (this one before a

@@ -4,7 +4,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ImportSummary } from "@/lib/import/job";
 import { summaryOf } from "@/lib/import/job-store";
 import { importRunPayload } from "@/lib/import/runner";
-import { jobsOfDeadWorkers, LIVENESS_GRACE_MS } from "@/lib/jobs/liveness";
+import { jobsOfDeadWorkers, LIVENESS_GRACE_MS, type DeadJob } from "@/lib/jobs/liveness";
 
 /**
  * Import runs whose app instance died (kill -9, out of memory, a lost host), found at once by the
@@ -22,10 +22,14 @@ import { jobsOfDeadWorkers, LIVENESS_GRACE_MS } from "@/lib/jobs/liveness";
 export const INTERRUPTED_COMMIT =
   "The commit was interrupted: the server running it stopped before it finished, so nothing was written. Commit again to import the file.";
 
-/** Settle the import runs of dead instances; returns the ids of imports whose dry run is interrupted. */
-export async function settleDeadImportRuns(graceMs = LIVENESS_GRACE_MS): Promise<Set<string>> {
+/**
+ * Settle the import runs of dead instances (`dead`: the queue's jobs of dead instances, as the
+ * sweep found them; else looked up here); returns the ids of imports whose dry run is interrupted.
+ */
+export async function settleDeadImportRuns(dead?: readonly DeadJob[]): Promise<Set<string>> {
   const interruptedDryRuns = new Set<string>();
-  for (const job of await jobsOfDeadWorkers(graceMs, "import-run")) {
+  for (const job of dead ?? (await jobsOfDeadWorkers(LIVENESS_GRACE_MS, "import-run"))) {
+    if (job.name !== "import-run") continue;
     const payload = importRunPayload.safeParse(job.payload);
     if (!payload.success) continue;
     const { importJobId, mode, claim } = payload.data;
