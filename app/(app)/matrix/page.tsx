@@ -7,7 +7,8 @@ import { EmptyPanel } from "@/components/ui/empty-panel";
 import { PageHeader } from "@/components/ui/page-header";
 import { canSeeAllAccounts } from "@/lib/auth/access";
 import { requireUser } from "@/lib/auth/session";
-import { getMatrix, MATRIX_DIMENSION_NOUNS, NONE_COLUMN, parseMatrixDimension } from "@/lib/data/matrix";
+import { MATRIX_DIMENSION_NOUNS, NONE_COLUMN, parseMatrixDimension } from "@/lib/data/matrix";
+import { sharedMatrix } from "@/lib/data/shared-reads";
 
 export const metadata: Metadata = { title: "Matrix" };
 
@@ -21,7 +22,7 @@ const OVERLAP_NOTE = {
 export default async function MatrixPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireUser();
   const dimension = parseMatrixDimension((await searchParams).by);
-  const matrix = await getMatrix(user, dimension);
+  const matrix = await sharedMatrix(user, dimension);
   const seesAll = canSeeAllAccounts(user);
   const noSegments = dimension === "segment" && matrix.columns.every((c) => c.key === NONE_COLUMN);
 

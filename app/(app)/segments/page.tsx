@@ -6,13 +6,14 @@ import { EmptyPanel } from "@/components/ui/empty-panel";
 import { PageHeader } from "@/components/ui/page-header";
 import { canSeeAllAccounts } from "@/lib/auth/access";
 import { requireUser } from "@/lib/auth/session";
-import { listSegments, TREND_DAYS } from "@/lib/data/segments";
+import { TREND_DAYS } from "@/lib/data/segments";
+import { sharedSegments } from "@/lib/data/shared-reads";
 
 export const metadata: Metadata = { title: "Segments" };
 
 export default async function SegmentsPage() {
   const user = await requireUser();
-  const segments = await listSegments(user);
+  const segments = await sharedSegments(user);
   const seesAll = canSeeAllAccounts(user);
 
   return (

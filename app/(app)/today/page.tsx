@@ -10,7 +10,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { setDailyCapacityAction } from "@/lib/actions/today";
 import { canSeeAllAccounts } from "@/lib/auth/access";
 import { requireUser } from "@/lib/auth/session";
-import { segmentOptions, tierOptions } from "@/lib/data/lookups";
+import { sharedSegmentOptions, sharedTierOptions } from "@/lib/data/shared-reads";
 import { getSinceLastVisit } from "@/lib/data/plays/changes";
 import { todayRepOptions } from "@/lib/data/plays/today-rep";
 import { getWorklist } from "@/lib/data/plays/worklist";
@@ -26,8 +26,8 @@ export default async function TodayPage({ searchParams }: { searchParams: Promis
   const [worklist, changes, tier, segment, reps] = await Promise.all([
     getWorklist(user, query),
     getSinceLastVisit(user, query.rep),
-    tierOptions(),
-    segmentOptions(),
+    sharedTierOptions(),
+    sharedSegmentOptions(),
     picksRep ? todayRepOptions(user) : Promise.resolve([]),
   ]);
   const { viewer } = worklist;

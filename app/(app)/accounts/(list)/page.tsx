@@ -10,7 +10,7 @@ import { emptyStateFor } from "@/lib/accounts/empty-state";
 import { canSeeAllAccounts } from "@/lib/auth/access";
 import { requireUser } from "@/lib/auth/session";
 import { listAccounts } from "@/lib/data/accounts";
-import { ownerOptions, segmentOptions, technologyOptions, tierOptions } from "@/lib/data/lookups";
+import { sharedOwnerOptions, sharedSegmentOptions, sharedTechnologyOptions, sharedTierOptions } from "@/lib/data/shared-reads";
 import { loadAccountQuery, serializeAccountQuery } from "@/lib/validation/account-query";
 
 export const metadata: Metadata = { title: "Accounts" };
@@ -20,10 +20,10 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
   const query = await loadAccountQuery(searchParams);
   const [page, owner, tech, tier, segment] = await Promise.all([
     listAccounts(user, query),
-    ownerOptions(user),
-    technologyOptions(),
-    tierOptions(),
-    segmentOptions(),
+    sharedOwnerOptions(user),
+    sharedTechnologyOptions(),
+    sharedTierOptions(),
+    sharedSegmentOptions(),
   ]);
   const seesAll = canSeeAllAccounts(user);
   const empty = emptyStateFor(query, page.total, seesAll);

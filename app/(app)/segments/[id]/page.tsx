@@ -10,9 +10,7 @@ import { BackLink } from "@/components/ui/back-link";
 import { EmptyPanel } from "@/components/ui/empty-panel";
 import { canSeeAllAccounts } from "@/lib/auth/access";
 import { requireUser } from "@/lib/auth/session";
-import { listAccounts } from "@/lib/data/accounts";
-import { getMatrix } from "@/lib/data/matrix";
-import { getSegment } from "@/lib/data/segments";
+import { sharedAccountPage, sharedMatrix, sharedSegment } from "@/lib/data/shared-reads";
 import { formatNumber } from "@/lib/utils/format";
 import { loadAccountQuery } from "@/lib/validation/account-query";
 import { parseId } from "@/lib/validation/ids";
@@ -22,7 +20,7 @@ type Params = Promise<{ id: string }>;
 /** Members shown here; the full, filterable list is the accounts page. */
 const PREVIEW_SIZE = 25;
 
-const loadSegment = cache(getSegment);
+const loadSegment = cache(sharedSegment);
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const user = await requireUser();
@@ -39,7 +37,7 @@ export default async function SegmentPage({ params }: { params: Params }) {
   if (!segment) notFound();
 
   const query = { ...loadAccountQuery({}), segment: [id], size: PREVIEW_SIZE };
-  const [members, matrix] = await Promise.all([listAccounts(user, query), getMatrix(user, "segment")]);
+  const [members, matrix] = await Promise.all([sharedAccountPage(user, query), sharedMatrix(user, "segment")]);
 
   return (
     <div className="space-y-6">

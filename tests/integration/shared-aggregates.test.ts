@@ -1,0 +1,95 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
+import type { Actor } from "@/lib/auth/access";
+import { recordAudit } from "@/lib/audit";
+import { db } from "@/lib/db/client";
+import { recomputeAll } from "@/lib/db/membership/recompute-all";
+import { clearSharedAggregates } from "@/lib/data/aggregate-cache";
+import { getMatrix } from "@/lib/data/matrix";
+import { getSegment, listSegments } from "@/lib/data/segments";
+import { sharedMatrix, sharedSegment, sharedSegments, sharedTierOptions } from "@/lib/data/shared-reads";
+import { tierOptions } from "@/lib/data/lookups";
+import { createAccount, createUser, publishSegment } from "../support/fixtures";
+import { resetDatabase } from "../support/reset-db";
+
+let repA: Actor;
+let repB: Actor;
+let manager: Actor;
+let cloudId: number;
+
+const hostingRule = (id: string, value: string) => ({
+  kind: "group",
+  op: "and",
+  children: [{ kind: "condition", id, field: "hostingPreference", operator: "any_of", value: [value] }],
+});
+
+beforeAll(async () => {
+  await resetDatabase();
+  repA = await createUser("REP", "rep-a@test.local");
+  repB = await createUser("REP", "rep-b@test.local");
+  manager = await createUser("MANAGER", "manager@test.local");
+  await createAccount({ ownerId: repA.id, hostingPreference: "CLOUD" });
+  await createAccount({ ownerId: repA.id, hostingPreference: "CLOUD" });
+  await createAccount({ ownerId: repB.id, hostingPreference: "CLOUD" });
+  cloudId = await publishSegment("Cloud first", hostingRule("c", "CLOUD"));
+  await recomputeAll(db, { reason: "RULE_PUBLISHED" });
+});
+
+beforeEach(() => clearSharedAggregates());
+
+afterAll(async () => {
+  await db.$disconnect();
+});
+
+describe("aggregates shared across requests", () => {
+  test("give what the functions they wrap give, per visibility", async () => {
+    for (const actor of [repA, repB, manager]) {
+      expect(await sharedSegments(actor)).toEqual(await listSegments(actor));
+      expect(await sharedSegment(actor, cloudId)).toEqual(await getSegment(actor, cloudId));
+      expect(await sharedMatrix(actor, "segment")).toEqual(await getMatrix(actor, "segment"));
+    }
+    expect(await sharedSegment(repA, 999_999)).toBeNull();
+    // Reps never see each other's figures: each has an entry of their own.
+    expect((await sharedSegments(repA))[0]?.size).toBe(2);
+    expect((await sharedSegments(repB))[0]?.size).toBe(1);
+    expect((await sharedSegments(manager))[0]?.size).toBe(3);
+  });
+
+  test("are reused while nothing changed", async () => {
+    const first = await sharedSegments(manager);
+    expect(await sharedSegments(manager)).toBe(first);
+    expect(await sharedTierOptions()).toBe(await sharedTierOptions());
+  });
+
+  test("are read again after a ledger entry (a publish and its recompute)", async () => {
+    const before = await sharedSegments(manager);
+    expect(before.map((s) => s.name)).toEqual(["Cloud first"]);
+    const id = await publishSegment("Everyone on the cloud", hostingRule("e", "CLOUD"));
+    await recomputeAll(db, { reason: "RULE_PUBLISHED" });
+    const after = await sharedSegments(manager);
+    expect(after.map((s) => s.name)).toEqual(["Cloud first", "Everyone on the cloud"]);
+    expect(after.find((s) => s.id === id)?.size).toBe(3);
+    expect(await sharedMatrix(manager, "segment")).toEqual(await getMatrix(manager, "segment"));
+  });
+
+  test("are read again after an audit entry (an admin or API write)", async () => {
+    const first = await sharedTierOptions();
+    await recordAudit({ actor: { id: manager.id, email: "manager@test.local" }, action: "ACCOUNTS_REASSIGNED", target: "test" });
+    const second = await sharedTierOptions();
+    expect(second).not.toBe(first);
+    expect(second).toEqual(await tierOptions());
+  });
+
+  test("are not kept while a live recompute is pending", async () => {
+    const [account] = await db.account.findMany({ take: 1, select: { id: true } });
+    await db.pendingRecompute.create({ data: { accountId: account!.id, detail: "test write" } });
+    try {
+      const first = await sharedSegments(manager);
+      expect(await sharedSegments(manager)).not.toBe(first);
+      expect(await sharedSegments(manager)).toEqual(first);
+    } finally {
+      await db.pendingRecompute.deleteMany({});
+    }
+    const kept = await sharedSegments(manager);
+    expect(await sharedSegments(manager)).toBe(kept);
+  });
+});
