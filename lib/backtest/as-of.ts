@@ -21,7 +21,8 @@ function columnsOf(field: FieldDefinition): string[] {
     case "daysSince":
       return [field.sql.column];
     case "technologies":
-      return ["technology_ids"];
+      // The stack as ids, and as category bits (the compiler's "in category" test).
+      return ["technology_ids", "technology_categories"];
     case "respondedChannels":
       return [];
   }

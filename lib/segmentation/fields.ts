@@ -28,8 +28,9 @@ export type FieldUnit = "USD" | "days" | "orders" | "events" | "employees" | "po
  * - respondedChannels: `a.id IN (accounts with a campaign response on the channels)`, outcomes
  *   other than a non-response counting.
  * - technologies: the GIN-indexed `a.technology_ids` array (a trigger keeps it equal to the
- *   account's account_technologies rows) with `&&` / `@>`; categories through the technologies
- *   table; "detected within" reads account_technologies' detection dates.
+ *   account's account_technologies rows) with `&&` / `@>`; categories as bits of
+ *   `a.technology_categories` (kept by the same trigger); "detected within" reads
+ *   account_technologies' detection dates.
  */
 export type FieldSql =
   | { readonly kind: "column"; readonly column: string }

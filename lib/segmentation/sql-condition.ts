@@ -10,6 +10,7 @@
  * for every account.
  */
 import { Prisma } from "@/lib/generated/prisma/client";
+import { techCategoryMask } from "@/lib/domain/tech-category-bits";
 import type { IsoDate } from "@/lib/segmentation/dates";
 import { getField, type EnumFieldDefinition, type FieldSql } from "@/lib/segmentation/fields";
 import { NON_RESPONSE_OUTCOMES } from "@/lib/segmentation/options";
@@ -201,8 +202,9 @@ function technology(condition: TechnologyCondition, asOf: IsoDate): Prisma.Sql {
     case "has_none":
       return not(overlaps(ids(condition.value)));
     case "in_category":
-      // An uncorrelated sub-select: PostgreSQL evaluates it once per query.
-      return overlaps(Prisma.sql`ARRAY(SELECT tw_t.id FROM technologies tw_t WHERE tw_t.category IN (${list(condition.value, "TechCategory")}))`);
+      // a.technology_categories holds the account's categories as bits (kept by the same trigger):
+      // one integer test per account instead of an array overlap with the categories' technologies.
+      return isTrue(Prisma.sql`(a.technology_categories & ${techCategoryMask(condition.value)}::int) <> 0`);
     case "detected_within_days": {
       const { days, technologyIds } = condition.value;
       const which = technologyIds ? Prisma.sql`AND tw_at.technology_id IN (${list(technologyIds, "integer")})` : Prisma.empty;

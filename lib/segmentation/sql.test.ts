@@ -1,4 +1,5 @@
 import { describe, expect, test } from "vitest";
+import { techCategoryMask } from "@/lib/domain/tech-category-bits";
 import { compileRule, compileTierCase } from "@/lib/segmentation/sql";
 import { AS_OF, and, cond, mustParse, not, or } from "@/lib/segmentation/test-support";
 
@@ -37,14 +38,15 @@ describe("compileRule", () => {
     expect(compile(not(and(cond("orderCount", "gt", 1), cond("orderCount", "lt", 5)))).text).toMatch(/^\(NOT \(.* AND .*\)\)$/);
   });
 
-  test("technology conditions test the account's technology_ids array; categories resolve once per query", () => {
+  test("technology conditions test the account's technology_ids array; categories its category bits", () => {
     const any = compile(cond("technologies", "has_any", [3, 4]));
     expect(any.text).toContain("a.technology_ids && ARRAY[CAST($1 AS integer),CAST($2 AS integer)]::integer[]");
     expect(compile(cond("technologies", "has_all", [3])).text).toContain("a.technology_ids @> ARRAY[");
     expect(compile(cond("technologies", "has_none", [3])).text).toContain("(NOT COALESCE((a.technology_ids && ");
-    const category = compile(cond("technologies", "in_category", ["CRM"])).text;
-    expect(category).toContain("a.technology_ids && ARRAY(SELECT tw_t.id FROM technologies tw_t");
-    expect(category).not.toContain("= a.id");
+    const category = compile(cond("technologies", "in_category", ["CRM", "ERP"]));
+    expect(category.text).toContain("(a.technology_categories & $1::int) <> 0");
+    expect(category.values).toEqual([techCategoryMask(["CRM", "ERP"])]);
+    expect(category.text).not.toContain("= a.id");
   });
 
   test("channel conditions are uncorrelated IN subqueries over campaign responses (hashed once per query)", () => {

@@ -109,9 +109,9 @@ async function publishedTierIds(db: Executor, rules: PublishedRules): Promise<Re
 }
 
 /**
- * The full recompute: the same work as recomputeAll over every account, but the two read passes
- * (memberships, scores) run at the same time on two connections, so both cores work; the changes
- * they find are then written in one transaction. If rules are published while it reads, it
+ * The full recompute: the same work as recomputeAll over every account, but the score read runs
+ * on a connection of its own beside the membership read, the membership write and the plays
+ * pass, so both cores work; every change is written in one transaction. If rules are published while it reads, it
  * reads again (up to three times) rather than write what the old rules computed.
  */
 export async function recomputeEverything(
@@ -129,21 +129,22 @@ export async function recomputeEverything(
   for (let attempt = 1; ; attempt++) {
     const rules = await loadPublishedRules(root);
     const what = await everything(root, rules);
-    const [memberships, scores] = await Promise.all([
-      step("read tiers and segments", () =>
-        root.$transaction(async (tx) => {
-          // One core each: PostgreSQL's own parallel workers would only compete with the other read.
-          await tx.$queryRaw`SELECT set_config('max_parallel_workers_per_gather', '0', true)`;
-          return readMembershipChanges(tx, what, { asOf });
-        }, LONG_TRANSACTION),
-      ),
-      step("read scores", () =>
-        root.$transaction(async (tx) => {
-          await allowLargeSorts(tx);
-          return readScoreChanges(tx, rules.scoring, asOf);
-        }, LONG_TRANSACTION),
-      ),
-    ]);
+    // The score read is the longest; scores depend on neither tiers, segments nor plays, so it
+    // goes on while the memberships are written and the plays recomputed, and is awaited last.
+    const scoresRead = step("read scores", () =>
+      root.$transaction(async (tx) => {
+        await allowLargeSorts(tx);
+        return readScoreChanges(tx, rules.scoring, asOf);
+      }, LONG_TRANSACTION),
+    );
+    scoresRead.catch(() => {}); // awaited below; this only keeps an early failure elsewhere from leaving it unhandled
+    const memberships = await step("read tiers and segments", () =>
+      root.$transaction(async (tx) => {
+        // One core each: PostgreSQL's own parallel workers would only compete with the score read.
+        await tx.$queryRaw`SELECT set_config('max_parallel_workers_per_gather', '0', true)`;
+        return readMembershipChanges(tx, what, { asOf });
+      }, LONG_TRANSACTION),
+    );
     const summary = await root.$transaction(async (tx) => {
       if (rulesSignature(await loadPublishedRules(tx)) !== rulesSignature(rules)) return null;
       const { tierChanges, segmentsEntered, segmentsLeft } = await step(`write ${memberships.length} membership changes`, () =>
@@ -152,9 +153,11 @@ export async function recomputeEverything(
       await reorderTierRanks(tx);
       // Audiences read the tiers and segments just written.
       const playChanges = await step("plays and whitespace", () => recomputePlays(tx, because, { asOf }));
+      const scores = await scoresRead;
       const scoreChanges = await step(`write ${scores.length} score changes`, () => applyScoreChanges(tx, scores));
       return { tierChanges, segmentChanges: segmentsEntered + segmentsLeft, playChanges, scoreChanges };
     }, LONG_TRANSACTION);
+    if (!summary) await scoresRead.catch(() => undefined);
     if (summary) return summary;
     if (attempt >= 3) throw new Error("The rules changed during three recomputes in a row; try again later.");
   }
