@@ -58,7 +58,8 @@ describe.each(PAGES)("%s", (_, load, title, allowed) => {
 });
 
 test("the editors of one play or segment: the 404 title for anyone but an admin", async () => {
-  for (const load of [() => import("@/app/(app)/admin/plays/[id]/page"), () => import("@/app/(app)/admin/rules/segments/[id]/page")]) {
+  const editors = [() => import("@/app/(app)/admin/plays/[id]/page"), () => import("@/app/(app)/admin/rules/segments/[id]/page")];
+  for (const load of editors as unknown as (() => Promise<PageModule>)[]) {
     for (const role of ["MANAGER", "REP"] as const) expect(await titleFor(load, role, { id: "1" })).toBe("Page not found");
   }
 });
