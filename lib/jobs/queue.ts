@@ -19,6 +19,11 @@ export interface EnqueueOptions {
   key?: string;
   /** Not before this time (default: now). */
   runAt?: Date;
+  /**
+   * With `key`: enqueueing again while one waits keeps its run time instead of replacing it, so
+   * the writes of a window share one run (graphile-worker's 'preserve_run_at').
+   */
+  keepRunAt?: boolean;
 }
 
 /**
@@ -33,7 +38,8 @@ export async function enqueueJob(name: JobName, payload: object, options: Enqueu
     payload => ${JSON.stringify(payload)}::json,
     run_at => ${options.runAt ?? null}::timestamptz,
     max_attempts => ${MAX_ATTEMPTS[name]}::int,
-    job_key => ${options.key ?? null}::text
+    job_key => ${options.key ?? null}::text,
+    job_key_mode => ${options.keepRunAt ? "preserve_run_at" : "replace"}::text
   )`;
 }
 

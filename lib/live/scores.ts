@@ -20,13 +20,20 @@ export const LIVE_SCORES_LOCK_KEY = 727_011;
 /** Accounts scored per transaction: far more than a drain's batch, as a batch costs the same whatever its size. */
 export const SCORE_BATCH = 50_000;
 
+/**
+ * The job runs this long after the first membership drain that queued it, and takes every
+ * account drained by then: one pair of scans per window instead of one per drain batch (which
+ * at 1,000,000 accounts would keep a core busy and slow the membership drains down).
+ */
+export const SCORE_WINDOW_MS = 1_000;
+
 const SCORE_TRANSACTION = { maxWait: 30_000, timeout: 5 * 60_000 } as const;
 
 /** Inside the membership drain's transaction: the accounts' scores are due, in a job queued iff it commits. */
 export async function markScoresDue(tx: PendingExecutor, accountIds: readonly number[]): Promise<void> {
   if (accountIds.length === 0) return;
   await recordPendingScores(tx, accountIds);
-  await enqueueJob("live-scores", {}, { tx, key: LIVE_SCORES_JOB_KEY });
+  await enqueueJob("live-scores", {}, { tx, key: LIVE_SCORES_JOB_KEY, runAt: new Date(Date.now() + SCORE_WINDOW_MS), keepRunAt: true });
 }
 
 /**

@@ -17,7 +17,7 @@ export interface Writer {
 export async function directWriter(url: string): Promise<Writer> {
   const { db } = await import("@/lib/db/client");
   const { drainPendingRecomputes } = await import("@/lib/live/drain");
-  const { drainPendingScores } = await import("@/lib/live/scores");
+  const { drainPendingScores, SCORE_WINDOW_MS } = await import("@/lib/live/scores");
   const day = new Date().toISOString().slice(0, 10);
   const writers = new pg.Pool({ connectionString: url, max: 8 });
   const batches: { accounts: number; ms: number }[] = [];
@@ -32,7 +32,11 @@ export async function directWriter(url: string): Promise<Writer> {
   };
   const drainer = Promise.all([
     loop(() => drainPendingRecomputes({ onBatch: ({ accounts, ms }) => batches.push({ accounts, ms }) })),
-    loop(() => drainPendingScores({ onBatch: (batch) => scoreBatches.push(batch) })),
+    // As the live-scores job: it runs SCORE_WINDOW_MS after the first drain that queued it.
+    loop(async () => {
+      await new Promise((r) => setTimeout(r, SCORE_WINDOW_MS));
+      return drainPendingScores({ onBatch: (batch) => scoreBatches.push(batch) });
+    }),
   ]);
   return {
     label: "SQL insert + recordPending in one transaction, drainPendingRecomputes looped in-process",
