@@ -6,7 +6,7 @@
  * server has only the user's primary group: reachability is judged on uid and that gid alone.
  */
 import { spawnSync } from "node:child_process";
-import { statSync } from "node:fs";
+import { realpathSync, statSync } from "node:fs";
 import path from "node:path";
 
 export interface PgUser {
@@ -72,7 +72,7 @@ function allows(bits: number, access: Access): boolean {
  * a reachable place, never a failure.
  */
 export function canReach(target: string, user: Pick<PgUser, "uid" | "gid">, access: Access): boolean {
-  const parts = path.resolve(target).split(path.sep).filter(Boolean);
+  const parts = realPath(target).split(path.sep).filter(Boolean);
   let current: string = path.sep;
   for (let i = 0; ; i++) {
     let stat;
@@ -86,4 +86,18 @@ export function canReach(target: string, user: Pick<PgUser, "uid" | "gid">, acce
     if (!allows(bits, "x")) return false;
     current = path.join(current, parts[i]!);
   }
+}
+
+/** `target` with symlinks resolved in its existing part: the server walks the real directories. */
+function realPath(target: string): string {
+  const absolute = path.resolve(target);
+  let existing = absolute;
+  while (existing !== path.dirname(existing)) {
+    try {
+      return path.join(realpathSync(existing), path.relative(existing, absolute));
+    } catch {
+      existing = path.dirname(existing);
+    }
+  }
+  return absolute;
 }

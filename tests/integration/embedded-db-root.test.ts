@@ -4,7 +4,7 @@
  * with its binaries and data directory inside a mode-700 directory; as anyone, the reachability
  * rule the relocation depends on is checked.
  */
-import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -50,6 +50,17 @@ describe("reachability of a path for another user", () => {
     // The owner still reaches it.
     const me = { uid: process.getuid!(), gid: process.getgid!() };
     expect(canReach(path.join(base, "open", "inner"), me, "rx")).toBe(true);
+  });
+
+  test("a symlink is judged by the directories it leads through", () => {
+    const hidden = tempDir("tierwise-reach-"); // mode 700
+    mkdirSync(path.join(hidden, "bin"));
+    const open = tempDir("tierwise-reach-");
+    chmodSync(open, 0o755);
+    symlinkSync(path.join(hidden, "bin"), path.join(open, "bin"));
+    expect(canReach(path.join(open, "bin"), stranger, "x")).toBe(false);
+    chmodSync(hidden, 0o755);
+    expect(canReach(path.join(open, "bin"), stranger, "x")).toBe(true);
   });
 
   test("a file needs the bits asked for, from the class the user falls in", () => {
