@@ -63,6 +63,9 @@ const ERROR_RESPONSES = {
     "Retry-After": { $ref: "#/components/headers/RetryAfter" },
   }),
   Internal: errorResponse("INTERNAL: something failed on our side; nothing was changed. Retry later."),
+  Unavailable: errorResponse("SERVICE_UNAVAILABLE: Tierwise cannot reach its database right now; nothing was changed. Retry after the `Retry-After` seconds.", {
+    "Retry-After": { $ref: "#/components/headers/RetryAfter" },
+  }),
 } as const;
 
 const ref = (name: keyof typeof ERROR_RESPONSES) => ({ $ref: `#/components/responses/${name}` });
@@ -88,6 +91,7 @@ function operation(endpoint: AnyEndpoint): ZodOpenApiOperationObject {
     "422": ref("Invalid"),
     "429": ref("RateLimited"),
     "500": ref("Internal"),
+    "503": ref("Unavailable"),
   };
   if (endpoint.body || endpoint.idempotent) responses["400"] = ref("Malformed");
   if (endpoint.params) responses["404"] = ref("NotFound");
@@ -121,7 +125,7 @@ const DESCRIPTION = `Read accounts with their tiers, scores, segments and explan
 
 **Authentication.** Send an API key made by an admin (Admin → API & webhooks) as \`Authorization: Bearer <key>\`. Each key has scopes; each endpoint names the one it needs.
 
-**Errors** have one shape (\`Error\`) with a stable \`code\`: 400 MALFORMED, 401 UNAUTHENTICATED, 403 FORBIDDEN, 404 NOT_FOUND, 409 CONFLICT, 413 TOO_LARGE, 422 INVALID (with \`details.fieldErrors\` by dotted path), 429 RATE_LIMITED.
+**Errors** have one shape (\`Error\`) with a stable \`code\`: 400 MALFORMED, 401 UNAUTHENTICATED, 403 FORBIDDEN, 404 NOT_FOUND, 409 CONFLICT, 413 TOO_LARGE, 422 INVALID (with \`details.fieldErrors\` by dotted path), 429 RATE_LIMITED, 503 SERVICE_UNAVAILABLE (the database cannot be reached; retry after \`Retry-After\`).
 
 **Rate limit.** Per key, per ${RATE_WINDOW_SECONDS}-second window, shared by every server. Every answer carries \`RateLimit-Limit\`, \`RateLimit-Remaining\` and \`RateLimit-Reset\`; a 429 carries \`Retry-After\`.
 

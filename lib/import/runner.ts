@@ -28,8 +28,9 @@ export type ImportRunPayload = z.infer<typeof importRunPayload>;
 /**
  * The "import-run" job. Runs the claimed dry run or commit unless the import has moved on (it
  * finished, was discarded, or was started again: a later claim has its own job). After a crash
- * the queue runs the job again and the run starts over: a commit is one transaction, so nothing
- * of the interrupted attempt was kept.
+ * a dry run is run again by the queue; an interrupted commit (one transaction, so nothing of it
+ * was kept) goes back to "ready to commit" for the admin to start again
+ * (lib/data/import/interrupted.ts), never replayed behind their back.
  */
 export async function runQueuedImport(payload: unknown): Promise<void> {
   const { importJobId, mode, claim, actor } = importRunPayload.parse(payload);
