@@ -4,7 +4,7 @@
  * with its binaries and data directory inside a mode-700 directory; as anyone, the reachability
  * rule the relocation depends on is checked.
  */
-import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync } from "node:fs";
+import { chmodSync, chownSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -96,6 +96,17 @@ describe.runIf(runningAsRoot())("as root, from a directory only root can travers
       await db.stop();
     }
     expect(existsSync(db.dataDir)).toBe(false);
+  });
+
+  test("a shared root someone else could write to is refused with one sentence naming the fix", async () => {
+    const squatted = tempDir("tierwise-squatted-");
+    chownSync(squatted, 65_534, 65_534);
+    const error = await startEmbeddedDatabase({ dataDir: path.join(hidden, "data", "test-2"), persistent: false, quiet: true, sharedRoot: squatted, binariesPackage: packageDir }).then(
+      () => null,
+      (e: unknown) => e as Error,
+    );
+    expect(error?.message).toMatch(/must belong to root and be writable by root only .*: fix it with chown root/);
+    expect(error?.message.split("\n")).toHaveLength(1);
   });
 
   test("the persistent cluster is found again at the same place, with its data", async () => {
