@@ -18,13 +18,13 @@ interface Page {
 
 const COLUMNS: Column<RowError>[] = [
   { key: "line", header: "Line", className: "tabular whitespace-nowrap font-medium text-slate-900", cell: (e) => e.line },
-  { key: "column", header: "Column", className: "whitespace-nowrap", cell: (e) => e.column ?? <span className="text-slate-400">Whole row</span> },
+  { key: "column", header: "Column", className: "whitespace-nowrap", cell: (e) => e.column ?? <span className="text-slate-500">Whole row</span> },
   {
     key: "value",
     header: "Value",
     cell: (e) => (
       <span className="block max-w-48 truncate font-mono text-xs" title={e.value ?? undefined}>
-        {e.value ? e.value : <span className="font-sans text-slate-400">blank</span>}
+        {e.value ? e.value : <span className="font-sans text-slate-500">blank</span>}
       </span>
     ),
   },

@@ -16,7 +16,8 @@ export function Stat({ label, value, tone = "default", hint }: { label: string; 
       >
         {formatNumber(value)}
       </dd>
-      {hint && <p className="mt-0.5 text-xs text-slate-500">{hint}</p>}
+      {/* A second <dd>: a <dl> group holds only <dt> and <dd> elements. */}
+      {hint && <dd className="mt-0.5 text-xs text-slate-500">{hint}</dd>}
     </div>
   );
 }
