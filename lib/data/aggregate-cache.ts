@@ -24,6 +24,8 @@ interface Entry {
   stamp: string;
   at: number;
   value: Promise<unknown>;
+  /** What the value was computed for beyond its key (sharedAggregateWhile). */
+  meta?: unknown;
 }
 
 const entries = new Map<string, Entry>();
@@ -48,15 +50,24 @@ export function visibilityKey(actor: Actor): string {
  * the value.
  */
 export async function sharedAggregate<T>(key: string, load: () => Promise<T>): Promise<T> {
+  return sharedAggregateWhile(key, undefined, async () => true, load);
+}
+
+/**
+ * sharedAggregate for a value computed for `meta` (e.g. a time window's start) that a later
+ * request asks for with different `meta`: the stored value is reused only when `stillValid(stored
+ * meta)` says it is exactly what `load()` would give now; otherwise it is loaded and stored anew.
+ */
+export async function sharedAggregateWhile<T, M>(key: string, meta: M, stillValid: (stored: M) => Promise<boolean>, load: () => Promise<T>): Promise<T> {
   const stamp = await dataStamp();
   if (stamp === null) return load();
   const now = Date.now();
   const hit = entries.get(key);
-  if (hit && hit.stamp === stamp && now - hit.at < MAX_AGE_MS) return hit.value as Promise<T>;
+  if (hit && hit.stamp === stamp && now - hit.at < MAX_AGE_MS && (await stillValid(hit.meta as M))) return hit.value as Promise<T>;
 
   const value = load();
   entries.delete(key);
-  entries.set(key, { stamp, at: now, value });
+  entries.set(key, { stamp, at: now, value, meta });
   if (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value!);
   value.catch(() => {
     if (entries.get(key)?.value === value) entries.delete(key);

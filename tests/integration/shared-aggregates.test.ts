@@ -5,6 +5,7 @@ import { db } from "@/lib/db/client";
 import { recomputeAll } from "@/lib/db/membership/recompute-all";
 import { clearSharedAggregates } from "@/lib/data/aggregate-cache";
 import { getMatrix } from "@/lib/data/matrix";
+import { dismissChangeGroup, getSinceLastVisit } from "@/lib/data/plays/changes";
 import { getSegment, listSegments } from "@/lib/data/segments";
 import { sharedMatrix, sharedSegment, sharedSegments, sharedTierOptions } from "@/lib/data/shared-reads";
 import { tierOptions } from "@/lib/data/lookups";
@@ -91,5 +92,28 @@ describe("aggregates shared across requests", () => {
     }
     const kept = await sharedSegments(manager);
     expect(await sharedSegments(manager)).toBe(kept);
+  });
+
+  test("since the last visit: shared rows only while the window holds the same ledger rows and dismissals", async () => {
+    const [account] = await db.account.findMany({ where: { ownerId: repA.id }, take: 1, select: { id: true } });
+    // A ledger row 5 s inside the default 7-day window: 10 s later it has fallen out.
+    const edge = new Date(Date.now() - 7 * 86_400_000 + 5_000);
+    await db.membershipEvent.create({ data: { accountId: account!.id, at: edge, scope: "SEGMENT", change: "LEFT", reason: "DATA_CHANGE", detail: "edge", segmentId: cloudId } });
+    const now = new Date();
+    const hasEdge = (changes: Awaited<ReturnType<typeof getSinceLastVisit>>) => changes!.groups.some((g) => g.reasonText.endsWith("edge"));
+
+    const first = await getSinceLastVisit(repA, null, now, { shared: true });
+    expect(first).toEqual(await getSinceLastVisit(repA, null, now));
+    expect(hasEdge(first)).toBe(true);
+    const later = new Date(now.getTime() + 10_000);
+    const second = await getSinceLastVisit(repA, null, later, { shared: true });
+    expect(second).toEqual(await getSinceLastVisit(repA, null, later));
+    expect(hasEdge(second)).toBe(false);
+
+    const group = second!.groups[0]!;
+    await dismissChangeGroup(repA, group.key, group.newestAt, later);
+    const third = await getSinceLastVisit(repA, null, later, { shared: true });
+    expect(third).toEqual(await getSinceLastVisit(repA, null, later));
+    expect(third!.groups.map((g) => g.key)).not.toContain(group.key);
   });
 });

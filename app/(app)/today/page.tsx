@@ -25,7 +25,7 @@ export default async function TodayPage({ searchParams }: { searchParams: Promis
   const picksRep = canSeeAllAccounts(user);
   const [worklist, changes, tier, segment, reps] = await Promise.all([
     getWorklist(user, query),
-    getSinceLastVisit(user, query.rep),
+    getSinceLastVisit(user, query.rep, new Date(), { shared: true }),
     sharedTierOptions(),
     sharedSegmentOptions(),
     picksRep ? todayRepOptions(user) : Promise.resolve([]),

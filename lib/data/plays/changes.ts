@@ -13,6 +13,7 @@ import { assertRole, type Actor } from "@/lib/auth/access";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { MembershipReason } from "@/lib/db/membership/types";
+import { sharedAggregateWhile } from "@/lib/data/aggregate-cache";
 import { MEMBERSHIP_REASON_LABELS } from "@/lib/data/membership-history";
 import { resolveTodayRep } from "./today-rep";
 
@@ -155,16 +156,49 @@ function toGroup(row: GroupRow): ChangeGroup {
   };
 }
 
-/** What changed in the shown rep's book since their last visit (see resolveTodayRep for whose). */
-export async function getSinceLastVisit(actor: Actor, requestedRep: string | null | undefined, now = new Date()): Promise<SinceLastVisit | null> {
+/**
+ * What changed in the shown rep's book since their last visit (see resolveTodayRep for whose).
+ * `shared` (the /today page): the grouped rows are shared across requests (lib/data/aggregate-cache.ts)
+ * for the same rep, last visit and dismissals; without a last visit on record the window starts
+ * DEFAULT_LOOKBACK_DAYS before each request, so a stored result is reused only when none of the
+ * rep's ledger rows fell out of the window since it was computed.
+ */
+export async function getSinceLastVisit(
+  actor: Actor,
+  requestedRep: string | null | undefined,
+  now = new Date(),
+  options: { shared?: boolean } = {},
+): Promise<SinceLastVisit | null> {
   const { rep, own } = await resolveTodayRep(actor, requestedRep);
   if (!rep) return null;
   const since = rep.changesSeenAt ?? new Date(now.getTime() - DEFAULT_LOOKBACK_DAYS * 86_400_000);
   // Without dismissals since then (the usual case) the query skips matching them row by row.
-  const dismissed = await db.changeDismissal.count({ where: { userId: rep.id, upTo: { gt: since } } });
-  const rows = await db.$queryRaw<GroupRow[]>(changeGroupsSql(rep.id, since, dismissed > 0));
+  // Their sum of up_to moves with every new or moved dismissal: part of the shared entry's key.
+  const [dismissals] = await db.$queryRaw<{ n: number; upTo: string | null }[]>`
+    SELECT count(*)::int AS n, sum(extract(epoch FROM up_to))::text AS "upTo" FROM change_dismissals WHERE user_id = ${rep.id} AND up_to > ${since}`;
+  const dismissed = dismissals?.n ?? 0;
+  const load = () => db.$queryRaw<GroupRow[]>(changeGroupsSql(rep.id, since, dismissed > 0));
+  const rows = options.shared
+    ? await sharedAggregateWhile(
+        `changes:${rep.id}:${rep.changesSeenAt?.toISOString() ?? "default"}:${dismissed}:${dismissals?.upTo ?? ""}`,
+        since,
+        (stored) => sameWindow(rep.id, stored, since),
+        load,
+      )
+    : await load();
   const total = rows[0]?.total_groups ?? 0;
   return { since, sinceIsDefault: !rep.changesSeenAt, groups: rows.map(toGroup), moreGroups: Math.max(0, total - rows.length), readOnly: !own };
+}
+
+/** True when the rep's ledger rows after `stored` are those after `since` (none in between). */
+async function sameWindow(repId: string, stored: Date, since: Date): Promise<boolean> {
+  if (stored.getTime() === since.getTime()) return true;
+  if (stored.getTime() > since.getTime()) return false;
+  const [row] = await db.$queryRaw<{ moved: boolean }[]>`
+    SELECT EXISTS (
+      SELECT 1 FROM membership_events e JOIN accounts a ON a.id = e.account_id
+      WHERE a.owner_id = ${repId} AND e.at > ${stored} AND e.at <= ${since}) AS moved`;
+  return row?.moved === false;
 }
 
 /**
