@@ -40,7 +40,7 @@ export function AppShell({ user, children }: { user: SessionUser; children: Reac
             <Logo />
           </Link>
           <NavLinks items={navFor(user)} />
-          <div className="ml-auto flex items-center gap-3">
+          <div className="ml-auto flex flex-wrap items-center justify-end gap-x-3 gap-y-1">
             <div className="text-right leading-tight">
               <div className="text-sm font-medium text-slate-900" data-testid="current-user">{user.name}</div>
               <div className="text-xs text-slate-500">
