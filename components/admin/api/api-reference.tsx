@@ -24,6 +24,9 @@ export default function ApiReference({ document }: { document: Record<string, un
         mcp: { disabled: true },
         showSidebar: true,
         showDeveloperTools: "never",
+        // Scalar's light theme greys its secondary text (#797979, 4.29:1 on white) and colours
+        // numbers in code samples #ff5800 (2.9:1): darker shades meet WCAG AA's 4.5:1.
+        customCss: ".light-mode { --scalar-color-3: #6b6b6b; --scalar-color-orange: #b84000 !important; }",
       }}
     />
   );
