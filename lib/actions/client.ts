@@ -29,6 +29,11 @@ interface Common<T> {
   name: string;
   /** Who may call it; an empty list means any signed-in user. */
   roles: readonly Role[];
+  /**
+   * The user's own password or second factor: callable while the user must first change an
+   * admin-set password or set up two-factor sign-in (every other action is refused until then).
+   */
+  selfService?: true;
   /** Paths to refresh after a success. */
   revalidate?: readonly Revalidation[] | ((data: T) => readonly Revalidation[]);
 }
@@ -39,7 +44,7 @@ type ArgSchemas<S extends Schemas> = S | (() => Promise<S>);
 async function execute<T>(spec: Common<T>, body: (user: SessionUser) => Promise<T>): Promise<ActionResult<T>> {
   let data: T;
   try {
-    const user = await requireActionUser(...spec.roles);
+    const user = await requireActionUser(spec.roles, { selfService: spec.selfService });
     data = await body(user);
   } catch (error) {
     if (isAppError(error)) return { ok: false, error: error.message, code: error.code, ...(error.fieldErrors ? { fieldErrors: error.fieldErrors } : {}) };

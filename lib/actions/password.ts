@@ -10,6 +10,7 @@ import { formAction } from "./client";
 export const changePasswordAction = formAction({
   name: "changePassword",
   roles: [],
+  selfService: true,
   form: changePasswordSchema,
   run: async (user, input) => {
     await changeOwnPassword(user, input, clientInfo(await headers()));

@@ -27,6 +27,7 @@ const USERS_PATH = "/admin/users";
 export const startTwoFactorEnrolmentAction = formAction({
   name: "startTwoFactorEnrolment",
   roles: [],
+  selfService: true,
   form: startEnrolmentSchema,
   run: async (user, { currentPassword }) => startEnrolment(user, currentPassword, clientInfo(await headers())),
 });
@@ -38,6 +39,7 @@ export const startTwoFactorEnrolmentAction = formAction({
 export const confirmTwoFactorEnrolmentAction = formAction({
   name: "confirmTwoFactorEnrolment",
   roles: [],
+  selfService: true,
   form: confirmEnrolmentSchema,
   run: async (user, { code }) => ({ recoveryCodes: await confirmEnrolment(user, code) }),
 });
@@ -45,6 +47,7 @@ export const confirmTwoFactorEnrolmentAction = formAction({
 export const disableTwoFactorAction = formAction({
   name: "disableTwoFactor",
   roles: [],
+  selfService: true,
   form: disableTwoFactorSchema,
   run: async (user, input) => {
     await disableTwoFactor(user, input, clientInfo(await headers()));
@@ -56,6 +59,7 @@ export const disableTwoFactorAction = formAction({
 export const regenerateRecoveryCodesAction = formAction({
   name: "regenerateRecoveryCodes",
   roles: [],
+  selfService: true,
   form: regenerateRecoveryCodesSchema,
   run: async (user, { code }) => ({ recoveryCodes: await regenerateRecoveryCodes(user, code, clientInfo(await headers())) }),
 });

@@ -25,8 +25,10 @@ describe("requireUser", () => {
   test("a password an admin set: every page sends the user to change it first", async () => {
     state.user = { ...rep, mustChangePassword: true };
     await expect(requireUser()).rejects.toThrow("redirect /account/password");
-    // The change action itself (and the others) still know who it is.
-    await expect(requireActionUser()).resolves.toMatchObject({ id: "u1" });
+    // The change action itself still knows who it is; nothing else goes around the page guard.
+    await expect(requireActionUser([], { selfService: true })).resolves.toMatchObject({ id: "u1" });
+    await expect(requireActionUser()).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(requireActionUser(["REP"])).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 
   test("otherwise the user", async () => {

@@ -39,12 +39,17 @@ export async function requireUser(): Promise<SessionUser> {
 }
 
 /**
- * For server actions and route handlers: the signed-in user, or an AppError. An admin who must
- * set up two-factor sign-in first is refused everything restricted to roles; what any signed-in
- * user may do (their own password and second factor) stays open, or they could never enrol.
+ * For server actions and route handlers: the signed-in user of one of `roles` (none: any), or an
+ * AppError. While a user must change the password an admin set, or an admin must set up
+ * two-factor sign-in, everything is refused except the self-service entry points (their own
+ * password and second factor: they could never get out otherwise), exactly as every page but
+ * those redirects: an export or an action must not be the way around the page guard.
  */
-export async function requireActionUser(...roles: Role[]): Promise<SessionUser> {
-  const user = authorize(await getSessionUser(), roles);
-  if (user.mustEnrolTwoFactor && roles.length > 0) throw new AppError("FORBIDDEN", "Set up two-factor sign-in first (Two-factor sign-in in the header).");
+export async function requireActionUser(roles: readonly Role[] = [], options: { selfService?: boolean } = {}): Promise<SessionUser> {
+  const user = authorize(await getSessionUser(), [...roles]);
+  if (!options.selfService) {
+    if (user.mustChangePassword) throw new AppError("FORBIDDEN", "Choose your own password first (Change password in the header).");
+    if (user.mustEnrolTwoFactor) throw new AppError("FORBIDDEN", "Set up two-factor sign-in first (Two-factor sign-in in the header).");
+  }
   return user;
 }

@@ -67,7 +67,7 @@ export function route<P extends Params = Params>(spec: {
       if (request.method !== "GET" && request.method !== "HEAD" && !isSameOrigin(request)) {
         throw new AppError("FORBIDDEN", "Cross-site requests are not allowed.");
       }
-      const user = await requireActionUser(...spec.roles);
+      const user = await requireActionUser(spec.roles);
       return await spec.handle({ user, request, params: context ? await context.params : ({} as P) });
     } catch (error) {
       return errorResponse(error, `route ${spec.name}`);

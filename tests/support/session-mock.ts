@@ -11,6 +11,6 @@ export async function sessionModuleMock() {
   return {
     getSessionUser: async () => session.user,
     requireUser: async () => authorize(session.user, []),
-    requireActionUser: async (...roles: SessionUser["role"][]) => authorize(session.user, roles),
+    requireActionUser: async (roles: readonly SessionUser["role"][] = []) => authorize(session.user, [...roles]),
   };
 }
