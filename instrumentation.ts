@@ -10,6 +10,10 @@ export async function register(): Promise<void> {
     // Every instance runs a worker of the job queue (imports, the daily refresh, live recomputes).
     const { startWorker, stopWorker } = await import("@/lib/jobs/worker");
     await startWorker({ refresh: !config.TIERWISE_DISABLE_REFRESH });
+    // The live recompute's whitespace peer groups cost a pass over every account (seconds at a
+    // million): read them now, in the background, not on the first API write's drain.
+    const { warmPeerGroups } = await import("@/lib/live/peer-groups");
+    warmPeerGroups();
     // Next.js closes the server and exits on these signals; meanwhile the worker stops taking jobs
     // and lets running ones finish. A job still running at exit is queued again by another
     // instance (or this one after its restart), as after a crash.

@@ -24,6 +24,12 @@ export interface EnqueueOptions {
    * the writes of a window share one run (graphile-worker's 'preserve_run_at').
    */
   keepRunAt?: boolean;
+  /**
+   * A named queue: its jobs run one at a time across every instance, and a job waiting for its
+   * turn holds no worker slot (a job that would only wait for a lock held by the same kind of job
+   * would otherwise occupy one, and keep other jobs from starting).
+   */
+  queue?: string;
 }
 
 /**
@@ -36,6 +42,7 @@ export async function enqueueJob(name: JobName, payload: object, options: Enqueu
   await executor.$executeRaw`SELECT graphile_worker.add_job(
     identifier => ${name},
     payload => ${JSON.stringify(payload)}::json,
+    queue_name => ${options.queue ?? null}::text,
     run_at => ${options.runAt ?? null}::timestamptz,
     max_attempts => ${MAX_ATTEMPTS[name]}::int,
     job_key => ${options.key ?? null}::text,

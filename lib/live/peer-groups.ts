@@ -46,6 +46,11 @@ export async function livePeerGroups(): Promise<readonly PeerCommon[]> {
   return cached.peers;
 }
 
+/** Read the peer groups in the background as an instance starts (a failure is logged; the first drain then reads them). */
+export function warmPeerGroups(): void {
+  livePeerGroups().catch((error: unknown) => logUnexpected("live recompute: peer groups", error));
+}
+
 /** Forget the cache (tests). */
 export function forgetPeerGroups(): void {
   cached = null;

@@ -25,5 +25,6 @@ export async function markForRecompute(
 ): Promise<void> {
   if (accountIds.length === 0) return;
   await recordPending(tx, accountIds, because.detail);
-  await enqueueJob("live-recompute", {}, { tx, key: LIVE_RECOMPUTE_JOB_KEY });
+  // Its own queue: one drain at a time (they are serialised anyway), and one waiting holds no worker slot.
+  await enqueueJob("live-recompute", {}, { tx, key: LIVE_RECOMPUTE_JOB_KEY, queue: LIVE_RECOMPUTE_JOB_KEY });
 }

@@ -33,7 +33,15 @@ const SCORE_TRANSACTION = { maxWait: 30_000, timeout: 5 * 60_000 } as const;
 export async function markScoresDue(tx: PendingExecutor, accountIds: readonly number[]): Promise<void> {
   if (accountIds.length === 0) return;
   await recordPendingScores(tx, accountIds);
-  await enqueueJob("live-scores", {}, { tx, key: LIVE_SCORES_JOB_KEY, runAt: new Date(Date.now() + SCORE_WINDOW_MS), keepRunAt: true });
+  // Its own queue: a job queued while one runs waits for it without holding a worker slot (three
+  // score jobs queued behind each other would otherwise fill the worker and hold the drains back).
+  await enqueueJob("live-scores", {}, {
+    tx,
+    key: LIVE_SCORES_JOB_KEY,
+    queue: LIVE_SCORES_JOB_KEY,
+    runAt: new Date(Date.now() + SCORE_WINDOW_MS),
+    keepRunAt: true,
+  });
 }
 
 /**
