@@ -4,7 +4,7 @@ import { AppError } from "@/lib/errors";
 import { bodyChunks, errorResponse, json } from "@/lib/http/route";
 import { authenticate, bearerToken } from "./auth";
 import type { ApiCaller } from "./caller";
-import { claimIdempotencyKey, completeIdempotencyKey, idempotencyKeyOf, releaseIdempotencyKey, requestFingerprint } from "./idempotency";
+import { claimIdempotencyKey, completeIdempotencyKey, idempotencyKeyOf, releaseIdempotencyKey, requestFingerprint, runClaimed } from "./idempotency";
 import { parseRequestPart } from "./input";
 import { consumeRateLimit, rateLimitHeaders } from "./rate-limit";
 import type { ApiScope } from "./scopes";
@@ -161,7 +161,7 @@ export function apiRoute<P extends z.ZodObject | undefined, Q extends z.ZodObjec
       }
       let result: z.output<R>;
       try {
-        result = await handle({ caller, params, query, body, request });
+        result = await runClaimed({ keyId: caller.keyId, idempotencyKey, status }, () => handle({ caller, params, query, body, request }));
       } catch (error) {
         // If even the release fails, the claim is taken over as abandoned after a few minutes.
         await releaseIdempotencyKey(caller.keyId, idempotencyKey).catch(() => undefined);

@@ -1,4 +1,5 @@
 import "server-only";
+import { AsyncLocalStorage } from "node:async_hooks";
 import { createHash } from "node:crypto";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
@@ -85,4 +86,29 @@ export async function completeIdempotencyKey(keyId: string, idempotencyKey: stri
 /** The request failed: release the claim so that a retry runs again. */
 export async function releaseIdempotencyKey(keyId: string, idempotencyKey: string, client: Client = db): Promise<void> {
   await client.$executeRaw`DELETE FROM api_idempotency_keys WHERE key_id = ${keyId} AND idempotency_key = ${idempotencyKey} AND status IS NULL`;
+}
+
+/** The claimed request being handled (set by the API boundary around the handler). */
+interface ClaimedRequest {
+  keyId: string;
+  idempotencyKey: string;
+  status: number;
+}
+
+const claimed = new AsyncLocalStorage<ClaimedRequest>();
+
+/** Run a claimed request's handler, so that its write transaction can store the response (below). */
+export function runClaimed<T>(request: ClaimedRequest, handle: () => Promise<T>): Promise<T> {
+  return claimed.run(request, handle);
+}
+
+/**
+ * Inside the write's own transaction: store the response of the claimed request being handled
+ * (if any), so the write and its response commit together. The boundary stores the same response
+ * again after the handler returns (for handlers without such a transaction); that is harmless.
+ */
+export async function completeIdempotencyInTransaction(tx: Client, body: unknown): Promise<void> {
+  const request = claimed.getStore();
+  if (!request) return;
+  await completeIdempotencyKey(request.keyId, request.idempotencyKey, request.status, body, tx);
 }

@@ -93,8 +93,7 @@ function planChanges(
  * add and remove, named as in the catalogue. Checked whole before anything is written.
  */
 export async function updateApiTechnologies(key: ApiKeyRef, items: readonly AccountTechnologiesChange[]): Promise<WriteOutcome & { removed: number }> {
-  let removed = 0;
-  const outcome = await apiWrite(key, { kind: "account technologies", items: items.length }, async (tx) => {
+  return apiWrite(key, { kind: "account technologies", items: items.length }, async (tx) => {
     const errors = new ItemErrors();
     const accountIds = await resolveAccountRefs(tx, items, errors);
     flagRepeats(accountIds.map((id) => (id === null ? null : String(id))), (i) => (items[i]?.accountId !== undefined ? "accountId" : "domain"), errors, "account");
@@ -110,7 +109,6 @@ export async function updateApiTechnologies(key: ApiKeyRef, items: readonly Acco
           DELETE FROM account_technologies t USING unnest(${deletes.map((d) => d.accountId)}::int[], ${deletes.map((d) => d.technologyId)}::int[]) AS u(account_id, technology_id)
           WHERE t.account_id = u.account_id AND t.technology_id = u.technology_id RETURNING t.account_id`
       : [];
-    removed = gone.length;
     const written = upserts.length
       ? await tx.$queryRaw<{ account_id: number; created: boolean }[]>`
           INSERT INTO account_technologies AS t (account_id, technology_id, first_detected_at, last_detected_at, confidence)
@@ -127,7 +125,7 @@ export async function updateApiTechnologies(key: ApiKeyRef, items: readonly Acco
       updated: written.length - created,
       unchanged: upserts.length - written.length,
       accountIds: sortedIds([...written.map((w) => w.account_id), ...gone.map((g) => g.account_id)]),
+      removed: gone.length,
     };
   });
-  return { ...outcome, removed };
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { recordApiAudit } from "@/lib/api/audit";
+import { completeIdempotencyInTransaction } from "@/lib/api/idempotency";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { AppError, type FieldErrors } from "@/lib/errors";
@@ -45,14 +46,17 @@ export const sortedIds = (ids: Iterable<number>) => [...new Set(ids)].sort((a, b
 
 /**
  * Runs one batch write all-or-nothing: the write, its audit entry (the key's name, what was
- * written) and the request for a live recompute of the changed accounts commit together, or not
- * at all. An item error thrown by `write` rolls everything back.
+ * written), the request for a live recompute of the changed accounts and, for a request with an
+ * Idempotency-Key, its stored response commit together, or not at all (a server that dies right
+ * after the commit cannot leave a claim without its response, which a retry would run again).
+ * An item error thrown by `write` rolls everything back. What `write` returns is the response.
  */
-export async function apiWrite(key: ApiKeyRef, what: { kind: string; items: number }, write: (tx: WriteTx) => Promise<WriteOutcome>): Promise<WriteOutcome> {
+export async function apiWrite<T extends WriteOutcome>(key: ApiKeyRef, what: { kind: string; items: number }, write: (tx: WriteTx) => Promise<T>): Promise<T> {
   return db.$transaction(
     async (tx) => {
       const outcome = await write(tx);
       await afterApiWrite(tx, key, what, outcome);
+      await completeIdempotencyInTransaction(tx, outcome);
       return outcome;
     },
     { maxWait: 10_000, timeout: 120_000 },
