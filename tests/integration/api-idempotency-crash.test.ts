@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { POST as orders } from "@/app/api/v1/orders/batch/route";
 import { authenticate } from "@/lib/api/auth";
+import { OrderItem } from "@/lib/api/endpoints/activity-writes";
 import { claimIdempotencyKey, requestFingerprint, runClaimed } from "@/lib/api/idempotency";
 import { upsertApiOrders } from "@/lib/data/api/writes/activity";
 import { db } from "@/lib/db/client";
@@ -36,7 +37,7 @@ test("the retry of a write whose server died after the commit replays the stored
   const caller = await authenticate(request);
   // What the boundary does up to the handler's commit, and then nothing: the process is gone.
   expect(await claimIdempotencyKey(caller.keyId, "erp-run-7", requestFingerprint(request, new TextEncoder().encode(text)))).toEqual({ kind: "run" });
-  const first = await runClaimed({ keyId: caller.keyId, idempotencyKey: "erp-run-7", status: 200 }, () => upsertApiOrders(caller, body().items));
+  const first = await runClaimed({ keyId: caller.keyId, idempotencyKey: "erp-run-7", status: 200 }, () => upsertApiOrders(caller, body().items.map((item) => OrderItem.parse(item))));
   expect(first).toMatchObject({ created: 1, accountIds: [accountId] });
   expect(await db.order.count({ where: { accountId } })).toBe(1);
 
