@@ -45,8 +45,18 @@ export function start(
   return child;
 }
 
-export function stopChildren(signal: NodeJS.Signals = "SIGTERM"): void {
-  for (const child of children) {
+/** How long a stopping child (the app letting its running jobs finish) may take before cleanup goes on. */
+const CHILD_EXIT_WAIT_MS = 10_000;
+
+/**
+ * Signal every child and wait until they have exited (at most CHILD_EXIT_WAIT_MS): the app's
+ * worker and connections end before the database they use is stopped, instead of logging the
+ * database's shutdown as connection errors.
+ */
+export async function stopChildren(signal: NodeJS.Signals = "SIGTERM"): Promise<void> {
+  const running = [...children];
+  const exited = running.map((child) => new Promise<void>((resolve) => child.once("exit", () => resolve())));
+  for (const child of running) {
     try {
       if (groups.has(child) && child.pid) process.kill(-child.pid, signal);
       else child.kill(signal);
@@ -54,6 +64,10 @@ export function stopChildren(signal: NodeJS.Signals = "SIGTERM"): void {
       // already gone
     }
   }
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, CHILD_EXIT_WAIT_MS)));
+  await Promise.race([Promise.all(exited), timeout]);
+  clearTimeout(timer);
 }
 
 /** Run cleanup once on normal exit, Ctrl-C or SIGTERM, then exit with the given code. */
@@ -62,7 +76,7 @@ export function onShutdown(cleanup: () => Promise<void>): (code: number) => Prom
   const finish = async (code: number): Promise<never> => {
     if (!done) {
       done = true;
-      stopChildren();
+      await stopChildren();
       try {
         await cleanup();
       } catch (error) {
