@@ -2,12 +2,13 @@
 
 import { AlertDialog } from "radix-ui";
 import { useState } from "react";
-import { Button, buttonClass } from "@/components/ui/button";
+import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { PASSWORD_HINT, PASSWORD_MAX_LENGTH } from "@/lib/auth/password-rules";
 import { ENUM_LABELS } from "@/lib/domain/enums";
 import type { Role } from "@/lib/generated/prisma/enums";
 import type { ActionResult, FormResult } from "@/lib/actions/result";
+import { ConfirmDialogContent } from "@/components/ui/confirm-dialog";
 import { DialogShell, FormError } from "@/components/ui/dialog";
 import { PasswordInput } from "./password-input";
 import { useFormAction } from "@/components/ui/use-form-action";
@@ -140,30 +141,22 @@ function SetActive({ user, isSelf, setActive }: UserActionsProps) {
           {deactivating ? "Deactivate" : "Reactivate"}
         </Button>
       </AlertDialog.Trigger>
-      <AlertDialog.Portal>
-        <AlertDialog.Overlay className="fixed inset-0 z-40 bg-slate-900/40" />
-        <AlertDialog.Content className="fixed left-1/2 top-1/2 z-50 w-[calc(100vw-2rem)] max-w-md -translate-x-1/2 -translate-y-1/2 rounded-xl bg-white p-6 shadow-xl ring-1 ring-slate-200">
-          <AlertDialog.Title className="text-lg font-semibold text-slate-900">
-            {deactivating ? `Deactivate ${user.name}?` : `Reactivate ${user.name}?`}
-          </AlertDialog.Title>
-          <AlertDialog.Description className="mt-2 text-sm text-slate-600">
-            {deactivating
-              ? `They are signed out at once and cannot sign in again until reactivated. ${
-                  user.accountsOwned > 0 ? `They own ${owns}; those stay assigned to them until you reassign them below.` : ""
-                }`
-              : `${user.email} can sign in again with their current password.`}
-          </AlertDialog.Description>
-          <form onSubmit={onSubmit} className="mt-4 space-y-4">
-            <FormError message={state && !state.ok ? state.error : undefined} />
-            <div className="flex justify-end gap-2">
-              <AlertDialog.Cancel className={buttonClass("secondary")}>Cancel</AlertDialog.Cancel>
-              <Button type="submit" variant={deactivating ? "danger" : "primary"} disabled={pending}>
-                {pending ? "Saving…" : deactivating ? "Deactivate" : "Reactivate"}
-              </Button>
-            </div>
-          </form>
-        </AlertDialog.Content>
-      </AlertDialog.Portal>
+      <ConfirmDialogContent
+        title={deactivating ? `Deactivate ${user.name}?` : `Reactivate ${user.name}?`}
+        description={
+          deactivating
+            ? `They are signed out at once and cannot sign in again until reactivated. ${
+                user.accountsOwned > 0 ? `They own ${owns}; those stay assigned to them until you reassign them below.` : ""
+              }`
+            : `${user.email} can sign in again with their current password.`
+        }
+        error={state && !state.ok ? state.error : undefined}
+        onSubmit={onSubmit}
+        pending={pending}
+        confirmLabel={deactivating ? "Deactivate" : "Reactivate"}
+        pendingLabel="Saving…"
+        variant={deactivating ? "danger" : "primary"}
+      />
     </AlertDialog.Root>
   );
 }
@@ -179,25 +172,16 @@ function ResetTwoFactor({ user, resetTwoFactor }: UserActionsProps) {
           Reset two-factor
         </Button>
       </AlertDialog.Trigger>
-      <AlertDialog.Portal>
-        <AlertDialog.Overlay className="fixed inset-0 z-40 bg-slate-900/40" />
-        <AlertDialog.Content className="fixed left-1/2 top-1/2 z-50 w-[calc(100vw-2rem)] max-w-md -translate-x-1/2 -translate-y-1/2 rounded-xl bg-white p-6 shadow-xl ring-1 ring-slate-200">
-          <AlertDialog.Title className="text-lg font-semibold text-slate-900">{`Reset ${user.name}'s two-factor sign-in?`}</AlertDialog.Title>
-          <AlertDialog.Description className="mt-2 text-sm text-slate-600">
-            Their authenticator app and recovery codes stop working; they sign in with their password alone and can set it up again.
-            Do this only when you know it is them (a lost phone).
-          </AlertDialog.Description>
-          <form onSubmit={onSubmit} className="mt-4 space-y-4">
-            <FormError message={state && !state.ok ? state.error : undefined} />
-            <div className="flex justify-end gap-2">
-              <AlertDialog.Cancel className={buttonClass("secondary")}>Cancel</AlertDialog.Cancel>
-              <Button type="submit" variant="danger" disabled={pending}>
-                {pending ? "Resetting…" : "Reset two-factor"}
-              </Button>
-            </div>
-          </form>
-        </AlertDialog.Content>
-      </AlertDialog.Portal>
+      <ConfirmDialogContent
+        title={`Reset ${user.name}'s two-factor sign-in?`}
+        description="Their authenticator app and recovery codes stop working; they sign in with their password alone and can set it up again. Do this only when you know it is them (a lost phone)."
+        error={state && !state.ok ? state.error : undefined}
+        onSubmit={onSubmit}
+        pending={pending}
+        confirmLabel="Reset two-factor"
+        pendingLabel="Resetting…"
+        variant="danger"
+      />
     </AlertDialog.Root>
   );
 }
