@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { WRONG_CREDENTIALS, authFile, submitSignIn } from "./support/users";
+import { WRONG_CREDENTIALS, addRepAsAdmin, authFile, submitSignIn } from "./support/users";
 
 // Adds a user: it runs after the read-only specs (playwright.config.ts), so owner lists they read stay as seeded.
 test.use({ storageState: authFile("admin") });
@@ -10,15 +10,7 @@ test("a new rep with no accounts is told so on the accounts page", async ({ page
   const email = `new-rep-${Date.now()}@tierwise.local`;
   const password = "violet-otter-harbour";
   const newPassword = "copper kites over the harbour";
-  await page.goto("/admin/users");
-  await page.getByRole("button", { name: "Add user" }).click();
-  const dialog = page.getByRole("dialog", { name: "Add a user" });
-  await dialog.getByLabel("Name").fill("Nora New");
-  await dialog.getByLabel("E-mail").fill(email);
-  await dialog.getByLabel("Role").selectOption("REP");
-  await dialog.getByLabel("Initial password").fill(password);
-  await dialog.getByRole("button", { name: "Add user" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Nora New can now sign in." })).toBeVisible();
+  await addRepAsAdmin(page, { name: "Nora New", email, password: password });
 
   const context = await browser.newContext({ baseURL, storageState: { cookies: [], origins: [] } });
   try {

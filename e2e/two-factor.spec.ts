@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { Secret, TOTP } from "otpauth";
-import { authFile, submitSignIn } from "./support/users";
+import { addRepAsAdmin, authFile, submitSignIn } from "./support/users";
 
 // Creates its own user (never a shared demo user): it runs with the other mutating specs (playwright.config.ts).
 test.use({ storageState: authFile("admin") });
@@ -21,15 +21,7 @@ test("a user turns on two-factor sign-in, then signs in with a code and with a r
   const email = `two-factor-${Date.now()}@tierwise.local`;
   const initial = "violet-otter-harbour";
   const password = "copper kites over the quiet harbour";
-  await page.goto("/admin/users");
-  await page.getByRole("button", { name: "Add user" }).click();
-  const dialog = page.getByRole("dialog", { name: "Add a user" });
-  await dialog.getByLabel("Name").fill("Tess Twofactor");
-  await dialog.getByLabel("E-mail").fill(email);
-  await dialog.getByLabel("Role").selectOption("REP");
-  await dialog.getByLabel("Initial password").fill(initial);
-  await dialog.getByRole("button", { name: "Add user" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Tess Twofactor can now sign in." })).toBeVisible();
+  await addRepAsAdmin(page, { name: "Tess Twofactor", email, password: initial });
 
   const context = await browser.newContext({ baseURL, storageState: { cookies: [], origins: [] } });
   try {

@@ -50,3 +50,16 @@ export async function currentUserName(page: Page): Promise<string> {
   if (!name) throw new Error("the header shows no signed-in user");
   return name;
 }
+
+/** An admin adds a rep from /admin/users with an initial password (the admin's page, signed in). */
+export async function addRepAsAdmin(page: Page, user: { name: string; email: string; password: string }): Promise<void> {
+  await page.goto("/admin/users");
+  await page.getByRole("button", { name: "Add user" }).click();
+  const dialog = page.getByRole("dialog", { name: "Add a user" });
+  await dialog.getByLabel("Name").fill(user.name);
+  await dialog.getByLabel("E-mail").fill(user.email);
+  await dialog.getByLabel("Role").selectOption("REP");
+  await dialog.getByLabel("Initial password").fill(user.password);
+  await dialog.getByRole("button", { name: "Add user" }).click();
+  await expect(page.getByRole("status").filter({ hasText: `${user.name} can now sign in.` })).toBeVisible();
+}
