@@ -5,8 +5,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
-import { useFormAction } from "@/components/ui/use-form-action";
-import type { FormResult } from "@/lib/actions/result";
+import { useFormActionThen } from "@/components/ui/use-form-action";
 import { confirmTwoFactorEnrolmentAction, startTwoFactorEnrolmentAction } from "@/lib/actions/two-factor";
 import { PASSWORD_MAX_LENGTH } from "@/lib/auth/password-rules";
 import { RecoveryCodes } from "./recovery-codes";
@@ -18,14 +17,7 @@ interface Enrolment {
 
 /** Step 1: the current password, so a borrowed session cannot add its own phone. */
 function PasswordStep({ onStarted }: { onStarted: (enrolment: Enrolment) => void }) {
-  const [state, onSubmit, pending] = useFormAction<FormResult<Enrolment>>(async (prev, formData) => {
-    const result = await startTwoFactorEnrolmentAction(prev, formData);
-    if (result?.ok) {
-      onStarted(result.data);
-      return null;
-    }
-    return result;
-  }, null);
+  const [state, onSubmit, pending] = useFormActionThen<Enrolment>(startTwoFactorEnrolmentAction, (data) => onStarted(data));
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   return (
     <form onSubmit={onSubmit} className="space-y-4" noValidate>
@@ -42,14 +34,7 @@ function PasswordStep({ onStarted }: { onStarted: (enrolment: Enrolment) => void
 
 /** Step 2: scan the QR code (or type the secret), then confirm with the code the app shows. */
 function ScanStep({ enrolment, onConfirmed }: { enrolment: Enrolment; onConfirmed: (codes: string[]) => void }) {
-  const [state, onSubmit, pending] = useFormAction<FormResult<{ recoveryCodes: string[] }>>(async (prev, formData) => {
-    const result = await confirmTwoFactorEnrolmentAction(prev, formData);
-    if (result?.ok) {
-      onConfirmed(result.data.recoveryCodes);
-      return null;
-    }
-    return result;
-  }, null);
+  const [state, onSubmit, pending] = useFormActionThen<{ recoveryCodes: string[] }>(confirmTwoFactorEnrolmentAction, (data) => onConfirmed(data.recoveryCodes));
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   return (
     <div className="space-y-5">

@@ -4,7 +4,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
-import { useFormAction } from "@/components/ui/use-form-action";
+import { useFormAction, useFormActionThen } from "@/components/ui/use-form-action";
 import type { FormResult } from "@/lib/actions/result";
 import { disableTwoFactorAction, regenerateRecoveryCodesAction } from "@/lib/actions/two-factor";
 import { PASSWORD_MAX_LENGTH } from "@/lib/auth/password-rules";
@@ -23,14 +23,7 @@ function CodeField({ error }: { error?: string }) {
 /** New recovery codes (the old ones stop working), for a code from the app. */
 function Regenerate() {
   const [codes, setCodes] = useState<string[] | null>(null);
-  const [state, onSubmit, pending] = useFormAction<FormResult<{ recoveryCodes: string[] }>>(async (prev, formData) => {
-    const result = await regenerateRecoveryCodesAction(prev, formData);
-    if (result?.ok) {
-      setCodes(result.data.recoveryCodes);
-      return null;
-    }
-    return result;
-  }, null);
+  const [state, onSubmit, pending] = useFormActionThen<{ recoveryCodes: string[] }>(regenerateRecoveryCodesAction, (data) => setCodes(data.recoveryCodes));
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   if (codes) return <RecoveryCodes codes={codes} doneText="Done" onDone={() => setCodes(null)} />;
   return (

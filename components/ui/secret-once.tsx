@@ -4,7 +4,7 @@ import { TriangleAlert } from "lucide-react";
 import { useState, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
-import { useFormAction } from "@/components/ui/use-form-action";
+import { useFormActionThen } from "@/components/ui/use-form-action";
 import type { FormResult } from "@/lib/actions/result";
 
 /**
@@ -61,14 +61,7 @@ export function SecretShownOnce(props: {
 export function useCreateWithSecret<T>(create: (previous: FormResult<T>, formData: FormData) => Promise<FormResult<T>>) {
   const [open, setOpen] = useState(false);
   const [created, setCreated] = useState<T | null>(null);
-  const [state, onSubmit, pending] = useFormAction<FormResult<T>>(async (previous, formData) => {
-    const result = await create(previous, formData);
-    if (result?.ok) {
-      setCreated(result.data);
-      return null;
-    }
-    return result;
-  }, null);
+  const [state, onSubmit, pending] = useFormActionThen<T>(create, (data) => setCreated(data));
   const close = () => {
     setOpen(false);
     setCreated(null);

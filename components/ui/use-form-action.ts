@@ -1,6 +1,7 @@
 "use client";
 
 import { startTransition, useActionState } from "react";
+import type { FormResult } from "@/lib/actions/result";
 
 /**
  * useActionState for forms whose inputs must survive a failed submit. Passing the
@@ -18,4 +19,23 @@ export function useFormAction<S>(action: (prev: Awaited<S>, formData: FormData) 
     startTransition(() => dispatch(formData));
   };
   return [state, onSubmit, pending] as const;
+}
+
+/**
+ * useFormAction for an action whose success ends the form's job (a dialog closes, the next step
+ * shows): `onSuccess` gets the result's data and the state goes back to empty; a failure stays
+ * in the state for the form to show.
+ */
+export function useFormActionThen<T = void>(
+  action: (prev: FormResult<T>, formData: FormData) => Promise<FormResult<T>>,
+  onSuccess: (data: T) => void,
+) {
+  return useFormAction<FormResult<T>>(async (prev, formData) => {
+    const result = await action(prev, formData);
+    if (result?.ok) {
+      onSuccess(result.data);
+      return null;
+    }
+    return result;
+  }, null);
 }

@@ -6,10 +6,9 @@ import { Field } from "@/components/ui/field";
 import { createUserAction } from "@/lib/actions/users";
 import { PASSWORD_HINT, PASSWORD_MAX_LENGTH } from "@/lib/auth/password-rules";
 import { ENUM_LABELS } from "@/lib/domain/enums";
-import type { FormResult } from "@/lib/actions/result";
 import { DialogShell, FormError } from "@/components/ui/dialog";
 import { PasswordInput } from "./password-input";
-import { useFormAction } from "@/components/ui/use-form-action";
+import { useFormActionThen } from "@/components/ui/use-form-action";
 
 const EMPTY = { name: "", email: "", role: "REP" };
 
@@ -17,16 +16,11 @@ export function CreateUserDialog() {
   const [open, setOpen] = useState(false);
   const [values, setValues] = useState(EMPTY);
   const [notice, setNotice] = useState<string | null>(null);
-  const [state, onSubmit, pending] = useFormAction<FormResult<{ message: string }>>(async (prev, formData) => {
-    const result = await createUserAction(prev, formData);
-    if (result?.ok) {
-      setOpen(false);
-      setValues(EMPTY);
-      setNotice(result.data.message);
-      return null;
-    }
-    return result;
-  }, null);
+  const [state, onSubmit, pending] = useFormActionThen<{ message: string }>(createUserAction, (data) => {
+    setOpen(false);
+    setValues(EMPTY);
+    setNotice(data.message);
+  });
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   const set = (key: keyof typeof EMPTY) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) =>
     setValues((v) => ({ ...v, [key]: e.target.value }));

@@ -11,7 +11,7 @@ import type { ActionResult, FormResult } from "@/lib/actions/result";
 import { ConfirmDialogContent } from "@/components/ui/confirm-dialog";
 import { DialogShell, FormError } from "@/components/ui/dialog";
 import { PasswordInput } from "./password-input";
-import { useFormAction } from "@/components/ui/use-form-action";
+import { useFormActionThen } from "@/components/ui/use-form-action";
 
 type BoundAction = (prev: FormResult, formData: FormData) => Promise<ActionResult>;
 
@@ -29,22 +29,10 @@ export interface UserActionsProps {
 
 const smallButton = "px-2.5 py-1 text-xs shadow-none";
 
-/** Runs a form action and closes the dialog when it succeeds. */
-function useDialogAction(action: BoundAction, close: () => void) {
-  return useFormAction<FormResult>(async (prev, formData) => {
-    const result = await action(prev, formData);
-    if (result?.ok) {
-      close();
-      return null;
-    }
-    return result;
-  }, null);
-}
-
 function ChangeRole({ user, isSelf, changeRole }: UserActionsProps) {
   const [open, setOpen] = useState(false);
   const [role, setRole] = useState<Role>(user.role);
-  const [state, onSubmit, pending] = useDialogAction(changeRole, () => setOpen(false));
+  const [state, onSubmit, pending] = useFormActionThen(changeRole, () => setOpen(false));
   return (
     <DialogShell
       open={open}
@@ -88,7 +76,7 @@ function ChangeRole({ user, isSelf, changeRole }: UserActionsProps) {
 
 function ResetPassword({ user, isSelf, resetPassword }: UserActionsProps) {
   const [open, setOpen] = useState(false);
-  const [state, onSubmit, pending] = useDialogAction(resetPassword, () => setOpen(false));
+  const [state, onSubmit, pending] = useFormActionThen(resetPassword, () => setOpen(false));
   return (
     <DialogShell
       open={open}
@@ -125,7 +113,7 @@ function ResetPassword({ user, isSelf, resetPassword }: UserActionsProps) {
 
 function SetActive({ user, isSelf, setActive }: UserActionsProps) {
   const [open, setOpen] = useState(false);
-  const [state, onSubmit, pending] = useDialogAction(setActive, () => setOpen(false));
+  const [state, onSubmit, pending] = useFormActionThen(setActive, () => setOpen(false));
   const deactivating = user.active;
   const owns = user.accountsOwned === 1 ? "1 account" : `${user.accountsOwned} accounts`;
   return (
@@ -164,7 +152,7 @@ function SetActive({ user, isSelf, setActive }: UserActionsProps) {
 /** A user lost their phone and recovery codes: remove their second factor (they set it up again). */
 function ResetTwoFactor({ user, resetTwoFactor }: UserActionsProps) {
   const [open, setOpen] = useState(false);
-  const [state, onSubmit, pending] = useDialogAction(resetTwoFactor, () => setOpen(false));
+  const [state, onSubmit, pending] = useFormActionThen(resetTwoFactor, () => setOpen(false));
   return (
     <AlertDialog.Root open={open} onOpenChange={setOpen}>
       <AlertDialog.Trigger asChild>
