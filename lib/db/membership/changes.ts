@@ -1,15 +1,13 @@
 /**
- * Tier and segment memberships, recomputed in two halves: a read that finds the accounts whose
- * tier or segments differ from what the rules say, and a write that stores them, keeps
- * account_segments equal to account_segmentation.segment_ids and records every entry and exit in
- * the ledger (membership_events). Every membership recompute goes through these two functions.
+ * Tier and segment memberships, recomputed in two halves: the read here finds the accounts whose
+ * tier or segments differ from what the rules say; the write (apply-changes.ts) stores them.
+ * Every membership recompute goes through these two functions.
  */
 import { Prisma } from "@/lib/generated/prisma/client";
-import { UNTIERED } from "@/lib/domain/tiers";
 import type { RuleGroup } from "@/lib/segmentation/schema";
 import { compileRule, compileTierCase } from "@/lib/segmentation/sql";
 import type { PublishedScheme } from "./published-rules";
-import type { Because, Executor, RecomputeScope } from "./types";
+import type { Executor, RecomputeScope } from "./types";
 
 /** A segment whose members are recomputed; a null rule empties it (archiving). */
 export interface RecomputedSegment {
@@ -34,17 +32,6 @@ export interface MembershipChange {
   old_segs: number[];
   new_segs: number[];
 }
-
-export interface AppliedChanges {
-  /** Accounts that changed tier. */
-  tierChanges: number;
-  /** Segment entries and exits. */
-  segmentsEntered: number;
-  segmentsLeft: number;
-}
-
-/** Rows written per statement when applying changes (bounded parameters and memory). */
-export const APPLY_BATCH = 50_000;
 
 const idsFilter = (accountIds?: readonly number[]) =>
   accountIds ? Prisma.sql`a.id = ANY(${[...accountIds]}::int[])` : Prisma.sql`TRUE`;
@@ -84,69 +71,4 @@ export async function readMembershipChanges(
       WHERE ${idsFilter(scope.accountIds)}
     ) calc
     WHERE old_tier IS DISTINCT FROM new_tier OR old_segs <> new_segs`;
-}
-
-/**
- * The write half: stores the new tiers and segments, updates account_segments and writes the
- * ledger. A row someone else changed since it was read is left alone (their recompute covers it).
- */
-export async function applyMembershipChanges(
-  db: Executor,
-  changes: readonly MembershipChange[],
-  what: MembershipRecompute,
-  because: Because,
-): Promise<AppliedChanges> {
-  const applied: AppliedChanges = { tierChanges: 0, segmentsEntered: 0, segmentsLeft: 0 };
-  const tierVersion = because.ruleVersion ?? what.tiers?.scheme?.version ?? null;
-  const segmentIds = what.segments.map((s) => s.id);
-  const versions = what.segments.map((s) => because.ruleVersion ?? s.version);
-  const pgArray = (ids: number[]) => `{${ids.join(",")}}`;
-  for (let start = 0; start < changes.length; start += APPLY_BATCH) {
-    const batch = changes.slice(start, start + APPLY_BATCH);
-    const rows = await db.$queryRaw<{ scope: string; change: string; n: number }[]>`
-      WITH input AS (
-        SELECT c.id, c.old_tier, c.new_tier, c.old_segs::int[] AS old_segs, c.new_segs::int[] AS new_segs
-        FROM unnest(${batch.map((c) => c.id)}::int[], ${batch.map((c) => c.old_tier)}::int[], ${batch.map((c) => c.new_tier)}::int[],
-          ${batch.map((c) => pgArray(c.old_segs))}::text[], ${batch.map((c) => pgArray(c.new_segs))}::text[])
-          AS c(id, old_tier, new_tier, old_segs, new_segs)
-      ), changed AS MATERIALIZED (
-        UPDATE account_segmentation r
-        SET tier_id = c.new_tier, tier_rank = COALESCE(t.position, ${UNTIERED.rank}::int), segment_ids = c.new_segs
-        FROM input c LEFT JOIN tiers t ON t.id = c.new_tier
-        WHERE r.account_id = c.id AND r.tier_id IS NOT DISTINCT FROM c.old_tier AND COALESCE(r.segment_ids, '{}') = c.old_segs
-        RETURNING c.id, c.old_tier, c.new_tier, c.old_segs, c.new_segs
-      ), entering AS MATERIALIZED (
-        SELECT c.id, x.segment_id FROM changed c CROSS JOIN LATERAL unnest(c.new_segs) AS x(segment_id)
-        WHERE NOT (x.segment_id = ANY(c.old_segs))
-      ), leaving AS MATERIALIZED (
-        SELECT c.id, x.segment_id FROM changed c CROSS JOIN LATERAL unnest(c.old_segs) AS x(segment_id)
-        WHERE NOT (x.segment_id = ANY(c.new_segs))
-      ), gone AS (
-        DELETE FROM account_segments s USING leaving l WHERE s.account_id = l.id AND s.segment_id = l.segment_id
-      ), added AS (
-        INSERT INTO account_segments (segment_id, account_id, since)
-        SELECT segment_id, id, now() FROM entering ON CONFLICT (segment_id, account_id) DO NOTHING
-      ), versions AS (
-        SELECT * FROM unnest(${segmentIds}::int[], ${versions}::int[]) AS v(segment_id, version)
-      ), logged AS (
-        INSERT INTO membership_events (account_id, at, scope, tier_id, from_tier_id, segment_id, change, reason, rule_version, detail)
-        SELECT id, now(), 'TIER', new_tier, old_tier, NULL, CASE WHEN new_tier IS NULL THEN 'LEFT' ELSE 'ENTERED' END,
-          ${because.reason}::text, ${tierVersion}::int, ${because.detail ?? null}::text
-        FROM changed WHERE old_tier IS DISTINCT FROM new_tier
-        UNION ALL
-        SELECT e.id, now(), 'SEGMENT', NULL, NULL, e.segment_id, 'ENTERED', ${because.reason}::text, v.version, ${because.detail ?? null}::text
-        FROM entering e LEFT JOIN versions v ON v.segment_id = e.segment_id
-        UNION ALL
-        SELECT l.id, now(), 'SEGMENT', NULL, NULL, l.segment_id, 'LEFT', ${because.reason}::text, v.version, ${because.detail ?? null}::text
-        FROM leaving l LEFT JOIN versions v ON v.segment_id = l.segment_id
-        RETURNING scope, change
-      )
-      SELECT scope, change, count(*)::int AS n FROM logged GROUP BY scope, change`;
-    for (const row of rows) {
-      if (row.scope === "TIER") applied.tierChanges += row.n;
-      else if (row.change === "ENTERED") applied.segmentsEntered += row.n;
-      else applied.segmentsLeft += row.n;
-    }
-  }
-  return applied;
 }

@@ -5,7 +5,8 @@
  */
 import type { Db } from "@/lib/db/client";
 import { LONG_TRANSACTION, allowLargeSorts } from "@/lib/db/transaction";
-import { applyMembershipChanges, readMembershipChanges, type MembershipRecompute } from "./changes";
+import { applyMembershipChanges } from "./apply-changes";
+import { readMembershipChanges, type MembershipRecompute } from "./changes";
 import { recomputePlays, type PeerCommon } from "./plays";
 import { loadPublishedRules, rulesSignature, type PublishedRules, type ScoringSettings } from "./published-rules";
 import { applyScoreChanges, readScopedScoreChanges, readScoreChanges } from "./scores";

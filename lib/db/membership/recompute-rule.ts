@@ -4,7 +4,8 @@
  * full recompute; play audiences and whitespace (which depend on both) follow.
  */
 import type { RuleGroup } from "@/lib/segmentation/schema";
-import { applyMembershipChanges, readMembershipChanges, type MembershipRecompute } from "./changes";
+import { applyMembershipChanges } from "./apply-changes";
+import { readMembershipChanges, type MembershipRecompute } from "./changes";
 import { recomputePlays } from "./plays";
 import type { PublishedScheme } from "./published-rules";
 import { reorderTierRanks, syncTiers } from "./tier-rows";

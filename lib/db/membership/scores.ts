@@ -12,7 +12,7 @@ import {
   normaliseWeights,
 } from "@/lib/segmentation/score";
 import { compileRule } from "@/lib/segmentation/sql";
-import { APPLY_BATCH } from "./changes";
+import { APPLY_BATCH } from "./apply-changes";
 import type { ScoringSettings } from "./published-rules";
 import type { Executor } from "./types";
 
