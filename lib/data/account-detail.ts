@@ -5,10 +5,11 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { CampaignChannel, CampaignOutcome, EngagementType, TechCategory } from "@/lib/generated/prisma/enums";
 import type { Actor } from "@/lib/auth/access";
 import { enumValues } from "@/lib/domain/enums";
-import { DEFAULT_WEIGHTS, normaliseWeights } from "@/lib/segmentation/score";
+import { normaliseWeights } from "@/lib/segmentation/score";
 import { parseId } from "@/lib/validation/ids";
 import { visibleAccountWhere } from "./accounts";
 import { visibleAccountsSql } from "./account-filters";
+import { sharedScoring } from "./shared-lookups";
 
 const DAY_MS = 86_400_000;
 /** Months of order history the chart shows, the current month included. */
@@ -196,10 +197,7 @@ export async function getAccountDetail(actor: Actor, id: number): Promise<Accoun
       take: CAMPAIGN_RESPONSES,
       select: { id: true, campaign: true, channel: true, respondedAt: true, outcome: true },
     }),
-    db.scoringConfig.findUnique({
-      where: { id: 1 },
-      select: { valueWeight: true, fitWeight: true, engagementWeight: true },
-    }),
+    sharedScoring(),
   ]);
   if (!account) return null;
 
@@ -263,9 +261,7 @@ export async function getAccountDetail(actor: Actor, id: number): Promise<Accoun
       fit: account.segmentation?.scoreFit ?? 0,
       engagement: account.segmentation?.scoreEngagement ?? 0,
       // Shares of the total (summing to 1), from the saved weights or the defaults the scorer uses.
-      weights: normaliseWeights(
-        scoring ? { value: scoring.valueWeight, fit: scoring.fitWeight, engagement: scoring.engagementWeight } : DEFAULT_WEIGHTS,
-      ),
+      weights: normaliseWeights(scoring.weights),
     },
     metricsAsOf: account.metricsAsOf,
     orders: {

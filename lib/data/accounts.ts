@@ -5,6 +5,7 @@ import { canSeeAllAccounts, type Actor } from "@/lib/auth/access";
 import { ROW_FIELD_KEYS, type RowFieldKey } from "@/lib/accounts/list-columns";
 import { getField } from "@/lib/segmentation/fields";
 import { normalisePaging, type AccountQuery } from "@/lib/validation/account-query";
+import { sharedAggregate, visibilityKey } from "./aggregate-cache";
 import { ACCOUNTS_FROM, accountOrderSql, accountWhereSql, filtersOnSegmentation, hasNarrowingFilter, resolveFilters } from "./account-filters";
 
 /** One row of the accounts list: the fields of its columns (lib/accounts/list-columns.ts), tier, score and owner. */
@@ -89,12 +90,15 @@ const FEW_MATCHES = 5_000;
  * otherwise it walks the sort order's index until the page is full, which is fastest when most
  * accounts match but slow when a narrow filter makes it skip thousands of rows per page.
  */
-export async function listAccounts(actor: Actor, query: AccountQuery): Promise<AccountPage> {
+export async function listAccounts(actor: Actor, query: AccountQuery, options: { shared?: boolean } = {}): Promise<AccountPage> {
   const { page, size } = normalisePaging(query);
   const where = accountWhereSql(actor, query, await resolveFilters(query));
   const from = filtersOnSegmentation(query) ? ACCOUNTS_FROM : Prisma.sql`accounts a`;
-  const counted = await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM ${from} WHERE ${where}`;
-  const total = counted[0]?.n ?? 0;
+  const count = async () => (await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM ${from} WHERE ${where}`)[0]?.n ?? 0;
+  // The page (the list): the count is the same for every page and sort of these filters, so
+  // requests share it under the data stamp; paging and re-sorting then run only the page query.
+  const filters = JSON.stringify({ ...query, sort: null, dir: null, page: null, size: null });
+  const total = options.shared ? await sharedAggregate(`count:${visibilityKey(actor)}:${filters}`, count) : await count();
   const pageCount = Math.max(1, Math.ceil(total / size));
   if (total === 0 || (page - 1) * size >= total) return { rows: [], total, page, size, pageCount };
 

@@ -1,8 +1,6 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/access";
-import { loadAccountFacts } from "@/lib/db/account-facts";
 import { db } from "@/lib/db/client";
-import { loadPublishedRules } from "@/lib/db/membership/published-rules";
 import { toIsoDate } from "@/lib/segmentation/dates";
 import { assignTier, evaluateRule, type GroupTrace, type TraceNode } from "@/lib/segmentation/evaluate";
 import { gapToNextTier, type GapNode } from "@/lib/segmentation/gap";
@@ -10,7 +8,7 @@ import { explainScore, normaliseWeights, type ScoreExplanation, type ScoreWeight
 import { parseId } from "@/lib/validation/ids";
 import { ACCOUNTS_FROM, visibleAccountsSql } from "./account-filters";
 import { loadMembershipHistory, type MembershipHistoryEntry } from "./membership-history";
-import { loadNameLookups } from "./rules/context";
+import { requestAccountFacts, sharedNameLookups, sharedPublishedRules, sharedSegmentLooks } from "./shared-lookups";
 
 /** A rule trace for display: each condition with the account's actual value, pass or fail. */
 export type TraceView =
@@ -128,12 +126,12 @@ export async function explainAccount(actor: Actor, accountId: number): Promise<A
   if (!account) return null;
 
   const asOf = new Date();
-  const [{ scheme, segments, scoring }, facts, lookups, memberships, segmentMeta, history] = await Promise.all([
-    loadPublishedRules(db),
-    loadAccountFacts(db, [accountId]).then((all) => all.get(accountId)),
-    loadNameLookups(),
+  const [{ scheme, segments, scoring }, facts, lookups, memberships, meta, history] = await Promise.all([
+    sharedPublishedRules(),
+    requestAccountFacts(accountId),
+    sharedNameLookups(),
     db.accountSegment.findMany({ where: { accountId }, select: { segmentId: true, since: true } }),
-    db.segment.findMany({ where: { archived: false, publishedVersion: { not: null } }, select: { id: true, color: true, kind: true } }),
+    sharedSegmentLooks(),
     loadMembershipHistory(accountId),
   ]);
   // The account was visible a moment ago; a concurrent delete makes it simply not found.
@@ -165,7 +163,6 @@ export async function explainAccount(actor: Actor, accountId: number): Promise<A
 
   // Segments: stored membership next to today's trace.
   const since = new Map(memberships.map((m) => [m.segmentId, m.since]));
-  const meta = new Map(segmentMeta.map((s) => [s.id, s]));
   const segmentViews: SegmentExplanation[] = segments
     .map((segment) => {
       const { matched, trace } = evaluateRule(segment.rule, facts, asOf, lookups);

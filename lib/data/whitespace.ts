@@ -15,10 +15,10 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { TechCategory } from "@/lib/generated/prisma/enums";
 import type { Actor } from "@/lib/auth/access";
 import { db } from "@/lib/db/client";
-import { loadScoring } from "@/lib/db/membership/published-rules";
 import { idealProfileCategories, whitespace, type Whitespace } from "@/lib/plays/whitespace";
 import { parseId } from "@/lib/validation/ids";
 import { ACCOUNTS_FROM, visibleAccountsSql } from "./account-filters";
+import { sharedScoring, sharedTechnologyIdsByCategory } from "./shared-lookups";
 
 const CATEGORIES: readonly TechCategory[] = Object.values(TechCategory);
 const PEER_COUNTS_MAX_AGE_MS = 5 * 60_000;
@@ -55,8 +55,8 @@ export async function getAccountWhitespace(actor: Actor, accountId: number): Pro
       SELECT a.industry, r.tier_id, t.name AS tier_name, a.technology_ids, r.whitespace
       FROM ${ACCOUNTS_FROM} LEFT JOIN tiers t ON t.id = r.tier_id
       WHERE a.id = ${accountId} AND ${visibleAccountsSql(actor)}`,
-    technologyIdsByCategory(),
-    loadScoring(db),
+    sharedTechnologyIdsByCategory(),
+    sharedScoring(),
   ]);
   if (!account) return null;
 
@@ -86,13 +86,6 @@ export async function getAccountWhitespace(actor: Actor, accountId: number): Pro
 
 function sameCategories(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((category) => b.includes(category));
-}
-
-/** The catalogue's technology ids per category (categories without technologies are absent). */
-async function technologyIdsByCategory(): Promise<Map<TechCategory, number[]>> {
-  const rows = await db.$queryRaw<{ category: TechCategory; ids: number[] }[]>`
-    SELECT category::text AS category, array_agg(id ORDER BY id) AS ids FROM technologies GROUP BY category`;
-  return new Map(rows.map((r) => [r.category, r.ids]));
 }
 
 /**

@@ -9,6 +9,12 @@ import { dismissChangeGroup, getSinceLastVisit } from "@/lib/data/plays/changes"
 import { getSegment, listSegments } from "@/lib/data/segments";
 import { sharedMatrix, sharedSegment, sharedSegments, sharedTierOptions } from "@/lib/data/shared-reads";
 import { tierOptions } from "@/lib/data/lookups";
+import { listAccounts } from "@/lib/data/accounts";
+import { loadAudienceNames } from "@/lib/data/plays/context";
+import { sharedAudienceNames, sharedPublishedPlays, sharedPublishedRules, sharedScoring, sharedSegmentLooks } from "@/lib/data/shared-lookups";
+import { loadPublishedPlays } from "@/lib/db/membership/plays";
+import { loadPublishedRules, loadScoring } from "@/lib/db/membership/published-rules";
+import { loadAccountQuery } from "@/lib/validation/account-query";
 import { createAccount, createUser, publishSegment } from "../support/fixtures";
 import { resetDatabase } from "../support/reset-db";
 
@@ -115,5 +121,36 @@ describe("aggregates shared across requests", () => {
     const third = await getSinceLastVisit(repA, null, later, { shared: true });
     expect(third).toEqual(await getSinceLastVisit(repA, null, later));
     expect(third!.groups.map((g) => g.key)).not.toContain(group.key);
+  });
+
+  test("the accounts list shares its count per visibility and filters, and reads it again after an audited reassignment", async () => {
+    const list = (actor: Actor, search = "", shared = false) => listAccounts(actor, loadAccountQuery(new URLSearchParams(search)), { shared });
+    for (const actor of [repA, repB, manager]) {
+      for (const search of ["", "sort=name&dir=desc", `segment=${cloudId}`, "q=zzz-no-such-account"]) {
+        expect(await list(actor, search, true)).toEqual(await list(actor, search));
+      }
+    }
+    expect((await list(repA, "", true)).total).toBe(2);
+    const [moved] = await db.account.findMany({ where: { ownerId: repB.id }, take: 1, select: { id: true } });
+    await db.account.update({ where: { id: moved!.id }, data: { ownerId: repA.id } });
+    await recordAudit({ actor: { id: manager.id, email: "manager@test.local" }, action: "ACCOUNTS_REASSIGNED", target: "test" });
+    expect((await list(repA, "", true)).total).toBe(3);
+    expect((await list(repA, "page=1&sort=ltv", true)).rows.length).toBe(3);
+    await db.account.update({ where: { id: moved!.id }, data: { ownerId: repB.id } });
+    await recordAudit({ actor: { id: manager.id, email: "manager@test.local" }, action: "ACCOUNTS_REASSIGNED", target: "test back" });
+  });
+
+  test("the account page's lookups equal their loaders and follow a publish", async () => {
+    expect(await sharedPublishedRules()).toEqual(await loadPublishedRules(db));
+    expect(await sharedScoring()).toEqual(await loadScoring(db));
+    expect(await sharedPublishedPlays()).toEqual(await loadPublishedPlays(db));
+    expect(await sharedAudienceNames()).toEqual(await loadAudienceNames());
+    expect((await sharedSegmentLooks()).get(cloudId)).toMatchObject({ kind: expect.any(String), color: expect.any(String) });
+    const names = (await sharedPublishedRules()).segments.map((s) => s.name);
+    await publishSegment("On premise", hostingRule("p", "ON_PREMISE"));
+    await recomputeAll(db, { reason: "RULE_PUBLISHED" });
+    await recordAudit({ actor: { id: manager.id, email: "manager@test.local" }, action: "RULE_PUBLISHED", target: "On premise" });
+    expect((await sharedPublishedRules()).segments.map((s) => s.name)).toEqual([...names, "On premise"]);
+    expect(await sharedPublishedRules()).toEqual(await loadPublishedRules(db));
   });
 });

@@ -7,6 +7,7 @@ import fc from "fast-check";
 import Papa from "papaparse";
 import { afterAll, beforeAll, beforeEach, describe, expect, test, vi } from "vitest";
 import type { SessionUser } from "@/lib/auth/session";
+import { clearSharedAggregates } from "@/lib/data/aggregate-cache";
 import { db } from "@/lib/db/client";
 import { createPlay } from "@/lib/data/plays/editor";
 import { publishPlay } from "@/lib/data/plays/publish";
@@ -185,6 +186,23 @@ describe("the day plan", () => {
     expect((await getWorklist(admin, query(`rep=${rep1.id}`))).viewer).toMatchObject({ own: false, canEditCapacity: true });
     expect(await getWorklist(manager, query())).toMatchObject({ viewer: { rep: null, repNotFound: false }, items: [] });
     expect((await getWorklist(manager, query(`rep=${manager.id}`))).viewer).toMatchObject({ rep: null, repNotFound: true });
+  });
+
+  test("the page's shared plan equals the plan, per rep and filter, and follows a new outcome at once", async () => {
+    clearSharedAggregates();
+    const shared = (actor: SessionUser, search = "") => getWorklist(actor, query(search), new Date(), { shared: true });
+    const views: [SessionUser, string][] = [[rep1, ""], [rep2, ""], [manager, `rep=${rep1.id}`], [rep1, "tier=mid"], [rep1, `play=${play.mid}`]];
+    for (const [actor, search] of views) expect(await shared(actor, search)).toEqual(await getWorklist(actor, query(search)));
+    // Reused, and a manager looking at rep1's plan shares rep1's entry.
+    const first = await shared(rep1);
+    expect((await shared(rep1)).items).toBe(first.items);
+    expect((await shared(manager, `rep=${rep1.id}`)).items).toBe(first.items);
+
+    await outcome("Charlie", "all", "CONTACTED", new Date());
+    const after = await shared(rep1);
+    expect(after.items.map((i) => `${i.account.name}/${i.play.name}`)).toEqual(RANKED.filter((p) => p !== "Charlie/Everyone"));
+    expect(after).toEqual(await getWorklist(rep1, query()));
+    await db.playOutcome.deleteMany({ where: { accountId: acc.Charlie!, playId: play.all! } });
   });
 
   test("the newest outcome decides: any outcome removes the pair, a snooze until its date", async () => {

@@ -1,3 +1,4 @@
+import { clearSharedAggregates } from "@/lib/data/aggregate-cache";
 import { db } from "@/lib/db/client";
 
 /**
@@ -19,4 +20,6 @@ export async function resetDatabase(): Promise<void> {
     RESTART IDENTITY CASCADE`),
     db.$executeRawUnsafe("ALTER TABLE audit_log ENABLE TRIGGER audit_log_no_truncate"),
   ]);
+  // Ids restart, so an emptied database can reach a data stamp an earlier test's entries were stored under.
+  clearSharedAggregates();
 }

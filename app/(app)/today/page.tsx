@@ -24,7 +24,7 @@ export default async function TodayPage({ searchParams }: { searchParams: Promis
   const query = await loadTodayQuery(searchParams);
   const picksRep = canSeeAllAccounts(user);
   const [worklist, changes, tier, segment, reps] = await Promise.all([
-    getWorklist(user, query),
+    getWorklist(user, query, new Date(), { shared: true }),
     getSinceLastVisit(user, query.rep, new Date(), { shared: true }),
     sharedTierOptions(),
     sharedSegmentOptions(),

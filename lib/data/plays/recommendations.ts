@@ -9,9 +9,8 @@
 import "server-only";
 import { responsesByAccount } from "./responses";
 import type { Actor } from "@/lib/auth/access";
-import { loadAccountFacts } from "@/lib/db/account-facts";
 import { db } from "@/lib/db/client";
-import { loadPublishedPlays, type PublishedPlay } from "@/lib/db/membership/plays";
+import type { PublishedPlay } from "@/lib/db/membership/plays";
 import { checkAudience, type AudienceCheck, type Membership } from "@/lib/plays/audience";
 import { suggestedChannel, type CampaignResponseFact } from "@/lib/plays/channel";
 import { isPlayRunning, type PlayAudience } from "@/lib/plays/definition";
@@ -22,8 +21,8 @@ import { categoryLabel } from "@/lib/segmentation/format";
 import { parseId } from "@/lib/validation/ids";
 import { ACCOUNTS_FROM, visibleAccountsSql } from "../account-filters";
 import { toTraceView, type GroupTraceView } from "../explain";
-import { loadNameLookups } from "../rules/context";
-import { loadAudienceNames, type AudienceNames } from "./context";
+import { requestAccountFacts, sharedAudienceNames, sharedNameLookups, sharedPublishedPlays } from "../shared-lookups";
+import type { AudienceNames } from "./context";
 import { describeAudience } from "./describe";
 
 
@@ -119,7 +118,7 @@ export async function getRecommendedPlays(actor: Actor, accountId: number): Prom
       SELECT t.key AS tier_key, t.name AS tier_name, r.segment_ids, r.whitespace, r.play_ids
       FROM ${ACCOUNTS_FROM} LEFT JOIN tiers t ON t.id = r.tier_id
       WHERE a.id = ${accountId} AND ${visibleAccountsSql(actor)}`,
-    loadPublishedPlays(db),
+    sharedPublishedPlays(),
   ]);
   if (!account) return null;
 
@@ -131,9 +130,9 @@ export async function getRecommendedPlays(actor: Actor, accountId: number): Prom
   if (plays.length === 0) return { accountId, asOf: day, plays: [] };
 
   const [facts, lookups, names, responses, outcomes] = await Promise.all([
-    loadAccountFacts(db, [accountId]).then((all) => all.get(accountId)),
-    loadNameLookups(),
-    loadAudienceNames(),
+    requestAccountFacts(accountId),
+    sharedNameLookups(),
+    sharedAudienceNames(),
     responsesByAccount([accountId], asOf).then((all) => all.get(accountId) ?? []),
     latestOutcomes(accountId, plays.map((p) => p.id)),
   ]);

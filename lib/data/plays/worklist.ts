@@ -14,6 +14,8 @@ import { loadAccountFacts } from "@/lib/db/account-facts";
 import { loadPublishedPlays, type PublishedPlay } from "@/lib/db/membership/plays";
 import { accountWhereSql } from "@/lib/data/account-filters";
 import { loadNameLookups } from "@/lib/data/rules/context";
+import { sharedAggregate } from "@/lib/data/aggregate-cache";
+import { sharedNameLookups, sharedPublishedPlays } from "@/lib/data/shared-lookups";
 import { isPlayRunning } from "@/lib/plays/definition";
 import { suggestedChannel, type SuggestedChannel } from "@/lib/plays/channel";
 import { BEST_CHANNEL, type PlayKind } from "@/lib/plays/kinds";
@@ -128,31 +130,60 @@ function rankedPairsSql(repId: string, plays: readonly Pick<PublishedPlay, "id" 
 }
 
 /** Published plays running today, by name. */
-async function runningPlays(today: string): Promise<PublishedPlay[]> {
-  const plays = await loadPublishedPlays(db);
+async function runningPlays(today: string, shared: boolean): Promise<PublishedPlay[]> {
+  const plays = shared ? await sharedPublishedPlays() : await loadPublishedPlays(db);
   return plays.filter((p) => isPlayRunning(p.definition, today)).sort((a, b) => a.name.localeCompare(b.name, "en", { sensitivity: "base" }));
+}
+
+/** The newest outcome's id: recording any outcome (done, snoozed…) changes what the day plans show. */
+async function newestOutcomeId(): Promise<string> {
+  const [row] = await db.$queryRaw<{ id: number | null }[]>`SELECT max(id) AS id FROM play_outcomes`;
+  return String(row?.id ?? 0);
 }
 
 /**
  * The day plan of the rep the actor may see (their own, or for a manager or admin the rep in
- * `query.rep`), with the play, tier and segment filters of the URL.
+ * `query.rep`), with the play, tier and segment filters of the URL. `shared` (the page): the plan
+ * is shared with other requests for the same rep, filters and day under the data stamp and the
+ * newest outcome (lib/data/aggregate-cache.ts), so a rep reloading /today, or their manager
+ * looking at it, does not rank the rep's book again.
  */
-export async function getWorklist(actor: Actor, query: TodayQuery, now = new Date()): Promise<Worklist> {
+export async function getWorklist(actor: Actor, query: TodayQuery, now = new Date(), options: { shared?: boolean } = {}): Promise<Worklist> {
   const today = toIsoDate(now);
-  const [viewer, running] = await Promise.all([resolveTodayRep(actor, query.rep), runningPlays(today)]);
+  const shared = options.shared ?? false;
+  const [viewer, running] = await Promise.all([resolveTodayRep(actor, query.rep), runningPlays(today, shared)]);
   const plays = running.map((p) => ({ id: p.id, name: p.name }));
   const rep = viewer.rep;
   const capacity = rep?.dailyCapacity ?? 0;
   const chosen = query.play.length ? running.filter((p) => query.play.includes(p.id)) : running;
   if (!rep || chosen.length === 0) return { viewer, capacity, items: [], open: 0, inAudience: 0, plays };
 
-  const rows = await db.$queryRaw<PairRow[]>(rankedPairsSql(rep.id, chosen, query, today, capacity));
+  const plan = () => dayPlan(rep.id, chosen, query, now, capacity, shared);
+  const key = () => [rep.id, today, capacity, chosen.map((p) => p.id).join(","), query.tier.join(","), query.segment.join(",")].join("|");
+  const planned = shared ? await sharedAggregate(`worklist:${key()}|${await newestOutcomeId()}`, plan) : await plan();
+  return { viewer, capacity, ...planned, plays };
+}
+
+/** The ranked open pairs with their pitch and channel, and the counts. */
+async function dayPlan(
+  repId: string,
+  chosen: readonly PublishedPlay[],
+  query: TodayQuery,
+  now: Date,
+  capacity: number,
+  shared: boolean,
+): Promise<Pick<Worklist, "items" | "open" | "inAudience">> {
+  const rows = await db.$queryRaw<PairRow[]>(rankedPairsSql(repId, chosen, query, toIsoDate(now), capacity));
   const first = rows[0];
   const pairs = rows.filter((r): r is PairRow & { account_id: number; play_id: number } => r.account_id !== null && r.play_id !== null);
   const byId = new Map(chosen.map((p) => [p.id, p]));
   const accountIds = [...new Set(pairs.map((r) => r.account_id))];
   const bestIds = [...new Set(pairs.filter((r) => byId.get(r.play_id)?.definition.channel === BEST_CHANNEL).map((r) => r.account_id))];
-  const [facts, responses, lookups] = await Promise.all([loadAccountFacts(db, accountIds), responsesByAccount(bestIds, now), loadNameLookups()]);
+  const [facts, responses, lookups] = await Promise.all([
+    loadAccountFacts(db, accountIds),
+    responsesByAccount(bestIds, now),
+    shared ? sharedNameLookups() : loadNameLookups(),
+  ]);
 
   const items = pairs.flatMap((row): WorklistItem[] => {
     const play = byId.get(row.play_id);
@@ -170,5 +201,5 @@ export async function getWorklist(actor: Actor, query: TodayQuery, now = new Dat
       },
     ];
   });
-  return { viewer, capacity, items, open: first?.open_total ?? 0, inAudience: first?.in_audience ?? 0, plays };
+  return { items, open: first?.open_total ?? 0, inAudience: first?.in_audience ?? 0 };
 }

@@ -19,7 +19,7 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
   const user = await requireUser();
   const query = await loadAccountQuery(searchParams);
   const [page, owner, tech, tier, segment] = await Promise.all([
-    listAccounts(user, query),
+    listAccounts(user, query, { shared: true }),
     sharedOwnerOptions(user),
     sharedTechnologyOptions(),
     sharedTierOptions(),
