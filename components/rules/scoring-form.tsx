@@ -54,7 +54,7 @@ export function ScoringForm({ weights: initialWeights, idealProfile, catalog }: 
   const criteria = tree.children.length;
   // How many accounts meet every criterion (a perfect fit): previewed as an AND of them.
   const allOf = criteria > 0 && check.ok ? { ...profile, op: "and", negate: undefined } : null;
-  const perfect = useLivePreview<unknown, SegmentPreviewResult>(allOf, (rule) => previewSegment(null, rule));
+  const perfect = useLivePreview<unknown, SegmentPreviewResult>(allOf, (rule, previewKey) => previewSegment(null, rule, previewKey));
 
   useUnsavedChangesWarning(dirty);
 

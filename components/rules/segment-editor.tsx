@@ -59,7 +59,7 @@ export function SegmentEditor({ segment, catalog }: { segment: SegmentEditorData
     },
     restore: (version, note) => restoreSegment(segment.id, version, note),
   });
-  const preview = useLivePreview(check.ok ? ruleJson : null, (rule) => previewSegment(segment.id, rule));
+  const preview = useLivePreview(check.ok ? ruleJson : null, (rule, previewKey) => previewSegment(segment.id, rule, previewKey));
 
   const serverErrors = preview.result && !preview.result.ok && !preview.pending ? errorIssues(preview.result.errors) : [];
   const problems: RuleIssue[] = check.ok ? serverErrors : check.issues;

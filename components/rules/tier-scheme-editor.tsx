@@ -44,7 +44,7 @@ export function TierSchemeEditor({ editor, currentTiers, catalog }: { editor: Ti
     onSaved: markSaved,
     restore: (version, note) => restoreTierScheme(version, note),
   });
-  const preview = useLivePreview(check.ok ? definition : null, (d) => previewTierScheme(d));
+  const preview = useLivePreview(check.ok ? definition : null, (d, previewKey) => previewTierScheme(d, previewKey));
 
   const serverErrors = preview.result && !preview.result.ok && !preview.pending ? preview.result.errors : [];
   const errors = check.ok ? serverErrors : check.errors;

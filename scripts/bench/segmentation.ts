@@ -18,7 +18,8 @@ import { loadPublishedScheme, loadPublishedSegments } from "@/lib/db/membership/
 import { recomputeAll, recomputeEverything } from "@/lib/db/membership/recompute-all";
 import { recomputeSegment, recomputeTiers } from "@/lib/db/membership/recompute-rule";
 import { LONG_TRANSACTION } from "@/lib/db/transaction";
-import { previewSegmentRule, previewTierScheme } from "@/lib/data/rules/preview";
+import { previewSegmentRule } from "@/lib/data/rules/preview";
+import { previewTierScheme } from "@/lib/data/rules/tier-preview";
 import { publishDemoRules } from "@/lib/seed/demo-rules";
 import { seedDatabase } from "@/lib/seed/seed-database";
 import type { RuleGroup } from "@/lib/segmentation/schema";

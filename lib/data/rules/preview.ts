@@ -1,27 +1,16 @@
 import "server-only";
-import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { compileRule, compileTierCase } from "@/lib/segmentation/sql";
+import { compileRule } from "@/lib/segmentation/sql";
 import type { RuleGroup } from "@/lib/segmentation/schema";
-import type { TierDefinition } from "@/lib/segmentation/tier-scheme";
+import { accountsById, allowParallelScan, topIdsByValue, type SampleAccount } from "./preview-samples";
+import { inPreviewSlot, type PreviewOwner } from "./preview-slot";
 
-export interface SampleAccount {
-  id: number;
-  name: string;
-  domain: string;
-  lifetimeValue: number;
-  tierName: string | null;
-}
+export type { SampleAccount } from "./preview-samples";
+// The tier scheme preview lives in tier-preview.ts; its types are named here too, where the editors import them.
+export type { TierMover, TierPreview, TierPreviewTier, TierTransition } from "./tier-preview";
 
 const SAMPLE_SIZE = 8;
-
-async function sample(where: Prisma.Sql, limit = SAMPLE_SIZE): Promise<SampleAccount[]> {
-  const rows = await db.$queryRaw<{ id: number; name: string; domain: string; ltv: number; tier_name: string | null }[]>`
-    SELECT a.id, a.name, a.domain, a.lifetime_value::float8 AS ltv, t.name AS tier_name
-    FROM accounts a JOIN account_segmentation r ON r.account_id = a.id LEFT JOIN tiers t ON t.id = r.tier_id
-    WHERE ${where} ORDER BY a.lifetime_value DESC, a.id LIMIT ${limit}`;
-  return rows.map((r) => ({ id: r.id, name: r.name, domain: r.domain, lifetimeValue: Number(r.ltv), tierName: r.tier_name }));
-}
+const DIFF_SAMPLE_SIZE = 5;
 
 export interface SegmentPreview {
   total: number;
@@ -31,226 +20,45 @@ export interface SegmentPreview {
   diff: { entering: number; leaving: number; enteringSample: SampleAccount[]; leavingSample: SampleAccount[] } | null;
 }
 
-async function accountsById(ids: number[]): Promise<SampleAccount[]> {
-  if (ids.length === 0) return [];
-  const rows = await sample(Prisma.sql`a.id = ANY(${ids}::int[])`, ids.length);
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  return ids.flatMap((id) => byId.get(id) ?? []);
-}
-
 /**
- * How many accounts a segment rule matches now, a sample, and who would enter or leave:
- * one pass over the accounts (the rule is evaluated once per account), samples by lifetime value.
+ * How many accounts a segment rule matches now, a sample, and who would enter or leave. One pass
+ * over the accounts counts (the rule evaluated once per account, split across parallel workers,
+ * in the editor's preview slot so a newer preview cancels it); then, knowing how many are in each
+ * set, the samples (the biggest accounts by lifetime value) are small queries run side by side,
+ * and none for an empty set.
  */
-export async function previewSegmentRule(rule: RuleGroup, segmentId: number | null, published: boolean): Promise<SegmentPreview> {
+export async function previewSegmentRule(
+  rule: RuleGroup,
+  segmentId: number | null,
+  published: boolean,
+  owner: PreviewOwner | null = null,
+): Promise<SegmentPreview> {
   const matches = compileRule(rule, new Date());
-  const [row] = await db.$queryRaw<
-    { total: number; matching: number; entering: number; leaving: number; sample: number[] | null; entering_sample: number[] | null; leaving_sample: number[] | null }[]
-  >`
-    WITH m AS MATERIALIZED (
-      SELECT a.id, a.lifetime_value, ${matches} AS hit, (s.account_id IS NOT NULL) AS was
-      FROM accounts a LEFT JOIN account_segments s ON s.account_id = a.id AND s.segment_id = ${segmentId ?? 0}::int
-    )
-    SELECT count(*)::int AS total,
-      count(*) FILTER (WHERE hit)::int AS matching,
-      count(*) FILTER (WHERE hit AND NOT was)::int AS entering,
-      count(*) FILTER (WHERE was AND NOT hit)::int AS leaving,
-      (array_agg(id ORDER BY lifetime_value DESC, id) FILTER (WHERE hit))[1:${SAMPLE_SIZE}] AS sample,
-      (array_agg(id ORDER BY lifetime_value DESC, id) FILTER (WHERE hit AND NOT was))[1:5] AS entering_sample,
-      (array_agg(id ORDER BY lifetime_value DESC, id) FILTER (WHERE was AND NOT hit))[1:5] AS leaving_sample
-    FROM m`;
-  const c = row ?? { total: 0, matching: 0, entering: 0, leaving: 0, sample: [], entering_sample: [], leaving_sample: [] };
-  const [matchingSample, enteringSample, leavingSample] = await Promise.all([
-    accountsById(c.sample ?? []),
-    published ? accountsById(c.entering_sample ?? []) : Promise.resolve([]),
-    published ? accountsById(c.leaving_sample ?? []) : Promise.resolve([]),
+  const segment = segmentId ?? 0;
+  const c = await inPreviewSlot(owner, async (tx) => {
+    await allowParallelScan(tx);
+    const [row] = await tx.$queryRaw<{ total: number; matching: number; entering: number; leaving: number }[]>`
+      SELECT count(*)::int AS total,
+        count(*) FILTER (WHERE hit)::int AS matching,
+        count(*) FILTER (WHERE hit AND NOT was)::int AS entering,
+        count(*) FILTER (WHERE was AND NOT hit)::int AS leaving
+      FROM (
+        SELECT ${matches} AS hit, (s.account_id IS NOT NULL) AS was
+        FROM accounts a LEFT JOIN account_segments s ON s.account_id = a.id AND s.segment_id = ${segment}::int
+      ) m`;
+    return row ?? { total: 0, matching: 0, entering: 0, leaving: 0 };
+  });
+  const member = Prisma.sql`EXISTS (SELECT 1 FROM account_segments s WHERE s.segment_id = ${segment}::int AND s.account_id = a.id)`;
+  const [matchingIds, enteringIds, leavingIds] = await Promise.all([
+    topIdsByValue(Prisma.sql`FROM accounts a WHERE ${matches}`, c.matching, c.total, SAMPLE_SIZE),
+    published ? topIdsByValue(Prisma.sql`FROM accounts a WHERE ${matches} AND NOT ${member}`, c.entering, c.total, DIFF_SAMPLE_SIZE) : [],
+    published ? topIdsByValue(Prisma.sql`FROM accounts a WHERE ${member} AND NOT ${matches}`, c.leaving, c.total, DIFF_SAMPLE_SIZE) : [],
   ]);
+  const [sample, enteringSample, leavingSample] = await Promise.all([accountsById(matchingIds), accountsById(enteringIds), accountsById(leavingIds)]);
   return {
     total: c.total,
     matching: c.matching,
-    sample: matchingSample,
+    sample,
     diff: published ? { entering: c.entering, leaving: c.leaving, enteringSample, leavingSample } : null,
   };
 }
-
-export interface TierPreviewTier {
-  key: string;
-  name: string;
-  color: string;
-  /** Accounts assigned to this tier (first match wins). */
-  count: number;
-  lifetimeValue: number;
-  /** Accounts this tier's rule matches on its own, and how many of those an earlier tier takes. */
-  ownMatches: number;
-  caughtEarlier: number;
-  sample: SampleAccount[];
-}
-
-export interface TierTransition {
-  fromKey: string | null;
-  fromName: string;
-  toKey: string | null;
-  toName: string;
-  accounts: number;
-  lifetimeValue: number;
-  reps: { id: string; name: string }[];
-}
-
-export interface TierPreview {
-  total: number;
-  untiered: number;
-  tiers: TierPreviewTier[];
-  /** Current tier x draft tier, only cells where accounts move. */
-  transitions: TierTransition[];
-  moving: number;
-  revenueMoving: number;
-  repsAffected: number;
-}
-
-interface TierGroupRow {
-  tier_id: number | null;
-  hits: boolean[];
-  owner_id: string | null;
-  n: number;
-  ltv: number;
-}
-
-/**
- * Counts per draft tier, overlap for lint, samples, and the from-tier x to-tier matrix against
- * today. One pass over the accounts evaluates each tier's rule once per account and groups the
- * rows by (current tier, which draft rules match, owner): plain counts and sums, which PostgreSQL
- * can split across workers; everything else is folded here. The samples (each draft tier's
- * biggest accounts) are small queries that walk the lifetime value index, run alongside.
- */
-export async function previewTierScheme(tiers: readonly TierDefinition[]): Promise<TierPreview> {
-  const asOf = new Date();
-  const rules = tiers.map((t) => compileRule(t.rule, asOf));
-  const hits = rules.length ? Prisma.sql`ARRAY[${Prisma.join(rules, ", ")}]::boolean[]` : Prisma.sql`ARRAY[]::boolean[]`;
-  // Tier i takes an account when its rule matches and no earlier tier's does.
-  const assignedTo = (i: number) => Prisma.join([...rules.slice(0, i).map((rule) => Prisma.sql`NOT ${rule}`), rules[i]!], " AND ");
-  const [groups, currentTiers, ...sampleIds] = await Promise.all([
-    db.$queryRaw<TierGroupRow[]>`
-      SELECT r.tier_id, ${hits} AS hits, a.owner_id, count(*)::int AS n, coalesce(sum(a.lifetime_value), 0)::float8 AS ltv
-      FROM accounts a JOIN account_segmentation r ON r.account_id = a.id
-      GROUP BY 1, 2, 3`,
-    db.tier.findMany({ select: { id: true, key: true, name: true } }),
-    ...tiers.map((_, i) =>
-      db.$queryRaw<{ id: number }[]>`SELECT a.id FROM accounts a WHERE ${assignedTo(i)} ORDER BY a.lifetime_value DESC, a.id LIMIT 5`,
-    ),
-  ]);
-  const tierById = new Map(currentTiers.map((t) => [t.id, t]));
-  const toPosition = (row: TierGroupRow) => row.hits.findIndex(Boolean); // -1: untiered
-
-  const previewTiers = tiers.map((t, i) => {
-    const assigned = groups.filter((g) => toPosition(g) === i);
-    return {
-      key: t.key,
-      name: t.name,
-      color: t.color,
-      count: assigned.reduce((sum, g) => sum + g.n, 0),
-      lifetimeValue: assigned.reduce((sum, g) => sum + Number(g.ltv), 0),
-      ownMatches: groups.filter((g) => g.hits[i]).reduce((sum, g) => sum + g.n, 0),
-      caughtEarlier: groups.filter((g) => g.hits[i] && g.hits.slice(0, i).some(Boolean)).reduce((sum, g) => sum + g.n, 0),
-      sampleIds: (sampleIds[i] ?? []).map((row) => row.id),
-    };
-  });
-
-  // Transitions: current tier (by key) -> draft tier (by key), only where they differ.
-  const cells = new Map<string, TierTransition & { repIds: Set<string> }>();
-  for (const g of groups) {
-    const from = g.tier_id != null ? tierById.get(g.tier_id) : undefined;
-    const to = tiers[toPosition(g)];
-    const fromKey = from?.key ?? null;
-    const toKey = to?.key ?? null;
-    if (fromKey === toKey) continue;
-    const id = `${fromKey}->${toKey}`;
-    const cell = cells.get(id) ?? {
-      fromKey,
-      fromName: from?.name ?? "Untiered",
-      toKey,
-      toName: to?.name ?? "Untiered",
-      accounts: 0,
-      lifetimeValue: 0,
-      reps: [],
-      repIds: new Set<string>(),
-    };
-    cell.accounts += g.n;
-    cell.lifetimeValue += Number(g.ltv);
-    if (g.owner_id) cell.repIds.add(g.owner_id);
-    cells.set(id, cell);
-  }
-  const affected = new Set([...cells.values()].flatMap((c) => [...c.repIds]));
-  const [users, samples] = await Promise.all([
-    db.user.findMany({ where: { id: { in: [...affected] } }, select: { id: true, name: true } }),
-    Promise.all(previewTiers.map((t) => accountsById(t.sampleIds))),
-  ]);
-  const userName = new Map(users.map((u) => [u.id, u.name]));
-  const transitions: TierTransition[] = [...cells.values()]
-    .map(({ repIds, ...cell }) => ({
-      ...cell,
-      reps: [...repIds].map((id) => ({ id, name: userName.get(id) ?? "Unknown" })).sort((a, b) => a.name.localeCompare(b.name)),
-    }))
-    .sort((a, b) => b.accounts - a.accounts);
-
-  return {
-    total: groups.reduce((sum, g) => sum + g.n, 0),
-    untiered: groups.filter((g) => toPosition(g) === -1).reduce((sum, g) => sum + g.n, 0),
-    tiers: previewTiers.map((t, i) => ({
-      key: t.key,
-      name: t.name,
-      color: t.color,
-      count: t.count,
-      lifetimeValue: t.lifetimeValue,
-      ownMatches: t.ownMatches,
-      caughtEarlier: t.caughtEarlier,
-      sample: samples[i] ?? [],
-    })),
-    transitions,
-    moving: transitions.reduce((sum, t) => sum + t.accounts, 0),
-    revenueMoving: transitions.reduce((sum, t) => sum + t.lifetimeValue, 0),
-    repsAffected: affected.size,
-  };
-}
-
-/** An account the draft tier scheme would move, with where from and where to. */
-export interface TierMover extends SampleAccount {
-  fromName: string;
-  toName: string;
-  ownerName: string | null;
-}
-
-/**
- * The accounts with the highest lifetime value among those the draft would move to another tier:
- * what an admin checks before publishing. One pass over the accounts (each draft tier evaluated
- * once) and a top-N sort: OFFSET 0 keeps PostgreSQL from walking the lifetime value index
- * instead, which takes the whole index when fewer than `limit` accounts move.
- */
-export async function tierMovers(tiers: readonly TierDefinition[], limit = 5): Promise<TierMover[]> {
-  // The draft tier's key: compileTierCase's first match, numbered by position (NULL: untiered).
-  const position = compileTierCase(tiers, new Map(tiers.map((t, i) => [t.key, i + 1])), new Date());
-  const draftKey = Prisma.sql`(${tiers.map((t) => t.key)}::text[])[${position}]`;
-  const rows = await db.$queryRaw<
-    { id: number; name: string; domain: string; ltv: number; from_name: string | null; owner_name: string | null; to_key: string | null }[]
-  >`
-    SELECT * FROM (
-      SELECT a.id, a.name, a.domain, a.lifetime_value::float8 AS ltv, t.key AS from_key, t.name AS from_name,
-        u.name AS owner_name, ${draftKey} AS to_key
-      FROM accounts a JOIN account_segmentation r ON r.account_id = a.id
-        LEFT JOIN tiers t ON t.id = r.tier_id LEFT JOIN users u ON u.id = a.owner_id
-      OFFSET 0
-    ) tiered
-    WHERE from_key IS DISTINCT FROM to_key
-    ORDER BY ltv DESC, id LIMIT ${limit}`;
-  const draftName = new Map(tiers.map((t) => [t.key, t.name]));
-  return rows.map((r) => ({
-    id: r.id,
-    name: r.name,
-    domain: r.domain,
-    lifetimeValue: Number(r.ltv),
-    tierName: r.from_name,
-    fromName: r.from_name ?? "Untiered",
-    toName: (r.to_key && draftName.get(r.to_key)) ?? "Untiered",
-    ownerName: r.owner_name,
-  }));
-}
-

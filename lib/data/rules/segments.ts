@@ -13,6 +13,7 @@ import { loadNameLookups, loadRuleContext } from "./context";
 import { draftConflict, duplicateName, lockForPublish, nameTaken, notFound, SEGMENTS, userNames, versionMeta, type VersionMeta } from "./versioned";
 import { lintSegmentRule, type LintWarning } from "./lint";
 import { previewSegmentRule, type SegmentPreview } from "./preview";
+import { previewOwner } from "./preview-slot";
 import type { PublishResult } from "./tier-scheme";
 
 export const EMPTY_RULE: RuleGroup = { kind: "group", op: "and", children: [] };
@@ -129,13 +130,22 @@ export type SegmentPreviewResult =
   | { ok: true; preview: SegmentPreview; text: string; warnings: LintWarning[] }
   | { ok: false; errors: RuleError[] };
 
-/** Live preview of a rule being edited (count, sample, plain language, diff, lint); a rule with errors gets them back. */
-export async function previewSegmentDraft(actor: Actor, segmentId: number | null, validated: ParseRuleResult): Promise<SegmentPreviewResult> {
+/**
+ * Live preview of a rule being edited (count, sample, plain language, diff, lint); a rule with
+ * errors gets them back. With the editor's `previewKey`, a newer preview from the same editor
+ * cancels this one's query (preview-slot.ts).
+ */
+export async function previewSegmentDraft(
+  actor: Actor,
+  segmentId: number | null,
+  validated: ParseRuleResult,
+  previewKey?: string,
+): Promise<SegmentPreviewResult> {
   assertRole(actor, "ADMIN");
   if (!validated.ok) return validated;
   const segment = segmentId ? await db.segment.findUnique({ where: { id: segmentId }, select: { publishedVersion: true } }) : null;
   const [preview, lookups] = await Promise.all([
-    previewSegmentRule(validated.rule, segmentId, segment?.publishedVersion != null),
+    previewSegmentRule(validated.rule, segmentId, segment?.publishedVersion != null, previewOwner(actor, previewKey)),
     loadNameLookups(),
   ]);
   return {

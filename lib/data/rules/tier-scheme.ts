@@ -10,7 +10,8 @@ import { parseTierScheme, type ParseTierSchemeResult, type TierScheme, type Tier
 import { loadRuleContext } from "./context";
 import { userNames, versionMeta, type VersionMeta } from "./versioned";
 import { lintTierScheme, type LintWarning } from "./lint";
-import { previewTierScheme, tierMovers, type TierMover, type TierPreview } from "./preview";
+import { previewOwner } from "./preview-slot";
+import { previewTierScheme, tierMovers, type TierMover, type TierPreview } from "./tier-preview";
 
 export const EMPTY_SCHEME: TierScheme = { tiers: [] };
 
@@ -72,12 +73,12 @@ export type TierSchemePreviewResult =
 export async function previewTierSchemeDraft(
   actor: Actor,
   validated: ParseTierSchemeResult,
-  options: { movers?: boolean } = {},
+  options: { movers?: boolean; previewKey?: string } = {},
 ): Promise<TierSchemePreviewResult> {
   assertRole(actor, "ADMIN");
   if (!validated.ok) return validated;
   const tiers = validated.scheme.tiers;
-  const [preview, movers] = await Promise.all([previewTierScheme(tiers), options.movers ? tierMovers(tiers) : undefined]);
+  const [preview, movers] = await Promise.all([previewTierScheme(tiers, previewOwner(actor, options.previewKey)), options.movers ? tierMovers(tiers) : undefined]);
   return { ok: true, preview, warnings: await lintTierScheme(validated.scheme, preview), ...(movers ? { movers } : {}) };
 }
 

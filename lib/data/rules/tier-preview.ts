@@ -1,0 +1,194 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { compileRule, compileTierCase } from "@/lib/segmentation/sql";
+import type { TierDefinition } from "@/lib/segmentation/tier-scheme";
+import { accountsById, allowParallelScan, topIdsByValue, type SampleAccount } from "./preview-samples";
+import { inPreviewSlot, type PreviewOwner } from "./preview-slot";
+
+export interface TierPreviewTier {
+  key: string;
+  name: string;
+  color: string;
+  /** Accounts assigned to this tier (first match wins). */
+  count: number;
+  lifetimeValue: number;
+  /** Accounts this tier's rule matches on its own, and how many of those an earlier tier takes. */
+  ownMatches: number;
+  caughtEarlier: number;
+  sample: SampleAccount[];
+}
+
+export interface TierTransition {
+  fromKey: string | null;
+  fromName: string;
+  toKey: string | null;
+  toName: string;
+  accounts: number;
+  lifetimeValue: number;
+  reps: { id: string; name: string }[];
+}
+
+export interface TierPreview {
+  total: number;
+  untiered: number;
+  tiers: TierPreviewTier[];
+  /** Current tier x draft tier, only cells where accounts move. */
+  transitions: TierTransition[];
+  moving: number;
+  revenueMoving: number;
+  repsAffected: number;
+}
+
+interface TierGroupRow {
+  tier_id: number | null;
+  hits: boolean[];
+  owner_id: string | null;
+  n: number;
+  ltv: number;
+}
+
+/**
+ * Counts per draft tier, overlap for lint, samples, and the from-tier x to-tier matrix against
+ * today. One pass over the accounts evaluates each tier's rule once per account and groups the
+ * rows by (current tier, which draft rules match, owner): plain counts and sums, which PostgreSQL
+ * splits across parallel workers, in the editor's preview slot (a newer preview cancels it);
+ * everything else is folded here. The samples (each draft tier's biggest accounts) follow, once
+ * the pass has counted each tier: none for an empty tier (a walk of the whole lifetime value
+ * index before), the index walk for a common one, a scan for a rare one (preview-samples.ts).
+ */
+export async function previewTierScheme(tiers: readonly TierDefinition[], owner: PreviewOwner | null = null): Promise<TierPreview> {
+  const asOf = new Date();
+  const rules = tiers.map((t) => compileRule(t.rule, asOf));
+  const hits = rules.length ? Prisma.sql`ARRAY[${Prisma.join(rules, ", ")}]::boolean[]` : Prisma.sql`ARRAY[]::boolean[]`;
+  // Tier i takes an account when its rule matches and no earlier tier's does.
+  const assignedTo = (i: number) => Prisma.join([...rules.slice(0, i).map((rule) => Prisma.sql`NOT ${rule}`), rules[i]!], " AND ");
+  const [groups, currentTiers] = await Promise.all([
+    inPreviewSlot(owner, async (tx) => {
+      await allowParallelScan(tx);
+      return tx.$queryRaw<TierGroupRow[]>`
+        SELECT r.tier_id, ${hits} AS hits, a.owner_id, count(*)::int AS n, coalesce(sum(a.lifetime_value), 0)::float8 AS ltv
+        FROM accounts a JOIN account_segmentation r ON r.account_id = a.id
+        GROUP BY 1, 2, 3`;
+    }),
+    db.tier.findMany({ select: { id: true, key: true, name: true } }),
+  ]);
+  const total = groups.reduce((sum, g) => sum + g.n, 0);
+  const assignedCount = (i: number) => groups.filter((g) => g.hits.findIndex(Boolean) === i).reduce((sum, g) => sum + g.n, 0);
+  const sampleIds = await Promise.all(tiers.map((_, i) => topIdsByValue(Prisma.sql`FROM accounts a WHERE ${assignedTo(i)}`, assignedCount(i), total, 5)));
+  const tierById = new Map(currentTiers.map((t) => [t.id, t]));
+  const toPosition = (row: TierGroupRow) => row.hits.findIndex(Boolean); // -1: untiered
+
+  const previewTiers = tiers.map((t, i) => {
+    const assigned = groups.filter((g) => toPosition(g) === i);
+    return {
+      key: t.key,
+      name: t.name,
+      color: t.color,
+      count: assigned.reduce((sum, g) => sum + g.n, 0),
+      lifetimeValue: assigned.reduce((sum, g) => sum + Number(g.ltv), 0),
+      ownMatches: groups.filter((g) => g.hits[i]).reduce((sum, g) => sum + g.n, 0),
+      caughtEarlier: groups.filter((g) => g.hits[i] && g.hits.slice(0, i).some(Boolean)).reduce((sum, g) => sum + g.n, 0),
+      sampleIds: sampleIds[i] ?? [],
+    };
+  });
+
+  // Transitions: current tier (by key) -> draft tier (by key), only where they differ.
+  const cells = new Map<string, TierTransition & { repIds: Set<string> }>();
+  for (const g of groups) {
+    const from = g.tier_id != null ? tierById.get(g.tier_id) : undefined;
+    const to = tiers[toPosition(g)];
+    const fromKey = from?.key ?? null;
+    const toKey = to?.key ?? null;
+    if (fromKey === toKey) continue;
+    const id = `${fromKey}->${toKey}`;
+    const cell = cells.get(id) ?? {
+      fromKey,
+      fromName: from?.name ?? "Untiered",
+      toKey,
+      toName: to?.name ?? "Untiered",
+      accounts: 0,
+      lifetimeValue: 0,
+      reps: [],
+      repIds: new Set<string>(),
+    };
+    cell.accounts += g.n;
+    cell.lifetimeValue += Number(g.ltv);
+    if (g.owner_id) cell.repIds.add(g.owner_id);
+    cells.set(id, cell);
+  }
+  const affected = new Set([...cells.values()].flatMap((c) => [...c.repIds]));
+  const [users, samples] = await Promise.all([
+    db.user.findMany({ where: { id: { in: [...affected] } }, select: { id: true, name: true } }),
+    Promise.all(previewTiers.map((t) => accountsById(t.sampleIds))),
+  ]);
+  const userName = new Map(users.map((u) => [u.id, u.name]));
+  const transitions: TierTransition[] = [...cells.values()]
+    .map(({ repIds, ...cell }) => ({
+      ...cell,
+      reps: [...repIds].map((id) => ({ id, name: userName.get(id) ?? "Unknown" })).sort((a, b) => a.name.localeCompare(b.name)),
+    }))
+    .sort((a, b) => b.accounts - a.accounts);
+
+  return {
+    total,
+    untiered: groups.filter((g) => toPosition(g) === -1).reduce((sum, g) => sum + g.n, 0),
+    tiers: previewTiers.map((t, i) => ({
+      key: t.key,
+      name: t.name,
+      color: t.color,
+      count: t.count,
+      lifetimeValue: t.lifetimeValue,
+      ownMatches: t.ownMatches,
+      caughtEarlier: t.caughtEarlier,
+      sample: samples[i] ?? [],
+    })),
+    transitions,
+    moving: transitions.reduce((sum, t) => sum + t.accounts, 0),
+    revenueMoving: transitions.reduce((sum, t) => sum + t.lifetimeValue, 0),
+    repsAffected: affected.size,
+  };
+}
+
+/** An account the draft tier scheme would move, with where from and where to. */
+export interface TierMover extends SampleAccount {
+  fromName: string;
+  toName: string;
+  ownerName: string | null;
+}
+
+/**
+ * The accounts with the highest lifetime value among those the draft would move to another tier:
+ * what an admin checks before publishing. One pass over the accounts (each draft tier evaluated
+ * once) and a top-N sort: OFFSET 0 keeps PostgreSQL from walking the lifetime value index
+ * instead, which takes the whole index when fewer than `limit` accounts move.
+ */
+export async function tierMovers(tiers: readonly TierDefinition[], limit = 5): Promise<TierMover[]> {
+  // The draft tier's key: compileTierCase's first match, numbered by position (NULL: untiered).
+  const position = compileTierCase(tiers, new Map(tiers.map((t, i) => [t.key, i + 1])), new Date());
+  const draftKey = Prisma.sql`(${tiers.map((t) => t.key)}::text[])[${position}]`;
+  const rows = await db.$queryRaw<
+    { id: number; name: string; domain: string; ltv: number; from_name: string | null; owner_name: string | null; to_key: string | null }[]
+  >`
+    SELECT * FROM (
+      SELECT a.id, a.name, a.domain, a.lifetime_value::float8 AS ltv, t.key AS from_key, t.name AS from_name,
+        u.name AS owner_name, ${draftKey} AS to_key
+      FROM accounts a JOIN account_segmentation r ON r.account_id = a.id
+        LEFT JOIN tiers t ON t.id = r.tier_id LEFT JOIN users u ON u.id = a.owner_id
+      OFFSET 0
+    ) tiered
+    WHERE from_key IS DISTINCT FROM to_key
+    ORDER BY ltv DESC, id LIMIT ${limit}`;
+  const draftName = new Map(tiers.map((t) => [t.key, t.name]));
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    domain: r.domain,
+    lifetimeValue: Number(r.ltv),
+    tierName: r.from_name,
+    fromName: r.from_name ?? "Untiered",
+    toName: (r.to_key && draftName.get(r.to_key)) ?? "Untiered",
+    ownerName: r.owner_name,
+  }));
+}
+
