@@ -63,6 +63,8 @@ export interface RunReport {
   schemeVersion: number | null;
   /** Milliseconds spent in each phase (the commit's "finishing" includes the audit entry). */
   phaseMs: Partial<Record<RunPhase, number>>;
+  /** Milliseconds of the steps inside the phases (staging, check, fill, upsert, metrics, memberships, impact). */
+  stepMs?: Record<string, number>;
 }
 
 export interface ImportSummary {

@@ -2,9 +2,17 @@
  * Import benchmark: a 100,000-row accounts file (half updates of seeded accounts, half new) and a
  * 100,000-row orders file, each uploaded in parts, dry-run and committed through the same data
  * layer the page uses (lib/data/import/). Prints the time of every step and the peak memory.
- * Needs an empty database (use --fresh as below):
+ * By default it seeds an empty database (use --fresh as below):
  *
  *   npx tsx scripts/with-db.ts --fresh -- tsx --conditions=react-server scripts/bench/import.ts [--rows 100000] [--existing 50000]
+ *
+ * With --use-db it runs against the database DATABASE_URL names as it is (e.g. a 100k or 1M
+ * benchmark copy with published rules): nothing is seeded; the accounts file updates the first
+ * rows/2 accounts and creates rows/2 new ones, named with --tag (default: a fresh one per run, so
+ * every run creates and changes as much as the first); --cleanup deletes what the run created
+ * (new accounts with their orders and ledger rows, the bench orders) afterwards:
+ *
+ *   DATABASE_URL=… npx tsx --conditions=react-server scripts/bench/import.ts --use-db [--cleanup] [--kinds accounts,orders]
  *
  * (`--conditions=react-server` lets this script import the server-only data layer.)
  */
@@ -24,9 +32,21 @@ import type { ImportKind } from "@/lib/import/kinds";
 import { publishDemoRules } from "@/lib/seed/demo-rules";
 import { seedDatabase } from "@/lib/seed/seed-database";
 
-const { values } = parseArgs({ options: { rows: { type: "string", default: "100000" }, existing: { type: "string", default: "50000" } } });
+const { values } = parseArgs({
+  options: {
+    rows: { type: "string", default: "100000" },
+    existing: { type: "string", default: "50000" },
+    "use-db": { type: "boolean", default: false },
+    tag: { type: "string", default: Date.now().toString(36) },
+    kinds: { type: "string", default: "accounts,orders" },
+    cleanup: { type: "boolean", default: false },
+  },
+});
 const ROWS = Number(values.rows);
 const EXISTING = Number(values.existing);
+const USE_DB = values["use-db"];
+const TAG = values.tag;
+const KINDS = new Set(values.kinds.split(","));
 const PART_BYTES = 4 * 1024 * 1024;
 
 const dir = await fs.mkdtemp(path.join(os.tmpdir(), "tierwise-import-bench-"));
@@ -42,6 +62,7 @@ const sampler = setInterval(sample, 50);
 const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
 
 const results: { step: string; seconds: number; rssAfter: string }[] = [];
+const summary: { file: string; run: string; seconds: number; rowsPerSecond: number; peakRss: string }[] = [];
 async function time<T>(step: string, work: () => Promise<T>): Promise<T> {
   const started = performance.now();
   const result = await work();
@@ -86,28 +107,44 @@ async function importFile(actor: { id: string; role: "ADMIN"; email: string }, k
     for await (const part of fileParts(file)) await appendUpload(actor, id, part.offset, part.bytes);
     return completeUpload(actor, id);
   });
+  peakRss = 0;
   const checked = await time(`${kind}: dry run (${job.totalRows.toLocaleString("en-US")} rows, rolled back)`, () =>
     startDryRun(actor, job.id, job.summary.mapping!, { wait: true }),
   );
   const dry = checked.summary.dryRun!;
+  summarize(kind, "dry run", dry.durationMs, dry.rows);
   console.log(`    phases (ms): ${JSON.stringify(dry.phaseMs)}`);
+  console.log(`    steps (ms): ${JSON.stringify(dry.stepMs ?? {})}`);
   console.log(`    ${checked.status}: ${dry.errorCount} errors, would create ${dry.created}, update ${dry.updated}, unchanged ${dry.unchanged}; ${dry.impact.tierChanges} tier changes`);
   if (checked.status !== "CHECKED") throw new Error(`${kind}: the dry run found problems or failed: ${checked.summary.failure?.message ?? ""}`);
+  peakRss = 0;
   const committed = await time(`${kind}: commit (one transaction: upsert, metrics, tiers, segments, scores)`, () => startCommit(actor, job.id, { wait: true }));
   const done = committed.summary.commit;
   if (!done) throw new Error(`${kind}: the commit failed: ${committed.summary.failure?.message ?? committed.status}`);
+  summarize(kind, "commit", done.durationMs, done.rows);
   console.log(`    phases (ms): ${JSON.stringify(done.phaseMs)}`);
+  console.log(`    steps (ms): ${JSON.stringify(done.stepMs ?? {})}`);
   console.log(`    ${committed.status}: created ${done.created}, updated ${done.updated}, unchanged ${done.unchanged}; ${done.impact.tierChanges} tier changes (dry run said ${dry.impact.tierChanges})`);
   return committed;
 }
 
-console.log(`Import benchmark: ${ROWS.toLocaleString("en-US")}-row files over ${EXISTING.toLocaleString("en-US")} seeded accounts; ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, Node ${process.version}`);
+/** The run's own figures (from its report): seconds, rows per second, peak RSS since the run started. */
+function summarize(file: string, run: string, ms: number, rows: number) {
+  summary.push({ file, run, seconds: Math.round(ms / 10) / 100, rowsPerSecond: Math.round(rows / (ms / 1000)), peakRss: mb(peakRss) });
+}
 
-const pool = new pg.Pool({ connectionString: env().DATABASE_URL, max: 2 });
-await time(`seed ${EXISTING.toLocaleString("en-US")} accounts`, () => seedDatabase(pool, { accounts: EXISTING, seed: "import-bench", reset: true }));
-await pool.end();
-const adminRow = await db.user.findFirstOrThrow({ where: { role: "ADMIN" } });
-await time("publish the demo rules", () => publishDemoRules(db, { publishedById: adminRow.id }));
+const accountsBefore = await db.account.count();
+console.log(
+  `Import benchmark: ${ROWS.toLocaleString("en-US")}-row files over ${USE_DB ? `the existing database (${accountsBefore.toLocaleString("en-US")} accounts)` : `${EXISTING.toLocaleString("en-US")} seeded accounts`}; ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, Node ${process.version}, load ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`,
+);
+
+if (!USE_DB) {
+  const pool = new pg.Pool({ connectionString: env().DATABASE_URL, max: 2 });
+  await time(`seed ${EXISTING.toLocaleString("en-US")} accounts`, () => seedDatabase(pool, { accounts: EXISTING, seed: "import-bench", reset: true }));
+  await pool.end();
+}
+const adminRow = await db.user.findFirstOrThrow({ where: { role: "ADMIN", active: true } });
+if (!USE_DB) await time("publish the demo rules", () => publishDemoRules(db, { publishedById: adminRow.id }));
 const actor = { id: adminRow.id, role: "ADMIN" as const, email: adminRow.email };
 
 const existing = (await db.account.findMany({ select: { domain: true }, orderBy: { id: "asc" }, take: Math.floor(ROWS / 2) })).map((a) => a.domain);
@@ -118,38 +155,48 @@ const HOSTING = ["Cloud", "On-premise", "Hybrid"];
 const accountsFile = path.join(dir, "accounts.csv");
 const accountsBytes = await time(`generate ${ROWS.toLocaleString("en-US")}-row accounts CSV`, () =>
   writeCsv(accountsFile, "Company name,Company Domain Name,Industry,Country/Region,Annual Revenue,Number of Employees,Hosting,Benefits sought", ROWS, (i) => {
-    const domain = existing[i] ?? `bench-new-${i}.example`;
+    const domain = existing[i] ?? `bench-new-${TAG}-${i}.example`;
     return [
       `"Bench Company ${i}, Inc."`,
       `https://www.${domain}/`,
       INDUSTRIES[i % INDUSTRIES.length],
       COUNTRIES[i % COUNTRIES.length],
       `"$${(1_000_000 + (i % 997) * 10_000).toLocaleString("en-US")}"`,
-      String(50 + (i % 5000)),
+      // Differs from run to run (by tag), so the existing half is updated every time.
+      String(50 + ((i + TAG.length * 7 + TAG.charCodeAt(TAG.length - 1)) % 5000)),
       HOSTING[i % 3],
       i % 4 === 0 ? "security; scalability" : "",
     ].join(",");
   }),
 );
 console.log(`    ${mb(accountsBytes)}`);
-await importFile(actor, "accounts", accountsFile);
+if (KINDS.has("accounts")) await importFile(actor, "accounts", accountsFile);
 
-const domains = (await db.account.findMany({ select: { domain: true }, orderBy: { id: "asc" } })).map((a) => a.domain);
+const domains = (await db.account.findMany({ select: { domain: true }, orderBy: { id: "asc" }, take: 200_000 })).map((a) => a.domain);
 const ordersFile = path.join(dir, "orders.csv");
 const today = Date.now();
 await time(`generate ${ROWS.toLocaleString("en-US")}-row orders CSV`, () =>
   writeCsv(ordersFile, "Order ID,Account domain,Order date,Amount,Product line", ROWS, (i) => {
     const day = new Date(today - ((i * 7919) % 730) * 86_400_000).toISOString().slice(0, 10);
-    return `BENCH-${i},${domains[(i * 31) % domains.length]},${day},"$${(500 + ((i * 37) % 50_000)).toLocaleString("en-US")}.00",Platform`;
+    return `BENCH-${TAG}-${i},${domains[(i * 31) % domains.length]},${day},"$${(500 + ((i * 37) % 50_000)).toLocaleString("en-US")}.00",Platform`;
   }),
 );
-await importFile(actor, "orders", ordersFile);
+if (KINDS.has("orders")) await importFile(actor, "orders", ordersFile);
+
+if (USE_DB && values.cleanup) {
+  await time("cleanup: delete what this run created", async () => {
+    await db.$executeRawUnsafe("DELETE FROM orders WHERE external_id LIKE $1", `BENCH-${TAG}-%`);
+    await db.$executeRawUnsafe("DELETE FROM accounts WHERE domain LIKE $1", `bench-new-${TAG}-%`);
+  });
+}
 
 clearInterval(sampler);
 sample();
 const maxRssKb = process.resourceUsage().maxRSS;
 console.log("\nStep timings");
 console.table(results);
-console.log(`Peak RSS: ${mb(peakRss)} sampled, ${mb(maxRssKb * 1024)} (resourceUsage maxRSS)`);
+console.log(`Peak RSS: ${mb(maxRssKb * 1024)} (resourceUsage maxRSS, whole process)`);
+console.log("\nImport runs (seconds from each run's report; peak RSS sampled during the run)");
+console.table(summary);
 await fs.rm(dir, { recursive: true, force: true });
 await db.$disconnect();

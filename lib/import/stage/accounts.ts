@@ -1,5 +1,5 @@
 import type { AccountRow, RowError } from "../rows";
-import { columnOf, countTouched, dropLines, type SqlClient, type StageSpec } from "./types";
+import { columnOf, dropLines, type SqlClient, type StageSpec } from "./types";
 
 /** Tags travel as one string per row (unnest cannot take an array of arrays); this never occurs in a tag. */
 const TAG_SEPARATOR = "\u001f";
@@ -45,7 +45,6 @@ export const accountsStage: StageSpec<AccountRow> = {
     await tx.$executeRawUnsafe(`CREATE TEMP TABLE import_stage (
       line int PRIMARY KEY,
       domain text NOT NULL UNIQUE,
-      existing boolean NOT NULL DEFAULT false,
       name text, industry text, country text, region "Region",
       employee_count int, annual_revenue numeric(16,2), owner_id text, potential numeric(14,2),
       loyalty_status "LoyaltyStatus", usage_rate "UsageRate", journey_stage "JourneyStage", benefits_sought text[],
@@ -126,34 +125,50 @@ export const accountsStage: StageSpec<AccountRow> = {
 
   candidatesSql: "SELECT a.id FROM accounts a JOIN import_stage s ON s.domain = a.domain",
 
-  /** Blank cells keep the account's current values; new accounts get the defaults. Rows are locked first. */
-  async fill(tx) {
-    await tx.$queryRawUnsafe("SELECT count(*)::int AS n FROM (SELECT a.id FROM accounts a JOIN import_stage s ON s.domain = a.domain FOR UPDATE OF a) locked");
-    await tx.$executeRawUnsafe(
-      `UPDATE import_stage s SET existing = true, ${COLUMNS.map((c) => `${c} = COALESCE(s.${c}, a.${c})`).join(", ")}
-       FROM accounts a WHERE a.domain = s.domain`,
-    );
-    await tx.$executeRawUnsafe(
-      `UPDATE import_stage SET ${Object.entries(ACCOUNT_DEFAULTS).map(([c, v]) => `${c} = COALESCE(${c}, ${v})`).join(", ")}
-       WHERE NOT existing`,
-    );
+  /** Nothing to do ahead of apply, which completes blank cells from the row it updates (or the defaults). */
+  async fill() {
     return [];
   },
 
-  async apply(tx) {
+  feedsMetrics: false,
+
+  /**
+   * Two set-based writes in one statement: existing accounts are updated through a join with the
+   * stage (each row locked as it is updated), only when a value differs; new ones are inserted in
+   * line order with the defaults and their metrics as of the import's day (an account without
+   * orders or events has the metric columns' defaults), so no second write of the same rows
+   * follows. ON CONFLICT covers an account someone else created since the statement's snapshot:
+   * it is updated like an existing one.
+   */
+  async apply(tx, ctx) {
     const list = COLUMNS.join(", ");
-    return countTouched(
-      tx,
-      `WITH up AS (
-         INSERT INTO accounts AS a (domain, ${list})
-         SELECT domain, ${list} FROM import_stage ORDER BY line
+    // A blank cell keeps the account's current value: read from the row being updated (the
+    // latest version, should another transaction have changed it since this one began).
+    const merged = COLUMNS.map((c) => `COALESCE(s.${c}, a.${c})`);
+    const withDefaults = COLUMNS.map((c) => (c in ACCOUNT_DEFAULTS ? `COALESCE(s.${c}, ${ACCOUNT_DEFAULTS[c as keyof typeof ACCOUNT_DEFAULTS]})` : `s.${c}`));
+    const current = `(${COLUMNS.map((c) => `a.${c}`).join(", ")})`;
+    const [row] = await tx.$queryRawUnsafe<{ created: number; updated: number }[]>(
+      `WITH changed AS (
+         UPDATE accounts AS a SET ${COLUMNS.map((c, i) => `${c} = ${merged[i]}`).join(", ")}, updated_at = now()
+         FROM import_stage s
+         WHERE a.domain = s.domain AND ${current} IS DISTINCT FROM (${merged.join(", ")})
+         RETURNING a.id, false AS created
+       ), inserted AS (
+         INSERT INTO accounts AS a (domain, ${list}, metrics_as_of)
+         SELECT s.domain, ${withDefaults.join(", ")}, $1::date FROM import_stage s
+         WHERE NOT EXISTS (SELECT 1 FROM accounts e WHERE e.domain = s.domain)
+         ORDER BY s.line
          ON CONFLICT (domain) DO UPDATE SET ${COLUMNS.map((c) => `${c} = EXCLUDED.${c}`).join(", ")}, updated_at = now()
-         WHERE (${COLUMNS.map((c) => `a.${c}`).join(", ")}) IS DISTINCT FROM (${COLUMNS.map((c) => `EXCLUDED.${c}`).join(", ")})
+         WHERE ${current} IS DISTINCT FROM (${COLUMNS.map((c) => `EXCLUDED.${c}`).join(", ")})
          RETURNING a.id, (a.xmax = 0) AS created
        ), touched AS (
-         INSERT INTO import_touched (account_id, created) SELECT id, created FROM up RETURNING created
+         INSERT INTO import_touched (account_id, created)
+         SELECT id, created FROM changed UNION ALL SELECT id, created FROM inserted
+         RETURNING created
        )
        SELECT count(*) FILTER (WHERE created)::int AS created, count(*) FILTER (WHERE NOT created)::int AS updated FROM touched`,
+      ctx.today,
     );
+    return { created: Number(row?.created ?? 0), updated: Number(row?.updated ?? 0) };
   },
 };

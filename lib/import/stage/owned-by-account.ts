@@ -28,6 +28,7 @@ export function ownedByAccountStage<R extends ImportRow>(spec: {
   /** More temp-table columns `fill` uses (not staged from the file, not written). */
   extraColumns?: string;
   fill: StageSpec<R>["fill"];
+  feedsMetrics: boolean;
 }): StageSpec<R> {
   const columns = spec.columns.map(stagedColumn);
   const names = columns.map((c) => c.name);
@@ -61,6 +62,7 @@ export function ownedByAccountStage<R extends ImportRow>(spec: {
     candidatesSql: "SELECT DISTINCT account_id FROM import_stage",
 
     fill: spec.fill,
+    feedsMetrics: spec.feedsMetrics,
 
     async apply(tx) {
       return countTouched(

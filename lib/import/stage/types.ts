@@ -28,7 +28,14 @@ export interface StageSpec<R extends ImportRow = ImportRow> {
   /** Complete staged rows from what exists and from defaults; may report rows it had to drop. */
   fill(tx: SqlClient, ctx: StageContext): Promise<RowError[]>;
   /** Upsert; records changed accounts in `import_touched`. */
-  apply(tx: SqlClient): Promise<{ created: number; updated: number }>;
+  apply(tx: SqlClient, ctx: StageContext): Promise<{ created: number; updated: number }>;
+  /**
+   * Whether the rows feed derived metrics (orders, events). When they do not, only touched
+   * accounts whose metrics are not yet as of the import's day are recomputed: the others' metrics
+   * are already current (every write of orders or events recomputes them), and new accounts are
+   * created with the metrics of an account without orders or events.
+   */
+  readonly feedsMetrics: boolean;
 }
 
 /** Remove reported lines from the stage. */
