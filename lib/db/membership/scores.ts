@@ -121,7 +121,9 @@ function changedScores(scoring: ScoringSettings): Prisma.Sql {
         round(10 * (${ENGAGEMENT_SCORE_SHARE} * engagement + ${1 - ENGAGEMENT_SCORE_SHARE} * recency)) / 10 AS e
       FROM base
     ), scored AS (
-      SELECT id, v, f, e, round(10 * (${w.value} * v + ${w.fit} * f + ${w.engagement} * e)) / 10 AS total FROM parts
+      -- OFFSET 0 computes each row's parts once: inlined into the comparison below, every column
+      -- repeated its whole expression (the fit's conditions twice, the ranks' arithmetic twice).
+      SELECT id, v, f, e, round(10 * (${w.value} * v + ${w.fit} * f + ${w.engagement} * e)) / 10 AS total FROM parts OFFSET 0
     )
     SELECT s.id, s.v, s.f, s.e, s.total FROM scored s JOIN account_segmentation r ON r.account_id = s.id
     WHERE (r.score_value, r.score_fit, r.score_engagement, r.priority_score) IS DISTINCT FROM (s.v, s.f, s.e, s.total)`;
