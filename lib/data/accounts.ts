@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { canSeeAllAccounts, type Actor } from "@/lib/auth/access";
+import type { Actor } from "@/lib/auth/access";
 import { ROW_FIELD_KEYS, type RowFieldKey } from "@/lib/accounts/list-columns";
 import { getField } from "@/lib/segmentation/fields";
 import { normalisePaging, type AccountQuery } from "@/lib/validation/account-query";
@@ -112,16 +112,4 @@ export async function listAccounts(actor: Actor, query: AccountQuery, options: {
           SELECT ${ACCOUNT_ROW_SELECT} ${ACCOUNT_ROW_FROM} WHERE a.id IN (SELECT id FROM matches) ORDER BY ${order} ${limit}`
       : await db.$queryRaw<RawAccountRow[]>`SELECT ${ACCOUNT_ROW_SELECT} ${ACCOUNT_ROW_FROM} WHERE ${where} ORDER BY ${order} ${limit}`;
   return { rows: rows.map(toAccountRow), total, page, size, pageCount };
-}
-
-/** Where clause that finds one account only if the actor may see it. */
-export function visibleAccountWhere(actor: Actor, id: number): Prisma.AccountWhereInput {
-  return canSeeAllAccounts(actor) ? { id } : { id, ownerId: actor.id };
-}
-
-/** False when the account does not exist or the actor may not see it. */
-export async function isAccountVisible(actor: Actor, id: number): Promise<boolean> {
-  if (!Number.isSafeInteger(id) || id < 1) return false;
-  const found = await db.account.findFirst({ where: visibleAccountWhere(actor, id), select: { id: true } });
-  return !!found;
 }

@@ -6,7 +6,7 @@ import { assignTier, evaluateRule, type GroupTrace, type TraceNode } from "@/lib
 import { gapToNextTier, type GapNode } from "@/lib/segmentation/gap";
 import { explainScore, normaliseWeights, type ScoreExplanation, type ScoreWeights } from "@/lib/segmentation/score";
 import { parseId } from "@/lib/validation/ids";
-import { ACCOUNTS_FROM, visibleAccountsSql } from "./account-filters";
+import { accountSegmentationRow } from "./account-segmentation-row";
 import { loadMembershipHistory, type MembershipHistoryEntry } from "./membership-history";
 import { requestAccountFacts, sharedNameLookups, sharedPublishedRules, sharedSegmentLooks } from "./shared-lookups";
 
@@ -99,18 +99,6 @@ export interface AccountExplanation {
   history: MembershipHistoryEntry[];
 }
 
-interface AccountRow {
-  id: number;
-  tier_key: string | null;
-  tier_name: string | null;
-  tier_color: string | null;
-  tier_position: number | null;
-  priority_score: number;
-  score_value: number;
-  score_fit: number;
-  score_engagement: number;
-}
-
 /**
  * Why an account is where it is: the tier scheme's trace and the gap to the next tier up, every
  * published segment's trace, the score's breakdown and the membership ledger. Null when the
@@ -118,11 +106,7 @@ interface AccountRow {
  */
 export async function explainAccount(actor: Actor, accountId: number): Promise<AccountExplanation | null> {
   if (parseId(accountId) === null) return null;
-  const [account] = await db.$queryRaw<AccountRow[]>`
-    SELECT a.id, t.key AS tier_key, t.name AS tier_name, t.color AS tier_color, t.position AS tier_position,
-           r.priority_score, r.score_value, r.score_fit, r.score_engagement
-    FROM ${ACCOUNTS_FROM} LEFT JOIN tiers t ON t.id = r.tier_id
-    WHERE a.id = ${accountId} AND ${visibleAccountsSql(actor)}`;
+  const account = await accountSegmentationRow(actor, accountId);
   if (!account) return null;
 
   const asOf = new Date();

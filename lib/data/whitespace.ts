@@ -17,7 +17,7 @@ import type { Actor } from "@/lib/auth/access";
 import { db } from "@/lib/db/client";
 import { idealProfileCategories, whitespace, type Whitespace } from "@/lib/plays/whitespace";
 import { parseId } from "@/lib/validation/ids";
-import { ACCOUNTS_FROM, visibleAccountsSql } from "./account-filters";
+import { accountSegmentationRow } from "./account-segmentation-row";
 import { sharedScoring, sharedTechnologyIdsByCategory } from "./shared-lookups";
 
 const CATEGORIES: readonly TechCategory[] = Object.values(TechCategory);
@@ -39,22 +39,11 @@ export interface AccountWhitespace extends Whitespace {
   profileHasCategories: boolean;
 }
 
-interface AccountRow {
-  industry: string;
-  tier_id: number | null;
-  tier_name: string | null;
-  technology_ids: number[] | null;
-  whitespace: string[] | null;
-}
-
 /** Null when the account does not exist or the actor may not see it. */
 export async function getAccountWhitespace(actor: Actor, accountId: number): Promise<AccountWhitespace | null> {
   if (parseId(accountId) === null) return null;
-  const [[account], byCategory, scoring] = await Promise.all([
-    db.$queryRaw<AccountRow[]>`
-      SELECT a.industry, r.tier_id, t.name AS tier_name, a.technology_ids, r.whitespace
-      FROM ${ACCOUNTS_FROM} LEFT JOIN tiers t ON t.id = r.tier_id
-      WHERE a.id = ${accountId} AND ${visibleAccountsSql(actor)}`,
+  const [account, byCategory, scoring] = await Promise.all([
+    accountSegmentationRow(actor, accountId),
     sharedTechnologyIdsByCategory(),
     sharedScoring(),
   ]);

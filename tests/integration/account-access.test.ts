@@ -249,6 +249,9 @@ describe("getAccountDetail's numbers", () => {
       ["MEETING", "Quarterly review"],
       ["WEB_VISIT", null],
     ]);
+    // Timestamps to the millisecond, whatever the server's time zone.
+    const stored = await db.engagementEvent.findMany({ where: { accountId: aMain, detail: { in: ["Pricing page", "Quarterly review"] } }, orderBy: { occurredAt: "desc" } });
+    expect(d.engagement.events.slice(0, 2).map((e) => e.occurredAt)).toEqual(stored.map((e) => e.occurredAt));
     expect(d.engagement.countsByType).toEqual({ WEB_VISIT: 2, EMAIL_OPEN: 0, EMAIL_CLICK: 0, MEETING: 1, WEBINAR: 0, EVENT: 0 });
     expect(d.engagement.windowDays).toBe(90);
   });
@@ -274,6 +277,7 @@ describe("getAccountDetail's numbers", () => {
       ["Summit", "EVENT", "MEETING_BOOKED"],
       ["Spring launch", "EMAIL", "CLICKED"],
     ]);
+    expect(d?.campaigns[0]?.respondedAt).toEqual(monthDay(1, 3));
 
     const empty = await getAccountDetail(repA, aSecond);
     expect(empty?.orders.recent).toEqual([]);

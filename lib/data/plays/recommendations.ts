@@ -19,7 +19,7 @@ import { renderTemplateSource } from "@/lib/plays/template-render";
 import { toIsoDate } from "@/lib/segmentation/dates";
 import { categoryLabel } from "@/lib/segmentation/format";
 import { parseId } from "@/lib/validation/ids";
-import { ACCOUNTS_FROM, visibleAccountsSql } from "../account-filters";
+import { accountSegmentationRow } from "../account-segmentation-row";
 import { toTraceView, type GroupTraceView } from "../explain";
 import { requestAccountFacts, sharedAudienceNames, sharedNameLookups, sharedPublishedPlays } from "../shared-lookups";
 import type { AudienceNames } from "./context";
@@ -88,14 +88,6 @@ export interface AccountPlays {
   plays: RecommendedPlay[];
 }
 
-interface AccountRow {
-  tier_key: string | null;
-  tier_name: string | null;
-  segment_ids: number[] | null;
-  whitespace: string[] | null;
-  play_ids: number[] | null;
-}
-
 interface OutcomeRow {
   play_id: number;
   kind: string;
@@ -113,13 +105,7 @@ interface OutcomeRow {
 export async function getRecommendedPlays(actor: Actor, accountId: number): Promise<AccountPlays | null> {
   if (parseId(accountId) === null) return null;
   const asOf = new Date();
-  const [[account], published] = await Promise.all([
-    db.$queryRaw<AccountRow[]>`
-      SELECT t.key AS tier_key, t.name AS tier_name, r.segment_ids, r.whitespace, r.play_ids
-      FROM ${ACCOUNTS_FROM} LEFT JOIN tiers t ON t.id = r.tier_id
-      WHERE a.id = ${accountId} AND ${visibleAccountsSql(actor)}`,
-    sharedPublishedPlays(),
-  ]);
+  const [account, published] = await Promise.all([accountSegmentationRow(actor, accountId), sharedPublishedPlays()]);
   if (!account) return null;
 
   const day = toIsoDate(asOf);

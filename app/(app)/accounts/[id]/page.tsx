@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { cache } from "react";
 import { AccountHeader } from "@/components/accounts/detail/account-header";
 import { CampaignsSection } from "@/components/accounts/detail/campaigns-section";
 import { EngagementSection } from "@/components/accounts/detail/engagement-section";
@@ -13,16 +12,10 @@ import { ValueSection } from "@/components/accounts/detail/value-section";
 import { PlaysSlot } from "@/components/plays/account/plays-section";
 import { WhitespaceSlot } from "@/components/plays/account/whitespace-card";
 import { requireUser } from "@/lib/auth/session";
-import { getAccountDetail } from "@/lib/data/account-detail";
+import { requestAccountDetail as loadAccount } from "@/lib/data/account-detail";
 import { parseId } from "@/lib/validation/ids";
 
 type Params = Promise<{ id: string }>;
-
-/**
- * One load per request, shared by the metadata and the page (the session user is itself
- * cached per request, so both calls hit the same cache entry).
- */
-const loadAccount = cache(getAccountDetail);
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const user = await requireUser();
