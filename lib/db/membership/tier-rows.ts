@@ -17,8 +17,15 @@ export async function syncTiers(db: Executor, tiers: readonly TierDefinition[]):
   return ids;
 }
 
-/** Reordered tiers keep their members but change rank (account_segmentation.tier_rank sorts lists). */
+/**
+ * Reordered tiers keep their members but change rank (account_segmentation.tier_rank sorts lists).
+ * Per tier, the rows off its position are two ranges of the (tier_id, tier_rank) index: empty,
+ * and found as such at once, unless the tier moved (a scan of every account took ~0.5 s at 1M).
+ */
 export async function reorderTierRanks(db: Executor): Promise<void> {
-  await db.$executeRaw`UPDATE account_segmentation r SET tier_rank = t.position FROM tiers t
-    WHERE r.tier_id = t.id AND r.tier_rank <> t.position`;
+  await db.$executeRaw`UPDATE account_segmentation r SET tier_rank = x.position FROM (
+      SELECT s.account_id, t.position FROM tiers t JOIN account_segmentation s ON s.tier_id = t.id AND s.tier_rank < t.position
+      UNION ALL
+      SELECT s.account_id, t.position FROM tiers t JOIN account_segmentation s ON s.tier_id = t.id AND s.tier_rank > t.position
+    ) x WHERE r.account_id = x.account_id`;
 }
