@@ -1,13 +1,20 @@
 /**
- * Segmentation benchmark: full recompute of the tier scheme + 10 segments + scores, and the
- * rule editor's preview latency.
+ * Segmentation benchmark: every row of issue 14's table that is about segmentation, the same at
+ * 100,000 and 1,000,000 accounts with the same flags: the first materialisation, the first
+ * materialisation of one new segment ("Bench: dormant", recreated on every run), the full
+ * recompute with nothing to change (tiers + 10 segments + plays + scores; the first run after the
+ * materialisations is reported on its own row), a tier scheme republish, and the segment and tier
+ * scheme preview latency. It ends with the table and one JSON line.
  *
  *   npx tsx scripts/with-db.ts --fresh -- tsx --conditions=react-server scripts/bench/segmentation.ts --accounts 100000
  *
  * With DATABASE_URL pointing at a database this script (or `prisma/seed.ts --seed bench`) already
  * filled, the seed is skipped, so a 1,000,000-account database is seeded once and measured many
  * times; `--first` then clears every membership first to time the first materialisation again.
- * (`--conditions=react-server` lets this script import the server-only preview module.)
+ * Every step evaluates as of the same moment (`--as-of`, default now): scores and "days since"
+ * rules depend on the evaluation date, and a recompute on another date than the materialisation
+ * rewrites most scores. (`--conditions=react-server` lets this script import the server-only
+ * preview modules.)
  */
 import os from "node:os";
 import { parseArgs } from "node:util";
@@ -31,34 +38,57 @@ const { values } = parseArgs({
     previews: { type: "string", default: "30" },
     runs: { type: "string", default: "3" },
     first: { type: "boolean", default: false },
+    "as-of": { type: "string" },
   },
 });
 const accounts = Number(values.accounts);
 const previewRuns = Number(values.previews);
-const runs = Number(values.runs);
+const runs = Math.max(2, Number(values.runs));
+// One evaluation moment for every step (see the header).
+const asOf = values["as-of"] ? new Date(`${values["as-of"]}T12:00:00Z`) : new Date();
+
+/** The summary table: issue 14's rows, in its order. */
+const table: [row: string, value: string][] = [];
+const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const load = () => os.loadavg().map((l) => l.toFixed(1)).join(" / ");
 
 const time = async <T>(label: string, fn: () => Promise<T>): Promise<[T, number]> => {
   const start = performance.now();
   const result = await fn();
   const ms = performance.now() - start;
-  console.log(`  ${label}: ${(ms / 1000).toFixed(2)} s`);
+  console.log(`  ${label}: ${seconds(ms)}`);
   return [result, ms];
 };
 
-const logStep = (step: string, ms: number) => console.log(`    ${step}: ${(ms / 1000).toFixed(2)} s`);
+const logStep = (step: string, ms: number) => console.log(`    ${step}: ${seconds(ms)}`);
 
 const cond = (id: string, field: string, operator: string, value: unknown) => ({ kind: "condition", id, field, operator, value });
+const DORMANT = "Bench: dormant";
 const EXTRA_SEGMENTS: { name: string; rule: unknown }[] = [
   { name: "Bench: big spenders", rule: { kind: "group", op: "and", children: [cond("a", "avgOrderValue", "gte", 20_000)] } },
   { name: "Bench: EMEA healthcare", rule: { kind: "group", op: "and", children: [cond("a", "region", "any_of", ["EMEA"]), cond("b", "industry", "any_of", ["Healthcare"])] } },
-  { name: "Bench: dormant", rule: { kind: "group", op: "or", children: [cond("a", "daysSinceLastOrder", "gt", 365), cond("b", "orderCount", "eq", 0)] } },
+  { name: DORMANT, rule: { kind: "group", op: "or", children: [cond("a", "daysSinceLastOrder", "gt", 365), cond("b", "orderCount", "eq", 0)] } },
   { name: "Bench: analytics stack", rule: { kind: "group", op: "and", children: [cond("a", "technologies", "in_category", ["ANALYTICS"]), cond("b", "engagementScore", "gte", 20)] } },
 ];
 
-console.log(`Segmentation benchmark, ${accounts.toLocaleString("en-US")} accounts, ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
+/** Remove a benchmark segment and every trace of its members, so its first materialisation can be timed again. */
+async function dropSegment(name: string): Promise<void> {
+  const old = await db.segment.findFirst({ where: { name } });
+  if (!old) return;
+  await db.$transaction(async (tx) => {
+    await tx.$executeRaw`UPDATE account_segmentation SET segment_ids = array_remove(segment_ids, ${old.id}::int) WHERE ${old.id}::int = ANY(segment_ids)`;
+    await tx.$executeRaw`DELETE FROM account_segments WHERE segment_id = ${old.id}`;
+    await tx.$executeRaw`DELETE FROM membership_events WHERE segment_id = ${old.id}`;
+    await tx.segmentVersion.deleteMany({ where: { segmentId: old.id } });
+    await tx.segment.delete({ where: { id: old.id } });
+  }, LONG_TRANSACTION);
+}
+
+console.log(`Segmentation benchmark, ${accounts.toLocaleString("en-US")} accounts, ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, as of ${asOf.toISOString()}, load ${load()}`);
 if ((await db.account.count()) === 0) {
   const pool = new pg.Pool({ connectionString: env().DATABASE_URL, max: 2 });
-  await time("seed", () => seedDatabase(pool, { accounts, seed: "bench", asOf: new Date("2026-01-15T00:00:00Z"), reset: true }));
+  const [, seedMs] = await time("seed", () => seedDatabase(pool, { accounts, seed: "bench", asOf: new Date("2026-01-15T00:00:00Z"), reset: true }));
+  table.push(["seed", seconds(seedMs)]);
   await pool.end();
 } else {
   console.log(`  using the ${(await db.account.count()).toLocaleString("en-US")} accounts already in the database`);
@@ -67,25 +97,34 @@ if ((await db.account.count()) === 0) {
 let firstMs: number | null = null;
 if ((await db.tierSchemeVersion.count()) === 0) {
   const admin = await db.user.findFirst({ where: { role: "ADMIN" } });
-  [, firstMs] = await time("first materialisation (demo scheme + 6 segments + scores, every account enters)", () =>
-    publishDemoRules(db, { publishedById: admin?.id ?? null }),
+  [, firstMs] = await time("first materialisation (demo scheme + 6 segments + plays + scores, every account enters)", () =>
+    publishDemoRules(db, { publishedById: admin?.id ?? null, asOf }),
   );
 } else if (values.first) {
   await db.$executeRaw`TRUNCATE account_segments, membership_events`;
-  await db.$executeRaw`UPDATE account_segmentation SET tier_id = NULL, tier_rank = 9999, segment_ids = '{}',
+  await db.$executeRaw`UPDATE account_segmentation SET tier_id = NULL, tier_rank = 9999, segment_ids = '{}', play_ids = '{}', whitespace = '{}',
     priority_score = 0, score_value = 0, score_fit = 0, score_engagement = 0`;
   await db.$executeRaw`VACUUM ANALYZE account_segmentation`;
   [, firstMs] = await time("first materialisation (memberships cleared; every account enters)", () =>
-    recomputeEverything(db, { reason: "RULE_PUBLISHED" }, { onStep: logStep }),
+    recomputeEverything(db, { reason: "RULE_PUBLISHED" }, { asOf, onStep: logStep }),
   );
 }
+table.push(["first materialisation (every account enters its tier, segments, plays, score)", firstMs === null ? "not run (--first)" : seconds(firstMs)]);
+
+// The dormant segment is recreated on every run, so its first materialisation is always timed.
+await dropSegment(DORMANT);
+let oneSegmentMs = 0;
 for (const extra of EXTRA_SEGMENTS) {
   if (await db.segment.findFirst({ where: { name: extra.name } })) continue;
   const segment = await db.segment.create({ data: { name: extra.name, kind: "MIXED", draftRule: extra.rule as object, publishedVersion: 1 } });
   await db.segmentVersion.create({ data: { segmentId: segment.id, version: 1, rule: extra.rule as object, note: "bench" } });
-  await time(`first materialisation of "${extra.name}"`, () =>
-    recomputeSegment(db, { id: segment.id, rule: extra.rule as RuleGroup }, { reason: "RULE_PUBLISHED", ruleVersion: 1 }),
+  const [changes, ms] = await time(`first materialisation of "${extra.name}"`, () =>
+    recomputeSegment(db, { id: segment.id, rule: extra.rule as RuleGroup }, { reason: "RULE_PUBLISHED", ruleVersion: 1 }, { asOf }),
   );
+  if (extra.name === DORMANT) {
+    oneSegmentMs = ms;
+    table.push([`first materialisation of one new segment ("dormant", ${changes.entered.toLocaleString("en-US")} accounts enter)`, seconds(ms)]);
+  }
 }
 // Measure the steady state autovacuum reaches a few minutes after a bulk load or a first
 // materialisation, not tables full of dead row versions and unset visibility bits.
@@ -93,15 +132,19 @@ await time("vacuum", () => db.$executeRawUnsafe("VACUUM ANALYZE"));
 const segmentCount = (await loadPublishedSegments(db)).length;
 const fullTimes: number[] = [];
 for (let run = 0; run < runs; run++) {
-  const [unchanged, ms] = await time(`full recompute, tier scheme + ${segmentCount} segments + scores (both cores)`, () =>
-    recomputeEverything(db, { reason: "DATA_CHANGE" }, { onStep: logStep }),
+  const [summary, ms] = await time(`full recompute, tier scheme + ${segmentCount} segments + plays + scores (run ${run + 1})`, () =>
+    recomputeEverything(db, { reason: "DATA_CHANGE" }, { asOf, onStep: logStep }),
   );
-  console.log(`    ${JSON.stringify(unchanged)}`);
-  fullTimes.push(ms);
+  console.log(`    ${JSON.stringify(summary)}`);
+  if (run === 0) table.push([`full recompute right after the materialisations (${JSON.stringify(summary)})`, seconds(ms)]);
+  else fullTimes.push(ms);
 }
+const range = (times: number[]) => `${seconds(Math.min(...times))} - ${seconds(Math.max(...times))}`;
+table.push([`full recompute, tiers + ${segmentCount} segments + plays + scores, nothing changes (runs 2-${runs})`, range(fullTimes)]);
 const [, sequentialMs] = await time(`the same on one connection, in one transaction (recomputeAll)`, () =>
-  db.$transaction((tx) => recomputeAll(tx, { reason: "DATA_CHANGE" }), LONG_TRANSACTION),
+  db.$transaction((tx) => recomputeAll(tx, { reason: "DATA_CHANGE" }, { asOf }), LONG_TRANSACTION),
 );
+table.push(["the same on one connection, in one transaction (recomputeAll)", seconds(sequentialMs)]);
 
 // A realistic republish: Tier 1 threshold raised, so accounts move and the ledger records them.
 const scheme = (await loadPublishedScheme(db))!;
@@ -109,10 +152,11 @@ const stricter = structuredClone(scheme);
 const first = stricter.tiers[0]!.rule.children[0] as { value: number };
 first.value = first.value * 2;
 const [moved, republishMs] = await time("republish tier scheme with Tier 1 threshold doubled (tiers only)", () =>
-  recomputeTiers(db, { version: scheme.version + 1, tiers: stricter.tiers }, { reason: "RULE_PUBLISHED", ruleVersion: scheme.version + 1 }),
+  recomputeTiers(db, { version: scheme.version + 1, tiers: stricter.tiers }, { reason: "RULE_PUBLISHED", ruleVersion: scheme.version + 1 }, { asOf }),
 );
 console.log(`    accounts moved: ${moved}`);
-await time("restore the published scheme", () => recomputeTiers(db, scheme, { reason: "RULE_RESTORED", ruleVersion: scheme.version }));
+table.push([`republish the tier scheme (${moved.toLocaleString("en-US")} accounts move)`, seconds(republishMs)]);
+await time("restore the published scheme", () => recomputeTiers(db, scheme, { reason: "RULE_RESTORED", ruleVersion: scheme.version }, { asOf }));
 
 const previewTimes: number[] = [];
 const tierPreviewTimes: number[] = [];
@@ -129,18 +173,27 @@ for (let i = 0; i < previewRuns; i++) {
 previewTimes.sort((a, b) => a - b);
 tierPreviewTimes.sort((a, b) => a - b);
 const fmt = (ms: number) => `${Math.round(ms)} ms`;
-console.log(`  segment preview (count + sample + diff): p50 ${fmt(percentile(previewTimes, 50))}, p95 ${fmt(percentile(previewTimes, 95))}`);
-console.log(`  tier scheme preview (per-tier counts + overlap + transition matrix + samples): p50 ${fmt(percentile(tierPreviewTimes, 50))}, p95 ${fmt(percentile(tierPreviewTimes, 95))}`);
+const p50p95 = (times: number[]) => `p50 ${fmt(percentile(times, 50))}, p95 ${fmt(percentile(times, 95))}`;
+console.log(`  segment preview (count + sample + diff): ${p50p95(previewTimes)}`);
+console.log(`  tier scheme preview (per-tier counts + overlap + transition matrix + samples): ${p50p95(tierPreviewTimes)}`);
+table.push([`segment preview (${previewRuns} runs over ${segments.length} segments)`, p50p95(previewTimes)]);
+table.push([`tier scheme preview (${previewRuns} runs)`, p50p95(tierPreviewTimes)]);
+
+console.log(`\n| step at ${accounts.toLocaleString("en-US")} accounts (load ${load()} at the end) | measured |\n|---|---|`);
+for (const [row, value] of table) console.log(`| ${row} | ${value} |`);
 console.log(
   JSON.stringify({
     bench: "segmentation",
     accounts,
+    asOf: asOf.toISOString(),
     firstMaterialisationMs: firstMs === null ? null : Math.round(firstMs),
+    oneNewSegmentMs: Math.round(oneSegmentMs),
     fullRecomputeMs: fullTimes.map(Math.round),
     sequentialRecomputeMs: Math.round(sequentialMs),
     republishTiersMs: Math.round(republishMs),
     segmentPreviewP95Ms: Math.round(percentile(previewTimes, 95)),
     tierPreviewP95Ms: Math.round(percentile(tierPreviewTimes, 95)),
+    load: os.loadavg(),
   }),
 );
 await db.$disconnect();
