@@ -79,8 +79,9 @@ export async function upsertApiAccounts(key: ApiKeyRef, items: readonly AccountU
     await accountsStage.create(tx);
     await tx.$executeRawUnsafe("CREATE TEMP TABLE import_touched (account_id int PRIMARY KEY, created boolean NOT NULL) ON COMMIT DROP");
     await accountsStage.insert(tx, rows);
-    await accountsStage.fill(tx, { mapping: { fields: {}, dateFormat: "MDY" }, today: new Date().toISOString().slice(0, 10) });
-    const counts = await accountsStage.apply(tx);
+    const stageContext = { mapping: { fields: {}, dateFormat: "MDY" as const }, today: new Date().toISOString().slice(0, 10) };
+    await accountsStage.fill(tx, stageContext);
+    const counts = await accountsStage.apply(tx, stageContext);
     const touched = await tx.$queryRawUnsafe<{ account_id: number }[]>("SELECT account_id FROM import_touched");
     // The stage's tables belong to this request only: dropped now rather than at commit, so the audit and recompute see none of them.
     await tx.$executeRawUnsafe("DROP TABLE import_stage, import_touched");
