@@ -53,10 +53,16 @@ export const NEW_ACCOUNT_SAMPLE = 25;
 
 /** Tier and segment memberships of the accounts the file is about, before writing. */
 export async function snapshotBefore(tx: SqlClient, candidatesSql: string): Promise<void> {
+  // The candidates once, analysed, so both reads below look the accounts up by key instead of
+  // scanning every account's row (at 1,000,000 accounts the scans took seconds).
+  await tx.$executeRawUnsafe(`CREATE TEMP TABLE import_candidates ON COMMIT DROP AS
+    SELECT DISTINCT c.id AS account_id FROM (${candidatesSql}) AS c(id)`);
+  await tx.$executeRawUnsafe("ANALYZE import_candidates");
   await tx.$executeRawUnsafe(`CREATE TEMP TABLE import_before ON COMMIT DROP AS
-    SELECT r.account_id, r.tier_id FROM account_segmentation r WHERE r.account_id IN (${candidatesSql})`);
+    SELECT r.account_id, r.tier_id FROM import_candidates c JOIN account_segmentation r ON r.account_id = c.account_id`);
   await tx.$executeRawUnsafe(`CREATE TEMP TABLE import_before_segments ON COMMIT DROP AS
-    SELECT s.account_id, s.segment_id FROM account_segments s WHERE s.account_id IN (${candidatesSql})`);
+    SELECT s.account_id, s.segment_id FROM import_candidates c JOIN account_segments s ON s.account_id = c.account_id`);
+  await tx.$executeRawUnsafe("ANALYZE import_before, import_before_segments");
 }
 
 interface TierRow {

@@ -15,11 +15,13 @@ import { db } from "@/lib/db/client";
 import { recomputeAccounts, recomputeAll } from "@/lib/db/membership/recompute-all";
 import { recomputeAccountMetrics } from "@/lib/db/metrics";
 import { LONG_TRANSACTION } from "@/lib/db/transaction";
+import { batchStager } from "./batch-stager";
 import { isBlankRecord, readCsvRecords } from "./csv-reader";
 import { ImportFileError } from "./file-error";
 import { headerNames } from "./headers";
-import { NO_IMPACT, readImpact, snapshotBefore, type ImportImpact } from "./impact";
+import { NO_IMPACT, readImpact, snapshotBefore } from "./impact";
 import type { RunMode, RunPhase, RunReport } from "./job";
+import { buildOutcome } from "./run-outcome";
 import type { ColumnMapping, ImportKind } from "./kinds";
 import { loadLookups } from "./lookups";
 import { convertRow, newRowContext, type ImportRow, type RowError } from "./rows";
@@ -41,7 +43,7 @@ export const INCREMENTAL_IMPORT_ACCOUNTS = 1_000;
  * Rows per staging INSERT (one unnest statement per batch: few round trips, memory bounded by the
  * batch, not the file).
  */
-const BATCH_ROWS = 20_000;
+const BATCH_ROWS = 10_000;
 /** Errors kept in full; beyond this only counted (a file this broken needs fixing at the source). */
 export const MAX_STORED_ERRORS = 100_000;
 
@@ -125,7 +127,7 @@ export async function runImport(input: RunInput): Promise<RunOutcome> {
         let ctx: ReturnType<typeof newRowContext> | null = null;
         let rows = 0;
         let validRows = 0;
-        let pending: ImportRow[] = [];
+        const stager = batchStager<ImportRow>((batch) => timed("stage", () => stage.insert(tx, batch)), BATCH_ROWS);
         for await (const batch of readCsvRecords(input.path)) {
           for (const record of batch) {
             if (!headers) {
@@ -151,18 +153,14 @@ export async function runImport(input: RunInput): Promise<RunOutcome> {
             if (!converted || rowProblems.length || converted.errors.length) {
               addErrors([...rowProblems, ...(converted?.errors ?? [])]);
             } else if (converted.row) {
-              pending.push(converted.row);
+              stager.add(converted.row);
               validRows += 1;
             }
           }
-          if (pending.length >= BATCH_ROWS) {
-            await timed("stage", () => stage.insert(tx, pending));
-            pending = [];
-          }
+          await stager.flushIfFull();
           await report("reading", rows);
         }
-        await timed("stage", () => stage.insert(tx, pending));
-        pending = [];
+        await stager.finish();
         if (!headers) throw new ImportFileError("The file is empty: it has no header row.");
         // A temporary table has no statistics until analysed (autovacuum never sees it): without
         // them the planner guesses its size for every join below.
@@ -186,6 +184,7 @@ export async function runImport(input: RunInput): Promise<RunOutcome> {
         validRows -= new Set(fillErrors.map((e) => e.line)).size;
         if (input.mode === "commit" && errorCount > 0) throw new Rollback(refuse());
         const counts = await timed("apply", () => stage.apply(tx, stageCtx));
+        await tx.$executeRawUnsafe("ANALYZE import_touched");
 
         const touched = (await tx.$queryRawUnsafe<{ account_id: number }[]>("SELECT account_id FROM import_touched ORDER BY account_id")).map(
           (r) => r.account_id,
@@ -267,45 +266,4 @@ async function notYetAsOf(tx: SqlClient, day: string): Promise<number[]> {
     day,
   );
   return rows.map((r) => r.id);
-}
-
-function buildOutcome(args: {
-  input: RunInput;
-  startedAt: Date;
-  rows: number;
-  validRows: number;
-  errorCount: number;
-  errors: RowError[];
-  counts: { created: number; updated: number };
-  touched: number;
-  impact: ImportImpact;
-  schemeVersion: number | null;
-  refused: boolean;
-  phases: Partial<Record<RunPhase, number>>;
-  steps: Record<string, number>;
-}): RunOutcome {
-  const finishedAt = new Date();
-  const { created, updated } = args.counts;
-  return {
-    refused: args.refused,
-    errors: args.errors,
-    report: {
-      mode: args.input.mode,
-      mapping: args.input.mapping,
-      startedAt: args.startedAt.toISOString(),
-      finishedAt: finishedAt.toISOString(),
-      durationMs: finishedAt.getTime() - args.startedAt.getTime(),
-      rows: args.rows,
-      validRows: Math.max(0, args.validRows),
-      errorCount: args.errorCount,
-      created,
-      updated,
-      unchanged: args.refused ? 0 : Math.max(0, args.validRows - created - updated),
-      accountsAffected: args.touched,
-      impact: args.impact,
-      schemeVersion: args.schemeVersion,
-      phaseMs: args.phases,
-      stepMs: { ...args.steps },
-    },
-  };
 }

@@ -1,5 +1,5 @@
 import type { ImportRow } from "../rows";
-import { countTouched, resolveAccounts, type StageSpec } from "./types";
+import { countTouched, unknownAccounts, type StageSpec } from "./types";
 
 /**
  * A staged column from its SQL definition ("amount numeric(14,2) NOT NULL"): its name, and the
@@ -45,8 +45,11 @@ export function ownedByAccountStage<R extends ImportRow>(spec: {
       if (rows.length === 0) return;
       const params = columns.map((c, i) => `$${i + 3}::${c.param}`).join(", ");
       const values = rows.map(spec.values);
+      // Each row is matched to its account as it is staged (one join per batch, no second pass).
       await tx.$executeRawUnsafe(
-        `INSERT INTO import_stage (line, domain, ${names.join(", ")}) SELECT * FROM unnest($1::int[], $2::text[], ${params})`,
+        `INSERT INTO import_stage (line, domain, ${names.join(", ")}, account_id)
+         SELECT u.*, a.id FROM unnest($1::int[], $2::text[], ${params}) AS u(line, domain, ${names.join(", ")})
+         LEFT JOIN accounts a ON a.domain = u.domain`,
         rows.map((r) => r.line),
         rows.map((r) => r.domain),
         ...columns.map((_, i) => values.map((v) => v[i])),
@@ -54,7 +57,7 @@ export function ownedByAccountStage<R extends ImportRow>(spec: {
     },
 
     async check(tx, ctx) {
-      const errors = await resolveAccounts(tx, ctx);
+      const errors = await unknownAccounts(tx, ctx);
       if (errors.length) await tx.$executeRawUnsafe("DELETE FROM import_stage WHERE account_id IS NULL");
       return errors;
     },

@@ -53,9 +53,8 @@ export async function countTouched(tx: SqlClient, sql: string): Promise<{ create
 /** The column a field's errors are reported under: the mapped header, or the field label. */
 export const columnOf = (ctx: StageContext, key: string, label: string) => ctx.mapping.fields[key] ?? label;
 
-/** Attach a matched account to every staged row (orders, events, technologies); unknown domains are errors. */
-export async function resolveAccounts(tx: SqlClient, ctx: StageContext): Promise<RowError[]> {
-  await tx.$executeRawUnsafe("UPDATE import_stage s SET account_id = a.id FROM accounts a WHERE a.domain = s.domain");
+/** Staged rows (orders, events, technologies) whose domain matched no account when staged: errors. */
+export async function unknownAccounts(tx: SqlClient, ctx: StageContext): Promise<RowError[]> {
   const unknown = await tx.$queryRawUnsafe<{ line: number; domain: string }[]>(
     "SELECT line, domain FROM import_stage WHERE account_id IS NULL ORDER BY line",
   );
