@@ -45,6 +45,11 @@ const FRAME: Record<Frame, { wrapper: string; head: string; edges: string }> = {
 };
 
 const DENSITY = { normal: "px-3 py-2.5", compact: "px-3 py-2", tight: "px-3 py-1.5" } as const;
+/**
+ * The same padding for a body row's cells, set once on the row (`*:` = its cells) instead of on
+ * every cell: a 50-row table then ships one class list per row, not fifteen.
+ */
+const ROW_DENSITY = { normal: "*:px-3 *:py-2.5", compact: "*:px-3 *:py-2", tight: "*:px-3 *:py-1.5" } as const;
 
 export function DataTable<T>({
   columns,
@@ -100,11 +105,16 @@ export function DataTable<T>({
         </thead>
         <tbody className="divide-y divide-slate-100">
           {rows.map((row, index) => (
-            <tr key={rowKey(row, index)} className={cn(valign === "top" ? "align-top" : "align-middle", frame !== "bare" && "hover:bg-slate-50", rowClassName?.(row))}>
+            <tr
+              key={rowKey(row, index)}
+              className={cn(ROW_DENSITY[density], "text-slate-700", valign === "top" ? "align-top" : "align-middle", frame !== "bare" && "hover:bg-slate-50", rowClassName?.(row))}
+            >
               {columns.map((column) => {
                 const Cell = column.rowHeader ? "th" : "td";
+                // Cells inherit the row's colour and left alignment; only what differs is on the cell.
+                const classes = cn(column.rowHeader ? "text-left font-normal" : column.align === "right" && "text-right", column.className);
                 return (
-                  <Cell key={column.key} scope={column.rowHeader ? "row" : undefined} className={cn(pad, align(column), column.rowHeader && "font-normal", "text-slate-700", column.className)}>
+                  <Cell key={column.key} scope={column.rowHeader ? "row" : undefined} className={classes || undefined}>
                     {column.cell(row, index)}
                   </Cell>
                 );
