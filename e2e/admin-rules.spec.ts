@@ -191,6 +191,27 @@ test("an admin raises the Tier 1 lifetime value threshold, previews the drop and
   });
 });
 
+test("an admin creates a segment, archives it after the confirmation and it leaves the segment list", async ({ page }) => {
+  const name = `E2E archive ${Date.now()}`;
+  await page.goto("/admin/rules");
+  await page.getByRole("button", { name: /^New segment/ }).first().click();
+  const create = page.getByRole("dialog");
+  await create.getByLabel("Name").fill(name);
+  await create.getByRole("button", { name: "Create and edit rule" }).click();
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+
+  await page.getByRole("button", { name: "Archive" }).click();
+  const confirm = page.getByRole("alertdialog", { name: `Archive “${name}”?` });
+  await expect(confirm).toContainText("Reps stop seeing it.");
+  await confirm.getByRole("button", { name: "Cancel" }).click();
+  await expect(confirm).toBeHidden();
+
+  await page.getByRole("button", { name: "Archive" }).click();
+  await page.getByRole("alertdialog").getByRole("button", { name: "Archive segment" }).click();
+  await expect(page).toHaveURL(/\/admin\/rules$/);
+  await expect(page.getByRole("link", { name })).toHaveCount(0);
+});
+
 test.describe("as a rep", () => {
   test.use({ storageState: authFile("rep1") });
 

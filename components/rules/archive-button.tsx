@@ -3,10 +3,10 @@
 import { Archive } from "lucide-react";
 import { AlertDialog } from "radix-ui";
 import { useState } from "react";
-import { Button, buttonClass } from "@/components/ui/button";
+import { Button } from "@/components/ui/button";
+import { ConfirmDialogContent } from "@/components/ui/confirm-dialog";
 import { archiveSegment } from "@/lib/actions/publish-rule";
 import type { ActionResult } from "@/lib/actions/result";
-import { ActionBanner } from "@/components/ui/alert";
 
 /**
  * Archive a rule-backed object (a segment, a play) after a confirmation: its accounts leave it
@@ -52,33 +52,19 @@ export function ArchiveButton({
           Archive
         </Button>
       </AlertDialog.Trigger>
-      <AlertDialog.Portal>
-        <AlertDialog.Overlay className="fixed inset-0 z-40 bg-slate-900/40" />
-        <AlertDialog.Content className="fixed left-1/2 top-1/2 z-50 w-[calc(100vw-2rem)] max-w-md -translate-x-1/2 -translate-y-1/2 space-y-4 rounded-xl bg-white p-6 shadow-2xl ring-1 ring-slate-200 focus:outline-none">
-          <AlertDialog.Title className="text-base font-semibold text-slate-900">Archive “{name}”?</AlertDialog.Title>
-          <AlertDialog.Description className="text-sm text-slate-600">
-            {consequence}
-            Its version history stays in the audit log. This cannot be undone from here.
-          </AlertDialog.Description>
-          {failure && <ActionBanner message={failure} />}
-          <div className="flex justify-end gap-2">
-            <AlertDialog.Cancel className={buttonClass("secondary")} disabled={busy}>
-              Cancel
-            </AlertDialog.Cancel>
-            <button
-              type="button"
-              className={buttonClass("danger")}
-              onClick={(e) => {
-                e.preventDefault();
-                void confirm();
-              }}
-              disabled={busy}
-            >
-              {busy ? "Archiving…" : `Archive ${what}`}
-            </button>
-          </div>
-        </AlertDialog.Content>
-      </AlertDialog.Portal>
+      <ConfirmDialogContent
+        title={`Archive “${name}”?`}
+        description={`${consequence}Its version history stays in the audit log. This cannot be undone from here.`}
+        error={failure ?? undefined}
+        onSubmit={(event) => {
+          event.preventDefault();
+          void confirm();
+        }}
+        pending={busy}
+        confirmLabel={`Archive ${what}`}
+        pendingLabel="Archiving…"
+        variant="danger"
+      />
     </AlertDialog.Root>
   );
 }
