@@ -7,6 +7,7 @@ import { APP_ROLE, ensureAppRole, urlAs } from "./app-role";
 import { postgresBinaries, sharedDir, SHARED_ROOT } from "./pg-binaries";
 import { initCluster, startServer } from "./pg-server";
 import { canReach, postgresUser, runningAsRoot, type PgUser } from "./pg-user";
+import { sweepDeadClusters } from "./sweep-clusters";
 
 export interface RunningDatabase {
   /** Connects as the owner of everything: migrations, the seed, tests' resets, benchmarks. */
@@ -68,6 +69,7 @@ export async function startEmbeddedDatabase(options: {
   const user = runningAsRoot() ? postgresUser() : undefined;
   const binaries = await postgresBinaries(user, root, options.binariesPackage);
   const dataDir = clusterDir(path.resolve(options.dataDir), user, options.persistent, root, options.quiet ?? false);
+  if (!options.persistent) sweepDeadClusters(path.dirname(dataDir));
   const port = await freePort();
   const speedFlags = options.persistent ? [] : ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"];
   const cluster = { binaries, dataDir, user };
