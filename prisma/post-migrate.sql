@@ -107,16 +107,27 @@ DROP TRIGGER IF EXISTS membership_events_webhook_wake ON membership_events;
 CREATE TRIGGER membership_events_webhook_wake AFTER INSERT ON membership_events
   FOR EACH STATEMENT EXECUTE FUNCTION webhook_dispatch_wake();
 
--- The ledger (membership_events) has no foreign key to accounts (prisma/schema.prisma says why):
--- deleting accounts deletes their ledger rows here, once per statement. Its per-segment index is
--- partial: tier and play rows (most of the ledger) never enter it.
+-- The ledger (membership_events) and account_segments have no foreign keys to accounts and
+-- segments (prisma/schema.prisma says why): deleting accounts or segments deletes their rows
+-- here, once per statement. The ledger's per-segment index is partial: tier and play rows (most
+-- of the ledger) never enter it.
 CREATE OR REPLACE FUNCTION membership_events_of_deleted_accounts() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   DELETE FROM membership_events e USING deleted d WHERE e.account_id = d.id;
+  DELETE FROM account_segments s USING deleted d WHERE s.account_id = d.id;
   RETURN NULL;
 END;
 $$;
 DROP TRIGGER IF EXISTS accounts_membership_events_delete ON accounts;
 CREATE TRIGGER accounts_membership_events_delete AFTER DELETE ON accounts
   REFERENCING OLD TABLE AS deleted FOR EACH STATEMENT EXECUTE FUNCTION membership_events_of_deleted_accounts();
+CREATE OR REPLACE FUNCTION account_segments_of_deleted_segments() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  DELETE FROM account_segments s USING deleted d WHERE s.segment_id = d.id;
+  RETURN NULL;
+END;
+$$;
+DROP TRIGGER IF EXISTS segments_account_segments_delete ON segments;
+CREATE TRIGGER segments_account_segments_delete AFTER DELETE ON segments
+  REFERENCING OLD TABLE AS deleted FOR EACH STATEMENT EXECUTE FUNCTION account_segments_of_deleted_segments();
 CREATE INDEX IF NOT EXISTS membership_events_segment_id_at_idx ON membership_events (segment_id, at) WHERE segment_id IS NOT NULL;

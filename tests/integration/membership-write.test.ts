@@ -2,8 +2,8 @@
  * The membership write (lib/db/membership/apply-changes.ts) against the statement it replaced,
  * kept below as the reference: on the same data and the same changes both must leave the same
  * account_segmentation, account_segments and ledger (up to ids and timestamps), also when rows
- * changed between the read and the write (the write leaves those alone). And the ledger, which has
- * no foreign key to accounts, still loses a deleted account's rows.
+ * changed between the read and the write (the write leaves those alone). And the ledger and
+ * account_segments, which have no foreign keys, still lose a deleted account's or segment's rows.
  */
 import { beforeAll, describe, expect, test } from "vitest";
 import { db } from "@/lib/db/client";
@@ -200,14 +200,30 @@ describe("applyMembershipChanges writes what the statement it replaced wrote", (
   });
 });
 
-describe("the ledger without a foreign key to accounts", () => {
-  test("deleting accounts deletes their ledger rows and no one else's", async () => {
+describe("the ledger and account_segments without foreign keys", () => {
+  test("deleting a segment deletes its members' rows and no other segment's", async () => {
+    const doomed = await publishSegment("Doomed", ltv("gte", 0));
+    await db.accountSegment.createMany({ data: accounts.slice(0, 5).map((accountId) => ({ segmentId: doomed, accountId })) });
+    const others = await db.accountSegment.count({ where: { segmentId: { not: doomed } } });
+    expect(others).toBeGreaterThan(0);
+    await db.segmentVersion.deleteMany({ where: { segmentId: doomed } });
+    await db.segment.delete({ where: { id: doomed } });
+    expect(await db.accountSegment.count({ where: { segmentId: doomed } })).toBe(0);
+    expect(await db.accountSegment.count()).toBe(others);
+  });
+
+
+  test("deleting accounts deletes their ledger and segment rows and no one else's", async () => {
     const [gone, kept] = [accounts[38]!, accounts[39]!];
     expect(await db.membershipEvent.count({ where: { accountId: gone } })).toBeGreaterThan(0);
     const others = await db.membershipEvent.count({ where: { accountId: { not: gone } } });
     expect(await db.membershipEvent.count({ where: { accountId: kept } })).toBeGreaterThan(0);
+    expect(await db.accountSegment.count({ where: { accountId: gone } })).toBeGreaterThan(0);
+    const otherMembers = await db.accountSegment.count({ where: { accountId: { not: gone } } });
     await db.account.deleteMany({ where: { id: gone } });
     expect(await db.membershipEvent.count({ where: { accountId: gone } })).toBe(0);
     expect(await db.membershipEvent.count({ where: { accountId: { not: gone } } })).toBe(others);
+    expect(await db.accountSegment.count({ where: { accountId: gone } })).toBe(0);
+    expect(await db.accountSegment.count({ where: { accountId: { not: gone } } })).toBe(otherMembers);
   });
 });
