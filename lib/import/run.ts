@@ -13,7 +13,7 @@ import { recordAudit } from "@/lib/audit";
 import type { Actor } from "@/lib/auth/access";
 import { db } from "@/lib/db/client";
 import { recomputeAccounts, recomputeAll } from "@/lib/db/membership/recompute-all";
-import { recomputeAccountMetrics } from "@/lib/db/metrics";
+import { recomputeAccountMetrics, recomputeSourceMetrics } from "@/lib/db/metrics";
 import { LONG_TRANSACTION } from "@/lib/db/transaction";
 import { batchStager } from "./batch-stager";
 import { isBlankRecord, readCsvRecords } from "./csv-reader";
@@ -193,8 +193,8 @@ export async function runImport(input: RunInput): Promise<RunOutcome> {
         if (touched.length > 0) {
           await report("recomputing", rows);
           await timed("metrics", async () => {
-            const ids = stage.feedsMetrics ? touched : await notYetAsOf(tx, today);
-            await recomputeAccountMetrics(tx, { accountIds: ids, asOf });
+            if (stage.metricsSource) await recomputeSourceMetrics(tx, { source: stage.metricsSource, accountsSql: "SELECT account_id FROM import_touched", asOf });
+            await recomputeAccountMetrics(tx, { accountIds: await notYetAsOf(tx, today), asOf });
           });
           const because = { reason: "IMPORT", detail: `Import of ${input.fileName}` } as const;
           // A small import takes the live path (scores ranked for the touched accounts only); a
@@ -258,7 +258,7 @@ export async function runImport(input: RunInput): Promise<RunOutcome> {
 
 export { ImportFileError };
 
-/** Touched accounts whose derived metrics are not as of `day` (see StageSpec.feedsMetrics). */
+/** Touched accounts whose derived metrics are not as of `day` (see StageSpec.metricsSource). */
 async function notYetAsOf(tx: SqlClient, day: string): Promise<number[]> {
   const rows = await tx.$queryRawUnsafe<{ id: number }[]>(
     `SELECT a.id FROM import_touched t JOIN accounts a ON a.id = t.account_id

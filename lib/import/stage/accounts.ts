@@ -130,7 +130,7 @@ export const accountsStage: StageSpec<AccountRow> = {
     return [];
   },
 
-  feedsMetrics: false,
+  metricsSource: null,
 
   /**
    * Two set-based writes in one statement: existing accounts are updated through a join with the

@@ -6,7 +6,7 @@ export const eventsStage = ownedByAccountStage<EventRow>({
   key: "external_id",
   columns: [`type "EngagementType" NOT NULL`, "occurred_at timestamp(3) NOT NULL", "detail text", "external_id text NOT NULL"],
   values: (r) => [r.type, r.occurredAt, r.detail, r.externalId],
-  feedsMetrics: true,
+  metricsSource: "events",
 
   /** A blank detail keeps the event's current one. */
   async fill(tx) {

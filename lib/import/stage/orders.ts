@@ -9,7 +9,7 @@ export const ordersStage = ownedByAccountStage<OrderRow>({
   key: "external_id",
   columns: ["ordered_at date NOT NULL", "amount numeric(14,2) NOT NULL", "product_line text", "external_id text NOT NULL"],
   values: (r) => [r.orderedAt, r.amount, r.productLine, r.externalId],
-  feedsMetrics: true,
+  metricsSource: "orders",
 
   /** A blank product line keeps the order's current one; a new order gets the default. */
   async fill(tx) {

@@ -28,7 +28,7 @@ export function ownedByAccountStage<R extends ImportRow>(spec: {
   /** More temp-table columns `fill` uses (not staged from the file, not written). */
   extraColumns?: string;
   fill: StageSpec<R>["fill"];
-  feedsMetrics: boolean;
+  metricsSource: StageSpec<R>["metricsSource"];
 }): StageSpec<R> {
   const columns = spec.columns.map(stagedColumn);
   const names = columns.map((c) => c.name);
@@ -65,7 +65,7 @@ export function ownedByAccountStage<R extends ImportRow>(spec: {
     candidatesSql: "SELECT DISTINCT account_id FROM import_stage",
 
     fill: spec.fill,
-    feedsMetrics: spec.feedsMetrics,
+    metricsSource: spec.metricsSource,
 
     async apply(tx) {
       return countTouched(

@@ -10,7 +10,7 @@ export const technologiesStage = ownedByAccountStage<TechnologyRow>({
   key: "technology_id",
   columns: ["technology_id int NOT NULL", "first_detected_at date", "last_detected_at date", "confidence float8"],
   values: (r) => [r.technologyId, r.firstDetectedAt, r.lastDetectedAt, r.confidence],
-  feedsMetrics: false,
+  metricsSource: null,
   extraColumns: "existing boolean NOT NULL DEFAULT false",
 
   /**

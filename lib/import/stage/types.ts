@@ -30,12 +30,12 @@ export interface StageSpec<R extends ImportRow = ImportRow> {
   /** Upsert; records changed accounts in `import_touched`. */
   apply(tx: SqlClient, ctx: StageContext): Promise<{ created: number; updated: number }>;
   /**
-   * Whether the rows feed derived metrics (orders, events). When they do not, only touched
-   * accounts whose metrics are not yet as of the import's day are recomputed: the others' metrics
-   * are already current (every write of orders or events recomputes them), and new accounts are
-   * created with the metrics of an account without orders or events.
+   * The source of derived metrics the rows are (orders, events), or null. Touched accounts whose
+   * metrics are already as of the import's day get only that source's columns recomputed (every
+   * write of orders or events recomputes them, so the rest is current; new accounts are created
+   * with the metrics of an account without orders or events); the others get every column.
    */
-  readonly feedsMetrics: boolean;
+  readonly metricsSource: "orders" | "events" | null;
 }
 
 /** Remove reported lines from the stage. */
