@@ -21,18 +21,9 @@ export interface RecomputeSummary {
   scoreChanges: number;
 }
 
-/**
- * Every published rule: the scheme with its tiers' row ids (the tiers table synced to it), and
- * every published segment. Stored ranks follow the tiers' positions: reorderTierRanks scans every
- * account's row (~0.3-0.7 s at 1,000,000 accounts), so it runs only when syncing moved a tier, in
- * the same transaction as the sync (`db`), so a crash cannot leave moved tiers with old ranks.
- */
+/** Every published rule: the scheme with its tiers' row ids, and every published segment. */
 async function everything(db: Executor, rules: PublishedRules): Promise<MembershipRecompute> {
-  const before = await db.tier.findMany({ where: { archived: false }, select: { id: true, position: true } });
   const ids = await syncTiers(db, rules.scheme?.tiers ?? []);
-  const position = new Map(before.map((t) => [t.id, t.position]));
-  const moved = before.length !== ids.size || [...ids.values()].some((id, index) => position.get(id) !== index + 1);
-  if (moved) await reorderTierRanks(db);
   return { tiers: { scheme: rules.scheme, ids }, segments: rules.segments };
 }
 
@@ -47,8 +38,8 @@ export async function recomputeAll(db: Executor, because: Because, scope: Recomp
   const rules = await loadPublishedRules(db);
   const what = await everything(db, rules);
   const memberships = await readMembershipChanges(db, what, { asOf, accountIds: scope.accountIds });
-  // Written rows take their tier's current position (the ranks of the others were put in step above).
   const { tierChanges, segmentsEntered, segmentsLeft } = await applyMembershipChanges(db, memberships, what, because);
+  await reorderTierRanks(db);
   const playChanges = await recomputePlays(db, because, { asOf, accountIds: scope.accountIds });
   const scoreChanges = await applyScoreChanges(db, await readScoreChanges(db, rules.scoring, asOf));
   return { tierChanges, segmentChanges: segmentsEntered + segmentsLeft, playChanges, scoreChanges };
@@ -138,7 +129,7 @@ export async function recomputeEverything(
   };
   for (let attempt = 1; ; attempt++) {
     const rules = await loadPublishedRules(root);
-    const what = await root.$transaction((tx) => everything(tx, rules), LONG_TRANSACTION);
+    const what = await everything(root, rules);
     // The score read is the longest; scores depend on neither tiers, segments nor plays, so it
     // goes on while the memberships are written and the plays recomputed, and is awaited last.
     const scoresRead = step("read scores", () =>
@@ -160,6 +151,7 @@ export async function recomputeEverything(
       const { tierChanges, segmentsEntered, segmentsLeft } = await step(`write ${memberships.length} membership changes`, () =>
         applyMembershipChanges(tx, memberships, what, because),
       );
+      await reorderTierRanks(tx);
       // Audiences read the tiers and segments just written.
       const playChanges = await step("plays and whitespace", () => recomputePlays(tx, because, { asOf }));
       const scores = await scoresRead;
