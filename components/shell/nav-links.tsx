@@ -12,8 +12,10 @@ export interface NavItem {
 
 export function NavLinks({ items }: { items: NavItem[] }) {
   const pathname = usePathname();
+  // Where the links do not fit on one line they wrap onto the next: every page stays in sight
+  // (a sideways scroll hid the last links without a cue).
   return (
-    <nav aria-label="Main" className="order-last flex w-full gap-1 overflow-x-auto md:order-none md:w-auto">
+    <nav aria-label="Main" className="order-last flex w-full flex-wrap gap-1 md:order-none md:w-auto">
       {items.map((item, i) => {
         const active = pathname === item.href || pathname.startsWith(`${item.href}/`);
         const startsSection = item.section && items[i - 1]?.section !== item.section;
