@@ -4,7 +4,7 @@ import { useFormAction } from "@/components/ui/use-form-action";
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/dialog";
 import type { ActionResult, FormResult } from "@/lib/actions/result";
-import { CAPACITY_MAX, CAPACITY_MIN } from "@/lib/validation/today";
+import { CAPACITY_MAX, CAPACITY_MIN } from "@/lib/domain/capacity";
 
 type BoundAction = (prev: FormResult<{ dailyCapacity: number }>, formData: FormData) => Promise<ActionResult<{ dailyCapacity: number }>>;
 

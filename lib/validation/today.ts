@@ -1,8 +1,5 @@
 import { z } from "zod";
-
-/** How many plays a rep plans per day (users.daily_capacity; its default, 20, is in prisma/schema.prisma). */
-export const CAPACITY_MIN = 1;
-export const CAPACITY_MAX = 200;
+import { CAPACITY_MAX, CAPACITY_MIN } from "@/lib/domain/capacity";
 
 const capacityMessage = `Enter a whole number from ${CAPACITY_MIN} to ${CAPACITY_MAX}.`;
 
