@@ -113,8 +113,10 @@ export function DataTable<T>({
                 const Cell = column.rowHeader ? "th" : "td";
                 // Cells inherit the row's colour and left alignment; only what differs is on the cell.
                 const classes = cn(column.rowHeader ? "text-left font-normal" : column.align === "right" && "text-right", column.className);
+                // Only attributes that are set: a server-rendered table ships every prop of every cell.
+                const attributes = { ...(column.rowHeader && { scope: "row" }), ...(classes && { className: classes }) };
                 return (
-                  <Cell key={column.key} scope={column.rowHeader ? "row" : undefined} className={classes || undefined}>
+                  <Cell key={column.key} {...attributes}>
                     {column.cell(row, index)}
                   </Cell>
                 );
