@@ -180,19 +180,19 @@ export async function recomputeSourceMetrics(executor: SqlExecutor, options: { s
   const asOf = "$1::date";
   const columns = options.source === "orders" ? orderColumns(asOf) : eventColumns();
   const alias = options.source === "orders" ? "o" : "e";
-  const aggregate =
-    options.source === "orders"
-      ? ordersAggregateSql(asOf, `AND account_id IN (SELECT id FROM ids)`)
-      : eventsAggregateSql(asOf, `AND e.account_id IN (SELECT id FROM ids)`);
+  // Shaped like recomputeAccountMetrics' statement (the touched ids as a semi-join the planner
+  // sees the size of), so it gets the same hash-join plan and writes rows in table order.
+  const within = (column: string) => `AND ${column} IN (SELECT c.id FROM (${options.accountsSql}) AS c(id))`;
+  const aggregate = options.source === "orders" ? ordersAggregateSql(asOf, within("account_id")) : eventsAggregateSql(asOf, within("e.account_id"));
   const names = Object.keys(columns);
   const sql = `
-    WITH ids AS MATERIALIZED (SELECT DISTINCT c.id FROM (${options.accountsSql}) AS c(id))
     UPDATE accounts AS a SET ${names.map((c) => `${c} = m.${c}`).join(", ")}
     FROM (
-      SELECT ids.id, ${Object.entries(columns).map(([column, value]) => `${value} AS ${column}`).join(", ")}
-      FROM ids LEFT JOIN (
+      SELECT acc.id, ${Object.entries(columns).map(([column, value]) => `${value} AS ${column}`).join(", ")}
+      FROM accounts acc LEFT JOIN (
 ${aggregate}
-      ) ${alias} ON ${alias}.account_id = ids.id
+      ) ${alias} ON ${alias}.account_id = acc.id
+      WHERE true ${within("acc.id")}
     ) AS m
     WHERE a.id = m.id AND a.metrics_as_of = ${asOf}
       AND (${names.map((c) => `a.${c}`).join(", ")}) IS DISTINCT FROM (${names.map((c) => `m.${c}`).join(", ")})`;
