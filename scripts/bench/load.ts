@@ -5,8 +5,12 @@
  * /matrix and /today (the manager also opens a rep's /today?rep=). Reports pages/s, errors (any
  * answer but 200, or a network error, by page and status) and p50/p95/p99 per page kind.
  *
- *   npx tsx scripts/bench/load.ts [--base-url http://127.0.0.1:3000] [--users 50] [--duration 60] [--think-ms 0]
- *   npx tsx scripts/bench/load.ts --serve [--accounts 100000] [--reuse] …
+ *   npx tsx scripts/bench/load.ts [--base-url http://127.0.0.1:3000[,http://127.0.0.1:3001]] [--users 50] [--duration 60] [--think-ms 0]
+ *   npx tsx scripts/bench/load.ts --serve [--accounts 100000] [--reuse] [--instances 2] …
+ *
+ * Several base URLs (or --instances with --serve: app instances sharing one database, as in
+ * production behind a load balancer) share the users round-robin: one Node process renders on one
+ * core, so on two cores two instances use both.
  *
  * Without --serve it loads an app that is already running (127.0.0.1 only). With --serve it serves
  * the production build itself like accounts-page.ts: `--reuse` with DATABASE_URL loads that
@@ -33,6 +37,7 @@ const { values } = parseArgs({
     accounts: { type: "string", default: "100000" },
     reuse: { type: "boolean", default: false },
     seed: { type: "string", default: "1" },
+    instances: { type: "string", default: "1" },
   },
 });
 const virtualUsers = positive("users");
@@ -125,14 +130,15 @@ interface Stats {
   errors: Map<string, number>;
 }
 
-async function load(base: string): Promise<void> {
+async function load(bases: readonly string[]): Promise<void> {
+  const base = bases[0]!;
   const profiles = await Promise.all(DEMO_USERS.map((email) => profileOf(base, email)));
   for (const p of profiles) if (p.accountIds.length === 0) throw new Error(`${p.email} sees no accounts`);
   const stats = new Map<string, Stats>();
   const statsOf = (kind: string) => stats.get(kind) ?? stats.set(kind, { times: [], bytes: 0, errors: new Map() }).get(kind)!;
 
   const [load1Start] = os.loadavg();
-  console.log(`\nLoad: ${virtualUsers} users (${DEMO_USERS.join(", ")} in turn) for ${durationMs / 1000} s against ${base}, think time ${thinkMs} ms`);
+  console.log(`\nLoad: ${virtualUsers} users (${DEMO_USERS.join(", ")} in turn) for ${durationMs / 1000} s against ${bases.join(" and ")}, think time ${thinkMs} ms`);
   console.log(`load average at start: ${os.loadavg().map((l) => l.toFixed(2)).join(" ")} (${os.cpus().length} cores)`);
   const started = performance.now();
   const deadline = started + durationMs;
@@ -141,7 +147,7 @@ async function load(base: string): Promise<void> {
     const pick = mixFor(profile, random(Number(values.seed) * 1000 + i));
     while (performance.now() < deadline) {
       const { kind, path: p } = pick();
-      const result = await get(`${base}${p}`, profile.session, timeoutMs);
+      const result = await get(`${bases[i % bases.length]}${p}`, profile.session, timeoutMs);
       const s = statsOf(kind);
       if (result.status === 200) {
         s.times.push(result.ms);
@@ -192,7 +198,7 @@ let database: RunningDatabase | undefined;
 const finish = onShutdown(async () => database?.stop());
 
 try {
-  let base = loopbackOnly(values["base-url"]!);
+  let bases = values["base-url"]!.split(",").map(loopbackOnly);
   if (values.serve || values.reuse) {
     if (!existsSync(path.join(".next", "BUILD_ID"))) throw new Error("No production build: run `npm run build` first.");
     const given = env().DATABASE_URL;
@@ -205,14 +211,19 @@ try {
       await migrateDeploy(url);
       await run("npx", ["tsx", "prisma/seed.ts", "--accounts", values.accounts!, "--seed", "bench", "--reset"], { env: { DATABASE_URL: url } });
     }
-    const port = await freePort();
-    start("npx", ["next", "start", "-p", String(port)], {
-      env: { DATABASE_URL: url, AUTH_SECRET: "bench-secret-bench-secret-bench-secret", NEXT_TELEMETRY_DISABLED: "1", TIERWISE_DISABLE_REFRESH: "1" },
-    });
-    base = `http://127.0.0.1:${port}`;
+    bases = [];
+    for (let i = 0; i < positive("instances"); i++) {
+      const port = await freePort();
+      start("npx", ["next", "start", "-p", String(port)], {
+        env: { DATABASE_URL: url, AUTH_SECRET: "bench-secret-bench-secret-bench-secret", NEXT_TELEMETRY_DISABLED: "1", TIERWISE_DISABLE_REFRESH: "1" },
+      });
+      bases.push(`http://127.0.0.1:${port}`);
+      // Up before the next free port is picked, so two instances never get the same one.
+      await waitForServer(`${bases.at(-1)}/sign-in`);
+    }
   }
-  await waitForServer(`${base}/sign-in`);
-  await load(base);
+  for (const base of bases) await waitForServer(`${base}/sign-in`);
+  await load(bases);
   await finish(0);
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
