@@ -1,4 +1,5 @@
 import { AppError, UNAVAILABLE_DIGEST, UNAVAILABLE_ERROR } from "@/lib/errors";
+import { wrappedErrors, type DriverErrorFields } from "./wrapped-errors";
 
 /**
  * The one place that decides "the database cannot be reached right now" (PostgreSQL restarting,
@@ -23,9 +24,7 @@ const ADAPTER_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "Sock
 /** node-postgres reports a cut connection with a message only, no code. */
 const MESSAGES = /Connection terminated|Can't reach database server|Server has closed the connection|terminating connection due to administrator command|the database system is (starting up|shutting down|in recovery mode)/i;
 
-type Inspectable = { code?: unknown; kind?: unknown; originalCode?: unknown; message?: unknown; cause?: unknown; meta?: unknown };
-
-function matches(value: Inspectable): boolean {
+function matches(value: DriverErrorFields): boolean {
   const codes = [value.code, value.originalCode].filter((code): code is string => typeof code === "string");
   if (codes.some((code) => SOCKET_CODES.has(code) || SQLSTATES.has(code) || PRISMA_CODES.has(code))) return true;
   if (typeof value.kind === "string" && ADAPTER_KINDS.has(value.kind)) return true;
@@ -34,17 +33,9 @@ function matches(value: Inspectable): boolean {
 
 /** Whether `error` (or what it wraps: its cause, Prisma's driver adapter error) says the database is out of reach. */
 export function isDatabaseUnavailable(error: unknown): boolean {
-  const seen = new Set<unknown>();
-  const queue: unknown[] = [error];
-  while (queue.length > 0) {
-    const value = queue.shift();
-    if (!value || typeof value !== "object" || seen.has(value)) continue;
-    seen.add(value);
+  for (const value of wrappedErrors(error)) {
     if (value instanceof AppError) return value.code === "SERVICE_UNAVAILABLE";
-    const inspectable = value as Inspectable;
-    if (matches(inspectable)) return true;
-    const adapter = (inspectable.meta as { driverAdapterError?: { cause?: unknown } } | undefined)?.driverAdapterError;
-    queue.push(inspectable.cause, adapter, adapter?.cause);
+    if (matches(value)) return true;
   }
   return false;
 }

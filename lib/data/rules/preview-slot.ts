@@ -1,6 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { db } from "@/lib/db/client";
+import { wrappedErrors } from "@/lib/db/wrapped-errors";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { PREVIEW_SUPERSEDED } from "@/lib/validation/preview-key";
@@ -39,16 +40,7 @@ export async function cancelPreviews(name: string): Promise<number> {
 
 /** 57014 query_canceled, wherever Prisma's driver adapter put it. */
 export function isQueryCancelled(error: unknown): boolean {
-  const seen = new Set<unknown>();
-  const queue: unknown[] = [error];
-  while (queue.length > 0) {
-    const value = queue.shift();
-    if (!value || typeof value !== "object" || seen.has(value)) continue;
-    seen.add(value);
-    const v = value as { code?: unknown; originalCode?: unknown; cause?: unknown; meta?: { driverAdapterError?: { cause?: unknown } } };
-    if (v.code === "57014" || v.originalCode === "57014") return true;
-    queue.push(v.cause, v.meta?.driverAdapterError, v.meta?.driverAdapterError?.cause);
-  }
+  for (const value of wrappedErrors(error)) if (value.code === "57014" || value.originalCode === "57014") return true;
   return false;
 }
 
