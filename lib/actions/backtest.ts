@@ -1,6 +1,6 @@
 "use server";
 
-import { z } from "zod";
+import { z } from "@/lib/validation/zod";
 import { backtestOptionsSchema } from "@/lib/backtest/options";
 import { MAX_PER_REP } from "@/lib/backtest/suggest";
 import { backtestSegmentDraft, backtestTierSchemeDraft, suggestThresholdsFor } from "@/lib/data/backtest";

@@ -1,6 +1,6 @@
 import "server-only";
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
+import { z } from "@/lib/validation/zod";
 import { requireActionUser, type SessionUser } from "@/lib/auth/session";
 import { GENERIC_ERROR, isAppError } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";

@@ -1,7 +1,7 @@
 "use server";
 
 import { headers } from "next/headers";
-import { z } from "zod";
+import { z } from "@/lib/validation/zod";
 import { clientInfo } from "@/lib/auth/client";
 import {
   confirmEnrolment,

@@ -1,6 +1,6 @@
 "use server";
 
-import { z } from "zod";
+import { z } from "@/lib/validation/zod";
 import {
   createWebhookEndpoint,
   deleteWebhookEndpoint,

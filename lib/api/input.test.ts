@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { z } from "zod";
+import { z } from "@/lib/validation/zod";
 import { dottedFieldErrors, parseRequestPart } from "./input";
 
 const batch = z.object({ items: z.array(z.object({ domain: z.string().min(1, "Enter a domain."), amount: z.number() }).strict()) }).strict();

@@ -1,6 +1,6 @@
 import NextAuth, { AuthError, CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
-import { z } from "zod";
+import { z } from "@/lib/validation/zod";
 import { recordAudit } from "@/lib/audit";
 import { db } from "@/lib/db/client";
 import { logUnexpected } from "@/lib/log";

@@ -2,7 +2,7 @@
  * What a backtest asks for: the as-of day and the horizon after it. Client-safe (the editor's
  * presets and the action's schema share it).
  */
-import { z } from "zod";
+import { z } from "@/lib/validation/zod";
 import { isIsoDate, toIsoDate, type IsoDate } from "@/lib/segmentation/dates";
 
 /** As-of presets, in months before today. */

@@ -1,5 +1,5 @@
 import "server-only";
-import { z } from "zod";
+import { z } from "@/lib/validation/zod";
 import type { Actor } from "@/lib/auth/access";
 import { db } from "@/lib/db/client";
 import type { ImportJob } from "@/lib/generated/prisma/client";

@@ -5,7 +5,7 @@
  * zod; the ids it may refer to (tiers, segments, technologies, owners) come in a context loaded
  * by the caller, so every problem is reported at the boundary next to its field.
  */
-import { z } from "zod";
+import { z } from "@/lib/validation/zod";
 import { CampaignChannel, TechCategory } from "@/lib/generated/prisma/enums";
 import { isIsoDate } from "@/lib/segmentation/dates";
 import { ruleSchema, type RuleContext, type RuleGroup } from "@/lib/segmentation/schema";

@@ -3,7 +3,7 @@
  * database). Every error names the condition it is about and carries its id and JSON path so
  * the editor can highlight it.
  */
-import { z } from "zod";
+import { z } from "@/lib/validation/zod";
 import { findField, type FieldDefinition } from "@/lib/segmentation/fields";
 import { findOperator, operatorsFor, type OperatorDefinition } from "@/lib/segmentation/operators";
 import { conditionName, type RuleCondition, type RuleGroup, type RuleNode, type RulePath } from "@/lib/segmentation/rule";

@@ -2,7 +2,7 @@
  * Validation of a tier scheme: an ordered list of tiers, each with a rule; an account belongs
  * to the first tier whose rule it matches.
  */
-import { z } from "zod";
+import { z } from "@/lib/validation/zod";
 import { parseRule, type RuleContext, type RuleError, type RuleGroup } from "@/lib/segmentation/schema";
 
 export const MAX_TIERS = 12;

@@ -2,7 +2,7 @@
  * Condition values: one zod shape per value kind (operators.ts), plus the checks that depend
  * on the field (whole numbers, allowed options, known technologies).
  */
-import { z } from "zod";
+import { z } from "@/lib/validation/zod";
 import { TechCategory } from "@/lib/generated/prisma/enums";
 import { isIsoDate } from "@/lib/segmentation/dates";
 import { staticOptions, type FieldDefinition } from "@/lib/segmentation/fields";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/validation/zod";
 import { API_SCOPES } from "@/lib/api/scopes";
 
 /** Checkbox name of a scope in the "New key" form: one field per scope, so FormData keeps them all. */

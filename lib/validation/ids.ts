@@ -1,5 +1,5 @@
 import { createParser } from "nuqs/server";
-import { z } from "zod";
+import { z } from "@/lib/validation/zod";
 
 /** PostgreSQL's int4 upper bound: the largest id (or count) a column of ours can hold. */
 export const INT4_MAX = 2_147_483_647;

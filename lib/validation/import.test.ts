@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/validation/zod";
 import { describe, expect, test } from "vitest";
 import { AppError } from "@/lib/errors";
 import { dryRunMappingSchema, importJobIdParam, importJobIdSchema, saveMappingRequestSchema } from "@/lib/validation/import";

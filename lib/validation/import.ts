@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/validation/zod";
 import { AppError } from "@/lib/errors";
 import { DATE_FORMATS, IMPORT_KINDS, TARGET_FIELDS, type ColumnMapping, type ImportKind } from "@/lib/import/kinds";
 import { idSchema } from "./ids";

@@ -4,7 +4,7 @@
  * reason, snoozed -> the date it comes back; contacted and meeting booked take an optional note
  * (stored as the reason). Every message is shown next to its field.
  */
-import { z } from "zod";
+import { z } from "@/lib/validation/zod";
 import { parseMoney } from "@/lib/import/values/numbers";
 import { addDays, isIsoDate, toIsoDate, type IsoDate } from "@/lib/segmentation/dates";
 import { formatDate } from "@/lib/utils/format";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/validation/zod";
 import { PASSWORD_MAX_LENGTH } from "@/lib/auth/password-rules";
 
 /** The "Change password" form; the policy itself (which needs the e-mail) runs in lib/auth/change-password.ts. */

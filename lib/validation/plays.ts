@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/validation/zod";
 import { MAX_TALKING_POINTS, playDefinitionSchema, TALKING_POINT_MAX_LENGTH, type PlayContext } from "@/lib/plays/definition";
 import { TEMPLATE_MAX_LENGTH } from "@/lib/plays/template";
 import { idSchema, parseId } from "./ids";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/validation/zod";
 
 /**
  * The editor's preview key (components/rules/use-live-preview.ts: one random id per open editor):

@@ -3,7 +3,7 @@
  * (lib/segmentation/schema.ts), which needs the ids a rule may refer to (technologies, owners):
  * the actions load that context and build these schemas with it.
  */
-import { z } from "zod";
+import { z } from "@/lib/validation/zod";
 import { parseRule, ruleSchema, type RuleContext } from "@/lib/segmentation/schema";
 import { parseTierScheme, tierSchemeSchema } from "@/lib/segmentation/tier-scheme";
 import { counterSchema, idSchema, parseId } from "./ids";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/validation/zod";
 import { parseRule, type RuleContext } from "@/lib/segmentation/schema";
 
 const weight = z.number({ error: "Weights are numbers from 0 to 100." }).min(0, "Weights cannot be negative.").max(100, "Weights go up to 100.");

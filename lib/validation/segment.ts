@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/validation/zod";
 
 export const SEGMENT_KINDS = ["TECHNOGRAPHIC", "BEHAVIOURAL", "MIXED"] as const;
 export const SEGMENT_KIND_LABELS: Record<(typeof SEGMENT_KINDS)[number], string> = {

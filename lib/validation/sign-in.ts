@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/validation/zod";
 
 export const signInSchema = z.object({
   email: z.string().trim().min(1, "Enter your e-mail address.").email("Enter a valid e-mail address."),

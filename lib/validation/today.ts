@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/validation/zod";
 import { CAPACITY_MAX, CAPACITY_MIN } from "@/lib/domain/capacity";
 
 const capacityMessage = `Enter a whole number from ${CAPACITY_MIN} to ${CAPACITY_MAX}.`;

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/validation/zod";
 import { PASSWORD_MAX_LENGTH } from "@/lib/auth/password-rules";
 
 const currentPassword = z.string().min(1, "Enter your current password.").max(PASSWORD_MAX_LENGTH, "That is not your current password.");

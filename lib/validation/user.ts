@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/validation/zod";
 import { PASSWORD_MAX_LENGTH, passwordProblem } from "@/lib/auth/password-policy";
 import { enumValues } from "@/lib/domain/enums";
 import { formIdSchema } from "./ids";

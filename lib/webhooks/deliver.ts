@@ -1,5 +1,5 @@
 import "server-only";
-import { z } from "zod";
+import { z } from "@/lib/validation/zod";
 import { db } from "@/lib/db/client";
 import { attemptDelivery, type DueDelivery } from "./attempt";
 import { wakeEndpoint } from "./queue";

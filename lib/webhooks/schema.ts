@@ -2,7 +2,7 @@
  * Input of webhook endpoint management, shared by the admin form (lib/actions/webhooks.ts) and
  * the API (lib/api/endpoints/webhooks.ts). Client-safe.
  */
-import { z } from "zod";
+import { z } from "@/lib/validation/zod";
 import { WEBHOOK_EVENTS } from "./events";
 
 /** Checkbox name of an event type in the "New endpoint" form (one field per event). */

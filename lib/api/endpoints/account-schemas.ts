@@ -2,7 +2,7 @@
  * Response shapes of the accounts endpoints: a list row, and one account with its tier, score
  * breakdown, segments, plays and the explanation trace (the account page's "why").
  */
-import { z } from "zod";
+import { z } from "@/lib/validation/zod";
 import { ENUM_LABELS } from "@/lib/domain/enums";
 import { SCORE_PARTS } from "@/lib/domain/score-parts";
 import { enumValue } from "@/lib/validation/api/values";

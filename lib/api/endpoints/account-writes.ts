@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/validation/zod";
 import { defineEndpoint } from "@/lib/api/endpoint";
 import { countValue, countryValue, domainValue, enumValue, industryValue, moneyValue, requiredTextValue, tagsValue } from "@/lib/validation/api/values";
 import { BatchResult, batchOf, MAX_BATCH_ITEMS } from "./common";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/validation/zod";
 import { defineEndpoint } from "@/lib/api/endpoint";
 import { accountListQueryShape } from "@/lib/validation/api/account-list-query";
 import { AccountDetail, AccountSummary } from "./account-schemas";

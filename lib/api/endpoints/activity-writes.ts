@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/validation/zod";
 import { defineEndpoint } from "@/lib/api/endpoint";
 import { dateTimeValue, dateValue, enumValue, moneyValue, requiredTextValue, textValue } from "@/lib/validation/api/values";
 import { accountReference, BatchResult, batchOf, MAX_BATCH_ITEMS, oneAccountReference } from "./common";

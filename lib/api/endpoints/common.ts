@@ -4,7 +4,7 @@
  * Schemas with an `id` are registered once (zod's global registry) and become named components
  * of the OpenAPI document.
  */
-import { z } from "zod";
+import { z } from "@/lib/validation/zod";
 import { INT4_MAX } from "@/lib/validation/ids";
 import { domainValue } from "@/lib/validation/api/values";
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/validation/zod";
 import { defineEndpoint } from "@/lib/api/endpoint";
 import { isoDateTime, MAX_PAGE_LIMIT, pageQuery, TierRef } from "./common";
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/validation/zod";
 import { defineEndpoint } from "@/lib/api/endpoint";
 import { UNTIERED } from "@/lib/domain/tiers";
 import { AccountSummary } from "./account-schemas";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/validation/zod";
 import { defineEndpoint } from "@/lib/api/endpoint";
 import { WEBHOOK_EVENTS } from "@/lib/webhooks/events";
 import { webhookEndpointInput } from "@/lib/webhooks/schema";

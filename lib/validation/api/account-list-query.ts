@@ -4,7 +4,7 @@
  * page does. A filter takes comma-separated or repeated values
  * (`?industry=Software,Retail&tier=tier-1`).
  */
-import { z } from "zod";
+import { z } from "@/lib/validation/zod";
 import { ACCOUNT_FILTERS, type FilterKey, type ListColumn } from "@/lib/accounts/list-columns";
 import { INT4_MAX } from "@/lib/validation/ids";
 import { ACCOUNT_SORTS } from "@/lib/validation/account-query";

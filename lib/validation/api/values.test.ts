@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { z } from "zod";
+import { z } from "@/lib/validation/zod";
 import { dateTimeValue, domainValue, moneyValue, reasonMessage } from "./values";
 
 describe("API values on the import's normalisers", () => {

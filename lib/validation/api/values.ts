@@ -5,7 +5,7 @@
  * then normalises to the form the database takes; a value the normaliser refuses is an issue at
  * the field's path, with the normaliser's reason.
  */
-import { z } from "zod";
+import { z } from "@/lib/validation/zod";
 import { ENUM_LABELS, enumValues, type EnumName } from "@/lib/domain/enums";
 import { INDUSTRIES } from "@/lib/domain/industries";
 import { parseDate, parseDateTime } from "@/lib/import/values/dates";
