@@ -10,7 +10,8 @@
  * Server-side only. Scripts load it under plain Node, where `import "server-only"` throws, so the
  * guard below stands in for it.
  */
-import { z } from "@/lib/validation/zod";
+// Relative: prisma.config.ts loads this file without the @/ alias.
+import { z } from "./validation/zod";
 
 if (typeof window !== "undefined") throw new Error("lib/env.ts is server-side configuration: do not import it from client components");
 
