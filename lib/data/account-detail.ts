@@ -131,7 +131,10 @@ function jsonDate(value: string): Date {
 
 type Json<T> = { [K in keyof T]: T[K] extends Date ? string : T[K] extends Date | null ? string | null : T[K] };
 
-interface DetailRow extends Omit<AccountDetail["firmographics"], never> {
+type Firmographics = AccountDetail["firmographics"];
+
+/** The detail statement's row: the account's own columns, then its children as JSON arrays. */
+interface DetailRow extends Firmographics {
   id: number;
   owner_id: string | null;
   owner_name: string | null;

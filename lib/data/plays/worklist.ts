@@ -159,8 +159,8 @@ export async function getWorklist(actor: Actor, query: TodayQuery, now = new Dat
   if (!rep || chosen.length === 0) return { viewer, capacity, items: [], open: 0, inAudience: 0, plays };
 
   const plan = () => dayPlan(rep.id, chosen, query, now, capacity, shared);
-  const key = () => [rep.id, today, capacity, chosen.map((p) => p.id).join(","), query.tier.join(","), query.segment.join(",")].join("|");
-  const planned = shared ? await sharedAggregate(`worklist:${key()}|${await newestOutcomeId()}`, plan) : await plan();
+  const key = [rep.id, today, capacity, chosen.map((p) => p.id).join(","), query.tier.join(","), query.segment.join(",")].join("|");
+  const planned = shared ? await sharedAggregate(`worklist:${key}|${await newestOutcomeId()}`, plan) : await plan();
   return { viewer, capacity, ...planned, plays };
 }
 

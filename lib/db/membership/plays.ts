@@ -18,6 +18,7 @@ import { compileAudience } from "@/lib/plays/audience";
 import { isPlayRunning, readPlayDefinition, type PlayDefinition } from "@/lib/plays/definition";
 import { WHITESPACE_MIN_PEERS, WHITESPACE_MIN_SHARE } from "@/lib/plays/whitespace";
 import { toIsoDate } from "@/lib/segmentation/dates";
+import { APPLY_BATCH } from "./apply-changes";
 import type { Because, RecomputeScope } from "./types";
 import type { Db } from "@/lib/db/client";
 
@@ -133,8 +134,6 @@ async function playChangesSql(db: PlaysExecutor, plays: readonly PublishedPlay[]
     ) calc
     WHERE old_ws <> new_ws OR old_plays <> new_plays`;
 }
-
-const APPLY_BATCH = 50_000;
 
 async function applyPlayChanges(db: PlaysExecutor, changes: readonly PlayChange[], plays: readonly PublishedPlay[], because: Because): Promise<number> {
   const pgInts = (ids: number[]) => `{${ids.join(",")}}`;
