@@ -131,3 +131,31 @@ DROP TRIGGER IF EXISTS segments_account_segments_delete ON segments;
 CREATE TRIGGER segments_account_segments_delete AFTER DELETE ON segments
   REFERENCING OLD TABLE AS deleted FOR EACH STATEMENT EXECUTE FUNCTION account_segments_of_deleted_segments();
 CREATE INDEX IF NOT EXISTS membership_events_segment_id_at_idx ON membership_events (segment_id, at) WHERE segment_id IS NOT NULL;
+
+-- Input writes (lib/db/membership/input-stamp.ts): every transaction that writes an account, its
+-- technologies or campaign responses, or a stored membership outside the recompute code, leaves
+-- its transaction id in input_writes, once per statement (ON CONFLICT: once per transaction), so
+-- a recompute can tell whether anything it reads changed since a snapshot: a row whose
+-- transaction is not visible in that snapshot. Statement-level: a bulk write costs one insert.
+-- The recompute code sets tierwise.derived_write for writes that keep its stamps true.
+CREATE OR REPLACE FUNCTION note_input_write() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_TABLE_NAME = 'account_segmentation' AND current_setting('tierwise.derived_write', true) = 'on' THEN
+    RETURN NULL;
+  END IF;
+  INSERT INTO input_writes (xid) VALUES (pg_current_xact_id()::text::bigint) ON CONFLICT DO NOTHING;
+  RETURN NULL;
+END;
+$$;
+DROP TRIGGER IF EXISTS accounts_input_write ON accounts;
+CREATE TRIGGER accounts_input_write AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON accounts
+  FOR EACH STATEMENT EXECUTE FUNCTION note_input_write();
+DROP TRIGGER IF EXISTS account_technologies_input_write ON account_technologies;
+CREATE TRIGGER account_technologies_input_write AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON account_technologies
+  FOR EACH STATEMENT EXECUTE FUNCTION note_input_write();
+DROP TRIGGER IF EXISTS campaign_responses_input_write ON campaign_responses;
+CREATE TRIGGER campaign_responses_input_write AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON campaign_responses
+  FOR EACH STATEMENT EXECUTE FUNCTION note_input_write();
+DROP TRIGGER IF EXISTS account_segmentation_input_write ON account_segmentation;
+CREATE TRIGGER account_segmentation_input_write AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON account_segmentation
+  FOR EACH STATEMENT EXECUTE FUNCTION note_input_write();
