@@ -1,13 +1,13 @@
 "use client";
 
 import { CircleAlert, ExternalLink, LoaderCircle, TriangleAlert } from "lucide-react";
-import type { SampleAccount } from "@/lib/data/rules/preview";
+import type { PreviewEstimate, SampleAccount } from "@/lib/data/rules/preview";
 import { formatMoney } from "@/lib/utils/format";
 import { cn } from "@/lib/utils/cn";
 import { shortMessage, type RuleIssue } from "./issues";
 
-/** "Updating…" / "Out of date" / "Live" next to a preview's title. */
-export function PreviewStatus({ pending, blocked, error }: { pending: boolean; blocked: boolean; error: string | null }) {
+/** "Updating…" / "Estimate, counting exactly…" / "Live" (and why not) next to a preview's title. */
+export function PreviewStatus({ pending, refining = false, blocked, error }: { pending: boolean; refining?: boolean; blocked: boolean; error: string | null }) {
   if (blocked) {
     return (
       <span className="inline-flex items-center gap-1 text-xs font-medium text-amber-700">
@@ -22,6 +22,14 @@ export function PreviewStatus({ pending, blocked, error }: { pending: boolean; b
       <span className="inline-flex items-center gap-1 text-xs font-medium text-slate-500">
         <LoaderCircle className="h-3 w-3 animate-spin" aria-hidden />
         Updating…
+      </span>
+    );
+  }
+  if (refining) {
+    return (
+      <span className="inline-flex items-center gap-1 text-xs font-medium text-slate-500" data-testid="preview-refining">
+        <LoaderCircle className="h-3 w-3 animate-spin" aria-hidden />
+        Estimate · counting exactly…
       </span>
     );
   }
@@ -94,4 +102,25 @@ export function ShareBar({ share, color = "#4f46e5", label }: { share: number; c
       <div className="h-full rounded-full transition-[width] duration-300" style={{ width: `${pct}%`, backgroundColor: color }} />
     </div>
   );
+}
+
+/** A count as shown: exact ("12,345"), or an estimate rounded to three significant digits ("≈ 12,300"). */
+export function shownCount(value: number, estimated: boolean): string {
+  if (!estimated) return value.toLocaleString("en-US");
+  return `≈ ${Number(value.toPrecision(3)).toLocaleString("en-US")}`;
+}
+
+/** The label every estimated preview carries: what it was computed on, and that the exact answer follows. */
+export function EstimateNote({ estimate }: { estimate: PreviewEstimate }) {
+  return (
+    <p className="rounded-md bg-sky-50 px-3 py-1.5 text-xs text-sky-900 ring-1 ring-inset ring-sky-200" data-testid="preview-estimate">
+      <strong className="font-semibold">Estimate</strong> from a sample of {estimate.sampled.toLocaleString("en-US")} of about{" "}
+      {estimate.accounts.toLocaleString("en-US")} accounts. Exact figures and sample accounts follow.
+    </p>
+  );
+}
+
+/** In place of a preview's sample accounts while its figures are an estimate. */
+export function SamplePending() {
+  return <p className="text-sm text-slate-500">Sample accounts load with the exact figures…</p>;
 }

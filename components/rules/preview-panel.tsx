@@ -36,7 +36,7 @@ export function PreviewPanel({
         <h2 id={headingId} className="text-sm font-semibold text-slate-900">
           Live preview
         </h2>
-        {showStatus && <PreviewStatus pending={preview.pending} blocked={blocked} error={preview.error} />}
+        {showStatus && <PreviewStatus pending={preview.pending} refining={preview.refining} blocked={blocked} error={preview.error} />}
       </header>
       <div className="space-y-5 px-5 py-4" aria-live={announce ? "polite" : undefined} aria-busy={preview.pending}>
         {preview.error && <p className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">{preview.error}</p>}

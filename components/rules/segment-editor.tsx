@@ -20,7 +20,7 @@ import { PublishSegmentDialog } from "./publish-segment-dialog";
 import { RuleBuilder } from "./rule-builder";
 import { fromRuleJson, toRuleJson, type EditorGroup } from "./rule-tree";
 import { SegmentDetailsFields, checkDetails, type DetailErrors } from "./segment-details-fields";
-import { SegmentPreviewPanel } from "./segment-preview-panel";
+import { isSegmentEstimate, SegmentPreviewPanel } from "./segment-preview-panel";
 import { ColorDot } from "./ui";
 import { useDraftEditor } from "./use-draft-editor";
 import { useLivePreview } from "./use-live-preview";
@@ -59,7 +59,9 @@ export function SegmentEditor({ segment, catalog }: { segment: SegmentEditorData
     },
     restore: (version, note) => restoreSegment(segment.id, version, note),
   });
-  const preview = useLivePreview(check.ok ? ruleJson : null, (rule, previewKey) => previewSegment(segment.id, rule, previewKey));
+  const preview = useLivePreview(check.ok ? ruleJson : null, (rule, previewKey, phase) => previewSegment(segment.id, rule, previewKey, phase), {
+    isEstimate: isSegmentEstimate,
+  });
 
   const serverErrors = preview.result && !preview.result.ok && !preview.pending ? errorIssues(preview.result.errors) : [];
   const problems: RuleIssue[] = check.ok ? serverErrors : check.issues;

@@ -4,14 +4,20 @@ import { ArrowDownRight, ArrowUpRight } from "lucide-react";
 import type { SegmentPreviewResult } from "@/lib/data/rules/segments";
 import { cn } from "@/lib/utils/cn";
 import type { RuleIssue } from "./issues";
-import { SampleList, ShareBar } from "./preview-bits";
+import { EstimateNote, SampleList, SamplePending, ShareBar, shownCount } from "./preview-bits";
 import { PreviewPanel, PreviewSection, PreviewWarnings } from "./preview-panel";
 import { percent } from "./format";
 import type { LivePreview } from "./use-live-preview";
 
+/** Whether a segment preview answer is an estimate (useLivePreview then asks for the exact one). */
+export function isSegmentEstimate(result: SegmentPreviewResult): boolean {
+  return result.ok && result.preview.estimate !== null;
+}
+
 /**
  * What the on-screen rule does right now: how many accounts match, who enters and leaves
- * compared with the published version, the rule in plain language, lint and problems.
+ * compared with the published version, the rule in plain language, lint and problems. An
+ * estimate (big databases, until the exact answer arrives) shows "≈" figures and says so.
  */
 export function SegmentPreviewPanel({
   preview,
@@ -27,6 +33,7 @@ export function SegmentPreviewPanel({
   const blocked = problems.length > 0;
   const stale = blocked || preview.pending;
   const p = ok?.preview;
+  const estimated = p?.estimate != null;
 
   return (
     <PreviewPanel headingId="live-preview-heading" testId="segment-preview" preview={preview} problems={problems} announce>
@@ -35,20 +42,21 @@ export function SegmentPreviewPanel({
       {p && (
         <div className={stale ? "opacity-60 transition-opacity" : "transition-opacity"}>
           <div className="space-y-2">
+            {p.estimate && <EstimateNote estimate={p.estimate} />}
             <p className="text-sm text-slate-600">
-              <span className="tabular text-3xl font-semibold tracking-tight text-slate-900" data-testid="segment-matching">
-                {p.matching.toLocaleString("en-US")}
+              <span className="tabular text-3xl font-semibold tracking-tight text-slate-900" data-testid="segment-matching" data-estimate={estimated || undefined}>
+                {shownCount(p.matching, estimated)}
               </span>{" "}
-              of <span className="tabular">{p.total.toLocaleString("en-US")}</span> accounts match{" "}
-              <span className="tabular text-slate-500">({percent(p.matching, p.total)})</span>
+              of <span className="tabular">{shownCount(p.total, estimated)}</span> accounts match{" "}
+              <span className="tabular text-slate-500">({estimated && "≈ "}{percent(p.matching, p.total)})</span>
             </p>
             <ShareBar share={p.total ? p.matching / p.total : 0} color={color} label={`${percent(p.matching, p.total)} of accounts match`} />
           </div>
 
           {p.diff && (
             <dl className="mt-4 grid grid-cols-2 gap-2">
-              <DiffStat tone="enter" label="Would enter" value={p.diff.entering} />
-              <DiffStat tone="leave" label="Would leave" value={p.diff.leaving} />
+              <DiffStat tone="enter" label="Would enter" value={p.diff.entering} estimated={estimated} />
+              <DiffStat tone="leave" label="Would leave" value={p.diff.leaving} estimated={estimated} />
             </dl>
           )}
 
@@ -63,7 +71,11 @@ export function SegmentPreviewPanel({
           {ok && <PreviewWarnings warnings={ok.warnings} className="mt-5 space-y-1.5" />}
 
           <PreviewSection title="Sample of matching accounts" className="mt-5 space-y-1">
-            <SampleList accounts={p.sample} more={p.matching - p.sample.length} emptyText="No account matches this rule yet." />
+            {estimated ? (
+              <SamplePending />
+            ) : (
+              <SampleList accounts={p.sample} more={p.matching - p.sample.length} emptyText="No account matches this rule yet." />
+            )}
           </PreviewSection>
         </div>
       )}
@@ -76,15 +88,15 @@ const DIFF_TONES = {
   leave: { Icon: ArrowDownRight, box: "bg-rose-50 ring-rose-200", label: "text-rose-800", value: "text-rose-900" },
 } as const;
 
-/** "Would enter 120" / "Would leave 45": accounts the draft adds to or drops from the published segment (or play). */
-export function DiffStat({ tone, label, value }: { tone: keyof typeof DIFF_TONES; label: string; value: number }) {
+/** "Would enter 120" / "Would leave 45" ("≈ 120" estimated): accounts the draft adds to or drops from the published segment (or play). */
+export function DiffStat({ tone, label, value, estimated = false }: { tone: keyof typeof DIFF_TONES; label: string; value: number; estimated?: boolean }) {
   const { Icon, ...classes } = DIFF_TONES[tone];
   return (
     <div className={cn("rounded-lg px-3 py-2 ring-1 ring-inset", classes.box)}>
       <dt className={cn("flex items-center gap-1 text-xs font-medium", classes.label)}>
         <Icon className="h-3.5 w-3.5" aria-hidden /> {label}
       </dt>
-      <dd className={cn("tabular text-lg font-semibold", classes.value)}>{value.toLocaleString("en-US")}</dd>
+      <dd className={cn("tabular text-lg font-semibold", classes.value)}>{shownCount(value, estimated)}</dd>
     </div>
   );
 }

@@ -35,6 +35,7 @@ export function TierCard({
   issues,
   warnings,
   stats,
+  estimated = false,
   revealAll,
   onChange,
   onMove,
@@ -46,6 +47,8 @@ export function TierCard({
   issues: TierIssues;
   warnings: { rule: RuleIssue[]; tier: RuleIssue[] };
   stats: TierPreviewTier | null;
+  /** The stats are an estimate from a sample (the exact ones follow). */
+  estimated?: boolean;
   revealAll: boolean;
   onChange: (tier: EditorTier) => void;
   onMove: (delta: -1 | 1) => void;
@@ -123,7 +126,8 @@ export function TierCard({
           <span className="font-medium text-slate-700">{position === 1 ? "Accounts that meet this rule" : "Accounts not in an earlier tier that meet this rule"}</span>
           {stats && (
             <span className={cn("tabular text-slate-500")}>
-              · {plural(stats.count, "account")} · {shortMoney(stats.lifetimeValue)} lifetime value
+              · {estimated ? `≈ ${plural(Number(stats.count.toPrecision(3)), "account")}` : plural(stats.count, "account")} · {estimated && "≈ "}
+              {shortMoney(stats.lifetimeValue)} lifetime value
             </span>
           )}
         </div>

@@ -17,7 +17,7 @@ import { emptyTierIssues, splitTierErrors, tierWarnings, validateEditorScheme, t
 import { formatDateTime } from "@/lib/utils/format";
 import { PublishTierDialog } from "./publish-tier-dialog";
 import { TierCard } from "./tier-card";
-import { TierPreviewPanel } from "./tier-preview-panel";
+import { isTierEstimate, TierPreviewPanel } from "./tier-preview-panel";
 import type { CurrentTier } from "./transition-matrix";
 import { useDraftEditor } from "./use-draft-editor";
 import { useLivePreview } from "./use-live-preview";
@@ -44,7 +44,9 @@ export function TierSchemeEditor({ editor, currentTiers, catalog }: { editor: Ti
     onSaved: markSaved,
     restore: (version, note) => restoreTierScheme(version, note),
   });
-  const preview = useLivePreview(check.ok ? definition : null, (d, previewKey) => previewTierScheme(d, previewKey));
+  const preview = useLivePreview(check.ok ? definition : null, (d, previewKey, phase) => previewTierScheme(d, previewKey, phase), {
+    isEstimate: isTierEstimate,
+  });
 
   const serverErrors = preview.result && !preview.result.ok && !preview.pending ? preview.result.errors : [];
   const errors = check.ok ? serverErrors : check.errors;
@@ -109,6 +111,7 @@ export function TierSchemeEditor({ editor, currentTiers, catalog }: { editor: Ti
                     issues={split.tiers[index] ?? emptyTierIssues()}
                     warnings={tierWarnings(warnings, tier.key)}
                     stats={stats.find((s) => s.key === tier.key) ?? null}
+                    estimated={preview.result?.ok === true && preview.result.preview.estimate !== null}
                     revealAll={draft.revealAll}
                     onChange={(next) => update(index, next)}
                     onMove={(delta) => move(index, delta)}

@@ -11,7 +11,12 @@ export interface LivePreview<R> {
   error: string | null;
   /** True while the on-screen input has not been previewed yet. */
   pending: boolean;
+  /** True while the answer shown for the on-screen input is an estimate and the exact one is on its way. */
+  refining: boolean;
 }
+
+/** Which answer to ask for: a quick estimate first (big databases), or the exact one. */
+export type PreviewPhase = "estimate" | "exact";
 
 /** A random id for this editor's previews (not a secret: the server scopes it to the user). */
 function newPreviewKey(): string {
@@ -26,11 +31,16 @@ function newPreviewKey(): string {
  * that arrive out of order are dropped. `run` gets this editor's preview key, with which the
  * server cancels the query of the editor's older preview still running (the admin kept typing);
  * that preview's answer is dropped too, never shown as an error.
+ *
+ * With `isEstimate`, the first request asks for phase "estimate": a big database answers from a
+ * sample at once (the answer says so; the panels label it), and the hook then asks for the exact
+ * answer, which replaces it. A newer input drops both (and its request cancels the older query).
+ * Without it, `run` gets no phase (the exact answer, as before).
  */
 export function useLivePreview<I, R>(
   input: I | null,
-  run: (input: I, previewKey: string) => Promise<ActionResult<R>>,
-  delay = 400,
+  run: (input: I, previewKey: string, phase?: PreviewPhase) => Promise<ActionResult<R>>,
+  { delay = 400, isEstimate }: { delay?: number; isEstimate?: (result: R) => boolean } = {},
 ): LivePreview<R> {
   const key = input === null ? null : JSON.stringify(input);
   const [previewKey] = useState(newPreviewKey);
@@ -38,10 +48,12 @@ export function useLivePreview<I, R>(
   const latest = useRef(0);
   const runRef = useRef(run);
   const inputRef = useRef(input);
+  const isEstimateRef = useRef(isEstimate);
 
   useEffect(() => {
     runRef.current = run;
     inputRef.current = input;
+    isEstimateRef.current = isEstimate;
   });
 
   useEffect(() => {
@@ -50,10 +62,15 @@ export function useLivePreview<I, R>(
     const timer = setTimeout(async () => {
       const current = inputRef.current;
       if (current === null) return;
-      try {
-        const answer = await runRef.current(current, previewKey);
-        if (ticket !== latest.current || (!answer.ok && answer.error === PREVIEW_SUPERSEDED)) return;
+      // Shows an answer unless a newer input came meanwhile; true when it is a shown estimate.
+      const show = (answer: ActionResult<R>): boolean => {
+        if (ticket !== latest.current || (!answer.ok && answer.error === PREVIEW_SUPERSEDED)) return false;
         setState(answer.ok ? { key, result: answer.data, error: null } : (s) => ({ key, result: s.result, error: answer.error }));
+        return answer.ok && (isEstimateRef.current?.(answer.data) ?? false);
+      };
+      try {
+        const estimated = show(await runRef.current(current, previewKey, isEstimateRef.current ? "estimate" : undefined));
+        if (estimated) show(await runRef.current(current, previewKey, "exact"));
       } catch {
         if (ticket === latest.current) setState((s) => ({ key, result: s.result, error: "The preview could not be loaded. Check your connection; it retries on the next edit." }));
       }
@@ -61,5 +78,7 @@ export function useLivePreview<I, R>(
     return () => clearTimeout(timer);
   }, [key, delay, previewKey]);
 
-  return { result: state.result, error: state.error, pending: key !== null && state.key !== key };
+  const pending = key !== null && state.key !== key;
+  const refining = !pending && state.error === null && state.result !== null && (isEstimate?.(state.result) ?? false);
+  return { result: state.result, error: state.error, pending, refining };
 }

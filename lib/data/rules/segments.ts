@@ -12,7 +12,7 @@ import type { SegmentDetails } from "@/lib/validation/segment";
 import { loadNameLookups, loadRuleContext } from "./context";
 import { draftConflict, duplicateName, lockForPublish, nameTaken, notFound, SEGMENTS, userNames, versionMeta, type VersionMeta } from "./versioned";
 import { lintSegmentRule, type LintWarning } from "./lint";
-import { previewSegmentRule, type SegmentPreview } from "./preview";
+import { previewSegmentRule, type PreviewPhase, type SegmentPreview } from "./preview";
 import { previewOwner } from "./preview-slot";
 import type { PublishResult } from "./tier-scheme";
 
@@ -133,26 +133,28 @@ export type SegmentPreviewResult =
 /**
  * Live preview of a rule being edited (count, sample, plain language, diff, lint); a rule with
  * errors gets them back. With the editor's `previewKey`, a newer preview from the same editor
- * cancels this one's query (preview-slot.ts).
+ * cancels this one's query (preview-slot.ts). An estimate (`phase` "estimate" on a big database)
+ * comes without lint warnings: they depend on exact counts and follow with the exact answer.
  */
 export async function previewSegmentDraft(
   actor: Actor,
   segmentId: number | null,
   validated: ParseRuleResult,
   previewKey?: string,
+  phase: PreviewPhase = "exact",
 ): Promise<SegmentPreviewResult> {
   assertRole(actor, "ADMIN");
   if (!validated.ok) return validated;
   const segment = segmentId ? await db.segment.findUnique({ where: { id: segmentId }, select: { publishedVersion: true } }) : null;
   const [preview, lookups] = await Promise.all([
-    previewSegmentRule(validated.rule, segmentId, segment?.publishedVersion != null, previewOwner(actor, previewKey)),
+    previewSegmentRule(validated.rule, segmentId, segment?.publishedVersion != null, previewOwner(actor, previewKey), phase),
     loadNameLookups(),
   ]);
   return {
     ok: true,
     preview,
     text: describeRule(validated.rule, lookups),
-    warnings: await lintSegmentRule(validated.rule, preview.matching),
+    warnings: preview.estimate ? [] : await lintSegmentRule(validated.rule, preview.matching),
   };
 }
 

@@ -3,6 +3,17 @@ import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { compileRule, compileTierCase } from "@/lib/segmentation/sql";
 import type { TierDefinition } from "@/lib/segmentation/tier-scheme";
+import {
+  accountSource,
+  DEFAULT_SAMPLING,
+  estimateOf,
+  probeJoins,
+  scaleFactor,
+  type AccountSource,
+  type PreviewEstimate,
+  type PreviewPhase,
+  type Sampling,
+} from "./preview-estimate";
 import { accountsById, allowParallelScan, topIdsByValue, type SampleAccount } from "./preview-samples";
 import { inPreviewSlot, type PreviewOwner } from "./preview-slot";
 
@@ -38,6 +49,8 @@ export interface TierPreview {
   moving: number;
   revenueMoving: number;
   repsAffected: number;
+  /** Set when the figures are estimated from a sample (no account samples then; reps: those seen in the sample); null when exact. */
+  estimate: PreviewEstimate | null;
 }
 
 /** Per (current tier, owner): accounts and value per draft position (0 untiered, i + 1 tier i), own matches and matches an earlier tier takes per draft tier. */
@@ -58,7 +71,7 @@ interface TierGroupRow {
  * worker; grouped by the matches as well, it estimated hundreds of thousands of groups and sent
  * all 1,000,000 rows through one process to aggregate there (30% slower at 1M).
  */
-function tierGroupsSql(rules: readonly Prisma.Sql[]): Prisma.Sql {
+function tierGroupsSql(rules: readonly Prisma.Sql[], source: AccountSource): Prisma.Sql {
   const mask = rules.length ? Prisma.join(rules.map((rule, i) => Prisma.sql`(CASE WHEN ${rule} THEN ${1 << i}::int ELSE 0 END)`), " | ") : Prisma.sql`0`;
   // Position p takes the account when tier p - 1 matches and no earlier tier does (0: none matches).
   const at = (p: number) => (p === 0 ? Prisma.sql`m.mask = 0` : Prisma.sql`m.mask & ${(1 << p) - 1}::int = ${1 << (p - 1)}::int`);
@@ -71,7 +84,7 @@ function tierGroupsSql(rules: readonly Prisma.Sql[]): Prisma.Sql {
       ARRAY[${Prisma.join(positions.map((p) => Prisma.sql`coalesce(sum(a.lifetime_value) FILTER (WHERE ${at(p)}), 0)`))}]::float8[] AS ltv,
       ${ints(bits.map((i) => Prisma.sql`count(*) FILTER (WHERE m.mask & ${1 << i}::int <> 0)`))} AS own,
       ${ints(bits.map((i) => Prisma.sql`count(*) FILTER (WHERE m.mask & ${1 << i}::int <> 0 AND m.mask & ${(1 << i) - 1}::int <> 0)`))} AS caught
-    FROM accounts a JOIN account_segmentation r ON r.account_id = a.id
+    FROM ${source.from} JOIN account_segmentation r ON r.account_id = a.id
       LEFT JOIN LATERAL (SELECT ${mask} AS mask) m ON TRUE
     GROUP BY 1, 2`;
 }
@@ -83,31 +96,43 @@ function tierGroupsSql(rules: readonly Prisma.Sql[]): Prisma.Sql {
  * everything else is folded here. The samples (each draft tier's biggest accounts) follow, once
  * the pass has counted each tier: none for an empty tier (a walk of the whole lifetime value
  * index before), the index walk for a common one, a scan for a rare one (preview-samples.ts).
+ * In the "estimate" phase on a big database the pass runs over a fixed sample of the accounts and
+ * its figures are scaled up, without account samples (preview-estimate.ts).
  */
-export async function previewTierScheme(tiers: readonly TierDefinition[], owner: PreviewOwner | null = null): Promise<TierPreview> {
+export async function previewTierScheme(
+  tiers: readonly TierDefinition[],
+  owner: PreviewOwner | null = null,
+  phase: PreviewPhase = "exact",
+  sampling: Sampling = DEFAULT_SAMPLING,
+): Promise<TierPreview> {
   const asOf = new Date();
   const rules = tiers.map((t) => compileRule(t.rule, asOf));
   // Tier i takes an account when its rule matches and no earlier tier's does.
   const assignedTo = (i: number) => Prisma.join([...rules.slice(0, i).map((rule) => Prisma.sql`NOT ${rule}`), rules[i]!], " AND ");
+  const source = await accountSource(phase, sampling);
   const [groups, currentTiers] = await Promise.all([
     inPreviewSlot(owner, async (tx) => {
-      await allowParallelScan(tx);
-      return tx.$queryRaw<TierGroupRow[]>(tierGroupsSql(rules));
+      await (source.estimate ? probeJoins(tx) : allowParallelScan(tx));
+      return tx.$queryRaw<TierGroupRow[]>(tierGroupsSql(rules, source));
     }),
     db.tier.findMany({ select: { id: true, key: true, name: true } }),
   ]);
-  const sum = (pick: (g: TierGroupRow) => number) => groups.reduce((total, g) => total + pick(g), 0);
-  const total = sum((g) => g.n.reduce((x, y) => x + y, 0));
+  const sampled = groups.reduce((total, g) => total + g.n.reduce((x, y) => x + y, 0), 0);
+  // An estimate scales every count and value of the sample to the whole (1 when exact).
+  const k = scaleFactor(source, sampled);
+  const sum = (pick: (g: TierGroupRow) => number) => k * groups.reduce((total, g) => total + pick(g), 0);
+  const count = (pick: (g: TierGroupRow) => number) => Math.round(sum(pick));
+  const total = count((g) => g.n.reduce((x, y) => x + y, 0));
   const previewTiers = tiers.map((t, i) => ({
     key: t.key,
     name: t.name,
     color: t.color,
-    count: sum((g) => g.n[i + 1] ?? 0),
+    count: count((g) => g.n[i + 1] ?? 0),
     lifetimeValue: sum((g) => Number(g.ltv[i + 1] ?? 0)),
-    ownMatches: sum((g) => g.own[i] ?? 0),
-    caughtEarlier: sum((g) => g.caught[i] ?? 0),
+    ownMatches: count((g) => g.own[i] ?? 0),
+    caughtEarlier: count((g) => g.caught[i] ?? 0),
   }));
-  const sampleIds = await Promise.all(previewTiers.map((t, i) => topIdsByValue(Prisma.sql`FROM accounts a WHERE ${assignedTo(i)}`, t.count, total, 5)));
+  const sampleIds = source.estimate ? [] : await Promise.all(previewTiers.map((t, i) => topIdsByValue(Prisma.sql`FROM accounts a WHERE ${assignedTo(i)}`, t.count, total, 5)));
   const tierById = new Map(currentTiers.map((t) => [t.id, t]));
 
   // Transitions: current tier (by key) -> draft tier (by key), only where they differ.
@@ -130,8 +155,8 @@ export async function previewTierScheme(tiers: readonly TierDefinition[], owner:
         reps: [],
         repIds: new Set<string>(),
       };
-      cell.accounts += accounts;
-      cell.lifetimeValue += Number(g.ltv[position] ?? 0);
+      cell.accounts += k * accounts;
+      cell.lifetimeValue += k * Number(g.ltv[position] ?? 0);
       if (g.owner_id) cell.repIds.add(g.owner_id);
       cells.set(id, cell);
     });
@@ -145,18 +170,20 @@ export async function previewTierScheme(tiers: readonly TierDefinition[], owner:
   const transitions: TierTransition[] = [...cells.values()]
     .map(({ repIds, ...cell }) => ({
       ...cell,
+      accounts: Math.round(cell.accounts),
       reps: [...repIds].map((id) => ({ id, name: userName.get(id) ?? "Unknown" })).sort((a, b) => a.name.localeCompare(b.name)),
     }))
     .sort((a, b) => b.accounts - a.accounts);
 
   return {
     total,
-    untiered: sum((g) => g.n[0] ?? 0),
+    untiered: count((g) => g.n[0] ?? 0),
     tiers: previewTiers.map((t, i) => ({ ...t, sample: samples[i] ?? [] })),
     transitions,
     moving: transitions.reduce((sum, t) => sum + t.accounts, 0),
     revenueMoving: transitions.reduce((sum, t) => sum + t.lifetimeValue, 0),
     repsAffected: affected.size,
+    estimate: estimateOf(source, sampled),
   };
 }
 

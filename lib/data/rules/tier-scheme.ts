@@ -11,6 +11,7 @@ import { loadRuleContext } from "./context";
 import { userNames, versionMeta, type VersionMeta } from "./versioned";
 import { lintTierScheme, type LintWarning } from "./lint";
 import { previewOwner } from "./preview-slot";
+import type { PreviewPhase } from "./preview-estimate";
 import { previewTierScheme, tierMovers, type TierMover, type TierPreview } from "./tier-preview";
 
 export const EMPTY_SCHEME: TierScheme = { tiers: [] };
@@ -68,18 +69,20 @@ export type TierSchemePreviewResult =
 
 /**
  * Live preview while editing: counts, samples, the transition matrix and lint warnings; with
- * `movers` (the publish dialog) also the biggest accounts that would change tier.
+ * `movers` (the publish dialog) also the biggest accounts that would change tier. An estimate
+ * (`phase` "estimate" on a big database) comes without lint warnings, as for segments.
  */
 export async function previewTierSchemeDraft(
   actor: Actor,
   validated: ParseTierSchemeResult,
-  options: { movers?: boolean; previewKey?: string } = {},
+  options: { movers?: boolean; previewKey?: string; phase?: PreviewPhase } = {},
 ): Promise<TierSchemePreviewResult> {
   assertRole(actor, "ADMIN");
   if (!validated.ok) return validated;
   const tiers = validated.scheme.tiers;
-  const [preview, movers] = await Promise.all([previewTierScheme(tiers, previewOwner(actor, options.previewKey)), options.movers ? tierMovers(tiers) : undefined]);
-  return { ok: true, preview, warnings: await lintTierScheme(validated.scheme, preview), ...(movers ? { movers } : {}) };
+  const [preview, movers] = await Promise.all([previewTierScheme(tiers, previewOwner(actor, options.previewKey), options.phase), options.movers ? tierMovers(tiers) : undefined]);
+  const warnings = preview.estimate ? [] : await lintTierScheme(validated.scheme, preview);
+  return { ok: true, preview, warnings, ...(movers ? { movers } : {}) };
 }
 
 async function conflictError(): Promise<AppError> {
