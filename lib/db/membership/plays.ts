@@ -19,6 +19,7 @@ import { isPlayRunning, readPlayDefinition, type PlayDefinition } from "@/lib/pl
 import { WHITESPACE_MIN_PEERS, WHITESPACE_MIN_SHARE } from "@/lib/plays/whitespace";
 import { toIsoDate } from "@/lib/segmentation/dates";
 import { APPLY_BATCH } from "./apply-changes";
+import { beginDerivedWrites } from "./input-stamp";
 import type { Because, RecomputeScope } from "./types";
 import type { Db } from "@/lib/db/client";
 
@@ -177,6 +178,8 @@ async function applyPlayChanges(db: PlaysExecutor, changes: readonly PlayChange[
  * publish, a play publish, a data change).
  */
 export async function recomputePlays(db: PlaysExecutor, because: Because, scope: PlaysScope = {}): Promise<number> {
+  // Own writes (input-stamp.ts).
+  await beginDerivedWrites(db);
   const plays = await loadPublishedPlays(db);
   const changes = await withParallelScans(db, () => readPlayChanges(db, plays, scope));
   return applyPlayChanges(db, changes, plays, because);

@@ -5,9 +5,11 @@
  */
 import type { Db } from "@/lib/db/client";
 import { LONG_TRANSACTION, allowLargeSorts } from "@/lib/db/transaction";
+import { toIsoDate } from "@/lib/segmentation/dates";
 import { applyMembershipChanges } from "./apply-changes";
 import { readMembershipChanges, type MembershipRecompute } from "./changes";
-import { recomputePlays, type PeerCommon } from "./plays";
+import { checkStamp, beginDerivedWrites, storeStamp } from "./input-stamp";
+import { loadPublishedPlays, recomputePlays, type PeerCommon, type PublishedPlay } from "./plays";
 import { loadPublishedRules, rulesSignature, type PublishedRules, type ScoringSettings } from "./published-rules";
 import { applyScoreChanges, readScopedScoreChanges, readScoreChanges } from "./scores";
 import { reorderTierRanks, syncTiers } from "./tier-rows";
@@ -110,10 +112,45 @@ async function publishedTierIds(db: Executor, rules: PublishedRules): Promise<Re
 }
 
 /**
+ * What the full recompute's parts were computed from, besides the inputs the stamp watches: the
+ * evaluation day (rules, scores and plays can count days), the published tiers and segments, the
+ * scoring settings and the published plays (each version is immutable).
+ */
+interface FullSignature {
+  day: string;
+  memberships: string;
+  scoring: string;
+  plays: string;
+}
+
+function fullSignature(rules: PublishedRules, plays: readonly PublishedPlay[], asOf: Date): FullSignature {
+  return {
+    day: toIsoDate(asOf),
+    memberships: JSON.stringify([rules.scheme?.version ?? null, rules.segments.map((s) => [s.id, s.version]).sort((x, y) => x[0]! - y[0]!)]),
+    scoring: JSON.stringify(rules.scoring),
+    plays: JSON.stringify(plays.map((p) => [p.id, p.version])),
+  };
+}
+
+/** Which parts of the last full recompute still hold (nothing written since its snapshot, same day and rules). */
+function currentParts(stored: string | null, now: FullSignature): { memberships: boolean; scores: boolean; plays: boolean } {
+  const last = stored ? (JSON.parse(stored) as Partial<FullSignature>) : null;
+  const sameDay = last?.day === now.day;
+  const memberships = sameDay && last?.memberships === now.memberships;
+  return { memberships, scores: sameDay && last?.scoring === now.scoring, plays: memberships && last?.plays === now.plays };
+}
+
+/**
  * The full recompute: the same work as recomputeAll over every account, but the score read runs
  * on a connection of its own beside the membership read, the membership write and the plays
  * pass, so both cores work; every change is written in one transaction. If rules are published while it reads, it
  * reads again (up to three times) rather than write what the old rules computed.
+ *
+ * A part whose inputs did not change since the last full recompute is not recomputed: no input
+ * was written since that recompute's snapshot (input-stamp.ts), the evaluation day is the same
+ * and so are its rules (tiers and segments; scoring settings; plays, which also follow any
+ * membership change). Everything else always runs: the tiers table follows the scheme and ranks
+ * follow the tiers.
  */
 export async function recomputeEverything(
   root: Db,
@@ -130,32 +167,43 @@ export async function recomputeEverything(
   for (let attempt = 1; ; attempt++) {
     const rules = await loadPublishedRules(root);
     const what = await everything(root, rules);
+    const signature = fullSignature(rules, await loadPublishedPlays(root), asOf);
+    // Before every read: whatever commits after this snapshot counts as a change next time.
+    const stamp = await checkStamp(root, "full");
+    const current = currentParts(stamp.unchangedSignature, signature);
     // The score read is the longest; scores depend on neither tiers, segments nor plays, so it
     // goes on while the memberships are written and the plays recomputed, and is awaited last.
-    const scoresRead = step("read scores", () =>
-      root.$transaction(async (tx) => {
-        await allowLargeSorts(tx);
-        return readScoreChanges(tx, rules.scoring, asOf);
-      }, LONG_TRANSACTION),
-    );
+    const scoresRead = current.scores
+      ? Promise.resolve([])
+      : step("read scores", () =>
+          root.$transaction(async (tx) => {
+            await allowLargeSorts(tx);
+            return readScoreChanges(tx, rules.scoring, asOf);
+          }, LONG_TRANSACTION),
+        );
     scoresRead.catch(() => {}); // awaited below; this only keeps an early failure elsewhere from leaving it unhandled
-    const memberships = await step("read tiers and segments", () =>
-      root.$transaction(async (tx) => {
-        // One core each: PostgreSQL's own parallel workers would only compete with the score read.
-        await tx.$queryRaw`SELECT set_config('max_parallel_workers_per_gather', '0', true)`;
-        return readMembershipChanges(tx, what, { asOf });
-      }, LONG_TRANSACTION),
-    );
+    const memberships = current.memberships
+      ? []
+      : await step("read tiers and segments", () =>
+          root.$transaction(async (tx) => {
+            // One core each: PostgreSQL's own parallel workers would only compete with the score read.
+            await tx.$queryRaw`SELECT set_config('max_parallel_workers_per_gather', '0', true)`;
+            return readMembershipChanges(tx, what, { asOf });
+          }, LONG_TRANSACTION),
+        );
     const summary = await root.$transaction(async (tx) => {
       if (rulesSignature(await loadPublishedRules(tx)) !== rulesSignature(rules)) return null;
+      await beginDerivedWrites(tx);
       const { tierChanges, segmentsEntered, segmentsLeft } = await step(`write ${memberships.length} membership changes`, () =>
         applyMembershipChanges(tx, memberships, what, because),
       );
       await reorderTierRanks(tx);
       // Audiences read the tiers and segments just written.
-      const playChanges = await step("plays and whitespace", () => recomputePlays(tx, because, { asOf }));
+      const playChanges =
+        current.plays && memberships.length === 0 ? 0 : await step("plays and whitespace", () => recomputePlays(tx, because, { asOf }));
       const scores = await scoresRead;
       const scoreChanges = await step(`write ${scores.length} score changes`, () => applyScoreChanges(tx, scores));
+      await storeStamp(tx, "full", stamp.now, JSON.stringify(signature));
       return { tierChanges, segmentChanges: segmentsEntered + segmentsLeft, playChanges, scoreChanges };
     }, LONG_TRANSACTION);
     if (!summary) await scoresRead.catch(() => undefined);

@@ -6,6 +6,7 @@
 import type { RuleGroup } from "@/lib/segmentation/schema";
 import { applyMembershipChanges } from "./apply-changes";
 import { readMembershipChanges, type MembershipRecompute } from "./changes";
+import { dropStamp, beginDerivedWrites } from "./input-stamp";
 import { recomputePlays } from "./plays";
 import type { PublishedScheme } from "./published-rules";
 import { reorderTierRanks, syncTiers } from "./tier-rows";
@@ -18,6 +19,9 @@ export async function recomputeTiers(
   because: Because,
   scope: RecomputeScope = {},
 ): Promise<number> {
+  // Own writes (input-stamp.ts); the peer counts, grouped by tier, no longer hold.
+  await beginDerivedWrites(db);
+  await dropStamp(db, "peer_counts");
   const ids = await syncTiers(db, scheme?.tiers ?? []);
   const what: MembershipRecompute = { tiers: { scheme, ids }, segments: [] };
   const { tierChanges } = await applyMembershipChanges(db, await readMembershipChanges(db, what, scope), what, because);
@@ -33,6 +37,8 @@ export async function recomputeSegment(
   because: Because,
   scope: RecomputeScope = {},
 ): Promise<{ entered: number; left: number }> {
+  // Own writes (input-stamp.ts).
+  await beginDerivedWrites(db);
   const what: MembershipRecompute = { tiers: null, segments: [{ ...segment, version: null }] };
   const { segmentsEntered, segmentsLeft } = await applyMembershipChanges(db, await readMembershipChanges(db, what, scope), what, because);
   // Play audiences name segments: they follow.

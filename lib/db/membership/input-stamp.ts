@@ -1,0 +1,86 @@
+/**
+ * "Nothing changed since": a derived result (the last full recompute, the whitespace peer counts)
+ * is stored with the snapshot taken before its reads (derived_stamps). Every transaction that
+ * writes an input (an account, its technologies or campaign responses) or a stored membership
+ * outside the recompute code leaves its transaction id in input_writes (prisma/post-migrate.sql's
+ * statement triggers). The result is still true when no committed row of input_writes belongs to
+ * a transaction the snapshot did not see; its rules and evaluation day are compared through the
+ * stamp's signature.
+ *
+ * Why a snapshot rather than a counter: a counter (or sequence) read at the start would count a
+ * transaction that had already taken a number but committed later as seen; visibility in the
+ * snapshot is exactly what the reads after it could see. A transaction still running when the
+ * stamp is checked is invisible to both the check and the reads, and counts as a change once it
+ * commits. Rolled-back writes leave no row (the insert rolls back with them).
+ */
+import type { PlaysExecutor } from "./plays";
+
+export type StampName = "full" | "peer_counts";
+
+export interface StampCheck {
+  /** The snapshot of this moment: store it with what the reads after it compute. */
+  now: string;
+  /** The stored stamp's signature when nothing was written since its snapshot; null otherwise (or none stored). */
+  unchangedSignature: string | null;
+}
+
+/** The current snapshot, and the stored stamp's signature if no input was written since it was taken (one statement: one snapshot). */
+export async function checkStamp(db: PlaysExecutor, name: StampName): Promise<StampCheck> {
+  const [row] = await db.$queryRaw<{ now: string; signature: string | null; unchanged: boolean | null }[]>`
+    SELECT pg_current_snapshot()::text AS now, s.signature,
+      NOT EXISTS (SELECT 1 FROM input_writes w WHERE NOT pg_visible_in_snapshot(w.xid::text::xid8, s.snapshot::pg_snapshot)) AS unchanged
+    FROM (SELECT 1) one LEFT JOIN derived_stamps s ON s.name = ${name}`;
+  return { now: row!.now, unchangedSignature: row?.unchanged && row.signature !== null ? row.signature : null };
+}
+
+/**
+ * Store what was computed from the reads after `snapshot`, then forget the input writes every
+ * stored stamp has seen (transactions older than each snapshot's xmin: committed ones are visible
+ * in all of them). A stamp whose snapshot is older than what was already forgotten (a computation
+ * that overlapped one that pruned) is not stored but dropped: rows it did not see may be gone.
+ * Stores and prunes take turns (a transaction-level advisory lock), so a prune never misses a
+ * stamp being stored.
+ */
+export async function storeStamp(db: PlaysExecutor, name: StampName, snapshot: string, signature: string): Promise<void> {
+  await db.$queryRaw`SELECT pg_advisory_xact_lock(${STAMP_LOCK}::bigint)::text AS locked`;
+  const stored = await db.$executeRaw`
+    INSERT INTO derived_stamps (name, snapshot, signature, at)
+    SELECT ${name}, ${snapshot}, ${signature}, now()
+    WHERE pg_snapshot_xmin(${snapshot}::pg_snapshot) >= COALESCE(
+      (SELECT pg_snapshot_xmin(snapshot::pg_snapshot) FROM derived_stamps WHERE name = ${PRUNED}), '0'::xid8)
+    ON CONFLICT (name) DO UPDATE SET snapshot = EXCLUDED.snapshot, signature = EXCLUDED.signature, at = EXCLUDED.at`;
+  if (stored === 0) await dropStamp(db, name);
+  // The horizon is stored as a snapshot "x:x:" (every transaction below x has ended).
+  await db.$executeRaw`
+    WITH horizon AS (
+      SELECT min(pg_snapshot_xmin(snapshot::pg_snapshot)) AS xmin FROM derived_stamps WHERE name <> ${PRUNED}
+    ), forgotten AS (
+      DELETE FROM input_writes WHERE xid::text::xid8 < (SELECT xmin FROM horizon) RETURNING 1
+    )
+    INSERT INTO derived_stamps (name, snapshot, signature, at)
+    SELECT ${PRUNED}, xmin::text || ':' || xmin::text || ':', '', now() FROM horizon WHERE xmin IS NOT NULL
+    ON CONFLICT (name) DO UPDATE SET snapshot = EXCLUDED.snapshot, at = EXCLUDED.at
+    WHERE pg_snapshot_xmin(derived_stamps.snapshot::pg_snapshot) < pg_snapshot_xmin(EXCLUDED.snapshot::pg_snapshot)`;
+}
+
+/** The advisory lock key of storeStamp ("tw-stamp"). */
+const STAMP_LOCK = 0x74772d7374616d70n;
+/** The derived_stamps row holding the pruning horizon (not a result). */
+const PRUNED = "pruned";
+
+/** Forget a stamp (its result is no longer known to be true). */
+export async function dropStamp(db: PlaysExecutor, name: StampName): Promise<void> {
+  await db.$executeRaw`DELETE FROM derived_stamps WHERE name = ${name}`;
+}
+
+/**
+ * The rest of this transaction's writes to stored memberships are the recompute code's own
+ * (transaction-local: outside a transaction the flag does nothing and they count as input writes).
+ * They leave the peer counts' stamp standing (whoever moves tiers keeps the counts in step or drops
+ * that stamp), but the full recompute's stamp no longer describes what is stored: it is dropped
+ * (the full recompute stores its own again as it commits).
+ */
+export async function beginDerivedWrites(db: PlaysExecutor): Promise<void> {
+  await db.$queryRaw`SELECT set_config('tierwise.derived_write', 'on', true)`;
+  await dropStamp(db, "full");
+}

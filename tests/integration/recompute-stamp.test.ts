@@ -1,0 +1,158 @@
+/**
+ * The full recompute skips a part (membership read, score read, plays and whitespace) only while
+ * none of its inputs changed since the last full recompute (lib/db/membership/input-stamp.ts):
+ * every kind of change makes the skipped part run again and find the real change, including a
+ * technology change that moves no tier or segment (only whitespace and plays follow it), a write
+ * that commits after the recompute took its snapshot, a direct write to a stored membership, and
+ * another evaluation day.
+ */
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import type { Actor } from "@/lib/auth/access";
+import { db } from "@/lib/db/client";
+import { recomputeEverything, type RecomputeSummary } from "@/lib/db/membership/recompute-all";
+import { createPlay } from "@/lib/data/plays/editor";
+import { publishPlay } from "@/lib/data/plays/publish";
+import { publishTierScheme, saveTierSchemeDraft } from "@/lib/data/rules/tier-scheme";
+import { EMPTY_AUDIENCE } from "@/lib/plays/definition";
+import type { RuleGroup } from "@/lib/segmentation/rule";
+import { createAccount, createUser } from "../support/fixtures";
+import { resetDatabase } from "../support/reset-db";
+
+const DAY = new Date("2026-03-02T12:00:00Z");
+const NEXT_DAY = new Date("2026-03-03T12:00:00Z");
+const NOTHING = { tierChanges: 0, segmentChanges: 0, playChanges: 0, scoreChanges: 0 };
+const PARTS = ["read scores", "read tiers and segments", "plays and whitespace"];
+const detected = { firstDetectedAt: new Date("2025-01-01"), lastDetectedAt: new Date("2026-01-01"), confidence: 0.9 };
+const ltvAtLeast = (value: number): RuleGroup => ({ kind: "group", op: "and", children: [{ kind: "condition", id: "t", field: "lifetimeValue", operator: "gte", value }] });
+
+let pool: pg.Pool;
+let admin: Actor;
+let playId: number;
+let lacking: number;
+let automation: number;
+
+/** A full recompute as of `asOf`: its summary and which of the three parts ran. */
+async function recompute(asOf = DAY): Promise<{ summary: RecomputeSummary; ran: string[] }> {
+  const steps: string[] = [];
+  const summary = await recomputeEverything(db, { reason: "DATA_CHANGE" }, { asOf, onStep: (step) => void steps.push(step) });
+  return { summary, ran: PARTS.filter((part) => steps.includes(part)) };
+}
+
+const stored = async (accountId: number) =>
+  db.accountSegmentation.findUniqueOrThrow({ where: { accountId }, select: { whitespace: true, playIds: true } });
+
+beforeAll(async () => {
+  pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 2 });
+  await resetDatabase();
+  admin = await createUser("ADMIN", "admin@test.local");
+  automation = (await db.technology.create({ data: { name: "HubSpot", vendor: "HubSpot", category: "MARKETING_AUTOMATION" } })).id;
+  // Six Software accounts in one tier: five run marketing automation, so it is whitespace for the sixth.
+  for (let i = 0; i < 6; i++) {
+    const id = await createAccount({ name: `Peer ${i}`, lifetimeValue: 500_000 + i });
+    if (i < 5) await db.accountTechnology.create({ data: { accountId: id, technologyId: automation, ...detected } });
+    else lacking = id;
+  }
+  const { revision } = await saveTierSchemeDraft(admin, { tiers: [{ key: "top", name: "Top", color: "#4f46e5", rule: ltvAtLeast(100_000) }] }, 0);
+  await publishTierScheme(admin, { baseRevision: revision, note: "One tier" });
+  playId = (
+    await createPlay(admin, {
+      name: "Automation gap",
+      goal: "Sell marketing automation",
+      kind: "CROSS_SELL",
+      audience: { ...EMPTY_AUDIENCE, whitespace: ["MARKETING_AUTOMATION"] },
+      pitch: "Hello {{name}}",
+      talkingPoints: [],
+      channel: "BEST",
+      priority: 50,
+      startsOn: null,
+      endsOn: null,
+    })
+  ).id;
+  await publishPlay(admin, playId, { baseRevision: 0, note: "Launch" });
+});
+
+afterAll(async () => {
+  await pool.end();
+});
+
+describe("the full recompute skips only what did not change", () => {
+  test("a repeat on the same day with nothing written skips every part", async () => {
+    const first = await recompute();
+    expect(first.ran).toEqual(PARTS);
+    expect(await stored(lacking)).toEqual({ whitespace: ["MARKETING_AUTOMATION"], playIds: [playId] });
+    expect(await recompute()).toEqual({ summary: NOTHING, ran: [] });
+  });
+
+  test("a technology change that moves no tier or segment still updates whitespace and plays", async () => {
+    await db.accountTechnology.create({ data: { accountId: lacking, technologyId: automation, ...detected } });
+    const { summary, ran } = await recompute();
+    expect(ran).toEqual(PARTS);
+    expect(summary).toEqual({ ...NOTHING, playChanges: 1 });
+    expect(await stored(lacking)).toEqual({ whitespace: [], playIds: [] });
+    expect(await recompute()).toEqual({ summary: NOTHING, ran: [] });
+  });
+
+  test("a write committed after the recompute's snapshot is found by the next one", async () => {
+    const writer = await pool.connect();
+    try {
+      await writer.query("BEGIN");
+      await writer.query("DELETE FROM account_technologies WHERE account_id = $1", [lacking]);
+      // Not committed: this recompute cannot see it, so it has nothing to do.
+      expect(await recompute()).toEqual({ summary: NOTHING, ran: [] });
+      await writer.query("COMMIT");
+    } finally {
+      writer.release();
+    }
+    const { summary, ran } = await recompute();
+    expect(ran).toEqual(PARTS);
+    expect(summary.playChanges).toBe(1);
+    expect(await stored(lacking)).toEqual({ whitespace: ["MARKETING_AUTOMATION"], playIds: [playId] });
+  });
+
+  test("a rolled-back write leaves nothing to do", async () => {
+    await recompute();
+    const writer = await pool.connect();
+    try {
+      await writer.query("BEGIN");
+      await writer.query("UPDATE accounts SET lifetime_value = 1 WHERE id = $1", [lacking]);
+      await writer.query("ROLLBACK");
+    } finally {
+      writer.release();
+    }
+    expect(await recompute()).toEqual({ summary: NOTHING, ran: [] });
+  });
+
+  test("a stored membership written outside the recompute code is put right", async () => {
+    await db.$executeRaw`UPDATE account_segmentation SET whitespace = '{}', play_ids = '{}', tier_id = NULL WHERE account_id = ${lacking}`;
+    const { summary, ran } = await recompute();
+    expect(ran).toEqual(PARTS);
+    expect(summary).toMatchObject({ tierChanges: 1, playChanges: 1 });
+    expect(await stored(lacking)).toEqual({ whitespace: ["MARKETING_AUTOMATION"], playIds: [playId] });
+  });
+
+  test("another evaluation day runs every part again", async () => {
+    expect((await recompute()).ran).toEqual([]);
+    expect((await recompute(NEXT_DAY)).ran).toEqual(PARTS);
+    expect((await recompute(NEXT_DAY)).ran).toEqual([]);
+  });
+
+  test("an account's data change is found through its metrics too", async () => {
+    await db.account.update({ where: { id: lacking }, data: { lifetimeValue: 50_000 } });
+    const { summary, ran } = await recompute(NEXT_DAY);
+    expect(ran).toEqual(PARTS);
+    expect(summary.tierChanges).toBe(1);
+    expect(summary.scoreChanges).toBeGreaterThan(0);
+  });
+
+  test("a publish in between drops the stamp: the next full recompute runs every part", async () => {
+    expect((await recompute(NEXT_DAY)).ran).toEqual([]);
+    const draft = await db.tierSchemeDraft.findUniqueOrThrow({ where: { id: 1 } });
+    const { revision } = await saveTierSchemeDraft(admin, { tiers: [{ key: "top", name: "Top", color: "#4f46e5", rule: ltvAtLeast(10_000) }] }, draft.revision);
+    await publishTierScheme(admin, { baseRevision: revision, note: "Lower the bar" });
+    expect(await stored(lacking)).toMatchObject({ playIds: [playId] });
+    const { summary, ran } = await recompute(NEXT_DAY);
+    expect(ran).toEqual(PARTS);
+    expect(summary).toEqual(NOTHING);
+  });
+});
