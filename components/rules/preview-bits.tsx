@@ -115,7 +115,7 @@ export function EstimateNote({ estimate }: { estimate: PreviewEstimate }) {
   return (
     <p className="rounded-md bg-sky-50 px-3 py-1.5 text-xs text-sky-900 ring-1 ring-inset ring-sky-200" data-testid="preview-estimate">
       <strong className="font-semibold">Estimate</strong> from a sample of {estimate.sampled.toLocaleString("en-US")} of about{" "}
-      {estimate.accounts.toLocaleString("en-US")} accounts. Exact figures and sample accounts follow.
+      {estimate.accounts.toLocaleString("en-US")} accounts (small counts can be 10-20% off). Exact figures and sample accounts follow.
     </p>
   );
 }

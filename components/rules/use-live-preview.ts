@@ -2,7 +2,7 @@
 
 import { useEffect, useRef, useState } from "react";
 import type { ActionResult } from "@/lib/actions/result";
-import { PREVIEW_SUPERSEDED } from "@/lib/validation/preview-key";
+import { previewInPhases, type PreviewPhase } from "./preview-phases";
 
 export interface LivePreview<R> {
   /** The newest answer (possibly for an older input while a new one is on its way). */
@@ -14,9 +14,6 @@ export interface LivePreview<R> {
   /** True while the answer shown for the on-screen input is an estimate and the exact one is on its way. */
   refining: boolean;
 }
-
-/** Which answer to ask for: a quick estimate first (big databases), or the exact one. */
-export type PreviewPhase = "estimate" | "exact";
 
 /** A random id for this editor's previews (not a secret: the server scopes it to the user). */
 function newPreviewKey(): string {
@@ -62,15 +59,13 @@ export function useLivePreview<I, R>(
     const timer = setTimeout(async () => {
       const current = inputRef.current;
       if (current === null) return;
-      // Shows an answer unless a newer input came meanwhile; true when it is a shown estimate.
-      const show = (answer: ActionResult<R>): boolean => {
-        if (ticket !== latest.current || (!answer.ok && answer.error === PREVIEW_SUPERSEDED)) return false;
-        setState(answer.ok ? { key, result: answer.data, error: null } : (s) => ({ key, result: s.result, error: answer.error }));
-        return answer.ok && (isEstimateRef.current?.(answer.data) ?? false);
-      };
       try {
-        const estimated = show(await runRef.current(current, previewKey, isEstimateRef.current ? "estimate" : undefined));
-        if (estimated) show(await runRef.current(current, previewKey, "exact"));
+        await previewInPhases({
+          ask: (phase) => runRef.current(current, previewKey, phase),
+          isEstimate: isEstimateRef.current,
+          isCurrent: () => ticket === latest.current,
+          show: (answer) => setState(answer.ok ? { key, result: answer.data, error: null } : (s) => ({ key, result: s.result, error: answer.error })),
+        });
       } catch {
         if (ticket === latest.current) setState((s) => ({ key, result: s.result, error: "The preview could not be loaded. Check your connection; it retries on the next edit." }));
       }
