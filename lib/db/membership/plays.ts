@@ -16,10 +16,10 @@ import type { TechCategory } from "@/lib/generated/prisma/enums";
 import { TECH_CATEGORIES, techCategoryBit } from "@/lib/domain/tech-category-bits";
 import { compileAudience } from "@/lib/plays/audience";
 import { isPlayRunning, readPlayDefinition, type PlayDefinition } from "@/lib/plays/definition";
-import { WHITESPACE_MIN_PEERS, WHITESPACE_MIN_SHARE } from "@/lib/plays/whitespace";
 import { toIsoDate } from "@/lib/segmentation/dates";
 import { APPLY_BATCH } from "./apply-changes";
 import { beginDerivedWrites } from "./input-stamp";
+import { countPeers, peerCommon } from "./peer-counts";
 import type { Because, RecomputeScope } from "./types";
 import type { Db } from "@/lib/db/client";
 
@@ -72,15 +72,9 @@ export interface PeerCommon {
   mask: number;
 }
 
-/** Per (industry, tier) the categories most of its accounts run (only groups of at least WHITESPACE_MIN_PEERS). */
+/** Per (industry, tier) the categories most of its accounts run (only groups of at least WHITESPACE_MIN_PEERS), counted now. */
 export async function readPeerCommon(db: PlaysExecutor): Promise<PeerCommon[]> {
-  const bits = TECH_CATEGORIES.map((c) => Prisma.sql`CASE WHEN count(*) FILTER (WHERE ${runs(c)}) >= ${WHITESPACE_MIN_SHARE}::float8 * count(*) THEN ${bit(c)}::int ELSE 0 END`);
-  return db.$queryRaw<PeerCommon[]>`
-    SELECT industry, tier_key, mask FROM (
-      SELECT a.industry, COALESCE(r.tier_id, 0) AS tier_key, (${Prisma.join(bits, " | ")}) AS mask
-      FROM accounts a JOIN account_segmentation r ON r.account_id = a.id
-      GROUP BY 1, 2 HAVING count(*) >= ${WHITESPACE_MIN_PEERS}
-    ) g WHERE mask <> 0`;
+  return peerCommon(await withParallelScans(db, () => countPeers(db)));
 }
 
 interface PlayChange {
@@ -190,7 +184,7 @@ export async function recomputePlays(db: PlaysExecutor, because: Because, scope:
  * it would run them on one core: inside the caller's transaction, make parallel workers free for
  * them, then put the settings back (the rest of the transaction plans as usual).
  */
-async function withParallelScans<T>(db: PlaysExecutor, work: () => Promise<T>): Promise<T> {
+export async function withParallelScans<T>(db: PlaysExecutor, work: () => Promise<T>): Promise<T> {
   const [before] = await db.$queryRaw<{ setup: string; tuple: string }[]>`
     SELECT current_setting('parallel_setup_cost') AS setup, current_setting('parallel_tuple_cost') AS tuple,
       set_config('parallel_setup_cost', '0', true), set_config('parallel_tuple_cost', '0', true)`;

@@ -9,7 +9,8 @@ import { toIsoDate } from "@/lib/segmentation/dates";
 import { applyMembershipChanges } from "./apply-changes";
 import { readMembershipChanges, type MembershipRecompute } from "./changes";
 import { checkStamp, beginDerivedWrites, storeStamp } from "./input-stamp";
-import { loadPublishedPlays, recomputePlays, type PeerCommon, type PublishedPlay } from "./plays";
+import { countPeers, peerCommon, storePeerCounts } from "./peer-counts";
+import { loadPublishedPlays, recomputePlays, withParallelScans, type PeerCommon, type PublishedPlay } from "./plays";
 import { loadPublishedRules, rulesSignature, type PublishedRules, type ScoringSettings } from "./published-rules";
 import { applyScoreChanges, readScopedScoreChanges, readScoreChanges } from "./scores";
 import { reorderTierRanks, syncTiers } from "./tier-rows";
@@ -200,7 +201,15 @@ export async function recomputeEverything(
       await reorderTierRanks(tx);
       // Audiences read the tiers and segments just written.
       const playChanges =
-        current.plays && memberships.length === 0 ? 0 : await step("plays and whitespace", () => recomputePlays(tx, because, { asOf }));
+        current.plays && memberships.length === 0
+          ? 0
+          : await step("plays and whitespace", async () => {
+              // Counted here, the peer groups are stored for a republish to move (peer-counts.ts).
+              const counts = await withParallelScans(tx, () => countPeers(tx));
+              const changed = await recomputePlays(tx, because, { asOf, peers: peerCommon(counts) });
+              await storePeerCounts(tx, counts, stamp.now);
+              return changed;
+            });
       const scores = await scoresRead;
       const scoreChanges = await step(`write ${scores.length} score changes`, () => applyScoreChanges(tx, scores));
       await storeStamp(tx, "full", stamp.now, JSON.stringify(signature));

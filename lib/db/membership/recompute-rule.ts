@@ -6,29 +6,54 @@
 import type { RuleGroup } from "@/lib/segmentation/schema";
 import { applyMembershipChanges } from "./apply-changes";
 import { readMembershipChanges, type MembershipRecompute } from "./changes";
-import { dropStamp, beginDerivedWrites } from "./input-stamp";
-import { recomputePlays } from "./plays";
+import { beginDerivedWrites, dropStamp } from "./input-stamp";
+import { changedGroups, countPeers, groupMembers, loadPeerCounts, movePeerCounts, peerCommon, storePeerCounts } from "./peer-counts";
+import { recomputePlays, withParallelScans } from "./plays";
 import type { PublishedScheme } from "./published-rules";
 import { reorderTierRanks, syncTiers } from "./tier-rows";
 import type { Because, Executor, RecomputeScope } from "./types";
 
-/** Assign every account (or the given ones) to its tier; returns how many changed tier. */
+/**
+ * Assign every account (or the given ones) to its tier; returns how many changed tier. Whitespace
+ * compares an account with its (industry, tier) peer group, so after a whole-scheme republish
+ * only the moved accounts and the accounts of groups whose common categories changed are
+ * recomputed, the groups moved by the moved accounts from the stored counts (peer-counts.ts);
+ * when those are not current, every account is, and the counts are stored for the next time.
+ */
 export async function recomputeTiers(
   db: Executor,
   scheme: PublishedScheme | null,
   because: Because,
   scope: RecomputeScope = {},
 ): Promise<number> {
-  // Own writes (input-stamp.ts); the peer counts, grouped by tier, no longer hold.
+  // Own writes (input-stamp.ts): this keeps the peer counts in step, or drops their stamp.
   await beginDerivedWrites(db);
-  await dropStamp(db, "peer_counts");
+  const peers = await loadPeerCounts(db);
+  if (!peers.counts || scope.accountIds) await dropStamp(db, "peer_counts");
   const ids = await syncTiers(db, scheme?.tiers ?? []);
   const what: MembershipRecompute = { tiers: { scheme, ids }, segments: [] };
-  const { tierChanges } = await applyMembershipChanges(db, await readMembershipChanges(db, what, scope), what, because);
+  const changes = await readMembershipChanges(db, what, scope);
+  const { tierChanges } = await applyMembershipChanges(db, changes, what, because);
   await reorderTierRanks(db);
-  await recomputePlays(db, because, scope);
+  if (scope.accountIds) {
+    await recomputePlays(db, because, scope);
+  } else if (peers.counts) {
+    const after = await movePeerCounts(db, peers.counts, changes.filter((c) => c.old_tier !== c.new_tier));
+    const common = peerCommon(after);
+    const members = await groupMembers(db, changedGroups(peerCommon(peers.counts), common));
+    const accountIds = [...new Set([...changes.map((c) => c.id), ...members])];
+    await recomputePlays(db, because, { ...scope, peers: common, accountIds: accountIds.length > EVERY_ACCOUNT_ABOVE ? undefined : accountIds });
+    await storePeerCounts(db, after, peers.snapshot);
+  } else {
+    const counts = await withParallelScans(db, () => countPeers(db));
+    await recomputePlays(db, because, { ...scope, peers: peerCommon(counts) });
+    await storePeerCounts(db, counts, peers.snapshot);
+  }
   return tierChanges;
 }
+
+/** Past this many accounts to recompute, one pass over all is cheaper than finding them by id. */
+const EVERY_ACCOUNT_ABOVE = 200_000;
 
 /** Recompute one segment's members (a null rule removes them all); returns how many entered and left. */
 export async function recomputeSegment(

@@ -1,0 +1,131 @@
+/**
+ * Whitespace peer groups' counts: per (industry, tier) how many accounts there are and how many
+ * run each technology category. Counting them reads every account (~1.4 GB at 1,000,000 accounts);
+ * the common categories of a group (peerCommon) follow from the counts alone. So the counts are
+ * stored (peer_counts) with the input stamp of the reads they came from (input-stamp.ts), and a
+ * tier republish moves them by the accounts that changed tier instead of counting again: only
+ * the groups whose common categories changed need their accounts' whitespace recomputed.
+ */
+import { Prisma } from "@/lib/generated/prisma/client";
+import { TECH_CATEGORIES, techCategoryBit } from "@/lib/domain/tech-category-bits";
+import { WHITESPACE_MIN_PEERS, WHITESPACE_MIN_SHARE } from "@/lib/plays/whitespace";
+import { checkStamp, storeStamp } from "./input-stamp";
+import type { PeerCommon, PlaysExecutor } from "./plays";
+
+export interface PeerCount {
+  industry: string;
+  /** The tier's id, 0 for untiered. */
+  tier_key: number;
+  accounts: number;
+  /** Per category in TECH_CATEGORIES order, how many of the group's accounts run it. */
+  with_category: number[];
+}
+
+/** The stamp's signature: the counts' columns are the categories in this order. */
+const SIGNATURE = JSON.stringify(TECH_CATEGORIES);
+
+/** Count every group (small ones too: a republish may grow them past WHITESPACE_MIN_PEERS). */
+export function countPeers(db: PlaysExecutor): Promise<PeerCount[]> {
+  const counts = TECH_CATEGORIES.map((c) => Prisma.sql`(count(*) FILTER (WHERE a.technology_categories & ${techCategoryBit(c)}::int <> 0))::int`);
+  return db.$queryRaw<PeerCount[]>`
+    SELECT a.industry, COALESCE(r.tier_id, 0) AS tier_key, count(*)::int AS accounts, ARRAY[${Prisma.join(counts)}]::int[] AS with_category
+    FROM accounts a JOIN account_segmentation r ON r.account_id = a.id
+    GROUP BY 1, 2`;
+}
+
+/**
+ * Per group of at least WHITESPACE_MIN_PEERS accounts, the categories at least WHITESPACE_MIN_SHARE
+ * of it runs, as bits (groups with none are left out). Integer counts against a float8 share, as
+ * the SQL this replaced compared them.
+ */
+export function peerCommon(counts: readonly PeerCount[]): PeerCommon[] {
+  const common: PeerCommon[] = [];
+  for (const group of counts) {
+    if (group.accounts < WHITESPACE_MIN_PEERS) continue;
+    let mask = 0;
+    TECH_CATEGORIES.forEach((category, i) => {
+      if ((group.with_category[i] ?? 0) >= WHITESPACE_MIN_SHARE * group.accounts) mask |= techCategoryBit(category);
+    });
+    if (mask !== 0) common.push({ industry: group.industry, tier_key: group.tier_key, mask });
+  }
+  return common;
+}
+
+/**
+ * The stored counts if no input was written since they were counted (else null), and the snapshot
+ * of this moment: counts derived from these (or counted after this) may be stored under it.
+ */
+export async function loadPeerCounts(db: PlaysExecutor): Promise<{ counts: PeerCount[] | null; snapshot: string }> {
+  const stamp = await checkStamp(db, "peer_counts");
+  if (stamp.unchangedSignature !== SIGNATURE) return { counts: null, snapshot: stamp.now };
+  const counts = await db.$queryRaw<PeerCount[]>`SELECT industry, tier_key, accounts, with_category FROM peer_counts`;
+  return { counts, snapshot: stamp.now };
+}
+
+/** Replace the stored counts, as true of the reads after `snapshot`. */
+export async function storePeerCounts(db: PlaysExecutor, counts: readonly PeerCount[], snapshot: string): Promise<void> {
+  await db.$executeRaw`DELETE FROM peer_counts`;
+  if (counts.length > 0) {
+    await db.$executeRaw`
+      INSERT INTO peer_counts (industry, tier_key, accounts, with_category)
+      SELECT industry, tier_key, accounts, with_category::int[]
+      FROM unnest(${counts.map((g) => g.industry)}::text[], ${counts.map((g) => g.tier_key)}::int[], ${counts.map((g) => g.accounts)}::int[],
+        ${counts.map((g) => `{${g.with_category.join(",")}}`)}::text[]) AS g(industry, tier_key, accounts, with_category)`;
+  }
+  await storeStamp(db, "peer_counts", snapshot, SIGNATURE);
+}
+
+export interface TierMove {
+  id: number;
+  old_tier: number | null;
+  new_tier: number | null;
+}
+
+/** The counts after these accounts changed tier (their industry and categories read now). */
+export async function movePeerCounts(db: PlaysExecutor, counts: readonly PeerCount[], moves: readonly TierMove[]): Promise<PeerCount[]> {
+  const key = (industry: string, tier: number) => `${tier}\u0000${industry}`;
+  const groups = new Map(counts.map((g) => [key(g.industry, g.tier_key), { ...g, with_category: [...g.with_category] }]));
+  if (moves.length === 0) return [...groups.values()];
+  const accounts = await db.$queryRaw<{ id: number; industry: string; categories: number }[]>`
+    SELECT id, industry, technology_categories AS categories FROM accounts WHERE id = ANY(${moves.map((m) => m.id)}::int[])`;
+  const byId = new Map(accounts.map((a) => [a.id, a]));
+  const add = (industry: string, tier: number, categories: number, sign: 1 | -1) => {
+    const k = key(industry, tier);
+    const group = groups.get(k) ?? { industry, tier_key: tier, accounts: 0, with_category: TECH_CATEGORIES.map(() => 0) };
+    group.accounts += sign;
+    TECH_CATEGORIES.forEach((category, i) => {
+      if ((categories & techCategoryBit(category)) !== 0) group.with_category[i]! += sign;
+    });
+    groups.set(k, group);
+  };
+  for (const move of moves) {
+    const account = byId.get(move.id);
+    if (!account) continue; // deleted since: the input stamp has seen that write
+    add(account.industry, move.old_tier ?? 0, account.categories, -1);
+    add(account.industry, move.new_tier ?? 0, account.categories, 1);
+  }
+  return [...groups.values()].filter((g) => g.accounts > 0);
+}
+
+/** Groups whose common categories differ between two sets (a group missing from one has none). */
+export function changedGroups(before: readonly PeerCommon[], after: readonly PeerCommon[]): { industry: string; tier_key: number }[] {
+  const key = (g: { industry: string; tier_key: number }) => `${g.tier_key}\u0000${g.industry}`;
+  const masks = new Map(before.map((g) => [key(g), g.mask]));
+  const changed = new Map<string, { industry: string; tier_key: number }>();
+  for (const g of after) {
+    if (masks.get(key(g)) !== g.mask) changed.set(key(g), { industry: g.industry, tier_key: g.tier_key });
+    masks.delete(key(g));
+  }
+  for (const g of before) if (masks.has(key(g))) changed.set(key(g), { industry: g.industry, tier_key: g.tier_key });
+  return [...changed.values()];
+}
+
+/** The accounts of these groups. */
+export async function groupMembers(db: PlaysExecutor, groups: readonly { industry: string; tier_key: number }[]): Promise<number[]> {
+  if (groups.length === 0) return [];
+  const rows = await db.$queryRaw<{ id: number }[]>`
+    SELECT a.id FROM accounts a JOIN account_segmentation r ON r.account_id = a.id
+    JOIN unnest(${groups.map((g) => g.industry)}::text[], ${groups.map((g) => g.tier_key)}::int[]) AS g(industry, tier_key)
+      ON g.industry = a.industry AND g.tier_key = COALESCE(r.tier_id, 0)`;
+  return rows.map((r) => r.id);
+}
