@@ -6,11 +6,14 @@
  * - a real sample (a third of the pages) lands near the exact counts, scaled to the whole, and
  *   answers the same twice (a fixed sample: two drafts are compared on the same accounts);
  * - below the size where estimates start, phase "estimate" answers exactly, as phase "exact".
+ * And lint's field coverage of technologies (read beside the exact pass) from the accounts' technology
+ * ids equals the share of accounts with account_technologies rows.
  */
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { db } from "@/lib/db/client";
 import { loadPublishedScheme, loadPublishedSegments } from "@/lib/db/membership/published-rules";
+import { fieldCoverage } from "@/lib/data/rules/lint";
 import type { Sampling } from "@/lib/data/rules/preview-estimate";
 import { previewSegmentRule, type SegmentPreview } from "@/lib/data/rules/preview";
 import { previewTierScheme, type TierPreview } from "@/lib/data/rules/tier-preview";
@@ -116,4 +119,15 @@ describe("a preview's estimate", () => {
     const tierExact = await previewTierScheme(drafts[0]!);
     expect(await previewTierScheme(drafts[0]!, null, "estimate")).toEqual(tierExact);
   }, 60_000);
+
+  // Last: it removes technologies from a third of the accounts.
+  test("lint's technology coverage (technology ids) equals the share of accounts with account_technologies rows", async () => {
+    await db.$executeRaw`DELETE FROM account_technologies WHERE account_id % 3 = 0`;
+    const rule: RuleGroup = { kind: "group", op: "and", children: [{ kind: "condition", id: "t", field: "technologies", operator: "has_any", value: [1] }] };
+    const [reference] = await db.$queryRaw<{ share: number }[]>`
+      SELECT (count(*) FILTER (WHERE EXISTS (SELECT 1 FROM account_technologies x WHERE x.account_id = a.id)))::float8 / count(*) AS share FROM accounts a`;
+    expect(reference!.share).toBeGreaterThan(0.3);
+    expect(reference!.share).toBeLessThan(0.9);
+    expect((await fieldCoverage([rule])).technologies).toBeCloseTo(reference!.share, 10);
+  });
 });

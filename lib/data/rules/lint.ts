@@ -18,7 +18,9 @@ export type { LintWarning };
 function hasValueSql(field: (typeof FIELD_LIST)[number]): Prisma.Sql | null {
   switch (field.sql.kind) {
     case "technologies":
-      return Prisma.sql`EXISTS (SELECT 1 FROM account_technologies x WHERE x.account_id = a.id)`;
+      // The account's technology ids (a trigger keeps them equal to its account_technologies rows, and
+      // technology conditions test them): one array per row instead of a probe of 4M rows per account.
+      return Prisma.sql`cardinality(a.technology_ids) > 0`;
     case "respondedChannels":
       return Prisma.sql`EXISTS (SELECT 1 FROM campaign_responses x WHERE x.account_id = a.id
         AND x.outcome NOT IN ('NO_RESPONSE', 'UNSUBSCRIBED'))`;
@@ -45,8 +47,11 @@ export async function fieldCoverage(rules: RuleGroup[]): Promise<Partial<Record<
   return Object.fromEntries(fields.map((f, i) => [f.key, (row[`f${i}`] ?? 0) / total]));
 }
 
-export async function lintTierScheme(scheme: TierScheme, preview: TierPreview): Promise<LintWarning[]> {
-  const coverage = await fieldCoverage(scheme.tiers.map((t) => t.rule));
+type Coverage = Awaited<ReturnType<typeof fieldCoverage>>;
+
+/** `coverage`: fieldCoverage of the scheme's rules when the caller read it beside the preview. */
+export async function lintTierScheme(scheme: TierScheme, preview: TierPreview, known?: Coverage): Promise<LintWarning[]> {
+  const coverage = known ?? (await fieldCoverage(scheme.tiers.map((t) => t.rule)));
   const sparse = scheme.tiers.flatMap((tier, i) =>
     lintSparseFields(tier.rule, coverage).map((w) => ({ ...w, tierKey: tier.key, message: `Tier ${i + 1} (${tier.name}): ${w.message}` })),
   );
@@ -56,7 +61,8 @@ export async function lintTierScheme(scheme: TierScheme, preview: TierPreview): 
   return [...unreachable, ...sparse];
 }
 
-export async function lintSegmentRule(rule: RuleGroup, matching: number): Promise<LintWarning[]> {
-  const coverage = await fieldCoverage([rule]);
+/** `coverage`: fieldCoverage of the rule when the caller read it beside the preview. */
+export async function lintSegmentRule(rule: RuleGroup, matching: number, known?: Coverage): Promise<LintWarning[]> {
+  const coverage = known ?? (await fieldCoverage([rule]));
   return [...lintMatchesNothing(matching, "This segment"), ...lintSparseFields(rule, coverage)];
 }

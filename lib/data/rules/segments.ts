@@ -11,7 +11,7 @@ import { describeRule } from "@/lib/segmentation/text";
 import type { SegmentDetails } from "@/lib/validation/segment";
 import { loadNameLookups, loadRuleContext } from "./context";
 import { draftConflict, duplicateName, lockForPublish, nameTaken, notFound, SEGMENTS, userNames, versionMeta, type VersionMeta } from "./versioned";
-import { lintSegmentRule, type LintWarning } from "./lint";
+import { fieldCoverage, lintSegmentRule, type LintWarning } from "./lint";
 import { previewSegmentRule, type PreviewPhase, type SegmentPreview } from "./preview";
 import { previewOwner } from "./preview-slot";
 import type { PublishResult } from "./tier-scheme";
@@ -146,15 +146,17 @@ export async function previewSegmentDraft(
   assertRole(actor, "ADMIN");
   if (!validated.ok) return validated;
   const segment = segmentId ? await db.segment.findUnique({ where: { id: segmentId }, select: { publishedVersion: true } }) : null;
-  const [preview, lookups] = await Promise.all([
+  // The exact pass reads lint's field coverage beside the count (a scan of its own at 1M accounts).
+  const [preview, lookups, coverage] = await Promise.all([
     previewSegmentRule(validated.rule, segmentId, segment?.publishedVersion != null, previewOwner(actor, previewKey), phase),
     loadNameLookups(),
+    phase === "exact" ? fieldCoverage([validated.rule]) : undefined,
   ]);
   return {
     ok: true,
     preview,
     text: describeRule(validated.rule, lookups),
-    warnings: preview.estimate ? [] : await lintSegmentRule(validated.rule, preview.matching),
+    warnings: preview.estimate ? [] : await lintSegmentRule(validated.rule, preview.matching, coverage),
   };
 }
 

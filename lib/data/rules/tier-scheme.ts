@@ -9,7 +9,7 @@ import { AppError } from "@/lib/errors";
 import { parseTierScheme, type ParseTierSchemeResult, type TierScheme, type TierSchemeError } from "@/lib/segmentation/tier-scheme";
 import { loadRuleContext } from "./context";
 import { userNames, versionMeta, type VersionMeta } from "./versioned";
-import { lintTierScheme, type LintWarning } from "./lint";
+import { fieldCoverage, lintTierScheme, type LintWarning } from "./lint";
 import { previewOwner } from "./preview-slot";
 import type { PreviewPhase } from "./preview-estimate";
 import { previewTierScheme, tierMovers, type TierMover, type TierPreview } from "./tier-preview";
@@ -80,8 +80,13 @@ export async function previewTierSchemeDraft(
   assertRole(actor, "ADMIN");
   if (!validated.ok) return validated;
   const tiers = validated.scheme.tiers;
-  const [preview, movers] = await Promise.all([previewTierScheme(tiers, previewOwner(actor, options.previewKey), options.phase), options.movers ? tierMovers(tiers) : undefined]);
-  const warnings = preview.estimate ? [] : await lintTierScheme(validated.scheme, preview);
+  // The exact pass reads lint's field coverage beside the counts (a scan of its own at 1M accounts).
+  const [preview, movers, coverage] = await Promise.all([
+    previewTierScheme(tiers, previewOwner(actor, options.previewKey), options.phase),
+    options.movers ? tierMovers(tiers) : undefined,
+    options.phase !== "estimate" ? fieldCoverage(tiers.map((t) => t.rule)) : undefined,
+  ]);
+  const warnings = preview.estimate ? [] : await lintTierScheme(validated.scheme, preview, coverage);
   return { ok: true, preview, warnings, ...(movers ? { movers } : {}) };
 }
 
