@@ -11,12 +11,13 @@ import { db } from "@/lib/db/client";
 import { loadPeerCounts, countPeers } from "@/lib/db/membership/peer-counts";
 import { recomputePlays } from "@/lib/db/membership/plays";
 import { recomputeEverything } from "@/lib/db/membership/recompute-all";
+import { recomputeSegment } from "@/lib/db/membership/recompute-rule";
 import { createPlay } from "@/lib/data/plays/editor";
 import { publishPlay } from "@/lib/data/plays/publish";
 import { publishTierScheme, saveTierSchemeDraft } from "@/lib/data/rules/tier-scheme";
 import { EMPTY_AUDIENCE } from "@/lib/plays/definition";
 import type { RuleGroup } from "@/lib/segmentation/rule";
-import { createAccount, createUser } from "../support/fixtures";
+import { createAccount, createUser, publishSegment } from "../support/fixtures";
 import { resetDatabase } from "../support/reset-db";
 
 const detected = { firstDetectedAt: new Date("2025-01-01"), lastDetectedAt: new Date("2026-01-01"), confidence: 0.9 };
@@ -114,6 +115,25 @@ describe("a tier republish moves the stored peer counts", () => {
     expect(await stored(software[9]!)).toEqual({ whitespace: ["MARKETING_AUTOMATION"], playIds: [playId] });
     expect(await stored(untiered[0]!)).toEqual({ whitespace: [], playIds: [] });
     expect((await loadPeerCounts(db)).counts).not.toBeNull();
+    await expectInStepWithEveryAccount();
+  });
+});
+
+describe("a segment publish", () => {
+  test("recomputes plays for the accounts whose segments changed, against the stored peer counts", async () => {
+    const rule = ltvAtLeast(900_003);
+    const segmentId = await publishSegment("Biggest clinics", rule);
+    const audience = { ...EMPTY_AUDIENCE, segmentsAny: [segmentId] };
+    const second = (
+      await createPlay(admin, { name: "Clinic review", goal: "Review", kind: "RETENTION", audience, pitch: "Hi", talkingPoints: [], channel: "BEST", priority: 40, startsOn: null, endsOn: null })
+    ).id;
+    await publishPlay(admin, second, { baseRevision: 0, note: "Launch" });
+    expect(await stored(healthcare[5]!)).toEqual({ whitespace: ["CRM"], playIds: [] });
+    expect((await loadPeerCounts(db)).counts).not.toBeNull();
+    const moved = await db.$transaction((tx) => recomputeSegment(tx, { id: segmentId, rule }, { reason: "RULE_PUBLISHED", ruleVersion: 1 }));
+    expect(moved).toEqual({ entered: 3, left: 0 });
+    expect(await stored(healthcare[5]!)).toEqual({ whitespace: ["CRM"], playIds: [second] });
+    expect(await stored(healthcare[2]!)).toEqual({ whitespace: [], playIds: [] });
     await expectInStepWithEveryAccount();
   });
 });

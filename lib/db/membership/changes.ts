@@ -31,6 +31,9 @@ export interface MembershipChange {
   new_tier: number | null;
   old_segs: number[];
   new_segs: number[];
+  /** With `peerColumns`: the account's industry and technology categories (bits), for its peer groups. */
+  industry?: string;
+  categories?: number;
 }
 
 const idsFilter = (accountIds?: readonly number[]) =>
@@ -44,7 +47,7 @@ const idsFilter = (accountIds?: readonly number[]) =>
 export async function readMembershipChanges(
   db: Executor,
   what: MembershipRecompute,
-  scope: RecomputeScope,
+  scope: RecomputeScope & { peerColumns?: boolean },
 ): Promise<MembershipChange[]> {
   const asOf = scope.asOf ?? new Date();
   const newTier = what.tiers ? compileTierCase(what.tiers.scheme?.tiers ?? [], what.tiers.ids, asOf) : Prisma.sql`r.tier_id`;
@@ -63,10 +66,12 @@ export async function readMembershipChanges(
   const newSegments = entries.length
     ? Prisma.sql`array_remove(ARRAY[${Prisma.join(entries.map((e) => e.sql))}]::int[], NULL)`
     : Prisma.sql`'{}'::int[]`;
+  const peerColumns = scope.peerColumns ? Prisma.sql`, industry, categories` : Prisma.empty;
   return db.$queryRaw<MembershipChange[]>`
-    SELECT id, old_tier, new_tier, old_segs, new_segs FROM (
+    SELECT id, old_tier, new_tier, old_segs, new_segs ${peerColumns} FROM (
       SELECT a.id, r.tier_id AS old_tier, ${newTier} AS new_tier,
-        COALESCE(r.segment_ids, '{}') AS old_segs, ${newSegments} AS new_segs
+        COALESCE(r.segment_ids, '{}') AS old_segs, ${newSegments} AS new_segs,
+        a.industry, a.technology_categories AS categories
       FROM accounts a JOIN account_segmentation r ON r.account_id = a.id
       WHERE ${idsFilter(scope.accountIds)}
     ) calc

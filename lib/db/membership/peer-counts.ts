@@ -76,19 +76,17 @@ export async function storePeerCounts(db: PlaysExecutor, counts: readonly PeerCo
 }
 
 export interface TierMove {
-  id: number;
   old_tier: number | null;
   new_tier: number | null;
+  industry?: string;
+  /** The account's technology categories as bits. */
+  categories?: number;
 }
 
-/** The counts after these accounts changed tier (their industry and categories read now). */
-export async function movePeerCounts(db: PlaysExecutor, counts: readonly PeerCount[], moves: readonly TierMove[]): Promise<PeerCount[]> {
+/** The counts after these accounts changed tier (each with its industry and categories: readMembershipChanges' peerColumns). */
+export function movePeerCounts(counts: readonly PeerCount[], moves: readonly TierMove[]): PeerCount[] {
   const key = (industry: string, tier: number) => `${tier}\u0000${industry}`;
   const groups = new Map(counts.map((g) => [key(g.industry, g.tier_key), { ...g, with_category: [...g.with_category] }]));
-  if (moves.length === 0) return [...groups.values()];
-  const accounts = await db.$queryRaw<{ id: number; industry: string; categories: number }[]>`
-    SELECT id, industry, technology_categories AS categories FROM accounts WHERE id = ANY(${moves.map((m) => m.id)}::int[])`;
-  const byId = new Map(accounts.map((a) => [a.id, a]));
   const add = (industry: string, tier: number, categories: number, sign: 1 | -1) => {
     const k = key(industry, tier);
     const group = groups.get(k) ?? { industry, tier_key: tier, accounts: 0, with_category: TECH_CATEGORIES.map(() => 0) };
@@ -99,10 +97,10 @@ export async function movePeerCounts(db: PlaysExecutor, counts: readonly PeerCou
     groups.set(k, group);
   };
   for (const move of moves) {
-    const account = byId.get(move.id);
-    if (!account) continue; // deleted since: the input stamp has seen that write
-    add(account.industry, move.old_tier ?? 0, account.categories, -1);
-    add(account.industry, move.new_tier ?? 0, account.categories, 1);
+    if (move.old_tier === move.new_tier) continue;
+    if (move.industry === undefined || move.categories === undefined) throw new Error("movePeerCounts: a move without its industry and categories");
+    add(move.industry, move.old_tier ?? 0, move.categories, -1);
+    add(move.industry, move.new_tier ?? 0, move.categories, 1);
   }
   return [...groups.values()].filter((g) => g.accounts > 0);
 }

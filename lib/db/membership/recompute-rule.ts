@@ -32,15 +32,16 @@ export async function recomputeTiers(
   if (!peers.counts || scope.accountIds) await dropStamp(db, "peer_counts");
   const ids = await syncTiers(db, scheme?.tiers ?? []);
   const what: MembershipRecompute = { tiers: { scheme, ids }, segments: [] };
-  const changes = await readMembershipChanges(db, what, scope);
+  // Parallel workers: nothing else runs beside a publish's one pass over every account.
+  const changes = await withParallelScans(db, () => readMembershipChanges(db, what, { ...scope, peerColumns: true }));
   const { tierChanges } = await applyMembershipChanges(db, changes, what, because);
   await reorderTierRanks(db);
   if (scope.accountIds) {
     await recomputePlays(db, because, scope);
   } else if (peers.counts) {
-    const after = await movePeerCounts(db, peers.counts, changes.filter((c) => c.old_tier !== c.new_tier));
+    const after = movePeerCounts(peers.counts, changes);
     const common = peerCommon(after);
-    const members = await groupMembers(db, changedGroups(peerCommon(peers.counts), common));
+    const members = await withParallelScans(db, () => groupMembers(db, changedGroups(peerCommon(peers.counts!), common)));
     const accountIds = [...new Set([...changes.map((c) => c.id), ...members])];
     await recomputePlays(db, because, { ...scope, peers: common, accountIds: accountIds.length > EVERY_ACCOUNT_ABOVE ? undefined : accountIds });
     await storePeerCounts(db, after, peers.snapshot);
@@ -55,18 +56,28 @@ export async function recomputeTiers(
 /** Past this many accounts to recompute, one pass over all is cheaper than finding them by id. */
 const EVERY_ACCOUNT_ABOVE = 200_000;
 
-/** Recompute one segment's members (a null rule removes them all); returns how many entered and left. */
+/**
+ * Recompute one segment's members (a null rule removes them all); returns how many entered and
+ * left. Plays follow for the accounts whose segments changed (no one else's audience inputs
+ * did), against the stored peer groups when they are current (segments do not group peers).
+ */
 export async function recomputeSegment(
   db: Executor,
   segment: { id: number; rule: RuleGroup | null },
   because: Because,
   scope: RecomputeScope = {},
 ): Promise<{ entered: number; left: number }> {
-  // Own writes (input-stamp.ts).
+  // Own writes (input-stamp.ts): tiers do not move, so the peer counts stay true.
   await beginDerivedWrites(db);
+  const peers = await loadPeerCounts(db);
   const what: MembershipRecompute = { tiers: null, segments: [{ ...segment, version: null }] };
-  const { segmentsEntered, segmentsLeft } = await applyMembershipChanges(db, await readMembershipChanges(db, what, scope), what, because);
+  const changes = await withParallelScans(db, () => readMembershipChanges(db, what, scope));
+  const { segmentsEntered, segmentsLeft } = await applyMembershipChanges(db, changes, what, because);
+  if (changes.length === 0) return { entered: 0, left: 0 };
+  const counts = peers.counts ?? (await withParallelScans(db, () => countPeers(db)));
+  const accountIds = changes.length > EVERY_ACCOUNT_ABOVE ? scope.accountIds : changes.map((c) => c.id);
   // Play audiences name segments: they follow.
-  await recomputePlays(db, because, scope);
+  await recomputePlays(db, because, { ...scope, peers: peerCommon(counts), accountIds });
+  if (!peers.counts) await storePeerCounts(db, counts, peers.snapshot);
   return { entered: segmentsEntered, left: segmentsLeft };
 }
