@@ -3,8 +3,11 @@
  * 100,000 and 1,000,000 accounts with the same flags: the first materialisation, the first
  * materialisation of one new segment ("Bench: dormant", recreated on every run), the full
  * recompute with nothing to change (tiers + 10 segments + plays + scores; the first run after the
- * materialisations is reported on its own row), a tier scheme republish, and the segment and tier
- * scheme preview latency. It ends with the table and one JSON line.
+ * materialisations is reported on its own row; the later ones skip every part, nothing having been
+ * written since: lib/db/membership/input-stamp.ts), the same after one account is written (every
+ * part runs, as on a new day), a tier scheme republish and its restore (each in a transaction, as
+ * the app publishes), and the segment and tier scheme preview latency. It ends with the table and
+ * one JSON line.
  *
  *   npx tsx scripts/with-db.ts --fresh -- tsx --conditions=react-server scripts/bench/segmentation.ts --accounts 100000
  *
@@ -26,6 +29,7 @@ import { parseArgs } from "node:util";
 import pg from "pg";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
+import { beginDerivedWrites } from "@/lib/db/membership/input-stamp";
 import { loadPublishedScheme, loadPublishedSegments } from "@/lib/db/membership/published-rules";
 import { recomputeAll, recomputeEverything } from "@/lib/db/membership/recompute-all";
 import { recomputeSegment, recomputeTiers } from "@/lib/db/membership/recompute-rule";
@@ -125,6 +129,8 @@ async function dropSegment(name: string): Promise<void> {
   const old = await db.segment.findFirst({ where: { name } });
   if (!old) return;
   await db.$transaction(async (tx) => {
+    // Derived writes, as when the app archives a segment (recomputeSegment): no input changed.
+    await beginDerivedWrites(tx);
     await tx.$executeRaw`UPDATE account_segmentation SET segment_ids = array_remove(segment_ids, ${old.id}::int) WHERE ${old.id}::int = ANY(segment_ids)`;
     await tx.$executeRaw`DELETE FROM account_segments WHERE segment_id = ${old.id}`;
     await tx.$executeRaw`DELETE FROM membership_events WHERE segment_id = ${old.id}`;
@@ -179,7 +185,8 @@ for (const extra of EXTRA_SEGMENTS) {
   const segment = await db.segment.create({ data: { name: extra.name, kind: "MIXED", draftRule: extra.rule as object, publishedVersion: 1 } });
   await db.segmentVersion.create({ data: { segmentId: segment.id, version: 1, rule: extra.rule as object, note: "bench" } });
   const [changes, ms] = await time(`first materialisation of "${extra.name}"`, () =>
-    recomputeSegment(db, { id: segment.id, rule: extra.rule as RuleGroup }, { reason: "RULE_PUBLISHED", ruleVersion: 1 }, { asOf }),
+    // In a transaction, as the app publishes (lib/data/rules/segments.ts).
+    db.$transaction((tx) => recomputeSegment(tx, { id: segment.id, rule: extra.rule as RuleGroup }, { reason: "RULE_PUBLISHED", ruleVersion: 1 }, { asOf }), LONG_TRANSACTION),
   );
   if (extra.name === DORMANT) {
     oneSegmentMs = ms;
@@ -201,6 +208,13 @@ for (let run = 0; run < runs; run++) {
 }
 const range = (times: number[]) => `${seconds(Math.min(...times))} - ${seconds(Math.max(...times))}`;
 table.push([`full recompute, tiers + ${segmentCount} segments + plays + scores, nothing changes (runs 2-${runs})`, range(fullTimes)]);
+// The same after one account is written: nothing is skipped (as on a new evaluation day).
+await db.$executeRaw`UPDATE accounts SET name = name WHERE id = (SELECT min(id) FROM accounts)`;
+const [changedSummary, changedMs] = await time("full recompute after one account was written (every part runs)", () =>
+  recomputeEverything(db, { reason: "DATA_CHANGE" }, { asOf, onStep: logStep }),
+);
+console.log(`    ${JSON.stringify(changedSummary)}`);
+table.push(["full recompute after one account was written (every part runs, as on a new day)", seconds(changedMs)]);
 const [, sequentialMs] = await time(`the same on one connection, in one transaction (recomputeAll)`, () =>
   db.$transaction((tx) => recomputeAll(tx, { reason: "DATA_CHANGE" }, { asOf }), LONG_TRANSACTION),
 );
@@ -211,12 +225,19 @@ const scheme = (await loadPublishedScheme(db))!;
 const stricter = structuredClone(scheme);
 const first = stricter.tiers[0]!.rule.children[0] as { value: number };
 first.value = first.value * 2;
-const [moved, republishMs] = await time("republish tier scheme with Tier 1 threshold doubled (tiers only)", () =>
-  recomputeTiers(db, { version: scheme.version + 1, tiers: stricter.tiers }, { reason: "RULE_PUBLISHED", ruleVersion: scheme.version + 1 }, { asOf }),
+// In a transaction, as the app publishes (lib/data/rules/tier-scheme.ts).
+const [moved, republishMs] = await time("republish tier scheme with Tier 1 threshold doubled (tiers, whitespace and plays follow)", () =>
+  db.$transaction(
+    (tx) => recomputeTiers(tx, { version: scheme.version + 1, tiers: stricter.tiers }, { reason: "RULE_PUBLISHED", ruleVersion: scheme.version + 1 }, { asOf }),
+    LONG_TRANSACTION,
+  ),
 );
 console.log(`    accounts moved: ${moved}`);
 table.push([`republish the tier scheme (${moved.toLocaleString("en-US")} accounts move)`, seconds(republishMs)]);
-await time("restore the published scheme", () => recomputeTiers(db, scheme, { reason: "RULE_RESTORED", ruleVersion: scheme.version }, { asOf }));
+const [, restoreMs] = await time("restore the published scheme", () =>
+  db.$transaction((tx) => recomputeTiers(tx, scheme, { reason: "RULE_RESTORED", ruleVersion: scheme.version }, { asOf }), LONG_TRANSACTION),
+);
+table.push(["restore the published tier scheme (the same accounts move back)", seconds(restoreMs)]);
 
 const previews = await measurePreviews(stricter.tiers);
 console.log(`\n| step at ${accounts.toLocaleString("en-US")} accounts (load ${load()} at the end) | measured |\n|---|---|`);
@@ -229,8 +250,10 @@ console.log(
     firstMaterialisationMs: firstMs === null ? null : Math.round(firstMs),
     oneNewSegmentMs: Math.round(oneSegmentMs),
     fullRecomputeMs: fullTimes.map(Math.round),
+    fullRecomputeAfterWriteMs: Math.round(changedMs),
     sequentialRecomputeMs: Math.round(sequentialMs),
     republishTiersMs: Math.round(republishMs),
+    restoreTiersMs: Math.round(restoreMs),
     ...previews,
     load: os.loadavg(),
   }),
