@@ -130,3 +130,17 @@ describe("a newer preview from the same editor cancels the older one's query", (
     }
   });
 });
+
+describe("the editors' phase argument", () => {
+  test("'estimate' on a small database answers exactly, as without a phase; an unknown phase is refused", async () => {
+    const exact = await previewSegment(segmentId, ltvAtLeast(10_000), "editor-key-P");
+    const first = await previewSegment(segmentId, ltvAtLeast(10_000), "editor-key-P", "estimate");
+    expect(exact.ok && exact.data.ok && exact.data.preview.estimate).toBeNull();
+    expect(first).toEqual(exact);
+    const scheme = { tiers: [{ key: "top", name: "Top", color: "#4f46e5", rule: ltvAtLeast(100_000) }] };
+    const tiers = await previewTierScheme(scheme, "tier-editor-key-P", "estimate");
+    expect(tiers.ok && tiers.data.ok && tiers.data.preview).toMatchObject({ estimate: null, tiers: [{ count: 2 }] });
+    const refused = await previewSegment(segmentId, ltvAtLeast(10_000), "editor-key-P", "guess" as "exact");
+    expect(refused).toMatchObject({ ok: false, code: "INVALID" });
+  });
+});
