@@ -61,6 +61,8 @@ const appShape = {
   AUTH_SECRET: authSecret.optional(),
   PORT: wholeNumber(1, 65535).default(3000),
   DATABASE_POOL_SIZE: wholeNumber(1, 200).default(10),
+  // App instances `npm start` runs on its port (scripts/lib/instances.ts); unset: one per core, at most 4.
+  TIERWISE_INSTANCES: wholeNumber(1, 64).optional(),
   TIERWISE_SEED_DEMO: flag,
   // With NODE_ENV=production the demo users are seeded only when this is 1 too, with a random password.
   TIERWISE_SEED_DEMO_FORCE: flag,

@@ -91,7 +91,8 @@ try {
       console.log("Building the app (first start or changed sources)…");
       await run("npx", ["next", "build"], { env: nextEnv });
     }
-    const server = start("npx", ["next", "start", "-p", String(port)], { env: nextEnv });
+    // One instance per core on the one port (scripts/serve.ts): Node renders on one core each.
+    const server = start("npx", ["tsx", "scripts/serve.ts", "--port", String(port)], { env: nextEnv });
     // If the server stops on its own, stop the database too.
     server.on("exit", (code) => void finish(code ?? 0));
     console.log(`\nTierwise is starting on http://localhost:${port}  (sign in as admin@tierwise.local / tierwise-demo)\n`);
