@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, test, vi } from "vitest";
 import type { SessionUser } from "@/lib/auth/sessions";
 
 const state = vi.hoisted(() => ({ user: null as SessionUser | null }));
-vi.mock("@/lib/auth/auth", () => ({ auth: async () => (state.user ? { user: { id: state.user.id, sessionId: "s", sessionVersion: 0 } } : null) }));
+vi.mock("@/lib/auth/session-token", () => ({ sessionClaims: async () => (state.user ? { userId: state.user.id, sessionId: "s", sessionVersion: 0 } : null) }));
 vi.mock("@/lib/auth/sessions", () => ({ sessionUserFor: async () => state.user }));
 vi.mock("next/navigation", () => ({
   redirect: (to: string) => {

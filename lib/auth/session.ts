@@ -4,7 +4,7 @@ import { cache } from "react";
 import { AppError } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { authorize } from "./access";
-import { auth } from "./auth";
+import { sessionClaims } from "./session-token";
 import { sessionUserFor, type SessionUser } from "./sessions";
 
 export type { SessionUser } from "./sessions";
@@ -19,10 +19,7 @@ export const TWO_FACTOR_PATH = "/account/two-factor";
  * session, a deactivated user, or a token issued before a password reset counts as signed out.
  */
 export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
-  const session = await auth();
-  const claims = session?.user;
-  if (!claims?.id) return null;
-  return sessionUserFor({ userId: claims.id, sessionId: claims.sessionId, sessionVersion: claims.sessionVersion });
+  return sessionUserFor(await sessionClaims());
 });
 
 /**

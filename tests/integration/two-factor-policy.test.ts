@@ -7,7 +7,9 @@ import { afterAll, beforeAll, expect, test, vi } from "vitest";
 
 process.env.AUTH_SECRET ??= "integration-test-secret-0123456789abcdef";
 const claims: { current: { id: string; sessionId: string; sessionVersion: number } | null } = { current: null };
-vi.mock("@/lib/auth/auth", () => ({ auth: async () => (claims.current ? { user: claims.current } : null) }));
+vi.mock("@/lib/auth/session-token", () => ({
+  sessionClaims: async () => (claims.current ? { userId: claims.current.id, sessionId: claims.current.sessionId, sessionVersion: claims.current.sessionVersion } : null),
+}));
 vi.mock("next/navigation", () => ({
   redirect: (to: string) => {
     throw new Error(`redirect ${to}`);
