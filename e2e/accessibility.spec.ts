@@ -2,6 +2,7 @@ import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { expectAccessible } from "./support/axe";
 import { filterOptions, pickFilterOption, readTable } from "./support/accounts";
+import { expectNamedFields } from "./support/fields";
 import { authFile, type SavedSession } from "./support/users";
 
 /**
@@ -64,6 +65,7 @@ for (const role of EVERYONE) {
       test(url, async ({ page }) => {
         await open(page, url);
         await expectAccessible(page, `${role} ${url}`);
+        await expectNamedFields(page, `${role} ${url}`);
       });
     }
 
@@ -120,6 +122,7 @@ test.describe("as admin, editors and dialogs", () => {
     await open(page, href);
     await expect(page.getByRole("group", { name: /^Condition \d+:/ }).first()).toBeVisible();
     await expectAccessible(page, `admin ${href}`);
+    await expectNamedFields(page, `admin ${href}`);
   });
 
   test("the tier scheme's backtest and a threshold suggestion", async ({ page }) => {
@@ -141,6 +144,7 @@ test.describe("as admin, editors and dialogs", () => {
     const href = await firstLink(page, "/admin/plays", /^\/admin\/plays\/\d+$/);
     await open(page, href);
     await expectAccessible(page, `admin ${href}`);
+    await expectNamedFields(page, `admin ${href}`);
   });
 
   test("the user dialogs: add, role, reset password, deactivate", async ({ page }) => {
@@ -158,6 +162,7 @@ test.describe("as admin, editors and dialogs", () => {
       // Radix fades dialogs in: measure contrast once the animation is over.
       await page.waitForTimeout(300);
       await expectAccessible(page, `admin /admin/users, ${button.source} dialog`, { include: [`[role='${dialog}']`] });
+      await expectNamedFields(page, `admin /admin/users, ${button.source} dialog`);
       await page.keyboard.press("Escape");
       await expect(open).toBeHidden();
     }
@@ -169,6 +174,7 @@ test.describe("as admin, editors and dialogs", () => {
     await expect(page.getByRole("dialog", { name: "New API key" })).toBeVisible();
     await page.waitForTimeout(300);
     await expectAccessible(page, "admin New API key dialog", { include: ["[role='dialog']"] });
+    await expectNamedFields(page, "admin New API key dialog");
     await page.keyboard.press("Escape");
 
     await open(page, "/admin/rules");
@@ -176,6 +182,7 @@ test.describe("as admin, editors and dialogs", () => {
     await expect(page.getByRole("dialog")).toBeVisible();
     await page.waitForTimeout(300);
     await expectAccessible(page, "admin New segment dialog", { include: ["[role='dialog']"] });
+    await expectNamedFields(page, "admin New segment dialog");
     await page.keyboard.press("Escape");
   });
 
@@ -187,6 +194,7 @@ test.describe("as admin, editors and dialogs", () => {
     await page.getByRole("button", { name: "Upload and map columns" }).click();
     await expect(page.getByRole("heading", { name: "2. Map columns" })).toBeVisible({ timeout: 30_000 });
     await expectAccessible(page, "admin import step 2 (mapping)");
+    await expectNamedFields(page, "admin import step 2 (mapping)");
     await page.getByRole("button", { name: "Run dry run" }).click();
     await expect(page.getByRole("heading", { name: "3. Dry run" })).toBeVisible({ timeout: 30_000 });
     await expect(page.getByTestId("row-counts").or(page.getByTestId("import-errors")).first()).toBeVisible({ timeout: 60_000 });

@@ -36,6 +36,7 @@ export function ColorField({
       <div className="flex flex-wrap items-center gap-2" role="group" aria-labelledby={`${id}-label`}>
         <input
           type="color"
+          name={`${id}-picker`}
           aria-label={`${label} picker`}
           value={valid ? value.toLowerCase() : "#000000"}
           onChange={(e) => onChange(e.target.value)}
@@ -43,6 +44,7 @@ export function ColorField({
         />
         <input
           type="text"
+          name={`${id}-hex`}
           aria-label={`${label} hex code`}
           value={hex}
           maxLength={7}

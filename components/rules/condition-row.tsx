@@ -67,6 +67,7 @@ export function ConditionRow({ condition, at, isFirst, isLast }: { condition: Ed
           />
           {field && (
             <select
+              name={focus("operator")}
               aria-label={`Operator for ${field.label}`}
               value={operator?.key ?? ""}
               onChange={(e) => api.updateCondition(at, (c) => withOperator(c, e.target.value))}

@@ -53,6 +53,7 @@ export function NumberBox({
         type="text"
         inputMode="decimal"
         autoComplete="off"
+        name={focusKey ?? label}
         data-focus={focusKey}
         aria-label={money ? `${label} in US dollars` : label}
         aria-invalid={invalid || undefined}

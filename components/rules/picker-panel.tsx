@@ -41,6 +41,7 @@ export function PickerSearch(props: Omit<React.InputHTMLAttributes<HTMLInputElem
     <div className="flex items-center gap-2 border-b border-slate-100 px-3">
       <Search className="h-4 w-4 text-slate-400" aria-hidden />
       <input
+        name="search"
         {...props}
         className="h-10 w-full border-0 bg-transparent p-0 text-sm text-slate-900 placeholder:text-slate-500 focus:ring-0 focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-brand-600"
       />

@@ -185,7 +185,7 @@ function WeightControl({ name, value, share, onChange, invalid }: { name: Weight
         </span>
       </div>
       <div className="flex items-center gap-3">
-        <input type="range" {...shared} aria-label={`${c.label} weight slider`} className="h-2 flex-1 cursor-pointer accent-brand-600" />
+        <input type="range" name={`${id}-slider`} {...shared} aria-label={`${c.label} weight slider`} className="h-2 flex-1 cursor-pointer accent-brand-600" />
         <input
           id={`${id}-number`}
           type="number"

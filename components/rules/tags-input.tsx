@@ -50,6 +50,7 @@ export function TagsInput({
         ))}
         <input
           type="text"
+          name={focusKey ?? label}
           data-focus={focusKey}
           list={listId}
           value={draft}

@@ -222,6 +222,7 @@ function TextBox({
   return (
     <input
       type={type}
+      name={focusKey ?? label}
       data-focus={focusKey}
       aria-label={label}
       value={typeof value === "string" ? value : ""}

@@ -79,6 +79,8 @@ export function AudienceFields({ state, options, issues, revealAll }: { state: P
                   >
                     <input
                       type="checkbox"
+                      name="tiers"
+                      value={tier.value}
                       checked={checked}
                       onChange={() => toggleTier(tier.value)}
                       aria-describedby={describedBy}

@@ -117,6 +117,7 @@ export function PitchFields({ state, issues }: { state: PlayFormState; issues: P
                   </span>
                   <div className="min-w-0 flex-1 space-y-1">
                     <textarea
+                      id={rowId}
                       rows={2}
                       value={point.text}
                       maxLength={TALKING_POINT_MAX_LENGTH}
