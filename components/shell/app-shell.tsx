@@ -4,6 +4,7 @@ import type { SessionUser } from "@/lib/auth/session";
 import { enumLabel } from "@/lib/domain/enums";
 import { signOutAction } from "@/lib/actions/sign-in";
 import { NavLinks, type NavItem } from "./nav-links";
+import { SoftNavigation } from "./soft-navigation";
 
 function navFor(user: SessionUser): NavItem[] {
   const items: NavItem[] = [
@@ -70,9 +71,12 @@ export function AppShell({ user, children }: { user: SessionUser; children: Reac
           </div>
         </div>
       </header>
-      <main id="main" className="mx-auto w-full max-w-[1400px] flex-1 px-4 py-6 sm:px-6">
-        {children}
-      </main>
+      {/* Rows link with plain anchors; this makes them client-side navigations (soft-navigation.tsx). */}
+      <SoftNavigation className="flex flex-1 flex-col">
+        <main id="main" className="mx-auto w-full max-w-[1400px] flex-1 px-4 py-6 sm:px-6">
+          {children}
+        </main>
+      </SoftNavigation>
     </div>
   );
 }

@@ -61,6 +61,7 @@ export function ActionBanner({ message, conflict = false, tone = "error" }: { me
         conflict && (
           <a
             href=""
+            data-hard-navigation
             className="rounded-md bg-white px-2.5 py-1 font-medium text-red-800 ring-1 ring-inset ring-red-300 hover:bg-red-50 focus-visible:outline-2 focus-visible:outline-red-700"
           >
             Reload
