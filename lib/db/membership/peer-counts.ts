@@ -8,6 +8,7 @@
  */
 import { Prisma } from "@/lib/generated/prisma/client";
 import { TECH_CATEGORIES, techCategoryBit } from "@/lib/domain/tech-category-bits";
+import { UNTIERED } from "@/lib/domain/tiers";
 import { WHITESPACE_MIN_PEERS, WHITESPACE_MIN_SHARE } from "@/lib/plays/whitespace";
 import { checkStamp, storeStamp } from "./input-stamp";
 import type { PeerCommon, PlaysExecutor } from "./plays";
@@ -118,12 +119,24 @@ export function changedGroups(before: readonly PeerCommon[], after: readonly Pee
   return [...changed.values()];
 }
 
-/** The accounts of these groups. */
+/**
+ * The accounts of these groups, found through the groups' industries (accounts' industry index)
+ * and their tiers' ranks (an index-only scan of account_segmentation's (tier_rank, score,
+ * account_id) index) instead of joining every account: 1.7 s instead of 7.2 s for three groups at
+ * 1,000,000 accounts. A tier's members have its position as their rank (apply-changes.ts writes
+ * both; reorderTierRanks, run before this, puts moved tiers in step), untiered ones UNTIERED.rank.
+ */
 export async function groupMembers(db: PlaysExecutor, groups: readonly { industry: string; tier_key: number }[]): Promise<number[]> {
   if (groups.length === 0) return [];
+  const tiers = await db.$queryRaw<{ id: number; position: number }[]>`SELECT id, position FROM tiers`;
+  const position = new Map(tiers.map((t) => [t.id, t.position]));
+  const rankOf = (tier: number) => (tier === 0 ? UNTIERED.rank : (position.get(tier) ?? -1));
+  const ranks = groups.map((g) => rankOf(g.tier_key));
   const rows = await db.$queryRaw<{ id: number }[]>`
-    SELECT a.id FROM accounts a JOIN account_segmentation r ON r.account_id = a.id
-    JOIN unnest(${groups.map((g) => g.industry)}::text[], ${groups.map((g) => g.tier_key)}::int[]) AS g(industry, tier_key)
-      ON g.industry = a.industry AND g.tier_key = COALESCE(r.tier_id, 0)`;
+    SELECT a.id FROM accounts a
+    JOIN account_segmentation r ON r.account_id = a.id
+    JOIN unnest(${groups.map((g) => g.industry)}::text[], ${ranks}::int[]) AS g(industry, tier_rank)
+      ON g.industry = a.industry AND g.tier_rank = r.tier_rank
+    WHERE a.industry = ANY(${[...new Set(groups.map((g) => g.industry))]}::text[]) AND r.tier_rank = ANY(${[...new Set(ranks)]}::int[])`;
   return rows.map((r) => r.id);
 }
