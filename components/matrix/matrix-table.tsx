@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { TierBadge } from "@/components/accounts/tier-badge";
 import { MATRIX_DIMENSION_NOUNS, type Matrix, type MatrixFigure, type MatrixFilter } from "@/lib/data/matrix";
 import { UNTIERED } from "@/lib/domain/tiers";
@@ -74,8 +73,9 @@ function FigureLink({
       </span>
     );
   }
+  // A plain anchor (up to ~60 cells): the app shell's SoftNavigation navigates client-side.
   return (
-    <Link
+    <a
       href={accountsHref(filter)}
       className={cn(
         "block px-3 py-2 outline-offset-[-2px] transition focus-visible:outline-2 focus-visible:outline-brand-600",
@@ -85,7 +85,7 @@ function FigureLink({
     >
       {body}
       {suffix}
-    </Link>
+    </a>
   );
 }
 

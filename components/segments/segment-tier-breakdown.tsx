@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { TierBadge } from "@/components/accounts/tier-badge";
 import { accountsHref } from "@/components/matrix/matrix-table";
 import type { Matrix } from "@/lib/data/matrix";
@@ -44,9 +43,9 @@ export function SegmentTierBreakdown({ matrix, segmentId }: { matrix: Matrix; se
                 <span className="flex items-baseline gap-3 tabular">
                   <span className="text-xs text-slate-500">{formatMoneyCompact(cell.lifetimeValue)}</span>
                   {cell.count > 0 && cell.filter ? (
-                    <Link href={accountsHref(cell.filter)} className="font-semibold text-brand-700 hover:underline" aria-label={`${row.label}: ${formatNumber(cell.count)} members`}>
+                    <a href={accountsHref(cell.filter)} className="font-semibold text-brand-700 hover:underline" aria-label={`${row.label}: ${formatNumber(cell.count)} members`}>
                       {formatNumber(cell.count)}
-                    </Link>
+                    </a>
                   ) : (
                     <span className="font-semibold text-slate-400">0</span>
                   )}

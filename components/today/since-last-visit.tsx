@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { Card } from "@/components/ui/card";
 import type { ChangeGroup, SinceLastVisit } from "@/lib/data/plays/changes";
 import { formatDateTime, plural } from "@/lib/utils/format";
@@ -26,9 +25,9 @@ function GroupItem({ group, readOnly }: { group: ChangeGroup; readOnly: boolean 
           {group.sample.map((account, i) => (
             <span key={account.id}>
               {i > 0 && ", "}
-              <Link href={`/accounts/${account.id}`} className="text-brand-700 hover:underline">
+              <a href={`/accounts/${account.id}`} className="text-brand-700 hover:underline">
                 {account.name}
-              </Link>
+              </a>
             </span>
           ))}
           {more && <span className="text-slate-500"> {more}</span>}

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { AccountName } from "@/components/accounts/account-name";
 import { TierBadge } from "@/components/accounts/tier-badge";
 import type { WorklistItem } from "@/lib/data/plays/worklist";
@@ -40,12 +39,13 @@ export function WorklistItemCard({ item, rank }: { item: WorklistItem; rank: num
           <span className="font-medium text-slate-900">{channel.label}</span>
           {channel.evidence && <p className="text-xs text-slate-500">{channel.evidence}</p>}
         </div>
-        <Link
+        {/* A plain anchor (one per item): the app shell's SoftNavigation navigates client-side. */}
+        <a
           href={`/accounts/${account.id}#plays`}
           className="inline-flex w-fit items-center rounded-md bg-white px-2.5 py-1 text-sm font-medium text-brand-700 ring-1 ring-inset ring-brand-200 hover:bg-brand-50 focus-visible:outline-2 focus-visible:outline-brand-600"
         >
           Record outcome<span className="sr-only"> for {play.name} at {account.name}</span>
-        </Link>
+        </a>
       </div>
     </li>
   );
