@@ -84,3 +84,18 @@ test("segment editor: an estimate first, labelled, then the exact count in its p
   await expect(panel.getByText("Sample accounts load with the exact figures…")).toHaveCount(0);
   expect(previews.estimates()).toBe(1);
 });
+
+test("scoring form: the perfect-fit count is an estimate first, then exact", async ({ page }) => {
+  const previews = await interceptPreviews(page, "/admin/rules/scoring");
+  await page.goto("/admin/rules/scoring");
+  const line = page.getByText(/accounts meet all \d+ criteri/);
+
+  await expect(line).toContainText("estimated from a sample of 19,696", { timeout: 30_000 });
+  await expect(line).toHaveText(/^≈ [\d,]+ of ≈ [\d,]+ accounts meet all/);
+  await expect(page.getByTestId("preview-refining")).toBeVisible();
+
+  previews.release();
+  await expect(line).toHaveText(/^[\d,]+ of [\d,]+ accounts meet all \d+ criteri(on|a) \(fit 100\)\.$/, { timeout: 30_000 });
+  await expect(page.getByTestId("preview-refining")).toHaveCount(0);
+  expect(previews.estimates()).toBe(1);
+});

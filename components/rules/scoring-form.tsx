@@ -12,8 +12,9 @@ import { CatalogProvider, type RuleCatalog } from "./catalog";
 import { ActionBanner } from "@/components/ui/alert";
 import { Breadcrumb } from "./editor-header";
 import { validateEditorRule } from "./issues";
-import { PreviewStatus } from "./preview-bits";
+import { PreviewStatus, shownCount } from "./preview-bits";
 import { RuleBuilder } from "./rule-builder";
+import { isSegmentEstimate } from "./segment-preview-panel";
 import { fromRuleJson, toRuleJson, type EditorGroup } from "./rule-tree";
 import { WEIGHT_KEYS, sharePercents, type WeightKey } from "./scoring-weights";
 import { Card } from "@/components/ui/card";
@@ -54,7 +55,9 @@ export function ScoringForm({ weights: initialWeights, idealProfile, catalog }: 
   const criteria = tree.children.length;
   // How many accounts meet every criterion (a perfect fit): previewed as an AND of them.
   const allOf = criteria > 0 && check.ok ? { ...profile, op: "and", negate: undefined } : null;
-  const perfect = useLivePreview<unknown, SegmentPreviewResult>(allOf, (rule, previewKey) => previewSegment(null, rule, previewKey));
+  const perfect = useLivePreview<unknown, SegmentPreviewResult>(allOf, (rule, previewKey, phase) => previewSegment(null, rule, previewKey, phase), {
+    isEstimate: isSegmentEstimate,
+  });
 
   useUnsavedChangesWarning(dirty);
 
@@ -147,10 +150,10 @@ export function ScoringForm({ weights: initialWeights, idealProfile, catalog }: 
                 {criteria === 0
                   ? "No criteria: every account's fit is 0, so the fit weight changes nothing."
                   : perfectCount
-                    ? `${perfectCount.matching.toLocaleString("en-US")} of ${perfectCount.total.toLocaleString("en-US")} accounts meet all ${criteria} ${criteria === 1 ? "criterion" : "criteria"} (fit 100).`
+                    ? `${shownCount(perfectCount.matching, perfectCount.estimate !== null)} of ${shownCount(perfectCount.total, perfectCount.estimate !== null)} accounts meet all ${criteria} ${criteria === 1 ? "criterion" : "criteria"} (fit 100)${perfectCount.estimate ? `, estimated from a sample of ${perfectCount.estimate.sampled.toLocaleString("en-US")}` : ""}.`
                     : `${criteria} ${criteria === 1 ? "criterion" : "criteria"}; each is worth ${Math.round(100 / criteria)} fit points.`}
                 </span>
-                {allOf && <PreviewStatus pending={perfect.pending} blocked={false} error={perfect.error} />}
+                {allOf && <PreviewStatus pending={perfect.pending} refining={perfect.refining} blocked={false} error={perfect.error} />}
               </p>
             </div>
           </Card>
