@@ -155,4 +155,14 @@ describe("the full recompute skips only what did not change", () => {
     expect(ran).toEqual(PARTS);
     expect(summary).toEqual(NOTHING);
   });
+
+  test("a play published in between runs only the plays part", async () => {
+    const audience = { ...EMPTY_AUDIENCE, tiers: ["top"] };
+    const definition = { name: "Top review", goal: "Review", kind: "RETENTION" as const, audience, pitch: "Hi", talkingPoints: [], channel: "BEST" as const, priority: 40, startsOn: null, endsOn: null };
+    const second = (await createPlay(admin, definition)).id;
+    await publishPlay(admin, second, { baseRevision: 0, note: "Launch" });
+    expect(await stored(lacking)).toMatchObject({ playIds: [playId, second] });
+    expect(await recompute(NEXT_DAY)).toEqual({ summary: NOTHING, ran: ["plays and whitespace"] });
+    expect(await recompute(NEXT_DAY)).toEqual({ summary: NOTHING, ran: [] });
+  });
 });

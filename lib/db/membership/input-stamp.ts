@@ -75,12 +75,11 @@ export async function dropStamp(db: PlaysExecutor, name: StampName): Promise<voi
 
 /**
  * The rest of this transaction's writes to stored memberships are the recompute code's own
- * (transaction-local: outside a transaction the flag does nothing and they count as input writes).
- * They leave the peer counts' stamp standing (whoever moves tiers keeps the counts in step or drops
- * that stamp), but the full recompute's stamp no longer describes what is stored: it is dropped
- * (the full recompute stores its own again as it commits).
+ * (transaction-local: outside a transaction the flag does nothing and they count as input writes):
+ * they follow from inputs the stamps watch or from rules their signatures name, so they do not
+ * make a stamp untrue. Whoever moves tiers keeps the peer counts in step or drops their stamp;
+ * a rule recompute also drops the full recompute's stamp (recompute-rule.ts).
  */
 export async function beginDerivedWrites(db: PlaysExecutor): Promise<void> {
   await db.$queryRaw`SELECT set_config('tierwise.derived_write', 'on', true)`;
-  await dropStamp(db, "full");
 }

@@ -172,7 +172,7 @@ async function applyPlayChanges(db: PlaysExecutor, changes: readonly PlayChange[
  * publish, a play publish, a data change).
  */
 export async function recomputePlays(db: PlaysExecutor, because: Because, scope: PlaysScope = {}): Promise<number> {
-  // Own writes (input-stamp.ts).
+  // Own writes (input-stamp.ts): the full recompute's stamp names the published plays.
   await beginDerivedWrites(db);
   const plays = await loadPublishedPlays(db);
   const changes = await withParallelScans(db, () => readPlayChanges(db, plays, scope));

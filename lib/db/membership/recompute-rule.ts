@@ -26,8 +26,10 @@ export async function recomputeTiers(
   because: Because,
   scope: RecomputeScope = {},
 ): Promise<number> {
-  // Own writes (input-stamp.ts): this keeps the peer counts in step, or drops their stamp.
+  // Own writes (input-stamp.ts): this keeps the peer counts in step, or drops their stamp. The
+  // full recompute's stamp names the published scheme, but a caller may pass another: dropped.
   await beginDerivedWrites(db);
+  await dropStamp(db, "full");
   const peers = await loadPeerCounts(db);
   if (!peers.counts || scope.accountIds) await dropStamp(db, "peer_counts");
   const ids = await syncTiers(db, scheme?.tiers ?? []);
@@ -67,8 +69,10 @@ export async function recomputeSegment(
   because: Because,
   scope: RecomputeScope = {},
 ): Promise<{ entered: number; left: number }> {
-  // Own writes (input-stamp.ts): tiers do not move, so the peer counts stay true.
+  // Own writes (input-stamp.ts): tiers do not move, so the peer counts stay true. The full
+  // recompute's stamp names the published segments, but a caller may pass another rule: dropped.
   await beginDerivedWrites(db);
+  await dropStamp(db, "full");
   const peers = await loadPeerCounts(db);
   const what: MembershipRecompute = { tiers: null, segments: [{ ...segment, version: null }] };
   const changes = await withParallelScans(db, () => readMembershipChanges(db, what, scope));
