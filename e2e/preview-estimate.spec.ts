@@ -14,17 +14,26 @@ test.use({ storageState: authFile("admin") });
 
 const ESTIMATE = { sampled: 19_696, accounts: 999_501 };
 
-/** Intercept the editor page's preview actions: estimates marked, exact answers held until `release`. */
-async function interceptPreviews(page: Page, path: string): Promise<{ release: () => void; estimates: () => number }> {
+/** The editors' preview phase in a request to app/api/rules/preview. */
+function phaseOf(body: string): string | undefined {
+  try {
+    return (JSON.parse(body) as { phase?: string }).phase;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Intercept the editors' preview requests: estimates marked, exact answers held until `release`. */
+async function interceptPreviews(page: Page): Promise<{ release: () => void; estimates: () => number }> {
   let release = () => {};
   const held = new Promise<void>((resolve) => (release = resolve));
   let estimates = 0;
   await page.route(
-    (url) => url.pathname === path,
+    (url) => url.pathname === "/api/rules/preview",
     async (route: Route) => {
       const request = route.request();
       const body = request.method() === "POST" ? (request.postData() ?? "") : "";
-      if (/,"estimate"\]$/.test(body)) {
+      if (phaseOf(body) === "estimate") {
         const response = await route.fetch();
         const text = await response.text();
         expect(text, "the preview answer carries an estimate field").toContain('"estimate":null');
@@ -32,7 +41,7 @@ async function interceptPreviews(page: Page, path: string): Promise<{ release: (
         const headers = { ...response.headers() };
         delete headers["content-length"];
         await route.fulfill({ status: response.status(), headers, body: text.replace('"estimate":null', `"estimate":${JSON.stringify(ESTIMATE)}`) });
-      } else if (/,"exact"\]$/.test(body)) {
+      } else if (phaseOf(body) === "exact") {
         await held;
         await route.continue();
       } else {
@@ -44,7 +53,7 @@ async function interceptPreviews(page: Page, path: string): Promise<{ release: (
 }
 
 test("tier scheme editor: an estimate first, labelled, then the exact figures in its place", async ({ page }) => {
-  const previews = await interceptPreviews(page, "/admin/rules/tiers");
+  const previews = await interceptPreviews(page);
   await page.goto("/admin/rules/tiers");
   const panel = page.getByTestId("tier-preview");
 
@@ -68,7 +77,7 @@ test("segment editor: an estimate first, labelled, then the exact count in its p
   await page.goto("/admin/rules");
   const href = await page.locator("a[href^='/admin/rules/segments/']").first().getAttribute("href");
   expect(href, "a segment to open").toBeTruthy();
-  const previews = await interceptPreviews(page, href!);
+  const previews = await interceptPreviews(page);
   await page.goto(href!);
   const panel = page.getByTestId("segment-preview");
 
@@ -86,7 +95,7 @@ test("segment editor: an estimate first, labelled, then the exact count in its p
 });
 
 test("scoring form: the perfect-fit count is an estimate first, then exact", async ({ page }) => {
-  const previews = await interceptPreviews(page, "/admin/rules/scoring");
+  const previews = await interceptPreviews(page);
   await page.goto("/admin/rules/scoring");
   const line = page.getByText(/accounts meet all \d+ criteri/);
 

@@ -58,6 +58,14 @@ export function fieldError(field: string, message: string): AppError {
 }
 
 /** Shown for anything unexpected; the details go to the server log. */
+/**
+ * A route handler's error answer (lib/http/route.ts), with the status from HTTP_STATUS:
+ *   { "error": { "code": "NOT_FOUND", "message": "…", "details"?: { "fieldErrors": { … } } } }
+ */
+export interface ErrorBody {
+  error: { code: AppErrorCode | "INTERNAL"; message: string; details?: { fieldErrors?: FieldErrors } };
+}
+
 export const GENERIC_ERROR = "Something went wrong on our side. Nothing was changed; try again in a moment.";
 
 /** Shown while the database cannot be reached (lib/db/unavailable.ts decides which errors mean that). */

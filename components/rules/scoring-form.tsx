@@ -3,7 +3,6 @@
 import { Save } from "lucide-react";
 import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { previewSegment } from "@/lib/actions/preview-rule";
 import { updateScoring } from "@/lib/actions/update-scoring";
 import { SCORE_PART_DISPLAY } from "@/lib/domain/score-parts";
 import type { SegmentPreviewResult } from "@/lib/data/rules/segments";
@@ -19,6 +18,7 @@ import { fromRuleJson, toRuleJson, type EditorGroup } from "./rule-tree";
 import { WEIGHT_KEYS, sharePercents, type WeightKey } from "./scoring-weights";
 import { Card } from "@/components/ui/card";
 import { plural } from "@/lib/utils/format";
+import { requestPreview } from "./preview-request";
 import { useLivePreview } from "./use-live-preview";
 import { useSaveShortcut } from "./use-save-shortcut";
 import { useUnsavedChangesWarning } from "./use-unsaved-changes";
@@ -55,7 +55,8 @@ export function ScoringForm({ weights: initialWeights, idealProfile, catalog }: 
   const criteria = tree.children.length;
   // How many accounts meet every criterion (a perfect fit): previewed as an AND of them.
   const allOf = criteria > 0 && check.ok ? { ...profile, op: "and", negate: undefined } : null;
-  const perfect = useLivePreview<unknown, SegmentPreviewResult>(allOf, (rule, previewKey, phase) => previewSegment(null, rule, previewKey, phase), {
+  const perfect = useLivePreview<unknown, SegmentPreviewResult>(allOf, (rule, previewKey, phase, signal) =>
+    requestPreview<SegmentPreviewResult>({ kind: "segment", segmentId: null, rule, previewKey, phase }, signal), {
     isEstimate: isSegmentEstimate,
   });
 

@@ -1,10 +1,9 @@
 "use client";
 
 import { useState } from "react";
-import { previewSegment } from "@/lib/actions/preview-rule";
 import { restoreSegment } from "@/lib/actions/publish-rule";
 import { saveSegmentDraft } from "@/lib/actions/save-rule-draft";
-import type { SegmentEditorData } from "@/lib/data/rules/segments";
+import type { SegmentEditorData, SegmentPreviewResult } from "@/lib/data/rules/segments";
 import type { SegmentDetails } from "@/lib/validation/segment";
 import { Card } from "@/components/ui/card";
 import { SegmentBacktestPanel } from "@/components/backtest/segment-backtest-panel";
@@ -22,6 +21,7 @@ import { fromRuleJson, toRuleJson, type EditorGroup } from "./rule-tree";
 import { SegmentDetailsFields, checkDetails, type DetailErrors } from "./segment-details-fields";
 import { isSegmentEstimate, SegmentPreviewPanel } from "./segment-preview-panel";
 import { ColorDot } from "./ui";
+import { requestPreview } from "./preview-request";
 import { useDraftEditor } from "./use-draft-editor";
 import { useLivePreview } from "./use-live-preview";
 import { VersionHistory } from "./version-history";
@@ -59,7 +59,8 @@ export function SegmentEditor({ segment, catalog }: { segment: SegmentEditorData
     },
     restore: (version, note) => restoreSegment(segment.id, version, note),
   });
-  const preview = useLivePreview(check.ok ? ruleJson : null, (rule, previewKey, phase) => previewSegment(segment.id, rule, previewKey, phase), {
+  const preview = useLivePreview(check.ok ? ruleJson : null, (rule, previewKey, phase, signal) =>
+    requestPreview<SegmentPreviewResult>({ kind: "segment", segmentId: segment.id, rule, previewKey, phase }, signal), {
     isEstimate: isSegmentEstimate,
   });
 

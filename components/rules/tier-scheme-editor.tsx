@@ -1,10 +1,9 @@
 "use client";
 
 import { Plus } from "lucide-react";
-import { previewTierScheme } from "@/lib/actions/preview-rule";
 import { restoreTierScheme } from "@/lib/actions/publish-rule";
 import { saveTierSchemeDraft } from "@/lib/actions/save-rule-draft";
-import type { TierSchemeEditorData } from "@/lib/data/rules/tier-scheme";
+import type { TierSchemeEditorData, TierSchemePreviewResult } from "@/lib/data/rules/tier-scheme";
 import { UNTIERED } from "@/lib/domain/tiers";
 import { MAX_TIERS } from "@/lib/segmentation/tier-scheme";
 import { ActionBanner } from "@/components/ui/alert";
@@ -20,6 +19,7 @@ import { TierCard } from "./tier-card";
 import { isTierEstimate, TierPreviewPanel } from "./tier-preview-panel";
 import type { CurrentTier } from "./transition-matrix";
 import { useDraftEditor } from "./use-draft-editor";
+import { requestPreview } from "./preview-request";
 import { useLivePreview } from "./use-live-preview";
 import { toDefinition, useTierList } from "./use-tier-list";
 import { VersionHistory } from "./version-history";
@@ -44,7 +44,8 @@ export function TierSchemeEditor({ editor, currentTiers, catalog }: { editor: Ti
     onSaved: markSaved,
     restore: (version, note) => restoreTierScheme(version, note),
   });
-  const preview = useLivePreview(check.ok ? definition : null, (d, previewKey, phase) => previewTierScheme(d, previewKey, phase), {
+  const preview = useLivePreview(check.ok ? definition : null, (scheme, previewKey, phase, signal) =>
+    requestPreview<TierSchemePreviewResult>({ kind: "tierScheme", scheme, previewKey, phase }, signal), {
     isEstimate: isTierEstimate,
   });
 

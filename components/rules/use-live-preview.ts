@@ -27,7 +27,9 @@ function newPreviewKey(): string {
  * "not valid yet": the last answer stays (shown as out of date) and nothing is sent. Answers
  * that arrive out of order are dropped. `run` gets this editor's preview key, with which the
  * server cancels the query of the editor's older preview still running (the admin kept typing);
- * that preview's answer is dropped too, never shown as an error.
+ * that preview's answer is dropped too, never shown as an error. `run` also gets a signal that
+ * aborts once the input changes again: a request that can be aborted (requestPreview, a fetch)
+ * goes out at once and stops waiting for the older one (server actions are sent one at a time).
  *
  * With `isEstimate`, the first request asks for phase "estimate": a big database answers from a
  * sample at once (the answer says so; the panels label it), and the hook then asks for the exact
@@ -36,7 +38,7 @@ function newPreviewKey(): string {
  */
 export function useLivePreview<I, R>(
   input: I | null,
-  run: (input: I, previewKey: string, phase?: PreviewPhase) => Promise<ActionResult<R>>,
+  run: (input: I, previewKey: string, phase: PreviewPhase | undefined, signal: AbortSignal) => Promise<ActionResult<R>>,
   { delay = 400, isEstimate }: { delay?: number; isEstimate?: (result: R) => boolean } = {},
 ): LivePreview<R> {
   const key = input === null ? null : JSON.stringify(input);
@@ -56,12 +58,13 @@ export function useLivePreview<I, R>(
   useEffect(() => {
     if (key === null) return;
     const ticket = ++latest.current;
+    const superseded = new AbortController();
     const timer = setTimeout(async () => {
       const current = inputRef.current;
       if (current === null) return;
       try {
         await previewInPhases({
-          ask: (phase) => runRef.current(current, previewKey, phase),
+          ask: (phase) => runRef.current(current, previewKey, phase, superseded.signal),
           isEstimate: isEstimateRef.current,
           isCurrent: () => ticket === latest.current,
           show: (answer) => setState(answer.ok ? { key, result: answer.data, error: null } : (s) => ({ key, result: s.result, error: answer.error })),
@@ -70,7 +73,10 @@ export function useLivePreview<I, R>(
         if (ticket === latest.current) setState((s) => ({ key, result: s.result, error: "The preview could not be loaded. Check your connection; it retries on the next edit." }));
       }
     }, delay);
-    return () => clearTimeout(timer);
+    return () => {
+      clearTimeout(timer);
+      superseded.abort();
+    };
   }, [key, delay, previewKey]);
 
   const pending = key !== null && state.key !== key;

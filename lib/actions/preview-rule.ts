@@ -4,12 +4,9 @@ import { loadRuleContext } from "@/lib/data/rules/context";
 import { previewSegmentDraft } from "@/lib/data/rules/segments";
 import { previewTierSchemeDraft } from "@/lib/data/rules/tier-scheme";
 import { previewKeySchema } from "@/lib/validation/preview-key";
+import { previewPhaseSchema } from "@/lib/validation/preview-request";
 import { optionalSegmentIdSchema, ruleDraftSchema, tierSchemeDraftSchema } from "@/lib/validation/rules";
-import { z } from "@/lib/validation/zod";
 import { action } from "./client";
-
-/** "estimate": a quick sampled answer first on a big database (lib/data/rules/preview-estimate.ts); absent: exact. */
-const previewPhaseSchema = z.enum(["estimate", "exact"]).optional();
 
 /**
  * Live preview for the segment editor (debounced by the client). `previewKey` names the editor:

@@ -1,19 +1,16 @@
 import "server-only";
 import { requireActionUser, type SessionUser } from "@/lib/auth/session";
 import { mapUnavailable } from "@/lib/db/unavailable";
-import { AppError, GENERIC_ERROR, HTTP_STATUS, isAppError, type AppErrorCode, type FieldErrors } from "@/lib/errors";
+import { AppError, GENERIC_ERROR, HTTP_STATUS, isAppError, type ErrorBody } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { logUnexpected } from "@/lib/log";
 
 /**
  * The one boundary of every route handler: same-origin check for browser mutations, the role
- * check, then the handler; every failure becomes one JSON shape with the status from HTTP_STATUS:
- *   { "error": { "code": "NOT_FOUND", "message": "…", "details"?: { "fieldErrors": { … } } } }
- * Never a stack trace, an HTML page or a redirect to sign-in.
+ * check, then the handler; every failure becomes one JSON shape with the status from HTTP_STATUS
+ * (ErrorBody, lib/errors.ts). Never a stack trace, an HTML page or a redirect to sign-in.
  */
-export interface ErrorBody {
-  error: { code: AppErrorCode | "INTERNAL"; message: string; details?: { fieldErrors?: FieldErrors } };
-}
+export type { ErrorBody } from "@/lib/errors";
 
 export function json(data: unknown, status = 200, headers: HeadersInit = {}): Response {
   return Response.json(data, { status, headers: { "Cache-Control": "no-store", ...headers } });

@@ -1,0 +1,131 @@
+/**
+ * app/api/rules/preview: the editors' live preview as a route handler. Admins only (each role and
+ * no session tried), same-origin, the draft checked as the preview actions check it, the same
+ * answer as the actions; and, the reason it exists, two requests from one editor run at once, so
+ * the newer one cancels the older one's query (409 with PREVIEW_SUPERSEDED) and is answered.
+ */
+import pg from "pg";
+import { afterAll, beforeAll, beforeEach, describe, expect, test, vi } from "vitest";
+import type { SessionUser } from "@/lib/auth/session";
+import { db } from "@/lib/db/client";
+import { PREVIEW_SUPERSEDED } from "@/lib/validation/preview-key";
+import { createAccount, createUser, publishSegment } from "../support/fixtures";
+import { resetDatabase } from "../support/reset-db";
+import { session, sessionModuleMock } from "../support/session-mock";
+
+vi.mock("@/lib/auth/session", () => sessionModuleMock());
+vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
+
+const { POST } = await import("@/app/api/rules/preview/route");
+const { previewSegment, previewTierScheme } = await import("@/lib/actions/preview-rule");
+
+const ltvAtLeast = (amount: number) => ({
+  kind: "group",
+  op: "and",
+  children: [{ kind: "condition", id: "c1", field: "lifetimeValue", operator: "gte", value: amount }],
+});
+const scheme = (amount: number) => ({ tiers: [{ key: "top", name: "Top", color: "#4f46e5", rule: ltvAtLeast(amount) }] });
+
+function post(body: unknown, headers: Record<string, string> = {}): Promise<Response> {
+  return POST(
+    new Request("http://127.0.0.1:3000/api/rules/preview", {
+      method: "POST",
+      headers: { "content-type": "application/json", host: "127.0.0.1:3000", ...headers },
+      body: typeof body === "string" ? body : JSON.stringify(body),
+    }),
+  );
+}
+
+let admin: SessionUser;
+let segmentId: number;
+let locker: pg.Client;
+
+beforeAll(async () => {
+  await resetDatabase();
+  admin = await createUser("ADMIN", "admin@route.test");
+  for (const [i, ltv] of [5_000, 20_000, 60_000, 150_000, 400_000].entries()) await createAccount({ name: `Account ${i}`, lifetimeValue: ltv });
+  segmentId = await publishSegment("Big", ltvAtLeast(50_000));
+  await db.$executeRaw`INSERT INTO account_segments (segment_id, account_id) SELECT ${segmentId}, id FROM accounts WHERE lifetime_value >= 50000`;
+  locker = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await locker.connect();
+});
+afterAll(async () => {
+  await locker.end();
+  await db.$disconnect();
+});
+beforeEach(() => {
+  session.user = admin;
+});
+
+describe("who may preview", () => {
+  test("an admin gets the same answers as the preview actions give", async () => {
+    const segment = await post({ kind: "segment", segmentId, rule: ltvAtLeast(10_000), previewKey: "route-key-1" });
+    expect(segment.status).toBe(200);
+    const action = await previewSegment(segmentId, ltvAtLeast(10_000));
+    expect(action.ok).toBe(true);
+    expect(await segment.json()).toEqual(JSON.parse(JSON.stringify(action.ok && action.data)));
+
+    const tiers = await post({ kind: "tierScheme", scheme: scheme(100_000), phase: "exact" });
+    const tierAction = await previewTierScheme(scheme(100_000));
+    expect(await tiers.json()).toEqual(JSON.parse(JSON.stringify(tierAction.ok && tierAction.data)));
+  });
+
+  test.each(["REP", "MANAGER"] as const)("a %s is refused (403)", async (role) => {
+    session.user = await createUser(role, `${role.toLowerCase()}@route.test`);
+    const response = await post({ kind: "segment", segmentId: null, rule: ltvAtLeast(1) });
+    expect(response.status).toBe(403);
+    expect(((await response.json()) as { error: { code: string } }).error.code).toBe("FORBIDDEN");
+  });
+
+  test("without a session: 401", async () => {
+    session.user = null;
+    const response = await post({ kind: "segment", segmentId: null, rule: ltvAtLeast(1) });
+    expect(response.status).toBe(401);
+  });
+
+  test("from another site: 403 before anything runs", async () => {
+    const response = await post({ kind: "segment", segmentId: null, rule: ltvAtLeast(1) }, { origin: "https://evil.example" });
+    expect(response.status).toBe(403);
+  });
+});
+
+describe("what it accepts", () => {
+  test("not JSON, an unknown kind, a bad preview key or phase: 422 INVALID", async () => {
+    for (const body of ["{not json", { kind: "play" }, { kind: "segment", rule: ltvAtLeast(1), previewKey: "no spaces allowed" }, { kind: "tierScheme", scheme: scheme(1), phase: "guess" }]) {
+      const response = await post(body);
+      expect(response.status, JSON.stringify(body)).toBe(422);
+      expect(((await response.json()) as { error: { code: string } }).error.code).toBe("INVALID");
+    }
+  });
+
+  test("a rule with an unknown field is answered with its errors, as the action answers", async () => {
+    const rule = { kind: "group", op: "and", children: [{ kind: "condition", id: "c1", field: "shoeSize", operator: "gte", value: 1 }] };
+    const response = await post({ kind: "segment", segmentId, rule });
+    const action = await previewSegment(segmentId, rule);
+    expect(await response.json()).toEqual(JSON.parse(JSON.stringify(action.ok ? action.data : action)));
+  });
+});
+
+test("two requests from one editor run at once: the newer cancels the older one's query and is answered", async () => {
+  await locker.query("BEGIN");
+  await locker.query("LOCK TABLE account_segments IN ACCESS EXCLUSIVE MODE");
+  try {
+    const first = post({ kind: "segment", segmentId, rule: ltvAtLeast(10_000), previewKey: "route-editor" });
+    for (let i = 0; ; i++) {
+      const [row] = await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name LIKE 'tw-preview:%' AND wait_event_type = 'Lock'`;
+      if (row!.n === 1) break;
+      if (i > 300) throw new Error("the first preview's query never waited on the lock");
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    const second = post({ kind: "segment", segmentId, rule: ltvAtLeast(100_000), previewKey: "route-editor" });
+    const cancelled = await first;
+    expect(cancelled.status).toBe(409);
+    expect(await cancelled.json()).toEqual({ error: { code: "CONFLICT", message: PREVIEW_SUPERSEDED } });
+    await locker.query("COMMIT");
+    const answered = await second;
+    expect(answered.status).toBe(200);
+    expect(((await answered.json()) as { preview: { matching: number } }).preview.matching).toBe(2);
+  } finally {
+    await locker.query("ROLLBACK").catch(() => {});
+  }
+});
