@@ -3,7 +3,6 @@ import type { AccountDetail, AccountEvent } from "@/lib/data/account-detail";
 import { enumLabel, enumValues } from "@/lib/domain/enums";
 import { formatDate, formatNumber } from "@/lib/utils/format";
 import { cn } from "@/lib/utils/cn";
-import { StaticIcon } from "@/components/ui/static-icon";
 import { ENGAGEMENT_STYLE } from "./engagement-icon";
 import { KpiTile } from "./kpi-tile";
 import { EmptyState, SectionCard } from "./section-card";
@@ -41,10 +40,10 @@ export function EngagementSection({ account }: { account: AccountDetail }) {
           {enumValues("engagementType")
             .filter((type) => engagement.countsByType[type] > 0)
             .map((type) => {
-              const { icon, className } = ENGAGEMENT_STYLE[type];
+              const { icon: Icon, className } = ENGAGEMENT_STYLE[type];
               return (
                 <li key={type} className={cn("inline-flex items-center gap-1.5 rounded-full px-2.5 py-1 text-xs font-medium ring-1 ring-inset", className)}>
-                  <StaticIcon icon={icon} className="h-3.5 w-3.5" />
+                  <Icon className="h-3.5 w-3.5" aria-hidden />
                   {enumLabel("engagementType", type)}
                   <span className="tabular font-semibold">{formatNumber(engagement.countsByType[type])}</span>
                 </li>
@@ -76,14 +75,14 @@ export function EngagementSection({ account }: { account: AccountDetail }) {
                 </h4>
                 <ol className="ml-3 mt-1 space-y-1 border-l border-slate-200 pl-5">
                   {group.events.map((event) => {
-                    const { icon, className } = ENGAGEMENT_STYLE[event.type];
+                    const { icon: Icon, className } = ENGAGEMENT_STYLE[event.type];
                     return (
                       <li key={event.id} className="relative flex items-start gap-3 py-1">
                         <span
                           className={cn("absolute -left-[1.9rem] top-1 flex h-5 w-5 items-center justify-center rounded-full ring-1 ring-inset", className)}
                           aria-hidden="true"
                         >
-                          <StaticIcon icon={icon} className="h-3 w-3" />
+                          <Icon className="h-3 w-3" />
                         </span>
                         <div className="min-w-0 flex-1 text-sm">
                           <span className="font-medium text-slate-900">{enumLabel("engagementType", event.type)}</span>

@@ -1,5 +1,4 @@
-import { Shapes, TriangleAlert } from "lucide-react";
-import { STATIC_ICONS, StaticIcon } from "@/components/ui/static-icon";
+import { ArrowRight, ChevronRight, Shapes, TriangleAlert } from "lucide-react";
 import Link from "next/link";
 import type { SegmentExplanation } from "@/lib/data/explain";
 import { formatDate, plural } from "@/lib/utils/format";
@@ -41,7 +40,7 @@ export function ExplainSegmentsCard({ segments }: { segments: SegmentExplanation
               <li key={segment.id} data-testid="explain-segment" data-member={segment.member}>
                 <details className="group rounded-lg open:bg-slate-50/60 open:ring-1 open:ring-inset open:ring-slate-200">
                   <summary className="flex cursor-pointer list-none items-center gap-2 rounded-lg px-2 py-2 text-sm hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-brand-600 [&::-webkit-details-marker]:hidden">
-                    <StaticIcon icon={STATIC_ICONS.chevronRight} className="h-4 w-4 shrink-0 text-slate-400 transition-transform group-open:rotate-90" />
+                    <ChevronRight className="h-4 w-4 shrink-0 text-slate-400 transition-transform group-open:rotate-90" aria-hidden />
                     <span aria-hidden="true" className="h-2.5 w-2.5 shrink-0 rounded-full" style={{ backgroundColor: segment.color }} />
                     <span className="min-w-0 flex-1 truncate font-medium text-slate-900">{segment.name}</span>
                     <MembershipPill member={segment.member} />
@@ -65,7 +64,7 @@ export function ExplainSegmentsCard({ segments }: { segments: SegmentExplanation
                         className="inline-flex items-center gap-1 rounded font-medium text-brand-700 hover:underline focus-visible:outline-2 focus-visible:outline-brand-600"
                       >
                         View segment
-                        <StaticIcon icon={STATIC_ICONS.arrowRight} className="h-3.5 w-3.5" />
+                        <ArrowRight className="h-3.5 w-3.5" aria-hidden />
                       </Link>
                     </p>
                   </div>

@@ -1,5 +1,4 @@
-import { ArrowUpRight, Layers, TriangleAlert, Trophy } from "lucide-react";
-import { STATIC_ICONS, StaticIcon } from "@/components/ui/static-icon";
+import { ArrowUpRight, ChevronRight, Layers, TriangleAlert, Trophy } from "lucide-react";
 import { TierBadge } from "@/components/accounts/tier-badge";
 import type { TierExplanation } from "@/lib/data/explain";
 import type { GapNode } from "@/lib/segmentation/gap";
@@ -135,7 +134,7 @@ export function ExplainTierCard({ tier, asOf }: { tier: TierExplanation; asOf: s
                   <li key={attempt.tier.key}>
                     <details className="group rounded-lg ring-1 ring-inset ring-slate-200 open:bg-slate-50/60">
                       <summary className="flex cursor-pointer list-none items-center gap-2 rounded-lg px-3 py-2 text-sm hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-brand-600 [&::-webkit-details-marker]:hidden">
-                        <StaticIcon icon={STATIC_ICONS.chevronRight} className="h-4 w-4 shrink-0 text-slate-400 transition-transform group-open:rotate-90" />
+                        <ChevronRight className="h-4 w-4 shrink-0 text-slate-400 transition-transform group-open:rotate-90" aria-hidden />
                         <TierBadge tier={attempt.tier} />
                         <span className="ml-auto text-xs tabular text-slate-600">
                           {attempt.passed} of {attempt.total} conditions met

@@ -1,4 +1,4 @@
-import { STATIC_ICONS, StaticIcon } from "@/components/ui/static-icon";
+import { CircleCheck, CircleX } from "lucide-react";
 import type { GroupTraceView, TraceView } from "@/lib/data/explain";
 import { cn } from "@/lib/utils/cn";
 
@@ -17,9 +17,10 @@ export function ruleCaption(group: GroupTraceView): string {
 }
 
 export function PassMark({ passed, className }: { passed: boolean; className?: string }) {
+  const Icon = passed ? CircleCheck : CircleX;
   return (
     <>
-      <StaticIcon icon={passed ? STATIC_ICONS.circleCheck : STATIC_ICONS.circleX} className={cn("h-4 w-4 shrink-0", passed ? "text-emerald-600" : "text-rose-600", className)} />
+      <Icon className={cn("h-4 w-4 shrink-0", passed ? "text-emerald-600" : "text-rose-600", className)} aria-hidden />
       <span className="sr-only">{passed ? "Met:" : "Not met:"}</span>
     </>
   );
