@@ -1,7 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import { AppError } from "@/lib/errors";
-import { bodyChunks, errorResponse, json } from "@/lib/http/route";
+import { errorResponse, json, parseJson, readBody } from "@/lib/http/route";
 import { authenticate, bearerToken } from "./auth";
 import type { ApiCaller } from "./caller";
 import { claimIdempotencyKey, completeIdempotencyKey, idempotencyKeyOf, releaseIdempotencyKey, requestFingerprint, runClaimed } from "./idempotency";
@@ -10,6 +10,7 @@ import { consumeRateLimit, rateLimitHeaders } from "./rate-limit";
 import type { ApiScope } from "./scopes";
 
 export type { ApiCaller } from "./caller";
+export { formatBytes } from "@/lib/http/route";
 
 /**
  * The public API's boundary (/api/v1). An endpoint is declared once, with zod schemas, and the
@@ -72,45 +73,6 @@ export interface ApiInput<P, Q, B> {
 }
 
 type RouteParams = Record<string, string | string[] | undefined>;
-
-/** The body's bytes, refused with 413 as soon as they pass `max` (Content-Length is only a first hint). */
-async function readBody(request: Request, max: number): Promise<Uint8Array> {
-  const tooLarge = () => new AppError("TOO_LARGE", `The request body is larger than the limit of ${formatBytes(max)}.`);
-  const declared = Number(request.headers.get("content-length"));
-  if (Number.isFinite(declared) && declared > max) throw tooLarge();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for await (const chunk of bodyChunks(request)) {
-    size += chunk.byteLength;
-    if (size > max) {
-      await request.body?.cancel().catch(() => undefined);
-      throw tooLarge();
-    }
-    chunks.push(chunk);
-  }
-  const bytes = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return bytes;
-}
-
-export function formatBytes(bytes: number): string {
-  if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) === 0) return `${bytes / (1024 * 1024)} MiB`;
-  if (bytes >= 1024 && bytes % 1024 === 0) return `${bytes / 1024} KiB`;
-  return `${bytes} bytes`;
-}
-
-function parseJson(bytes: Uint8Array): unknown {
-  if (bytes.byteLength === 0) throw new AppError("MALFORMED", "This request needs a JSON body.");
-  try {
-    return JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
-  } catch {
-    throw new AppError("MALFORMED", "The request body is not valid JSON (UTF-8).");
-  }
-}
 
 /** A URL's query as an object: a name given once is a string, given several times an array. */
 function queryObject(url: URL): Record<string, string | string[]> {

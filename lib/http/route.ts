@@ -86,3 +86,48 @@ export async function* bodyChunks(request: Request): AsyncGenerator<Uint8Array> 
     reader.releaseLock();
   }
 }
+
+/** The body's bytes, refused with 413 as soon as they pass `max` (Content-Length is only a first hint). */
+export async function readBody(request: Request, max: number): Promise<Uint8Array> {
+  const tooLarge = () => new AppError("TOO_LARGE", `The request body is larger than the limit of ${formatBytes(max)}.`);
+  const declared = Number(request.headers.get("content-length"));
+  if (Number.isFinite(declared) && declared > max) throw tooLarge();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of bodyChunks(request)) {
+    size += chunk.byteLength;
+    if (size > max) {
+      await request.body?.cancel().catch(() => undefined);
+      throw tooLarge();
+    }
+    chunks.push(chunk);
+  }
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) === 0) return `${bytes / (1024 * 1024)} MiB`;
+  if (bytes >= 1024 && bytes % 1024 === 0) return `${bytes / 1024} KiB`;
+  return `${bytes} bytes`;
+}
+
+/** The bytes as JSON (UTF-8), or 400 MALFORMED. */
+export function parseJson(bytes: Uint8Array): unknown {
+  if (bytes.byteLength === 0) throw new AppError("MALFORMED", "This request needs a JSON body.");
+  try {
+    return JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
+  } catch {
+    throw new AppError("MALFORMED", "The request body is not valid JSON (UTF-8).");
+  }
+}
+
+/** A JSON request body of at most `max` bytes (413 past it, 400 when it is not JSON). */
+export async function readJsonBody(request: Request, max: number): Promise<unknown> {
+  return parseJson(await readBody(request, max));
+}

@@ -90,11 +90,15 @@ describe("who may preview", () => {
 });
 
 describe("what it accepts", () => {
-  test("not JSON, an unknown kind, a bad preview key or phase: 422 INVALID", async () => {
-    for (const body of ["{not json", { kind: "play" }, { kind: "segment", rule: ltvAtLeast(1), previewKey: "no spaces allowed" }, { kind: "tierScheme", scheme: scheme(1), phase: "guess" }]) {
+  test("not JSON: 400 MALFORMED; over 1 MiB: 413; an unknown kind, a bad preview key or phase: 422 INVALID", async () => {
+    const status = async (body: unknown) => {
       const response = await post(body);
-      expect(response.status, JSON.stringify(body)).toBe(422);
-      expect(((await response.json()) as { error: { code: string } }).error.code).toBe("INVALID");
+      return [response.status, ((await response.json()) as { error: { code: string } }).error.code];
+    };
+    expect(await status("{not json")).toEqual([400, "MALFORMED"]);
+    expect(await status({ kind: "segment", rule: ltvAtLeast(1), note: "x".repeat(1024 * 1024) })).toEqual([413, "TOO_LARGE"]);
+    for (const body of [{ kind: "play" }, { kind: "segment", rule: ltvAtLeast(1), previewKey: "no spaces allowed" }, { kind: "tierScheme", scheme: scheme(1), phase: "guess" }]) {
+      expect(await status(body), JSON.stringify(body)).toEqual([422, "INVALID"]);
     }
   });
 

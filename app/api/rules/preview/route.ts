@@ -1,7 +1,7 @@
 import { loadRuleContext } from "@/lib/data/rules/context";
 import { previewSegmentDraft } from "@/lib/data/rules/segments";
 import { previewTierSchemeDraft } from "@/lib/data/rules/tier-scheme";
-import { json, route } from "@/lib/http/route";
+import { json, readJsonBody, route } from "@/lib/http/route";
 import { parseInput } from "@/lib/validation/parse";
 import { previewRequestSchema } from "@/lib/validation/preview-request";
 import { ruleDraftSchema, tierSchemeDraftSchema } from "@/lib/validation/rules";
@@ -14,11 +14,14 @@ import { ruleDraftSchema, tierSchemeDraftSchema } from "@/lib/validation/rules";
  * (`previewKey`) cancels the older one's query (lib/data/rules/preview-slot.ts), and the editor
  * aborts the older request. Answers as the preview actions do (lib/actions/preview-rule.ts).
  */
+/** A draft is a few kilobytes; a server action's default limit, 1 MB, is plenty. */
+const MAX_BODY_BYTES = 1024 * 1024;
+
 export const POST = route({
   name: "rules preview",
   roles: ["ADMIN"],
   handle: async ({ user, request }) => {
-    const body = await parseInput(previewRequestSchema, await request.json().catch(() => null));
+    const body = await parseInput(previewRequestSchema, await readJsonBody(request, MAX_BODY_BYTES));
     const context = await loadRuleContext();
     if (body.kind === "segment") {
       const rule = await parseInput(ruleDraftSchema(context), body.rule);
