@@ -6,6 +6,9 @@ import { parseInput } from "@/lib/validation/parse";
 import { previewRequestSchema } from "@/lib/validation/preview-request";
 import { ruleDraftSchema, tierSchemeDraftSchema } from "@/lib/validation/rules";
 
+/** A draft is a few kilobytes; a server action's default limit, 1 MB, is plenty. */
+const MAX_BODY_BYTES = 1024 * 1024;
+
 /**
  * The rule editors' live preview (components/rules/use-live-preview.ts). A route handler rather
  * than a server action: Next.js sends one client's server actions one after another, so a newer
@@ -14,9 +17,6 @@ import { ruleDraftSchema, tierSchemeDraftSchema } from "@/lib/validation/rules";
  * (`previewKey`) cancels the older one's query (lib/data/rules/preview-slot.ts), and the editor
  * aborts the older request. Answers as the preview actions do (lib/actions/preview-rule.ts).
  */
-/** A draft is a few kilobytes; a server action's default limit, 1 MB, is plenty. */
-const MAX_BODY_BYTES = 1024 * 1024;
-
 export const POST = route({
   name: "rules preview",
   roles: ["ADMIN"],
