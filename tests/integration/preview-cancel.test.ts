@@ -10,7 +10,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, test, vi } from "vit
 import { db } from "@/lib/db/client";
 import type { SessionUser } from "@/lib/auth/session";
 import { PREVIEW_SUPERSEDED } from "@/lib/validation/preview-key";
-import { createAccount, createUser, publishSegment } from "../support/fixtures";
+import { createUser } from "../support/fixtures";
+import { ltvAtLeast, seedPreviewAccounts } from "../support/preview-fixture";
 import { resetDatabase } from "../support/reset-db";
 import { session, sessionModuleMock } from "../support/session-mock";
 
@@ -19,11 +20,6 @@ vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
 const { previewSegment, previewTierScheme } = await import("@/lib/actions/preview-rule");
 
-const ltvAtLeast = (amount: number) => ({
-  kind: "group",
-  op: "and",
-  children: [{ kind: "condition", id: "c1", field: "lifetimeValue", operator: "gte", value: amount }],
-});
 
 let admin: SessionUser;
 let otherAdmin: SessionUser;
@@ -59,9 +55,7 @@ beforeAll(async () => {
   await resetDatabase();
   admin = await createUser("ADMIN", "admin@test.local");
   otherAdmin = await createUser("ADMIN", "admin2@test.local");
-  for (const [i, ltv] of [5_000, 20_000, 60_000, 150_000, 400_000].entries()) await createAccount({ name: `Account ${i}`, lifetimeValue: ltv });
-  segmentId = await publishSegment("Big", ltvAtLeast(50_000));
-  await db.$executeRaw`INSERT INTO account_segments (segment_id, account_id) SELECT ${segmentId}, id FROM accounts WHERE lifetime_value >= 50000`;
+  segmentId = await seedPreviewAccounts();
   locker = new pg.Client({ connectionString: process.env.DATABASE_URL });
   await locker.connect();
 });

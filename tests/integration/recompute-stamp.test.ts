@@ -17,6 +17,7 @@ import { publishTierScheme, saveTierSchemeDraft } from "@/lib/data/rules/tier-sc
 import { EMPTY_AUDIENCE } from "@/lib/plays/definition";
 import type { RuleGroup } from "@/lib/segmentation/rule";
 import { createAccount, createUser } from "../support/fixtures";
+import { publishAutomationGapPlay } from "../support/play-fixture";
 import { resetDatabase } from "../support/reset-db";
 
 const DAY = new Date("2026-03-02T12:00:00Z");
@@ -55,21 +56,7 @@ beforeAll(async () => {
   }
   const { revision } = await saveTierSchemeDraft(admin, { tiers: [{ key: "top", name: "Top", color: "#4f46e5", rule: ltvAtLeast(100_000) }] }, 0);
   await publishTierScheme(admin, { baseRevision: revision, note: "One tier" });
-  playId = (
-    await createPlay(admin, {
-      name: "Automation gap",
-      goal: "Sell marketing automation",
-      kind: "CROSS_SELL",
-      audience: { ...EMPTY_AUDIENCE, whitespace: ["MARKETING_AUTOMATION"] },
-      pitch: "Hello {{name}}",
-      talkingPoints: [],
-      channel: "BEST",
-      priority: 50,
-      startsOn: null,
-      endsOn: null,
-    })
-  ).id;
-  await publishPlay(admin, playId, { baseRevision: 0, note: "Launch" });
+  playId = await publishAutomationGapPlay(admin);
 });
 
 afterAll(async () => {

@@ -18,6 +18,7 @@ import { publishTierScheme, saveTierSchemeDraft } from "@/lib/data/rules/tier-sc
 import { EMPTY_AUDIENCE } from "@/lib/plays/definition";
 import type { RuleGroup } from "@/lib/segmentation/rule";
 import { createAccount, createUser, publishSegment } from "../support/fixtures";
+import { publishAutomationGapPlay } from "../support/play-fixture";
 import { resetDatabase } from "../support/reset-db";
 
 const detected = { firstDetectedAt: new Date("2025-01-01"), lastDetectedAt: new Date("2026-01-01"), confidence: 0.9 };
@@ -69,21 +70,7 @@ beforeAll(async () => {
     healthcare.push(id);
   }
   await publishScheme(100_000, "Everyone over 100k");
-  playId = (
-    await createPlay(admin, {
-      name: "Automation gap",
-      goal: "Sell marketing automation",
-      kind: "CROSS_SELL",
-      audience: { ...EMPTY_AUDIENCE, whitespace: ["MARKETING_AUTOMATION"] },
-      pitch: "Hello {{name}}",
-      talkingPoints: [],
-      channel: "BEST",
-      priority: 50,
-      startsOn: null,
-      endsOn: null,
-    })
-  ).id;
-  await publishPlay(admin, playId, { baseRevision: 0, note: "Launch" });
+  playId = await publishAutomationGapPlay(admin);
   await recomputeEverything(db, { reason: "DATA_CHANGE" });
 });
 

@@ -1,0 +1,20 @@
+import { db } from "@/lib/db/client";
+import { createAccount, publishSegment } from "./fixtures";
+
+/** A rule "lifetime value is at least `amount`" as the editors send it. */
+export const ltvAtLeast = (amount: number) => ({
+  kind: "group",
+  op: "and",
+  children: [{ kind: "condition", id: "c1", field: "lifetimeValue", operator: "gte", value: amount }],
+});
+
+/**
+ * The preview tests' data: five accounts worth 5k, 20k, 60k, 150k and 400k, and a published
+ * segment "Big" (at least 50k) with its two members stored. Returns the segment's id.
+ */
+export async function seedPreviewAccounts(): Promise<number> {
+  for (const [i, ltv] of [5_000, 20_000, 60_000, 150_000, 400_000].entries()) await createAccount({ name: `Account ${i}`, lifetimeValue: ltv });
+  const segmentId = await publishSegment("Big", ltvAtLeast(50_000));
+  await db.$executeRaw`INSERT INTO account_segments (segment_id, account_id) SELECT ${segmentId}, id FROM accounts WHERE lifetime_value >= 50000`;
+  return segmentId;
+}
