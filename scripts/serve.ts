@@ -7,19 +7,15 @@
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { parseVariables, wholeNumber } from "../lib/env";
+import { env, parseVariables, wholeNumber } from "../lib/env";
 import { runInstances } from "./lib/instances";
 
 /** Instances when TIERWISE_INSTANCES is unset: one per core, at most this many (each holds its own connection pool and caches). */
 const MAX_DEFAULT_INSTANCES = 4;
 
 const { values } = parseArgs({ options: { port: { type: "string" }, instances: { type: "string" } } });
-const options = parseVariables(
-  { "--port": wholeNumber(1, 65535), "--instances": wholeNumber(1, 64).optional() },
-  { "--port": values.port, "--instances": values.instances ?? process.env.TIERWISE_INSTANCES },
-  "option",
-);
-const instances = options["--instances"] ?? Math.min(os.availableParallelism(), MAX_DEFAULT_INSTANCES);
+const options = parseVariables({ "--port": wholeNumber(1, 65535), "--instances": wholeNumber(1, 64).optional() }, { "--port": values.port, "--instances": values.instances }, "option");
+const instances = options["--instances"] ?? env().TIERWISE_INSTANCES ?? Math.min(os.availableParallelism(), MAX_DEFAULT_INSTANCES);
 console.log(`Serving with ${instances} app instance${instances === 1 ? "" : "s"} (TIERWISE_INSTANCES)…`);
 const code = await runInstances({
   instances,
