@@ -1,7 +1,8 @@
 /**
  * Every server action, called as each role it does not allow (and signed out): a clear refusal,
  * never a server error, and nothing written. The table must list every action the app exports,
- * so a new action cannot ship without its row.
+ * so a new action cannot ship without its row. The rule editors' preview route handler is in the
+ * same matrix (its answer's error code read as an action's).
  */
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import type { SessionUser } from "@/lib/auth/session";
@@ -9,6 +10,7 @@ import { db } from "@/lib/db/client";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { actionRoleTable, type ActionCase } from "../support/action-roles";
 import { createUser } from "../support/fixtures";
+import { previewRoute } from "../support/preview-route";
 import { resetDatabase } from "../support/reset-db";
 import { sessionModuleMock } from "../support/session-mock";
 
@@ -29,7 +31,6 @@ const ADMIN: readonly Role[] = ["ADMIN"];
 const TABLE: Record<string, [readonly Role[], unknown[]]> = {
   // Rules and scoring
   previewSegment: [ADMIN, [null, rule]],
-  previewTierScheme: [ADMIN, [{ tiers: [] }]],
   previewTierPublish: [ADMIN, [{ tiers: [] }]],
   createSegment: [ADMIN, [{ name: "S", kind: "MIXED", color: "#123456" }]],
   saveSegmentDraft: [ADMIN, [1, { details: {}, rule, baseRevision: 0 }]],
@@ -89,6 +90,19 @@ const TABLE: Record<string, [readonly Role[], unknown[]]> = {
   resetUserTwoFactorAction: [ADMIN, ["u-target", null, form()]],
 };
 
+const { post: postPreview } = await previewRoute();
+/** Route handlers of the app's own screens: [allowed roles, a request]. */
+const ROUTES: Record<string, [readonly Role[], () => Promise<Response>]> = {
+  "POST /api/rules/preview (segment)": [ADMIN, () => postPreview({ kind: "segment", segmentId: null, rule })],
+  "POST /api/rules/preview (tier scheme)": [ADMIN, () => postPreview({ kind: "tierScheme", scheme: { tiers: [] } })],
+};
+
+/** A route's answer as an action's result: ok, or the error's code. */
+async function asResult(response: Response): Promise<{ ok: boolean; code?: string }> {
+  if (response.ok) return { ok: true };
+  return { ok: false, code: ((await response.json()) as { error: { code: string } }).error.code };
+}
+
 let users: Record<Role, SessionUser>;
 
 beforeAll(async () => {
@@ -110,6 +124,10 @@ describe("server actions × roles", () => {
     Object.entries(TABLE).map(([name, [allowed, args]]) => [name, { allowed, call: () => actions[name]!(...args) }]),
   );
   actionRoleTable(cases, () => users);
+  const routes: Record<string, ActionCase> = Object.fromEntries(
+    Object.entries(ROUTES).map(([name, [allowed, call]]) => [name, { allowed, call: async () => asResult(await call()) }]),
+  );
+  actionRoleTable(routes, () => users);
 
   test("nothing was written by the refused calls", async () => {
     expect(await db.tierSchemeVersion.count()).toBe(0);

@@ -2,8 +2,9 @@
  * Statement cancellation of superseded previews (lib/data/rules/preview-slot.ts): while an admin
  * keeps typing, a newer preview from the same editor cancels the older one's query in PostgreSQL
  * (57014, not just an ignored answer) and is answered itself; the cancelled one comes back as
- * PREVIEW_SUPERSEDED, which the editor drops. The "slow preview" is a real one whose counting
- * query waits on a lock this test holds, so the test controls when it could finish.
+ * PREVIEW_SUPERSEDED (409), which the editor drops. The "slow preview" is a real one whose counting
+ * query waits on a lock this test holds, so the test controls when it could finish. Previews go
+ * through the editors' entry point, the route handler app/api/rules/preview.
  */
 import pg from "pg";
 import { afterAll, beforeAll, beforeEach, describe, expect, test, vi } from "vitest";
@@ -12,13 +13,14 @@ import type { SessionUser } from "@/lib/auth/session";
 import { PREVIEW_SUPERSEDED } from "@/lib/validation/preview-key";
 import { createUser } from "../support/fixtures";
 import { ltvAtLeast, seedPreviewAccounts } from "../support/preview-fixture";
+import { data, failure, previewRoute } from "../support/preview-route";
 import { resetDatabase } from "../support/reset-db";
 import { session, sessionModuleMock } from "../support/session-mock";
 
 vi.mock("@/lib/auth/session", () => sessionModuleMock());
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
-const { previewSegment, previewTierScheme } = await import("@/lib/actions/preview-rule");
+const { segment: previewSegmentRoute, tierScheme: previewTierRoute } = await previewRoute();
 
 
 let admin: SessionUser;
@@ -71,17 +73,17 @@ describe("a newer preview from the same editor cancels the older one's query", (
   test("segment editor: the first preview's query is cancelled (57014), the second is answered", async () => {
     const release = await holdLock("account_segments");
     try {
-      const first = previewSegment(segmentId, ltvAtLeast(10_000), "editor-key-1");
+      const first = previewSegmentRoute(segmentId, ltvAtLeast(10_000), "editor-key-1");
       const [waiting] = await until("the first preview's query to wait", previewBackends, (rows) => rows.length === 1 && rows[0]!.wait_event_type === "Lock");
-      const second = previewSegment(segmentId, ltvAtLeast(100_000), "editor-key-1");
+      const second = previewSegmentRoute(segmentId, ltvAtLeast(100_000), "editor-key-1");
       // The first comes back as superseded while the lock is still held: its query was cancelled,
       // it did not run to its end. PREVIEW_SUPERSEDED is only ever the answer to 57014.
-      expect(await first).toEqual({ ok: false, code: "CONFLICT", error: PREVIEW_SUPERSEDED });
+      expect(failure(await first)).toEqual({ status: 409, code: "CONFLICT", message: PREVIEW_SUPERSEDED });
       const [now] = await until("the second preview's query to wait", previewBackends, (rows) => rows.length === 1 && rows[0]!.pid !== waiting!.pid);
       expect(now!.application_name).toBe(waiting!.application_name);
       await release();
-      const answer = await second;
-      expect(answer.ok && answer.data.ok && answer.data.preview).toMatchObject({
+      const answer = data(await second);
+      expect(answer?.ok && answer.preview).toMatchObject({
         total: 5,
         matching: 2,
         diff: { entering: 0, leaving: 1 },
@@ -95,13 +97,14 @@ describe("a newer preview from the same editor cancels the older one's query", (
     const release = await holdLock("account_segmentation");
     try {
       const scheme = (amount: number) => ({ tiers: [{ key: "top", name: "Top", color: "#4f46e5", rule: ltvAtLeast(amount) }] });
-      const first = previewTierScheme(scheme(10_000), "tier-editor-key");
+      const first = previewTierRoute(scheme(10_000), "tier-editor-key");
       await until("the first preview's query to wait", previewBackends, (rows) => rows.length === 1 && rows[0]!.wait_event_type === "Lock");
-      const second = previewTierScheme(scheme(100_000), "tier-editor-key");
-      expect(await first).toEqual({ ok: false, code: "CONFLICT", error: PREVIEW_SUPERSEDED });
+      const second = previewTierRoute(scheme(100_000), "tier-editor-key");
+      expect(failure(await first)).toEqual({ status: 409, code: "CONFLICT", message: PREVIEW_SUPERSEDED });
       await release();
       const answer = await second;
-      expect(answer.ok && answer.data.ok && answer.data.preview.tiers.map((t) => t.count)).toEqual([2]);
+      const tiers = data(answer);
+      expect(tiers?.ok && tiers.preview.tiers.map((t) => t.count)).toEqual([2]);
     } finally {
       await locker.query("ROLLBACK").catch(() => {});
     }
@@ -110,15 +113,15 @@ describe("a newer preview from the same editor cancels the older one's query", (
   test("another editor's preview (or another admin's with the same key) is not cancelled", async () => {
     const release = await holdLock("account_segments");
     try {
-      const first = previewSegment(segmentId, ltvAtLeast(10_000), "editor-key-A");
+      const first = previewSegmentRoute(segmentId, ltvAtLeast(10_000), "editor-key-A");
       await until("the first preview's query to wait", previewBackends, (rows) => rows.length === 1);
-      const otherEditor = previewSegment(segmentId, ltvAtLeast(100_000), "editor-key-B");
+      const otherEditor = previewSegmentRoute(segmentId, ltvAtLeast(100_000), "editor-key-B");
       session.user = otherAdmin;
-      const otherAdminSameKey = previewSegment(segmentId, ltvAtLeast(100_000), "editor-key-A");
+      const otherAdminSameKey = previewSegmentRoute(segmentId, ltvAtLeast(100_000), "editor-key-A");
       // All three wait on the lock: nothing was cancelled.
       await until("three waiting previews", previewBackends, (rows) => rows.length === 3);
       await release();
-      for (const answer of await Promise.all([first, otherEditor, otherAdminSameKey])) expect(answer.ok && answer.data.ok).toBe(true);
+      for (const answer of await Promise.all([first, otherEditor, otherAdminSameKey])) expect(data(answer)?.ok).toBe(true);
     } finally {
       await locker.query("ROLLBACK").catch(() => {});
     }
@@ -127,14 +130,16 @@ describe("a newer preview from the same editor cancels the older one's query", (
 
 describe("the editors' phase argument", () => {
   test("'estimate' on a small database answers exactly, as without a phase; an unknown phase is refused", async () => {
-    const exact = await previewSegment(segmentId, ltvAtLeast(10_000), "editor-key-P");
-    const first = await previewSegment(segmentId, ltvAtLeast(10_000), "editor-key-P", "estimate");
-    expect(exact.ok && exact.data.ok && exact.data.preview.estimate).toBeNull();
+    const exact = await previewSegmentRoute(segmentId, ltvAtLeast(10_000), "editor-key-P");
+    const first = await previewSegmentRoute(segmentId, ltvAtLeast(10_000), "editor-key-P", "estimate");
+    const exactData = data(exact);
+    expect(exactData?.ok && exactData.preview.estimate).toBeNull();
     expect(first).toEqual(exact);
     const scheme = { tiers: [{ key: "top", name: "Top", color: "#4f46e5", rule: ltvAtLeast(100_000) }] };
-    const tiers = await previewTierScheme(scheme, "tier-editor-key-P", "estimate");
-    expect(tiers.ok && tiers.data.ok && tiers.data.preview).toMatchObject({ estimate: null, tiers: [{ count: 2 }] });
-    const refused = await previewSegment(segmentId, ltvAtLeast(10_000), "editor-key-P", "guess" as "exact");
-    expect(refused).toMatchObject({ ok: false, code: "INVALID" });
+    const tiers = await previewTierRoute(scheme, "tier-editor-key-P", "estimate");
+    const tierData = data(tiers);
+    expect(tierData?.ok && tierData.preview).toMatchObject({ estimate: null, tiers: [{ count: 2 }] });
+    const refused = await previewSegmentRoute(segmentId, ltvAtLeast(10_000), "editor-key-P", "guess" as "exact");
+    expect(failure(refused)).toMatchObject({ status: 422, code: "INVALID" });
   });
 });

@@ -1,8 +1,9 @@
 /**
  * app/api/rules/preview: the editors' live preview as a route handler. Admins only (each role and
- * no session tried), same-origin, the draft checked as the preview actions check it, the same
- * answer as the actions; and, the reason it exists, two requests from one editor run at once, so
- * the newer one cancels the older one's query (409 with PREVIEW_SUPERSEDED) and is answered.
+ * no session tried), same-origin, the draft checked as the publish dialogs' preview actions check
+ * it, the same answer as those actions; and, the reason it exists, two requests from one editor run
+ * at once, so the newer one cancels the older one's query (409 with PREVIEW_SUPERSEDED) and is
+ * answered. (Cancellation in detail, and the phase: preview-cancel.test.ts.)
  */
 import pg from "pg";
 import { afterAll, beforeAll, beforeEach, describe, expect, test, vi } from "vitest";
@@ -11,26 +12,17 @@ import { db } from "@/lib/db/client";
 import { PREVIEW_SUPERSEDED } from "@/lib/validation/preview-key";
 import { createUser } from "../support/fixtures";
 import { ltvAtLeast, seedPreviewAccounts } from "../support/preview-fixture";
+import { previewRoute } from "../support/preview-route";
 import { resetDatabase } from "../support/reset-db";
 import { session, sessionModuleMock } from "../support/session-mock";
 
 vi.mock("@/lib/auth/session", () => sessionModuleMock());
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
-const { POST } = await import("@/app/api/rules/preview/route");
-const { previewSegment, previewTierScheme } = await import("@/lib/actions/preview-rule");
+const { post } = await previewRoute();
+const { previewSegment, previewTierPublish } = await import("@/lib/actions/preview-rule");
 
 const scheme = (amount: number) => ({ tiers: [{ key: "top", name: "Top", color: "#4f46e5", rule: ltvAtLeast(amount) }] });
-
-function post(body: unknown, headers: Record<string, string> = {}): Promise<Response> {
-  return POST(
-    new Request("http://127.0.0.1:3000/api/rules/preview", {
-      method: "POST",
-      headers: { "content-type": "application/json", host: "127.0.0.1:3000", ...headers },
-      body: typeof body === "string" ? body : JSON.stringify(body),
-    }),
-  );
-}
 
 let admin: SessionUser;
 let segmentId: number;
@@ -52,16 +44,20 @@ beforeEach(() => {
 });
 
 describe("who may preview", () => {
-  test("an admin gets the same answers as the preview actions give", async () => {
+  test("an admin gets the same answers as the publish dialogs' preview actions give", async () => {
     const segment = await post({ kind: "segment", segmentId, rule: ltvAtLeast(10_000), previewKey: "route-key-1" });
     expect(segment.status).toBe(200);
     const action = await previewSegment(segmentId, ltvAtLeast(10_000));
     expect(action.ok).toBe(true);
     expect(await segment.json()).toEqual(JSON.parse(JSON.stringify(action.ok && action.data)));
 
+    // The tier publish dialog's answer is the live preview plus the accounts that would move.
     const tiers = await post({ kind: "tierScheme", scheme: scheme(100_000), phase: "exact" });
-    const tierAction = await previewTierScheme(scheme(100_000));
-    expect(await tiers.json()).toEqual(JSON.parse(JSON.stringify(tierAction.ok && tierAction.data)));
+    const tierAction = await previewTierPublish(scheme(100_000));
+    if (!tierAction.ok || !tierAction.data.ok) throw new Error("publish preview failed");
+    const { movers, ...live } = tierAction.data;
+    expect(movers).toBeDefined();
+    expect(await tiers.json()).toEqual(JSON.parse(JSON.stringify(live)));
   });
 
   test.each(["REP", "MANAGER"] as const)("a %s is refused (403)", async (role) => {

@@ -1,18 +1,21 @@
 /**
  * The admin's rule flow through the server actions: save, preview, publish with a note,
- * conflicts, restore. (Refusals for other roles: tests/integration/actions-roles.test.ts.)
+ * conflicts, restore. The tier editor's live preview is the route handler app/api/rules/preview,
+ * called as the editor calls it. (Refusals for other roles: tests/integration/actions-roles.test.ts.)
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, test, vi } from "vitest";
 import { db } from "@/lib/db/client";
 import { resetDatabase } from "../support/reset-db";
 import { createAccount, createUser, draftSegment } from "../support/fixtures";
+import { data, previewRoute } from "../support/preview-route";
 import { session, sessionModuleMock } from "../support/session-mock";
 import type { SessionUser } from "@/lib/auth/session";
 
 vi.mock("@/lib/auth/session", () => sessionModuleMock());
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
-const { previewSegment, previewTierPublish, previewTierScheme } = await import("@/lib/actions/preview-rule");
+const { tierScheme: previewTierRoute } = await previewRoute();
+const { previewSegment, previewTierPublish } = await import("@/lib/actions/preview-rule");
 const { createSegment, saveSegmentDraft, saveTierSchemeDraft } = await import("@/lib/actions/save-rule-draft");
 const { publishTierScheme, restoreTierScheme, publishSegment } = await import("@/lib/actions/publish-rule");
 
@@ -54,11 +57,11 @@ describe("an admin edits, previews, publishes and restores", () => {
 
   test("tier scheme: save, preview, publish with a note, then a stricter version moves accounts", async () => {
     expect(await saveTierSchemeDraft(scheme(100_000), 0)).toEqual({ ok: true, data: { revision: 1 } });
-    const preview = await previewTierScheme(scheme(100_000));
-    if (!preview.ok || !preview.data.ok) throw new Error("preview failed");
-    const [strategic, growth] = preview.data.preview.tiers;
-    expect(preview.data.preview.tiers.map((t) => t.count)).toEqual([2, 2]);
-    expect(preview.data.preview.untiered).toBe(1);
+    const preview = data(await previewTierRoute(scheme(100_000)));
+    if (!preview?.ok) throw new Error("preview failed");
+    const [strategic, growth] = preview.preview.tiers;
+    expect(preview.preview.tiers.map((t) => t.count)).toEqual([2, 2]);
+    expect(preview.preview.untiered).toBe(1);
     // Samples: each tier's own accounts, biggest first; Growth's rule also matches the two Strategic ones.
     expect(strategic?.sample.map((a) => a.name)).toEqual(["Account 4", "Account 3"]);
     expect(growth?.sample.map((a) => [a.name, a.lifetimeValue])).toEqual([["Account 2", 60_000], ["Account 1", 20_000]]);
@@ -68,13 +71,13 @@ describe("an admin edits, previews, publishes and restores", () => {
     expect(await publishTierScheme(1, "First scheme")).toMatchObject({ ok: true, data: { version: 1, changed: 4 } });
 
     expect(await saveTierSchemeDraft(scheme(300_000), 2)).toMatchObject({ ok: true });
-    const stricter = await previewTierScheme(scheme(300_000));
-    if (!stricter.ok || !stricter.data.ok) throw new Error("preview failed");
-    expect(stricter.data.preview.transitions).toEqual([
+    const stricter = data(await previewTierRoute(scheme(300_000)));
+    if (!stricter?.ok) throw new Error("preview failed");
+    expect(stricter.preview.transitions).toEqual([
       expect.objectContaining({ fromKey: "strategic", toKey: "growth", accounts: 1, lifetimeValue: 150_000, reps: [{ id: rep.id, name: "rep" }] }),
     ]);
     // The publish dialog names who moves; the live preview does not pay for that query.
-    expect(stricter.data.movers).toBeUndefined();
+    expect(stricter.movers).toBeUndefined();
     const forPublish = await previewTierPublish(scheme(300_000));
     if (!forPublish.ok || !forPublish.data.ok) throw new Error("publish preview failed");
     expect(forPublish.data.movers).toEqual([

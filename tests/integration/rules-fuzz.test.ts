@@ -1,18 +1,20 @@
 /**
- * Random malformed rule payloads sent to the rule actions as an admin: every one gets a clear
- * refusal (or is valid and accepted), never an unexpected server error.
+ * Random malformed rule payloads sent to the rule actions and the editors' preview route as an
+ * admin: every one gets a clear refusal (or is valid and accepted), never an unexpected server error.
  */
 import fc from "fast-check";
 import { afterAll, beforeAll, expect, test, vi } from "vitest";
 import { db } from "@/lib/db/client";
 import { resetDatabase } from "../support/reset-db";
 import { createAccount, createUser, draftSegment } from "../support/fixtures";
+import { failure, previewRoute, type PreviewAnswer } from "../support/preview-route";
 import { session, sessionModuleMock } from "../support/session-mock";
 
 vi.mock("@/lib/auth/session", () => sessionModuleMock());
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
-const { previewSegment, previewTierPublish, previewTierScheme } = await import("@/lib/actions/preview-rule");
+const { tierScheme: previewTierRoute } = await previewRoute();
+const { previewSegment, previewTierPublish } = await import("@/lib/actions/preview-rule");
 const { saveSegmentDraft, saveTierSchemeDraft } = await import("@/lib/actions/save-rule-draft");
 const { createPlay, previewPlay } = await import("@/lib/actions/plays");
 
@@ -66,13 +68,22 @@ function expectClearOutcome(result: { ok: boolean; error?: string; data?: unknow
   }
 }
 
-test("malformed rules never cause a server error in any rule action", async () => {
+/** The same for the preview route: a refusal's message says what is wrong (a 500's would be GENERIC). */
+function expectClearAnswer(answer: PreviewAnswer<unknown>) {
+  const error = failure(answer);
+  if (error) {
+    expect(error.message).toBeTypeOf("string");
+    expect(error.message).not.toMatch(GENERIC);
+  }
+}
+
+test("malformed rules never cause a server error in any rule action or the preview route", async () => {
   const logged = vi.spyOn(console, "error");
   await fc.assert(
     fc.asyncProperty(payload, async (rule) => {
       expectClearOutcome(await previewSegment(segmentId, rule));
-      expectClearOutcome(await previewTierScheme({ tiers: [{ key: "t", name: "T", color: "#000000", rule }] }));
-      expectClearOutcome(await previewTierScheme(rule));
+      expectClearAnswer(await previewTierRoute({ tiers: [{ key: "t", name: "T", color: "#000000", rule }] }));
+      expectClearAnswer(await previewTierRoute(rule));
       expectClearOutcome(await previewTierPublish({ tiers: [{ key: "t", name: "T", color: "#000000", rule }] }));
       const saved = await saveSegmentDraft(segmentId, { details: { name: "S", kind: "MIXED", color: "#000000" }, rule, baseRevision: 0 });
       expectClearOutcome(saved);

@@ -15,7 +15,7 @@ const MAX_BODY_BYTES = 1024 * 1024;
  * draft's preview would wait for the older one's whole count (seconds at 1,000,000 accounts) and
  * could never cancel it. Here each request arrives at once; a newer one from the same editor
  * (`previewKey`) cancels the older one's query (lib/data/rules/preview-slot.ts), and the editor
- * aborts the older request. Answers as the preview actions do (lib/actions/preview-rule.ts).
+ * aborts the older request. Answers as the publish dialogs' preview actions do (lib/actions/preview-rule.ts).
  */
 export const POST = route({
   name: "rules preview",
