@@ -3,12 +3,14 @@
 import { useRouter } from "next/navigation";
 import { useRef } from "react";
 import { softNavigationHref } from "./soft-navigation-href";
+import { prefetchUnlessRecent, RecentPrefetches } from "./soft-navigation-prefetches";
 
 /**
  * Client-side navigation for the plain links inside it, as next/link gives its own: a click on a
  * same-origin `<a>` goes through the router (no full page load), and pointing at or focusing one
- * prefetches it once. Tables render one link per row (50 account names on a list page); as
- * next/link each was a client component to render on the server (~20% of the list page's CPU,
+ * prefetches it (again only once Next.js may have dropped that prefetch:
+ * soft-navigation-prefetches.ts). Tables render one link per row (50 account names on a list
+ * page); as next/link each was a client component to render on the server (~20% of the list page's CPU,
  * docs/benchmarks.md "Load") and to prefetch as soon as it scrolled into view, so one list view
  * cost the server 50 prefetches of account pages. Here a row is a plain anchor, prefetched when
  * someone shows interest in it. Clicks that next/link handles itself, and clicks meant for a new
@@ -16,14 +18,13 @@ import { softNavigationHref } from "./soft-navigation-href";
  */
 export function SoftNavigation({ children, className }: { children: React.ReactNode; className?: string }) {
   const router = useRouter();
-  const prefetched = useRef(new Set<string>());
+  const recent = useRef<RecentPrefetches | null>(null);
 
   const prefetch = (target: EventTarget) => {
     const href = softNavigationHref(target, window.location.origin);
-    if (href && !prefetched.current.has(href)) {
-      prefetched.current.add(href);
-      router.prefetch(href);
-    }
+    if (!href) return;
+    recent.current ??= new RecentPrefetches();
+    prefetchUnlessRecent(recent.current, (to, options) => router.prefetch(to, options), href);
   };
 
   return (
