@@ -106,10 +106,17 @@ export async function listAccounts(actor: Actor, query: AccountQuery, options: {
   const limit = Prisma.sql`LIMIT ${size} OFFSET ${(page - 1) * size}`;
   const rows =
     hasNarrowingFilter(query) && total <= FEW_MATCHES
-      ? // MATERIALIZED: the matches are collected once, before the join and the sort.
+      ? // The matches are collected once (MATERIALIZED), then the page's ids are picked by sorting
+        // them, then only those rows are built. `= ANY(ARRAY(...))`, not `IN (SELECT ...)`: the
+        // planner cannot estimate a CTE's size (for a rep's tier filter it guessed 24,497 of 579
+        // matches and joined by scanning both tables: 760 ms instead of ~30 ms at 100,000), and
+        // with an array of unknown length it looks each id up through the primary keys.
         await db.$queryRaw<RawAccountRow[]>`
-          WITH matches AS MATERIALIZED (SELECT a.id FROM ${from} WHERE ${where})
-          SELECT ${ACCOUNT_ROW_SELECT} ${ACCOUNT_ROW_FROM} WHERE a.id IN (SELECT id FROM matches) ORDER BY ${order} ${limit}`
+          WITH matches AS MATERIALIZED (SELECT a.id FROM ${from} WHERE ${where}),
+          page AS MATERIALIZED (
+            SELECT a.id, u.name AS owner_name ${ACCOUNT_ROW_FROM}
+            WHERE a.id = ANY(ARRAY(SELECT id FROM matches)) ORDER BY ${order} ${limit})
+          SELECT ${ACCOUNT_ROW_SELECT} ${ACCOUNT_ROW_FROM} WHERE a.id = ANY(ARRAY(SELECT id FROM page)) ORDER BY ${order}`
       : await db.$queryRaw<RawAccountRow[]>`SELECT ${ACCOUNT_ROW_SELECT} ${ACCOUNT_ROW_FROM} WHERE ${where} ORDER BY ${order} ${limit}`;
   return { rows: rows.map(toAccountRow), total, page, size, pageCount };
 }
