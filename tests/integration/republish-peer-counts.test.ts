@@ -123,4 +123,14 @@ describe("a segment publish", () => {
     expect(await stored(healthcare[2]!)).toEqual({ whitespace: [], playIds: [] });
     await expectInStepWithEveryAccount();
   });
+
+  test("that no play's audience names changes no account's plays or whitespace (the plays pass is skipped)", async () => {
+    const rule = ltvAtLeast(150_000);
+    const segmentId = await publishSegment("Over 150k", rule);
+    const before = await db.membershipEvent.count({ where: { scope: "PLAY" } });
+    const moved = await db.$transaction((tx) => recomputeSegment(tx, { id: segmentId, rule }, { reason: "RULE_PUBLISHED", ruleVersion: 1 }));
+    expect(moved).toEqual({ entered: 12, left: 0 });
+    expect(await db.membershipEvent.count({ where: { scope: "PLAY" } })).toBe(before);
+    await expectInStepWithEveryAccount();
+  });
 });

@@ -8,7 +8,7 @@ import { applyMembershipChanges } from "./apply-changes";
 import { readMembershipChanges, type MembershipRecompute } from "./changes";
 import { beginDerivedWrites, dropStamp } from "./input-stamp";
 import { changedGroups, countPeers, groupMembers, loadPeerCounts, movePeerCounts, peerCommon, storePeerCounts } from "./peer-counts";
-import { recomputePlays, withParallelScans } from "./plays";
+import { loadPublishedPlays, recomputePlays, withParallelScans, type PublishedPlay } from "./plays";
 import type { PublishedScheme } from "./published-rules";
 import { reorderTierRanks, syncTiers } from "./tier-rows";
 import type { Because, Executor, RecomputeScope } from "./types";
@@ -61,7 +61,10 @@ const EVERY_ACCOUNT_ABOVE = 200_000;
 /**
  * Recompute one segment's members (a null rule removes them all); returns how many entered and
  * left. Plays follow for the accounts whose segments changed (no one else's audience inputs
- * did), against the stored peer groups when they are current (segments do not group peers).
+ * did), against the stored peer groups when they are current (segments do not group peers),
+ * and only if some published play's audience names the segment: an audience reads segments only
+ * through its segment lists, and whitespace only through tiers and technologies, so otherwise no
+ * account's plays or whitespace can change (a pass over every account found none at 1,000,000).
  */
 export async function recomputeSegment(
   db: Executor,
@@ -78,10 +81,17 @@ export async function recomputeSegment(
   const changes = await withParallelScans(db, () => readMembershipChanges(db, what, scope));
   const { segmentsEntered, segmentsLeft } = await applyMembershipChanges(db, changes, what, because);
   if (changes.length === 0) return { entered: 0, left: 0 };
+  if (!(await loadPublishedPlays(db)).some((play) => namesSegment(play, segment.id))) return { entered: segmentsEntered, left: segmentsLeft };
   const counts = peers.counts ?? (await withParallelScans(db, () => countPeers(db)));
   const accountIds = changes.length > EVERY_ACCOUNT_ABOVE ? scope.accountIds : changes.map((c) => c.id);
   // Play audiences name segments: they follow.
   await recomputePlays(db, because, { ...scope, peers: peerCommon(counts), accountIds });
   if (!peers.counts) await storePeerCounts(db, counts, peers.snapshot);
   return { entered: segmentsEntered, left: segmentsLeft };
+}
+
+/** Whether a play's audience reads this segment's membership (its only way to read segments). */
+function namesSegment(play: PublishedPlay, segmentId: number): boolean {
+  const { segmentsAll, segmentsAny } = play.definition.audience;
+  return segmentsAll.includes(segmentId) || segmentsAny.includes(segmentId);
 }
