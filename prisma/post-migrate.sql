@@ -159,3 +159,34 @@ CREATE TRIGGER campaign_responses_input_write AFTER INSERT OR UPDATE OR DELETE O
 DROP TRIGGER IF EXISTS account_segmentation_input_write ON account_segmentation;
 CREATE TRIGGER account_segmentation_input_write AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON account_segmentation
   FOR EACH STATEMENT EXECUTE FUNCTION note_input_write();
+
+-- Data changes (lib/data/aggregate-cache.ts): every transaction that writes data the pages show
+-- leaves its id in data_changes, once per statement (ON CONFLICT: once per transaction). The
+-- number of rows a statement sees plus data_changes_pruned's count is the number of writing
+-- transactions whose commit it sees, so the shared aggregates' stamp changes exactly when one
+-- commits, in whatever order. Not watched: sign-in and session bookkeeping, the audit log, import
+-- jobs, API keys and rate windows, job and webhook queues, the recompute's own stamps (pages do
+-- not aggregate them; several change on every sign-in or API call). users: only the columns pages
+-- show or scope by (a sign-in's password rehash or second-factor step is not a change).
+CREATE OR REPLACE FUNCTION note_data_change() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO data_changes (xid) VALUES (pg_current_xact_id()::text::bigint) ON CONFLICT DO NOTHING;
+  RETURN NULL;
+END;
+$$;
+DO $$
+DECLARE
+  t text;
+BEGIN
+  FOREACH t IN ARRAY ARRAY['accounts', 'orders', 'engagement_events', 'campaign_responses', 'technologies',
+    'account_technologies', 'tiers', 'tier_scheme_draft', 'tier_scheme_versions', 'account_segmentation',
+    'segments', 'segment_versions', 'account_segments', 'membership_events', 'scoring_config', 'plays',
+    'play_versions', 'play_outcomes', 'change_dismissals'] LOOP
+    EXECUTE format('DROP TRIGGER IF EXISTS %I ON %I', t || '_data_change', t);
+    EXECUTE format('CREATE TRIGGER %I AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON %I FOR EACH STATEMENT EXECUTE FUNCTION note_data_change()', t || '_data_change', t);
+  END LOOP;
+END;
+$$;
+DROP TRIGGER IF EXISTS users_data_change ON users;
+CREATE TRIGGER users_data_change AFTER INSERT OR DELETE OR TRUNCATE OR UPDATE OF email, name, role, active, daily_capacity, changes_seen_at ON users
+  FOR EACH STATEMENT EXECUTE FUNCTION note_data_change();
