@@ -10,7 +10,10 @@
  * benchmark copy with published rules): nothing is seeded; the accounts file updates the first
  * rows/2 accounts and creates rows/2 new ones, named with --tag (default: a fresh one per run, so
  * every run creates and changes as much as the first); --cleanup deletes what the run created
- * (new accounts with their orders and ledger rows, the bench orders) afterwards:
+ * (new accounts with their orders and ledger rows, the bench orders) afterwards, recomputes the
+ * metrics of the accounts that lost bench orders and runs the full recompute, so tiers, segments,
+ * plays and scores are again what the remaining data gives (the existing half keeps its updated
+ * employee counts: the cleanup deletes, it does not restore old values):
  *
  *   DATABASE_URL=… npx tsx --conditions=react-server scripts/bench/import.ts --use-db [--cleanup] [--kinds accounts,orders]
  *
@@ -24,6 +27,9 @@ import { once } from "node:events";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { db } from "@/lib/db/client";
+import { recomputeEverything } from "@/lib/db/membership/recompute-all";
+import { recomputeAccountMetrics } from "@/lib/db/metrics";
+import { LONG_TRANSACTION } from "@/lib/db/transaction";
 import { env } from "@/lib/env";
 import { startCommit, startDryRun } from "@/lib/data/import/runs";
 import { appendUpload, completeUpload, createUpload } from "@/lib/data/import/uploads";
@@ -180,18 +186,35 @@ const today = Date.now();
 await time(`generate ${ROWS.toLocaleString("en-US")}-row orders CSV`, () =>
   writeCsv(ordersFile, "Order ID,Account domain,Order date,Amount,Product line", ROWS, (i) => {
     const day = new Date(today - ((i * 7919) % 730) * 86_400_000).toISOString().slice(0, 10);
-    // Amounts shift per tag too: --cleanup deletes the orders but leaves the accounts' metrics, so a
-    // rerun with the same amounts would find every metric already as it computes it.
+    // Amounts shift per tag too, so a rerun over a database a run without --cleanup left behind
+    // does not find every metric already as it computes it.
     return `BENCH-${TAG}-${i},${domains[(i * 31) % domains.length]},${day},"$${(500 + ((i * 37 + TAG_SHIFT * 101) % 50_000)).toLocaleString("en-US")}.00",Platform`;
   }),
 );
 if (KINDS.has("orders")) await importFile(actor, "orders", ordersFile);
 
 if (USE_DB && values.cleanup) {
-  await time("cleanup: delete what this run created", async () => {
-    await db.$executeRawUnsafe("DELETE FROM orders WHERE external_id LIKE $1", `BENCH-${TAG}-%`);
-    await db.$executeRawUnsafe("DELETE FROM accounts WHERE domain LIKE $1", `bench-new-${TAG}-%`);
-  });
+  // The import recomputed metrics, memberships and scores with the bench rows in; deleting the rows
+  // alone would leave them all as they were computed (and every other account ranked against the
+  // deleted ones), so the cleanup recomputes as the import did, then the full pass.
+  await time("cleanup: delete what this run created, recompute the metrics of accounts that lost orders", () =>
+    db.$transaction(async (tx) => {
+      const lostOrders = await tx.$queryRawUnsafe<{ id: number }[]>(
+        `SELECT DISTINCT o.account_id AS id FROM orders o JOIN accounts a ON a.id = o.account_id
+         WHERE o.external_id LIKE $1 AND a.domain NOT LIKE $2 ORDER BY 1`,
+        `BENCH-${TAG}-%`,
+        `bench-new-${TAG}-%`,
+      );
+      await tx.$executeRawUnsafe("DELETE FROM orders WHERE external_id LIKE $1", `BENCH-${TAG}-%`);
+      await tx.$executeRawUnsafe("DELETE FROM accounts WHERE domain LIKE $1", `bench-new-${TAG}-%`);
+      const updated = await recomputeAccountMetrics(tx, { accountIds: lostOrders.map((r) => r.id) });
+      console.log(`    ${lostOrders.length.toLocaleString("en-US")} accounts lost bench orders; ${updated.toLocaleString("en-US")} had their metrics rewritten`);
+    }, LONG_TRANSACTION),
+  );
+  const restored = await time("cleanup: full recompute (tiers, segments, plays, scores)", () =>
+    recomputeEverything(db, { reason: "DATA_CHANGE", detail: `Import benchmark cleanup (${TAG})` }),
+  );
+  console.log(`    ${JSON.stringify(restored)}`);
 }
 
 clearInterval(sampler);
