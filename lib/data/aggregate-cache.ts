@@ -8,17 +8,22 @@ import { db } from "@/lib/db/client";
  * cost hundreds of milliseconds at 100,000 accounts and are the same for everyone who sees the
  * same accounts, so pages share them across requests. An entry is used only while the data stamp
  * it was computed under still holds:
- * - the newest ledger entry (every tier, segment or play entry and exit: publishes, recomputes,
- *   imports, live recomputes that move an account) and the newest audit entry (every admin, import
- *   and API write, reassignment, rule and scoring change) are unchanged, and
+ * - no transaction that writes data the pages show has committed since: the stamp is the number
+ *   of such transactions whose commit the stamp's statement sees (data_changes' rows, one per
+ *   writing transaction, plus the count of rows already pruned; prisma/post-migrate.sql's
+ *   note_data_change triggers). Unlike the newest ledger or audit id it also changes when two
+ *   writers commit out of id order, and when a write leaves no ledger or audit entry; a sign-in,
+ *   which writes only bookkeeping the pages do not show, does not change it;
  * - no live recompute is pending (an API write's metrics are not in the accounts yet: nothing is
  *   stored until they are).
  * The stamp is read before the data, so a write committing in between makes the entry look older
- * than it is (recomputed at the next request), never newer. MAX_AGE_MS bounds what the stamp cannot
- * see (two writers committing out of id order; the 30-day trend window moving on).
+ * than it is (recomputed at the next request), never newer. MAX_AGE_MS only bounds windows
+ * relative to the clock (a segment's 30-day trend moving on): the stamp sees every write.
  */
-const MAX_AGE_MS = 30_000;
+const MAX_AGE_MS = 10 * 60_000;
 const MAX_ENTRIES = 500;
+/** Past this many data_changes rows a stamp read prunes them (one statement; they are small). */
+const PRUNE_ABOVE = 500;
 
 interface Entry {
   stamp: string;
@@ -32,12 +37,27 @@ const entries = new Map<string, Entry>();
 
 /** The data stamp, read at most once per request; null while a live recompute is pending (do not store). */
 const dataStamp = cache(async (): Promise<string | null> => {
-  const [row] = await db.$queryRaw<{ ledger: bigint | null; audit: bigint | null; pending: boolean }[]>`
-    SELECT (SELECT max(id) FROM membership_events) AS ledger, (SELECT max(id) FROM audit_log) AS audit,
-           EXISTS (SELECT 1 FROM pending_recomputes) AS pending`;
+  const [row] = await db.$queryRaw<{ written: bigint; rows: number; pending: boolean }[]>`
+    SELECT COALESCE(p.count, 0) + c.n AS written, c.n::int AS rows, EXISTS (SELECT 1 FROM pending_recomputes) AS pending
+    FROM (SELECT count(*) AS n FROM data_changes) c LEFT JOIN data_changes_pruned p ON p.id = 1`;
+  if (row && row.rows > PRUNE_ABOVE) await pruneDataChanges();
   if (!row || row.pending) return null;
-  return `${row.ledger ?? 0}:${row.audit ?? 0}`;
+  return String(row.written);
 });
+
+/**
+ * Delete the rows of transactions every snapshot taken from now on sees as committed (older than
+ * this statement's xmin) and add their number to the pruned count in the same statement, so any
+ * one statement's sum is unchanged. Two pruners cannot count a row twice: the second waits for
+ * the first's row locks and then finds the rows gone.
+ */
+async function pruneDataChanges(): Promise<void> {
+  await db.$executeRaw`
+    WITH gone AS (
+      DELETE FROM data_changes WHERE xid < pg_snapshot_xmin(pg_current_snapshot())::text::bigint RETURNING 1
+    )
+    UPDATE data_changes_pruned SET count = count + (SELECT count(*) FROM gone) WHERE id = 1`;
+}
 
 /** The accounts an actor sees, as a cache key: everyone who sees all accounts shares one entry. */
 export function visibilityKey(actor: Actor): string {

@@ -32,8 +32,8 @@ export function sharedAccountPage(actor: Actor, query: AccountQuery): Promise<Ac
 
 /**
  * The filter bars' choices: tier and segment names change only by publishing, the technology
- * catalogue by an import or an API write, the reps by user administration, all audited, so the
- * data stamp covers them too.
+ * catalogue by an import or an API write, the reps by user administration: writes the data stamp
+ * sees like any other.
  */
 export const sharedTierOptions = (): Promise<Option[]> => sharedAggregate("options:tier", tierOptions);
 export const sharedSegmentOptions = (): Promise<Option[]> => sharedAggregate("options:segment", segmentOptions);

@@ -7,8 +7,8 @@ import { clearSharedAggregates } from "@/lib/data/aggregate-cache";
 import { getMatrix } from "@/lib/data/matrix";
 import { dismissChangeGroup, getSinceLastVisit } from "@/lib/data/plays/changes";
 import { getSegment, listSegments } from "@/lib/data/segments";
-import { sharedMatrix, sharedSegment, sharedSegments, sharedTierOptions } from "@/lib/data/shared-reads";
-import { tierOptions } from "@/lib/data/lookups";
+import { sharedAccountPage, sharedMatrix, sharedOwnerOptions, sharedSegment, sharedSegments, sharedTierOptions } from "@/lib/data/shared-reads";
+import { ownerOptions } from "@/lib/data/lookups";
 import { listAccounts } from "@/lib/data/accounts";
 import { loadAudienceNames } from "@/lib/data/plays/context";
 import { sharedAudienceNames, sharedPublishedPlays, sharedPublishedRules, sharedScoring, sharedSegmentLooks } from "@/lib/data/shared-lookups";
@@ -78,12 +78,66 @@ describe("aggregates shared across requests", () => {
     expect(await sharedMatrix(manager, "segment")).toEqual(await getMatrix(manager, "segment"));
   });
 
-  test("are read again after an audit entry (an admin or API write)", async () => {
+  test("are read again after any write the pages show, even one that leaves no ledger or audit entry", async () => {
+    const first = await sharedOwnerOptions(manager);
+    const [rep] = await db.user.findMany({ where: { id: repA.id }, select: { name: true } });
+    await db.user.update({ where: { id: repA.id }, data: { name: "Renamed rep" } });
+    try {
+      const second = await sharedOwnerOptions(manager);
+      expect(second).not.toBe(first);
+      expect(second).toEqual(await ownerOptions(manager));
+      expect(second.map((o) => o.label)).toContain("Renamed rep");
+    } finally {
+      await db.user.update({ where: { id: repA.id }, data: { name: rep!.name } });
+    }
+  });
+
+  test("are kept across what a sign-in writes (its audit entry, a second-factor step)", async () => {
     const first = await sharedTierOptions();
-    await recordAudit({ actor: { id: manager.id, email: "manager@test.local" }, action: "ACCOUNTS_REASSIGNED", target: "test" });
+    await recordAudit({ actor: { id: manager.id, email: "manager@test.local" }, action: "SIGN_IN", target: "manager@test.local" });
+    await db.user.update({ where: { id: manager.id }, data: { totpLastStep: 12345 } });
+    expect(await sharedTierOptions()).toBe(first);
+  });
+
+  test("see a writer that commits after a later one (out of id order)", async () => {
+    const [account] = await db.account.findMany({ where: { ownerId: repA.id }, take: 1, select: { id: true, employeeCount: true } });
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let wrote!: () => void;
+    const written = new Promise<void>((resolve) => (wrote = resolve));
+    // The earlier writer: its write is in, its commit waits until the later one has committed
+    // and a page has stored an entry.
+    const earlier = db.$transaction(async (tx) => {
+      await tx.account.update({ where: { id: account!.id }, data: { employeeCount: 777_777 } });
+      wrote();
+      await released;
+    });
+    await written;
+    // The later writer (a statement-level trigger notes even a statement that changed no row).
+    await db.tier.updateMany({ where: { key: "no-such-tier" }, data: { name: "x" } });
+    const query = loadAccountQuery(new URLSearchParams("sort=employees&dir=desc"));
+    const before = await sharedAccountPage(repA, query);
+    expect(before.rows[0]!.employeeCount).not.toBe(777_777);
+    release();
+    await earlier;
+    try {
+      const after = await sharedAccountPage(repA, query);
+      expect(after.rows[0]!.employeeCount).toBe(777_777);
+      expect(after).toEqual(await listAccounts(repA, query));
+    } finally {
+      await db.account.update({ where: { id: account!.id }, data: { employeeCount: account!.employeeCount } });
+    }
+  });
+
+  test("a stamp read prunes past writers' rows, and the stamp holds across the prune", async () => {
+    const first = await sharedTierOptions();
+    await db.$executeRawUnsafe("INSERT INTO data_changes (xid) SELECT g FROM generate_series(1, 600) g ON CONFLICT DO NOTHING");
+    // The 600 rows stand for committed writers the entry did not see: read again once, then kept.
     const second = await sharedTierOptions();
     expect(second).not.toBe(first);
-    expect(second).toEqual(await tierOptions());
+    const [count] = await db.$queryRaw<{ rows: number }[]>`SELECT count(*)::int AS rows FROM data_changes`;
+    expect(count!.rows).toBeLessThan(600);
+    expect(await sharedTierOptions()).toBe(second);
   });
 
   test("are not kept while a live recompute is pending", async () => {
@@ -123,7 +177,7 @@ describe("aggregates shared across requests", () => {
     expect(third!.groups.map((g) => g.key)).not.toContain(group.key);
   });
 
-  test("the accounts list shares its count per visibility and filters, and reads it again after an audited reassignment", async () => {
+  test("the accounts list shares its count per visibility and filters, and reads it again after a reassignment", async () => {
     const list = (actor: Actor, search = "", shared = false) => listAccounts(actor, loadAccountQuery(new URLSearchParams(search)), { shared });
     for (const actor of [repA, repB, manager]) {
       for (const search of ["", "sort=name&dir=desc", `segment=${cloudId}`, "q=zzz-no-such-account"]) {
@@ -133,11 +187,9 @@ describe("aggregates shared across requests", () => {
     expect((await list(repA, "", true)).total).toBe(2);
     const [moved] = await db.account.findMany({ where: { ownerId: repB.id }, take: 1, select: { id: true } });
     await db.account.update({ where: { id: moved!.id }, data: { ownerId: repA.id } });
-    await recordAudit({ actor: { id: manager.id, email: "manager@test.local" }, action: "ACCOUNTS_REASSIGNED", target: "test" });
     expect((await list(repA, "", true)).total).toBe(3);
     expect((await list(repA, "page=1&sort=ltv", true)).rows.length).toBe(3);
     await db.account.update({ where: { id: moved!.id }, data: { ownerId: repB.id } });
-    await recordAudit({ actor: { id: manager.id, email: "manager@test.local" }, action: "ACCOUNTS_REASSIGNED", target: "test back" });
   });
 
   test("the account page's lookups equal their loaders and follow a publish", async () => {
@@ -149,7 +201,6 @@ describe("aggregates shared across requests", () => {
     const names = (await sharedPublishedRules()).segments.map((s) => s.name);
     await publishSegment("On premise", hostingRule("p", "ON_PREMISE"));
     await recomputeAll(db, { reason: "RULE_PUBLISHED" });
-    await recordAudit({ actor: { id: manager.id, email: "manager@test.local" }, action: "RULE_PUBLISHED", target: "On premise" });
     expect((await sharedPublishedRules()).segments.map((s) => s.name)).toEqual([...names, "On premise"]);
     expect(await sharedPublishedRules()).toEqual(await loadPublishedRules(db));
   });
