@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import pg from "pg";
@@ -39,15 +39,87 @@ export async function freePort(): Promise<number> {
 
 /**
  * The cluster's directory: the requested one when the server user can reach it, else one under
- * the shared root keyed by the requested path (the same checkout finds its data again).
+ * the shared root keyed by the requested path (the same checkout finds its data again). A
+ * persistent one there gets a record of its checkout, so that it can go when the checkout does.
  */
 function clusterDir(requested: string, user: PgUser | undefined, persistent: boolean, root: string, quiet: boolean): string {
   mkdirSync(path.dirname(requested), { recursive: true });
   if (!user || canReach(path.dirname(requested), user, "x")) return requested;
   const key = createHash("sha256").update(requested).digest("hex").slice(0, 12);
   const dir = path.join(sharedDir(user, persistent ? "clusters" : "tmp", root), `${path.basename(requested)}-${key}`);
+  if (persistent) recordCheckout(dir, requested);
   if (!quiet) console.log(`The "${user.name}" user cannot reach ${requested}: the embedded PostgreSQL keeps its data in ${dir}.`);
   return dir;
+}
+
+/** Beside a shared cluster `<dir>`: `<dir>.checkout`, naming the checkout it belongs to. */
+const CHECKOUT_RECORD = ".checkout";
+
+interface CheckoutRecord {
+  /** The checkout (the nearest directory above the data directory with a package.json). */
+  checkout: string;
+  /** The data directory the checkout asked for. */
+  dataDir: string;
+}
+
+/** Write (or rewrite, on every start: clusters made before records existed get theirs) the record of `dir`. */
+export function recordCheckout(dir: string, requested: string): void {
+  let checkout = path.dirname(requested);
+  for (let up = checkout; ; up = path.dirname(up)) {
+    if (existsSync(path.join(up, "package.json"))) {
+      checkout = up;
+      break;
+    }
+    if (path.dirname(up) === up) break;
+  }
+  const record: CheckoutRecord = { checkout, dataDir: requested };
+  writeFileSync(`${dir}${CHECKOUT_RECORD}`, `${JSON.stringify(record)}\n`, { mode: 0o644 });
+}
+
+/**
+ * Persistent clusters under the shared root outlive the checkouts they belong to (a deleted clone
+ * leaves its database in /var/lib/tierwise/clusters for good). Deletes those whose recorded checkout
+ * no longer exists and on which no PostgreSQL runs (postmaster.pid names a live process: kept),
+ * with their records; a cluster without a readable record is kept. Returns the directories deleted.
+ */
+export function sweepOrphanedClusters(clustersDir: string): string[] {
+  if (!existsSync(clustersDir)) return [];
+  const removed: string[] = [];
+  for (const name of readdirSync(clustersDir)) {
+    if (!name.endsWith(CHECKOUT_RECORD) || name.length === CHECKOUT_RECORD.length) continue;
+    const recordFile = path.join(clustersDir, name);
+    const dir = recordFile.slice(0, -CHECKOUT_RECORD.length);
+    const record = readRecord(recordFile);
+    if (!record || existsSync(record.checkout) || postmasterAlive(dir)) continue;
+    rmSync(dir, { recursive: true, force: true });
+    rmSync(recordFile, { force: true });
+    removed.push(dir);
+  }
+  return removed;
+}
+
+function readRecord(file: string): CheckoutRecord | null {
+  try {
+    const record = JSON.parse(readFileSync(file, "utf8")) as Partial<CheckoutRecord>;
+    return typeof record.checkout === "string" && path.isAbsolute(record.checkout) ? (record as CheckoutRecord) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Whether a PostgreSQL may still run on `dir`: its postmaster.pid names a process that exists (or one we cannot judge). */
+function postmasterAlive(dir: string): boolean {
+  const file = path.join(dir, "postmaster.pid");
+  if (!existsSync(file)) return false;
+  const pid = Number(readFileSync(file, "utf8").split("\n")[0]);
+  if (!Number.isSafeInteger(pid) || pid <= 0) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: the process exists but belongs to another user.
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
 }
 
 /**
@@ -67,6 +139,11 @@ export async function startEmbeddedDatabase(options: {
 }): Promise<RunningDatabase> {
   const root = options.sharedRoot ?? SHARED_ROOT;
   const user = runningAsRoot() ? postgresUser() : undefined;
+  if (user) {
+    for (const dir of sweepOrphanedClusters(path.join(root, "clusters"))) {
+      if (!options.quiet) console.log(`Deleted the embedded PostgreSQL cluster ${dir}: its checkout no longer exists.`);
+    }
+  }
   const binaries = await postgresBinaries(user, root, options.binariesPackage);
   const dataDir = clusterDir(path.resolve(options.dataDir), user, options.persistent, root, options.quiet ?? false);
   if (!options.persistent) sweepDeadClusters(path.dirname(dataDir));

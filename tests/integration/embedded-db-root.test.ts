@@ -2,9 +2,10 @@
  * The embedded PostgreSQL starts from a checkout only root can traverse (issue 13: a clone under
  * /root or in `mktemp -d` died with `spawn ... initdb EACCES`). As root (CI), a real cluster starts
  * with its binaries and data directory inside a mode-700 directory; as anyone, the reachability
- * rule the relocation depends on is checked.
+ * rule the relocation depends on is checked. A persistent cluster kept under the shared root goes
+ * when its checkout is deleted (at the next start), unless a PostgreSQL still runs on it.
  */
-import { chmodSync, chownSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync } from "node:fs";
+import { chmodSync, chownSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -129,5 +130,39 @@ describe.runIf(runningAsRoot())("as root, from a directory only root can travers
     } finally {
       await second.stop();
     }
+  });
+
+  test("a deleted checkout's persistent cluster is deleted at the next start; one a server still runs on is kept", async () => {
+    const clone = (prefix: string) => {
+      const dir = tempDir(prefix); // mode 700: its cluster goes under the shared root
+      writeFileSync(path.join(dir, "package.json"), "{}\n");
+      return dir;
+    };
+    const startIn = (checkout: string, persistent: boolean) =>
+      startEmbeddedDatabase({ dataDir: path.join(checkout, "data", persistent ? "pg" : "test-3"), persistent, quiet: true, sharedRoot: shared, binariesPackage: packageDir });
+    const deleted = clone("tierwise-deleted-");
+    const stopped = await startIn(deleted, true);
+    await stopped.stop();
+    const stillRunning = clone("tierwise-running-");
+    const running = await startIn(stillRunning, true);
+    try {
+      for (const db of [stopped, running]) {
+        expect(db.dataDir.startsWith(path.join(shared, "clusters") + path.sep)).toBe(true);
+        expect(existsSync(`${db.dataDir}.checkout`)).toBe(true);
+      }
+      rmSync(deleted, { recursive: true, force: true });
+      rmSync(stillRunning, { recursive: true, force: true });
+      const next = await startIn(hidden, false);
+      await next.stop();
+      expect(existsSync(stopped.dataDir)).toBe(false);
+      expect(existsSync(`${stopped.dataDir}.checkout`)).toBe(false);
+      expect(await selectOne(running)).toBe(1);
+      expect(existsSync(path.join(running.dataDir, "PG_VERSION"))).toBe(true);
+    } finally {
+      await running.stop();
+    }
+    // Stopped now, and its checkout gone: the next start deletes it.
+    await (await startIn(hidden, false)).stop();
+    expect(existsSync(running.dataDir)).toBe(false);
   });
 });
