@@ -72,11 +72,33 @@ export interface GetResult {
   body: string;
 }
 
+/**
+ * How a page is fetched: "document" as a browser's first load or reload (the HTML with the RSC
+ * payload inlined); "rsc" as a client-side navigation (the app's links and forms, through the App
+ * Router): the `RSC: 1` request the router sends, answered with the payload alone. Without the
+ * router's state-tree header the server renders every layout of the page, so this costs at least
+ * what a real navigation does.
+ */
+export type Navigation = "document" | "rsc";
+
+/**
+ * The URL the router fetches for a navigation: Next.js answers an `RSC: 1` request only with its
+ * `_rsc` cache-busting parameter (a hash of the router headers, empty for these), otherwise it
+ * redirects to it.
+ */
+function rscUrl(url: string): string {
+  const parsed = new URL(url);
+  parsed.searchParams.set("_rsc", "");
+  return parsed.toString();
+}
+
 /** One GET as a signed-in user, never throwing: a network error or a timeout is status 0. */
-export async function get(url: string, session: Session, timeoutMs = 30_000): Promise<GetResult> {
+export async function get(url: string, session: Session, timeoutMs = 30_000, navigation: Navigation = "document"): Promise<GetResult> {
   const start = performance.now();
+  const headers: Record<string, string> = { cookie: session.cookie };
+  if (navigation === "rsc") headers.RSC = "1";
   try {
-    const response = await fetch(url, { headers: { cookie: session.cookie }, redirect: "manual", signal: AbortSignal.timeout(timeoutMs) });
+    const response = await fetch(navigation === "rsc" ? rscUrl(url) : url, { headers, redirect: "manual", signal: AbortSignal.timeout(timeoutMs) });
     const body = await response.text();
     return { url, status: response.status, ms: performance.now() - start, bytes: Buffer.byteLength(body), body };
   } catch {

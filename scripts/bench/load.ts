@@ -5,12 +5,17 @@
  * /matrix and /today (the manager also opens a rep's /today?rep=). Reports pages/s, errors (any
  * answer but 200, or a network error, by page and status) and p50/p95/p99 per page kind.
  *
- *   npx tsx scripts/bench/load.ts [--base-url http://127.0.0.1:3000[,http://127.0.0.1:3001]] [--users 50] [--duration 60] [--think-ms 0]
+ *   npx tsx scripts/bench/load.ts [--base-url http://127.0.0.1:3000[,http://127.0.0.1:3001]] [--users 50] [--duration 60] [--think-ms 0] [--navigation document|browser]
  *   npx tsx scripts/bench/load.ts --serve [--accounts 100000] [--reuse] [--instances 2] …
  *
  * Several base URLs (or --instances with --serve: app instances sharing one database, as in
  * production behind a load balancer) share the users round-robin: one Node process renders on one
  * core, so on two cores two instances use both.
+ *
+ * --navigation: "document" (the default) fetches every page as a full document, as a reload does;
+ * "browser" fetches each user's first page as a document and every later one as the App Router's
+ * client-side navigation does (http.ts, Navigation: the app's links, filter forms and the app
+ * shell's anchors navigate that way), which is how a person clicking through the app loads it.
  *
  * Without --serve it loads an app that is already running (127.0.0.1 only). With --serve it serves
  * the production build itself like accounts-page.ts: `--reuse` with DATABASE_URL loads that
@@ -24,7 +29,7 @@ import { env } from "../../lib/env";
 import { freePort, startEmbeddedDatabase, type RunningDatabase } from "../lib/embedded-db";
 import { migrateDeploy } from "../lib/migrate";
 import { onShutdown, run, start } from "../lib/run";
-import { get, linkedIds, optionValues, percentile, signInAs, waitForServer, type Session } from "./http";
+import { get, linkedIds, optionValues, percentile, signInAs, waitForServer, type Navigation, type Session } from "./http";
 
 const { values } = parseArgs({
   options: {
@@ -38,12 +43,15 @@ const { values } = parseArgs({
     reuse: { type: "boolean", default: false },
     seed: { type: "string", default: "1" },
     instances: { type: "string", default: "1" },
+    navigation: { type: "string", default: "document" },
   },
 });
 const virtualUsers = positive("users");
 const durationMs = positive("duration") * 1000;
 const thinkMs = Number(values["think-ms"]);
 const timeoutMs = positive("timeout-ms");
+if (!["document", "browser"].includes(values.navigation!)) throw new Error("--navigation must be document or browser");
+const browserLike = values.navigation === "browser";
 const PASSWORD = "tierwise-demo";
 const DEMO_USERS = ["rep1", "rep2", "rep3", "rep4", "rep5", "manager"].map((name) => `${name}@tierwise.local`);
 
@@ -138,16 +146,18 @@ async function load(bases: readonly string[]): Promise<void> {
   const statsOf = (kind: string) => stats.get(kind) ?? stats.set(kind, { times: [], bytes: 0, errors: new Map() }).get(kind)!;
 
   const [load1Start] = os.loadavg();
-  console.log(`\nLoad: ${virtualUsers} users (${DEMO_USERS.join(", ")} in turn) for ${durationMs / 1000} s against ${bases.join(" and ")}, think time ${thinkMs} ms`);
+  console.log(`\nLoad: ${virtualUsers} users (${DEMO_USERS.join(", ")} in turn) for ${durationMs / 1000} s against ${bases.join(" and ")}, think time ${thinkMs} ms, navigation ${values.navigation}`);
   console.log(`load average at start: ${os.loadavg().map((l) => l.toFixed(2)).join(" ")} (${os.cpus().length} cores)`);
   const started = performance.now();
   const deadline = started + durationMs;
   const loops = Array.from({ length: virtualUsers }, async (_, i) => {
     const profile = profiles[i % profiles.length]!;
     const pick = mixFor(profile, random(Number(values.seed) * 1000 + i));
+    let navigation: Navigation = "document";
     while (performance.now() < deadline) {
       const { kind, path: p } = pick();
-      const result = await get(`${bases[i % bases.length]}${p}`, profile.session, timeoutMs);
+      const result = await get(`${bases[i % bases.length]}${p}`, profile.session, timeoutMs, navigation);
+      if (browserLike) navigation = "rsc";
       const s = statsOf(kind);
       if (result.status === 200) {
         s.times.push(result.ms);

@@ -5,11 +5,13 @@
  * the machine, for before/after pairs of a rendering change. (PostgreSQL's backends come and go
  * with the pool, so their CPU is not summed here: pg_stat_statements has it.)
  *
- *   npx tsx scripts/bench/page-cpu.ts --base-url http://127.0.0.1:3100 --app-pid <pid> [--count 60] [--user rep2@tierwise.local]
+ *   npx tsx scripts/bench/page-cpu.ts --base-url http://127.0.0.1:3100 --app-pid <pid> [--count 60] [--user rep2@tierwise.local] [--navigation rsc]
+ *
+ * --navigation rsc fetches each page as a client-side navigation does (http.ts, Navigation).
  */
 import { readFileSync, readdirSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { get, linkedIds, signInAs } from "./http";
+import { get, linkedIds, signInAs, type Navigation } from "./http";
 
 const { values } = parseArgs({
   options: {
@@ -17,11 +19,14 @@ const { values } = parseArgs({
     "app-pid": { type: "string" },
     count: { type: "string", default: "60" },
     user: { type: "string", default: "rep1@tierwise.local" },
+    navigation: { type: "string", default: "document" },
   },
 });
 const base = values["base-url"]!;
 const count = Number(values.count);
 const TICK = 100;
+if (!["document", "rsc"].includes(values.navigation!)) throw new Error("--navigation must be document or rsc");
+const navigation = values.navigation as Navigation;
 
 /** CPU seconds of a process and all its descendants. */
 function treeCpu(root: number): number {
@@ -62,13 +67,13 @@ const kinds: [string, (i: number) => string][] = [
   ["today", () => "/today"],
 ];
 for (const [kind, url] of kinds) {
-  for (let i = 0; i < 4; i++) await get(`${base}${url(i)}`, session);
+  for (let i = 0; i < 4; i++) await get(`${base}${url(i)}`, session, undefined, navigation);
   const app0 = treeCpu(appPid);
   let bytes = 0;
   let next = 0;
   const worker = async () => {
     while (next < count) {
-      const page = await get(`${base}${url(next++)}`, session);
+      const page = await get(`${base}${url(next++)}`, session, undefined, navigation);
       if (page.status !== 200) throw new Error(`${page.url}: ${page.status}`);
       bytes += page.body.length;
     }
