@@ -4,6 +4,7 @@
  * every entry and exit in the ledger (membership_events).
  */
 import { UNTIERED } from "@/lib/domain/tiers";
+import { intArrayLiteral, intArraysLiteral } from "./bulk-values";
 import type { MembershipChange, MembershipRecompute } from "./changes";
 import type { Because, Executor } from "./types";
 
@@ -42,16 +43,16 @@ export async function applyMembershipChanges(
   const tierVersion = because.ruleVersion ?? what.tiers?.scheme?.version ?? null;
   const segmentIds = what.segments.map((s) => s.id);
   const versions = what.segments.map((s) => because.ruleVersion ?? s.version);
-  const pgArray = (ids: number[]) => `{${ids.join(",")}}`;
   const sorted = [...changes].sort((x, y) => x.id - y.id);
   for (let start = 0; start < sorted.length; start += batchSize) {
     const batch = sorted.slice(start, start + batchSize);
-    const ids = batch.map((c) => c.id);
+    // One literal per array (bulk-values.ts): Prisma converts an array parameter element by element.
+    const idList = intArrayLiteral(batch.map((c) => c.id));
     const rows = await db.$queryRaw<{ scope: string; change: string; n: number }[]>`
       WITH input AS (
         SELECT c.id, c.old_tier, c.new_tier, c.old_segs::int[] AS old_segs, c.new_segs::int[] AS new_segs
-        FROM unnest(${ids}::int[], ${batch.map((c) => c.old_tier)}::int[], ${batch.map((c) => c.new_tier)}::int[],
-          ${batch.map((c) => pgArray(c.old_segs))}::text[], ${batch.map((c) => pgArray(c.new_segs))}::text[])
+        FROM unnest(${idList}::int[], ${intArrayLiteral(batch.map((c) => c.old_tier))}::int[], ${intArrayLiteral(batch.map((c) => c.new_tier))}::int[],
+          ${intArraysLiteral(batch.map((c) => c.old_segs))}::text[], ${intArraysLiteral(batch.map((c) => c.new_segs))}::text[])
           AS c(id, old_tier, new_tier, old_segs, new_segs)
       ), changed AS MATERIALIZED (
         UPDATE account_segmentation r
@@ -59,7 +60,7 @@ export async function applyMembershipChanges(
         FROM input c LEFT JOIN tiers t ON t.id = c.new_tier
         WHERE r.account_id = c.id AND r.tier_id IS NOT DISTINCT FROM c.old_tier AND COALESCE(r.segment_ids, '{}') = c.old_segs
           -- Also as an array: the rows are then found through the primary key, not a scan of every account per batch.
-          AND r.account_id = ANY(${ids}::int[])
+          AND r.account_id = ANY(${idList}::int[])
         RETURNING c.id, c.old_tier, c.new_tier, c.old_segs, c.new_segs
       ), entering AS MATERIALIZED (
         SELECT c.id, x.segment_id FROM changed c CROSS JOIN LATERAL unnest(c.new_segs) AS x(segment_id)

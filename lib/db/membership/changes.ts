@@ -6,6 +6,7 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { RuleGroup } from "@/lib/segmentation/schema";
 import { compileRule, compileTierCase } from "@/lib/segmentation/sql";
+import { parseJsonRows } from "./bulk-values";
 import type { PublishedScheme } from "./published-rules";
 import type { Executor, RecomputeScope } from "./types";
 
@@ -67,8 +68,9 @@ export async function readMembershipChanges(
     ? Prisma.sql`array_remove(ARRAY[${Prisma.join(entries.map((e) => e.sql))}]::int[], NULL)`
     : Prisma.sql`'{}'::int[]`;
   const peerColumns = scope.peerColumns ? Prisma.sql`, industry, categories` : Prisma.empty;
-  return db.$queryRaw<MembershipChange[]>`
-    SELECT id, old_tier, new_tier, old_segs, new_segs ${peerColumns} FROM (
+  // Each row as one JSON text (bulk-values.ts): Prisma converts a result value by value.
+  const rows = await db.$queryRaw<{ r: string }[]>`
+    SELECT json_build_array(id, old_tier, new_tier, old_segs, new_segs ${peerColumns})::text AS r FROM (
       SELECT a.id, r.tier_id AS old_tier, ${newTier} AS new_tier,
         COALESCE(r.segment_ids, '{}') AS old_segs, ${newSegments} AS new_segs,
         a.industry, a.technology_categories AS categories
@@ -76,4 +78,8 @@ export async function readMembershipChanges(
       WHERE ${idsFilter(scope.accountIds)}
     ) calc
     WHERE old_tier IS DISTINCT FROM new_tier OR old_segs <> new_segs`;
+  return parseJsonRows(rows).map(([id, old_tier, new_tier, old_segs, new_segs, industry, categories]) => {
+    const change = { id, old_tier, new_tier, old_segs, new_segs } as MembershipChange;
+    return scope.peerColumns ? { ...change, industry: industry as string, categories: categories as number } : change;
+  });
 }

@@ -18,6 +18,7 @@ import { compileAudience } from "@/lib/plays/audience";
 import { isPlayRunning, readPlayDefinition, type PlayDefinition } from "@/lib/plays/definition";
 import { toIsoDate } from "@/lib/segmentation/dates";
 import { APPLY_BATCH } from "./apply-changes";
+import { identArraysLiteral, intArrayLiteral, intArraysLiteral, parseJsonRows } from "./bulk-values";
 import { beginDerivedWrites } from "./input-stamp";
 import { countPeers, peerCommon } from "./peer-counts";
 import type { Because, RecomputeScope } from "./types";
@@ -91,7 +92,8 @@ export interface PlaysScope extends RecomputeScope {
 }
 
 async function readPlayChanges(db: PlaysExecutor, plays: readonly PublishedPlay[], scope: PlaysScope): Promise<PlayChange[]> {
-  return db.$queryRaw<PlayChange[]>(await playChangesSql(db, plays, scope));
+  const rows = await db.$queryRaw<{ r: string }[]>(await playChangesSql(db, plays, scope));
+  return parseJsonRows(rows).map(([id, old_ws, new_ws, old_plays, new_plays]) => ({ id, old_ws, new_ws, old_plays, new_plays }) as PlayChange);
 }
 
 /** The one statement of readPlayChanges. */
@@ -120,7 +122,8 @@ async function playChangesSql(db: PlaysExecutor, plays: readonly PublishedPlay[]
   const newPlays = cases.length ? Prisma.sql`array_remove(ARRAY[${Prisma.join(cases)}]::int[], NULL)` : Prisma.sql`'{}'::int[]`;
   const ids = scope.accountIds ? Prisma.sql`a.id = ANY(${[...scope.accountIds]}::int[])` : Prisma.sql`TRUE`;
   return Prisma.sql`
-    SELECT id, old_ws, new_ws, old_plays, new_plays FROM (
+    -- Each row as one JSON text (bulk-values.ts).
+    SELECT json_build_array(id, old_ws, new_ws, old_plays, new_plays)::text AS r FROM (
       SELECT a.id, COALESCE(r.whitespace, '{}') AS old_ws, ${whitespace} AS new_ws, COALESCE(r.play_ids, '{}') AS old_plays, ${newPlays} AS new_plays
       FROM accounts a JOIN account_segmentation r ON r.account_id = a.id
       LEFT JOIN unnest(${common.map((g) => g.industry)}::text[], ${common.map((g) => g.tier_key)}::int[], ${common.map((g) => g.mask)}::int[])
@@ -131,8 +134,6 @@ async function playChangesSql(db: PlaysExecutor, plays: readonly PublishedPlay[]
 }
 
 async function applyPlayChanges(db: PlaysExecutor, changes: readonly PlayChange[], plays: readonly PublishedPlay[], because: Because): Promise<number> {
-  const pgInts = (ids: number[]) => `{${ids.join(",")}}`;
-  const pgTexts = (values: string[]) => `{${values.join(",")}}`;
   const playIds = plays.map((p) => p.id);
   const versions = plays.map((p) => p.version);
   let logged = 0;
@@ -141,8 +142,8 @@ async function applyPlayChanges(db: PlaysExecutor, changes: readonly PlayChange[
     const [row] = await db.$queryRaw<{ n: number }[]>`
       WITH input AS (
         SELECT c.id, c.old_plays::int[] AS old_plays, c.new_plays::int[] AS new_plays, c.new_ws::text[] AS new_ws
-        FROM unnest(${batch.map((c) => c.id)}::int[], ${batch.map((c) => pgInts(c.old_plays))}::text[],
-          ${batch.map((c) => pgInts(c.new_plays))}::text[], ${batch.map((c) => pgTexts(c.new_ws))}::text[]) AS c(id, old_plays, new_plays, new_ws)
+        FROM unnest(${intArrayLiteral(batch.map((c) => c.id))}::int[], ${intArraysLiteral(batch.map((c) => c.old_plays))}::text[],
+          ${intArraysLiteral(batch.map((c) => c.new_plays))}::text[], ${identArraysLiteral(batch.map((c) => c.new_ws))}::text[]) AS c(id, old_plays, new_plays, new_ws)
       ), changed AS MATERIALIZED (
         UPDATE account_segmentation r SET play_ids = c.new_plays, whitespace = c.new_ws
         FROM input c WHERE r.account_id = c.id AND COALESCE(r.play_ids, '{}') = c.old_plays

@@ -13,6 +13,7 @@ import {
 } from "@/lib/segmentation/score";
 import { compileRule } from "@/lib/segmentation/sql";
 import { APPLY_BATCH } from "./apply-changes";
+import { floatArrayLiteral, intArrayLiteral, parseJsonRows } from "./bulk-values";
 import type { ScoringSettings } from "./published-rules";
 import type { Executor } from "./types";
 
@@ -45,15 +46,15 @@ function fitSql(idealProfile: RuleGroup | null, asOf: Date): Prisma.Sql {
  * Every account's score components (value ranks are relative to all accounts), returning only
  * the accounts whose stored score or breakdown differs. Wants allowLargeSorts in its transaction.
  */
-export function readScoreChanges(db: Executor, scoring: ScoringSettings, asOf: Date): Promise<ScoreChange[]> {
-  return db.$queryRaw<ScoreChange[]>`
+export async function readScoreChanges(db: Executor, scoring: ScoringSettings, asOf: Date): Promise<ScoreChange[]> {
+  return scoreRows(await db.$queryRaw<{ r: string }[]>`
     WITH base AS (
       SELECT a.id,
         percent_rank() OVER (ORDER BY a.lifetime_value::float8) AS ltv_rank,
         percent_rank() OVER (ORDER BY a.potential::float8) AS potential_rank,
         ${componentColumns(scoring, asOf)}
       FROM accounts a
-    ), ${changedScores(scoring)}`;
+    ), ${changedScores(scoring)}`);
 }
 
 /**
@@ -68,9 +69,9 @@ export function readScoreChanges(db: Executor, scoring: ScoringSettings, asOf: D
  * 1/(n-1) per account that moved past it (an order moves one account; the others' stored ranks
  * are not rewritten on every write); the daily full recompute (recomputeEverything) corrects them.
  */
-export function readScopedScoreChanges(db: Executor, scoring: ScoringSettings, asOf: Date, accountIds: readonly number[]): Promise<ScoreChange[]> {
-  if (accountIds.length === 0) return Promise.resolve([]);
-  return db.$queryRaw<ScoreChange[]>`
+export async function readScopedScoreChanges(db: Executor, scoring: ScoringSettings, asOf: Date, accountIds: readonly number[]): Promise<ScoreChange[]> {
+  if (accountIds.length === 0) return [];
+  return scoreRows(await db.$queryRaw<{ r: string }[]>`
     WITH mine AS MATERIALIZED (
       SELECT id, lifetime_value::float8 AS ltv, potential::float8 AS pot FROM accounts WHERE id = ANY(${[...accountIds]}::int[])
     ), bounds AS MATERIALIZED (
@@ -96,7 +97,11 @@ export function readScopedScoreChanges(db: Executor, scoring: ScoringSettings, a
         ${componentColumns(scoring, asOf)}
       FROM mine m JOIN accounts a ON a.id = m.id CROSS JOIN total t
       JOIN ltv_below l ON l.value = m.ltv JOIN pot_below p ON p.value = m.pot
-    ), ${changedScores(scoring)}`;
+    ), ${changedScores(scoring)}`);
+}
+
+function scoreRows(rows: readonly { r: string }[]): ScoreChange[] {
+  return parseJsonRows(rows).map(([id, v, f, e, total]) => ({ id, v, f, e, total }) as ScoreChange);
 }
 
 /** The score inputs other than the ranks, as columns of `accounts a`. */
@@ -125,7 +130,8 @@ function changedScores(scoring: ScoringSettings): Prisma.Sql {
       -- repeated its whole expression (the fit's conditions twice, the ranks' arithmetic twice).
       SELECT id, v, f, e, round(10 * (${w.value} * v + ${w.fit} * f + ${w.engagement} * e)) / 10 AS total FROM parts OFFSET 0
     )
-    SELECT s.id, s.v, s.f, s.e, s.total FROM scored s JOIN account_segmentation r ON r.account_id = s.id
+    -- Each row as one JSON text (bulk-values.ts).
+    SELECT json_build_array(s.id, s.v, s.f, s.e, s.total)::text AS r FROM scored s JOIN account_segmentation r ON r.account_id = s.id
     WHERE (r.score_value, r.score_fit, r.score_engagement, r.priority_score) IS DISTINCT FROM (s.v, s.f, s.e, s.total)`;
 }
 
@@ -136,8 +142,9 @@ export async function applyScoreChanges(db: Executor, changes: readonly ScoreCha
     const batch = changes.slice(start, start + APPLY_BATCH);
     written += await db.$executeRaw`
       UPDATE account_segmentation r SET score_value = c.v, score_fit = c.f, score_engagement = c.e, priority_score = c.total
-      FROM unnest(${batch.map((c) => c.id)}::int[], ${batch.map((c) => c.v)}::float8[], ${batch.map((c) => c.f)}::float8[],
-        ${batch.map((c) => c.e)}::float8[], ${batch.map((c) => c.total)}::float8[]) AS c(id, v, f, e, total)
+      FROM unnest(${intArrayLiteral(batch.map((c) => c.id))}::int[], ${floatArrayLiteral(batch.map((c) => c.v))}::float8[],
+        ${floatArrayLiteral(batch.map((c) => c.f))}::float8[], ${floatArrayLiteral(batch.map((c) => c.e))}::float8[],
+        ${floatArrayLiteral(batch.map((c) => c.total))}::float8[]) AS c(id, v, f, e, total)
       WHERE r.account_id = c.id`;
   }
   return written;
