@@ -5,7 +5,7 @@ import { db } from "@/lib/db/client";
 import { recomputeAll } from "@/lib/db/membership/recompute-all";
 import { clearSharedAggregates } from "@/lib/data/aggregate-cache";
 import { getMatrix } from "@/lib/data/matrix";
-import { dismissChangeGroup, getSinceLastVisit } from "@/lib/data/plays/changes";
+import { defaultSince, dismissChangeGroup, getSinceLastVisit } from "@/lib/data/plays/changes";
 import { getSegment, listSegments } from "@/lib/data/segments";
 import { sharedAccountPage, sharedMatrix, sharedOwnerOptions, sharedSegment, sharedSegments, sharedTierOptions } from "@/lib/data/shared-reads";
 import { ownerOptions } from "@/lib/data/lookups";
@@ -156,16 +156,22 @@ describe("aggregates shared across requests", () => {
 
   test("since the last visit: shared rows only while the window holds the same ledger rows and dismissals", async () => {
     const [account] = await db.account.findMany({ where: { ownerId: repA.id }, take: 1, select: { id: true } });
-    // A ledger row 5 s inside the default 7-day window: 10 s later it has fallen out.
-    const edge = new Date(Date.now() - 7 * 86_400_000 + 5_000);
+    // Ten minutes into this hour: the default window starts 7 days before the hour began. An hour
+    // later (`later`) is after every ledger row so far, so the dismissal below is not cut short.
+    const now = new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000 + 10 * 60_000);
+    // A ledger row 5 s inside the window: in it all hour, out of it an hour later.
+    const edge = new Date(defaultSince(now).getTime() + 5_000);
+    expect(defaultSince(now).getTime()).toBe(now.getTime() - 10 * 60_000 - 7 * 86_400_000);
     await db.membershipEvent.create({ data: { accountId: account!.id, at: edge, scope: "SEGMENT", change: "LEFT", reason: "DATA_CHANGE", detail: "edge", segmentId: cloudId } });
-    const now = new Date();
     const hasEdge = (changes: Awaited<ReturnType<typeof getSinceLastVisit>>) => changes!.groups.some((g) => g.reasonText.endsWith("edge"));
 
     const first = await getSinceLastVisit(repA, null, now, { shared: true });
     expect(first).toEqual(await getSinceLastVisit(repA, null, now));
     expect(hasEdge(first)).toBe(true);
-    const later = new Date(now.getTime() + 10_000);
+    const sameHour = await getSinceLastVisit(repA, null, new Date(now.getTime() + 40 * 60_000), { shared: true });
+    expect(sameHour!.since).toEqual(first!.since);
+    expect(hasEdge(sameHour)).toBe(true);
+    const later = new Date(now.getTime() + 60 * 60_000);
     const second = await getSinceLastVisit(repA, null, later, { shared: true });
     expect(second).toEqual(await getSinceLastVisit(repA, null, later));
     expect(hasEdge(second)).toBe(false);

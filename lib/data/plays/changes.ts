@@ -45,7 +45,7 @@ export interface ChangeGroup {
 
 export interface SinceLastVisit {
   since: Date;
-  /** No visit on record: `since` is DEFAULT_LOOKBACK_DAYS ago. */
+  /** No visit on record: `since` is DEFAULT_LOOKBACK_DAYS before the hour began (defaultSince). */
   sinceIsDefault: boolean;
   groups: ChangeGroup[];
   /** Groups beyond MAX_CHANGE_GROUPS. */
@@ -157,11 +157,22 @@ function toGroup(row: GroupRow): ChangeGroup {
 }
 
 /**
+ * Without a visit on record the window starts DEFAULT_LOOKBACK_DAYS before the start of the
+ * current hour (7 days and under an hour), so an hour's requests share one window and its shared
+ * result (the grouping reads every ledger row of the rep's week: 0.3-0.5 s at 100,000 accounts)
+ * instead of each sliding it by its own clock and reading it again.
+ */
+export function defaultSince(now: Date): Date {
+  const hour = Math.floor(now.getTime() / 3_600_000) * 3_600_000;
+  return new Date(hour - DEFAULT_LOOKBACK_DAYS * 86_400_000);
+}
+
+/**
  * What changed in the shown rep's book since their last visit (see resolveTodayRep for whose).
  * `shared` (the /today page): the grouped rows are shared across requests (lib/data/aggregate-cache.ts)
- * for the same rep, last visit and dismissals; without a last visit on record the window starts
- * DEFAULT_LOOKBACK_DAYS before each request, so a stored result is reused only when none of the
- * rep's ledger rows fell out of the window since it was computed.
+ * for the same rep, last visit and dismissals; without a last visit on record the window moves on
+ * every hour (defaultSince), and a stored result is reused only when none of the rep's ledger rows
+ * fell out of the window since it was computed.
  */
 export async function getSinceLastVisit(
   actor: Actor,
@@ -171,7 +182,7 @@ export async function getSinceLastVisit(
 ): Promise<SinceLastVisit | null> {
   const { rep, own } = await resolveTodayRep(actor, requestedRep);
   if (!rep) return null;
-  const since = rep.changesSeenAt ?? new Date(now.getTime() - DEFAULT_LOOKBACK_DAYS * 86_400_000);
+  const since = rep.changesSeenAt ?? defaultSince(now);
   // Without dismissals since then (the usual case) the query skips matching them row by row.
   // Their sum of up_to moves with every new or moved dismissal: part of the shared entry's key.
   const [dismissals] = await db.$queryRaw<{ n: number; upTo: string | null }[]>`
