@@ -1,6 +1,6 @@
 /**
- * The production server of `npm start`: `next start` in several instances on one port
- * (scripts/lib/instances.ts), TIERWISE_INSTANCES of them (unset: one per core, at most 4).
+ * The production server of `npm start`: the app (scripts/app-server.ts) in several instances on
+ * one port (scripts/lib/instances.ts), TIERWISE_INSTANCES of them (unset: one per core, at most 4).
  *
  *   npx tsx scripts/serve.ts --port 3000 [--instances 2]
  */
@@ -19,7 +19,8 @@ const instances = options["--instances"] ?? env().TIERWISE_INSTANCES ?? Math.min
 console.log(`Serving with ${instances} app instance${instances === 1 ? "" : "s"} (TIERWISE_INSTANCES)…`);
 const code = await runInstances({
   instances,
-  exec: path.resolve("node_modules/next/dist/bin/next"),
-  args: ["start", "-p", String(options["--port"])],
+  exec: path.resolve("scripts/app-server.ts"),
+  args: ["--port", String(options["--port"])],
+  execArgv: ["--import", "tsx"],
 });
 process.exit(code);

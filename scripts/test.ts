@@ -4,7 +4,7 @@
  * 2. without DATABASE_URL starts one throw-away embedded PostgreSQL and migrates it once;
  * 3. runs Vitest (unit and integration projects);
  * 4. seeds the 2,000-account demo, builds the app (or reuses the build with
- *    TIERWISE_REUSE_BUILD=1), serves it with `next start` and runs Playwright against it;
+ *    TIERWISE_REUSE_BUILD=1), serves it with scripts/app-server.ts and runs Playwright against it;
  * 5. stops the server and the database on every exit path and prints `N passed, N failed`.
  *
  *   npm test [-- --unit-only | --no-e2e | --e2e-only [e2e/<name>.spec.ts ...]]
@@ -156,8 +156,9 @@ async function ranOk(work: Promise<void>): Promise<boolean> {
 async function startServer(env: Record<string, string>): Promise<string> {
   const port = await freePort();
   const log = openSync(SERVER_LOG, "w");
-  // Own process group, so stopping it also stops anything `next start` spawns.
-  server = spawn(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
+  // The production app server (scripts/app-server.ts, as `npm start` runs it); own process
+  // group, so stopping it also stops anything it spawns.
+  server = spawn(process.execPath, ["--import", "tsx", path.resolve("scripts/app-server.ts"), "--port", String(port), "--host", "127.0.0.1"], {
     env: { ...process.env, ...env },
     stdio: ["ignore", log, log],
     detached: true,
@@ -166,7 +167,7 @@ async function startServer(env: Record<string, string>): Promise<string> {
   const deadline = Date.now() + SERVER_READY_TIMEOUT_MS;
   while (Date.now() < deadline) {
     if (server.exitCode !== null || server.signalCode !== null) {
-      throw new Error(`next start exited (${server.exitCode ?? server.signalCode}) before answering:\n${serverLogTail()}`);
+      throw new Error(`the app server exited (${server.exitCode ?? server.signalCode}) before answering:\n${serverLogTail()}`);
     }
     try {
       const response = await fetch(`${baseUrl}/sign-in`, { redirect: "manual", signal: AbortSignal.timeout(10_000) });
@@ -176,7 +177,7 @@ async function startServer(env: Record<string, string>): Promise<string> {
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  throw new Error(`next start did not answer on ${baseUrl} within ${SERVER_READY_TIMEOUT_MS / 1000} s:\n${serverLogTail()}`);
+  throw new Error(`the app server did not answer on ${baseUrl} within ${SERVER_READY_TIMEOUT_MS / 1000} s:\n${serverLogTail()}`);
 }
 
 function serverLogTail(lines = 30): string {
@@ -277,7 +278,7 @@ async function runPlaywright(databaseUrl: string, appDatabaseUrl: string, chromi
   } else {
     await phase("next build", () => run("npx", ["next", "build"], { env }));
   }
-  const baseUrl = await phase("next start", () => startServer(env));
+  const baseUrl = await phase("app server", () => startServer(env));
   console.log(`Serving on ${baseUrl} (log: ${SERVER_LOG})`);
 
   const playwrightEnv = { PLAYWRIGHT_BASE_URL: baseUrl, CHROMIUM_PATH: chromium, PLAYWRIGHT_JSON_OUTPUT_FILE: PLAYWRIGHT_JSON };

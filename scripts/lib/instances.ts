@@ -16,9 +16,11 @@ export const START_GRACE_MS = 10_000;
 
 export interface InstancesOptions {
   instances: number;
-  /** The worker's script and its arguments (the Next.js CLI: `start -p 3000`). */
+  /** The worker's script and its arguments (scripts/app-server.ts: `--port 3000`). */
   exec: string;
   args: readonly string[];
+  /** Node flags of the workers (a TypeScript worker: `--import tsx`); none of this process's go with them. */
+  execArgv?: readonly string[];
   env?: Record<string, string | undefined>;
   log?: (line: string) => void;
   /** A worker that exits within this long of its start is a failed start (tests shorten it). */
@@ -26,9 +28,8 @@ export interface InstancesOptions {
 }
 
 /** Fork the workers; resolves with the exit code once every worker has stopped for good. */
-export function runInstances({ instances, exec, args, env = {}, log = console.log, startGraceMs = START_GRACE_MS }: InstancesOptions): Promise<number> {
-  // The workers run the script directly: none of this process's loader flags (tsx) go with them.
-  cluster.setupPrimary({ exec, args: [...args], execArgv: [] });
+export function runInstances({ instances, exec, args, execArgv = [], env = {}, log = console.log, startGraceMs = START_GRACE_MS }: InstancesOptions): Promise<number> {
+  cluster.setupPrimary({ exec, args: [...args], execArgv: [...execArgv] });
   const startedAt = new Map<Worker, number>();
   let stopping = false;
   let exitCode = 0;
