@@ -100,6 +100,7 @@ export async function readScopedScoreChanges(db: Executor, scoring: ScoringSetti
     ), ${changedScores(scoring)}`);
 }
 
+/** The changes read as `json_build_array(id, v, f, e, total)` rows (changedScores). */
 function scoreRows(rows: readonly { r: string }[]): ScoreChange[] {
   return parseJsonRows(rows).map(([id, v, f, e, total]) => ({ id, v, f, e, total }) as ScoreChange);
 }
