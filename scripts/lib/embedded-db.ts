@@ -7,7 +7,7 @@ import { APP_ROLE, ensureAppRole, urlAs } from "./app-role";
 import { postgresBinaries, sharedDir, SHARED_ROOT } from "./pg-binaries";
 import { initCluster, startServer } from "./pg-server";
 import { canReach, postgresUser, runningAsRoot, type PgUser } from "./pg-user";
-import { sweepDeadClusters } from "./sweep-clusters";
+import { alive, sweepDeadClusters } from "./sweep-clusters";
 
 export interface RunningDatabase {
   /** Connects as the owner of everything: migrations, the seed, tests' resets, benchmarks. */
@@ -111,15 +111,7 @@ function readRecord(file: string): CheckoutRecord | null {
 function postmasterAlive(dir: string): boolean {
   const file = path.join(dir, "postmaster.pid");
   if (!existsSync(file)) return false;
-  const pid = Number(readFileSync(file, "utf8").split("\n")[0]);
-  if (!Number.isSafeInteger(pid) || pid <= 0) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: the process exists but belongs to another user.
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
+  return alive(Number(readFileSync(file, "utf8").split("\n")[0]));
 }
 
 /**

@@ -23,7 +23,8 @@ export function sweepDeadClusters(dir: string): string[] {
   return removed;
 }
 
-function alive(pid: number): boolean {
+/** Whether process `pid` may still run (one that cannot be judged counts as running: keep its files). */
+export function alive(pid: number): boolean {
   if (!Number.isSafeInteger(pid) || pid <= 0) return true; // not a pid we can judge: keep
   try {
     process.kill(pid, 0);
