@@ -56,7 +56,7 @@ async function apiWriter(url: string): Promise<Writer> {
   const { createKey } = await import("@/lib/api/keys");
   const { key } = await createKey({ name: "Live recompute bench", scopes: ["accounts:write", "accounts:read"], expiresAt: null, createdById: null });
   const port = await freePort();
-  start("npx", ["next", "start", "-p", String(port)], {
+  start(process.execPath, ["--import", "tsx", "scripts/app-server.ts", "--port", String(port)], {
     env: {
       DATABASE_URL: url,
       AUTH_SECRET: "bench-secret-bench-secret-bench-secret",

@@ -224,7 +224,7 @@ try {
     bases = [];
     for (let i = 0; i < positive("instances"); i++) {
       const port = await freePort();
-      start("npx", ["next", "start", "-p", String(port)], {
+      start(process.execPath, ["--import", "tsx", "scripts/app-server.ts", "--port", String(port)], {
         env: { DATABASE_URL: url, AUTH_SECRET: "bench-secret-bench-secret-bench-secret", NEXT_TELEMETRY_DISABLED: "1", TIERWISE_DISABLE_REFRESH: "1" },
       });
       bases.push(`http://127.0.0.1:${port}`);
