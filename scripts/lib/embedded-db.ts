@@ -80,7 +80,8 @@ export function recordCheckout(dir: string, requested: string): void {
  * Persistent clusters under the shared root outlive the checkouts they belong to (a deleted clone
  * leaves its database in /var/lib/tierwise/clusters for good). Deletes those whose recorded checkout
  * no longer exists and on which no PostgreSQL runs (postmaster.pid names a live process: kept),
- * with their records; a cluster without a readable record is kept. Returns the directories deleted.
+ * with their records; a cluster without a readable record is kept, a record without its cluster
+ * deleted. Returns the cluster directories deleted.
  */
 export function sweepOrphanedClusters(clustersDir: string): string[] {
   if (!existsSync(clustersDir)) return [];
@@ -89,6 +90,11 @@ export function sweepOrphanedClusters(clustersDir: string): string[] {
     if (!name.endsWith(CHECKOUT_RECORD) || name.length === CHECKOUT_RECORD.length) continue;
     const recordFile = path.join(clustersDir, name);
     const dir = recordFile.slice(0, -CHECKOUT_RECORD.length);
+    // A cluster deleted without its record (a test's throw-away cluster, one removed by hand).
+    if (!existsSync(dir)) {
+      rmSync(recordFile, { force: true });
+      continue;
+    }
     const record = readRecord(recordFile);
     if (!record || existsSync(record.checkout) || postmasterAlive(dir)) continue;
     rmSync(dir, { recursive: true, force: true });

@@ -76,3 +76,14 @@ test("deletes the clusters of deleted checkouts; keeps live checkouts', running 
   expect(existsSync(clusters)).toBe(true);
   expect(sweepOrphanedClusters(path.join(clusters, "missing"))).toEqual([]);
 });
+
+test("drops the record of a cluster that is already gone, whatever its checkout", () => {
+  const clusters = tempDir("tierwise-clusters-");
+  const live = checkout();
+  const gone = cluster(clusters, "fault-outage-1-0123456789ab", live.dataDir);
+  rmSync(gone, { recursive: true, force: true });
+  const kept = cluster(clusters, "pg-aaaaaaaaaaaa", live.dataDir);
+  expect(sweepOrphanedClusters(clusters)).toEqual([]);
+  expect(existsSync(`${gone}.checkout`)).toBe(false);
+  expect(existsSync(`${kept}.checkout`)).toBe(true);
+});
