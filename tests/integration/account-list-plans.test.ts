@@ -10,9 +10,8 @@ import { ACCOUNT_COLUMNS } from "@/lib/accounts/list-columns";
 import { db } from "@/lib/db/client";
 import { recomputeAll } from "@/lib/db/membership/recompute-all";
 import { listAccounts } from "@/lib/data/accounts";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import { loadAccountQuery } from "@/lib/validation/account-query";
-import { createAccount, createUser } from "../support/fixtures";
+import { createAccount, createUser, LIFETIME_VALUE_TIERS, publishTierScheme } from "../support/fixtures";
 import { resetDatabase } from "../support/reset-db";
 
 const ACCOUNTS = 61;
@@ -44,23 +43,7 @@ beforeAll(async () => {
       loyaltyStatus: (["NEW", "REPEAT", "ADVOCATE"] as const)[i % 3]!,
     });
   }
-  const rule = (field: string, value: number): Prisma.InputJsonValue => ({
-    kind: "group",
-    op: "and",
-    children: [{ kind: "condition", id: field, field, operator: "gte", value }],
-  });
-  await db.tierSchemeVersion.create({
-    data: {
-      version: 1,
-      note: "Scheme",
-      definition: {
-        tiers: [
-          { key: "strategic", name: "Tier 1", color: "#4f46e5", rule: rule("lifetimeValue", 250_000) },
-          { key: "growth", name: "Tier 2", color: "#0ea5e9", rule: rule("lifetimeValue", 100_000) },
-        ],
-      },
-    },
-  });
+  await publishTierScheme(LIFETIME_VALUE_TIERS);
   await recomputeAll(db, { reason: "RULE_PUBLISHED" });
 });
 

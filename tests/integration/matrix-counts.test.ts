@@ -4,10 +4,9 @@ import { db } from "@/lib/db/client";
 import { recomputeAll } from "@/lib/db/membership/recompute-all";
 import { listAccounts } from "@/lib/data/accounts";
 import { getMatrix, NONE_COLUMN, UNTIERED, type Matrix, type MatrixDimension } from "@/lib/data/matrix";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import { TechCategory, type HostingPreference } from "@/lib/generated/prisma/enums";
 import { loadAccountQuery } from "@/lib/validation/account-query";
-import { createAccount, createUser, draftSegment, publishSegment } from "../support/fixtures";
+import { createAccount, createUser, draftSegment, LIFETIME_VALUE_TIERS, oneConditionRule, publishSegment, publishTierScheme } from "../support/fixtures";
 import { resetDatabase } from "../support/reset-db";
 
 /** The fixture, known in advance: hand counts are computed from this, not from the database. */
@@ -93,25 +92,13 @@ beforeAll(async () => {
     });
   }
 
-  const rule = (id: string, field: string, operator: string, value: Prisma.InputJsonValue) => ({ kind: "group", op: "and", children: [{ kind: "condition", id, field, operator, value }] });
-  await db.tierSchemeVersion.create({
-    data: {
-      version: 1,
-      note: "Scheme",
-      definition: {
-        tiers: [
-          { key: "strategic", name: "Tier 1 Strategic", color: "#4f46e5", rule: rule("a", "lifetimeValue", "gte", 250_000) },
-          { key: "growth", name: "Tier 2 Growth", color: "#0ea5e9", rule: rule("b", "lifetimeValue", "gte", 100_000) },
-        ],
-      },
-    },
-  });
+  await publishTierScheme(LIFETIME_VALUE_TIERS);
   segmentIds = {
-    crm: await publishSegment("CRM users", rule("c", "technologies", "in_category", ["CRM"]), { note: "v1" }),
-    cloud: await publishSegment("Cloud hosted", rule("d", "hostingPreference", "any_of", ["CLOUD"]), { note: "v1" }),
+    crm: await publishSegment("CRM users", oneConditionRule("c", "technologies", "in_category", ["CRM"]), { note: "v1" }),
+    cloud: await publishSegment("Cloud hosted", oneConditionRule("d", "hostingPreference", "any_of", ["CLOUD"]), { note: "v1" }),
   };
   // A draft-only segment is not a column, and its stray members do not count.
-  const draftId = await draftSegment("Draft only", rule("e", "hostingPreference", "any_of", ["HYBRID"]));
+  const draftId = await draftSegment("Draft only", oneConditionRule("e", "hostingPreference", "any_of", ["HYBRID"]));
   await recomputeAll(db, { reason: "RULE_PUBLISHED" });
   const anyAccount = await db.account.findFirstOrThrow({ select: { id: true } });
   await db.accountSegment.create({ data: { segmentId: draftId, accountId: anyAccount.id } });

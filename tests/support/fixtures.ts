@@ -87,3 +87,22 @@ export async function publishSegment(
   });
   return segment.id;
 }
+
+/** A rule of one condition (`id` names the condition, as the rule builder does). */
+export function oneConditionRule(id: string, field: string, operator: string, value: Prisma.InputJsonValue): Prisma.InputJsonObject {
+  return { kind: "group", op: "and", children: [{ kind: "condition", id, field, operator, value }] };
+}
+
+/** Tiers by lifetime value, best first: "strategic" (≥ $250,000) and "growth" (≥ $100,000); the rest untiered. */
+export const LIFETIME_VALUE_TIERS = [
+  { key: "strategic", name: "Tier 1 Strategic", color: "#4f46e5", rule: oneConditionRule("a", "lifetimeValue", "gte", 250_000) },
+  { key: "growth", name: "Tier 2 Growth", color: "#0ea5e9", rule: oneConditionRule("b", "lifetimeValue", "gte", 100_000) },
+];
+
+/**
+ * A tier scheme published as version 1 with these tiers, best first. Nothing is materialised:
+ * tiers come from the next recompute.
+ */
+export async function publishTierScheme(tiers: { key: string; name: string; color: string; rule: Prisma.InputJsonObject }[], note = "Scheme"): Promise<void> {
+  await db.tierSchemeVersion.create({ data: { version: 1, note, definition: { tiers } } });
+}
