@@ -56,7 +56,8 @@ async function pruneDataChanges(): Promise<void> {
     WITH gone AS (
       DELETE FROM data_changes WHERE xid < pg_snapshot_xmin(pg_current_snapshot())::text::bigint RETURNING 1
     )
-    UPDATE data_changes_pruned SET count = count + (SELECT count(*) FROM gone) WHERE id = 1`;
+    INSERT INTO data_changes_pruned (id, count) SELECT 1, count(*) FROM gone
+    ON CONFLICT (id) DO UPDATE SET count = data_changes_pruned.count + EXCLUDED.count`;
 }
 
 /** The accounts an actor sees, as a cache key: everyone who sees all accounts shares one entry. */
