@@ -104,6 +104,12 @@ export function sweepOrphanedClusters(clustersDir: string): string[] {
   return removed;
 }
 
+/** Delete a cluster directory and, if it was kept under the shared root, its checkout record. */
+export function removeCluster(dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
+  rmSync(`${dir}${CHECKOUT_RECORD}`, { force: true });
+}
+
 function readRecord(file: string): CheckoutRecord | null {
   try {
     const record = JSON.parse(readFileSync(file, "utf8")) as Partial<CheckoutRecord>;

@@ -8,9 +8,9 @@
  * same server back where the app's pool expects it.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { readFileSync, rmSync, statSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { startEmbeddedDatabase } from "../../scripts/lib/embedded-db";
+import { removeCluster, startEmbeddedDatabase } from "../../scripts/lib/embedded-db";
 import { migrateDeploy } from "../../scripts/lib/migrate";
 
 export interface RestartableDatabase {
@@ -83,7 +83,7 @@ export async function startRestartableDatabase(name: string): Promise<Restartabl
     stop,
     async destroy() {
       await stop();
-      rmSync(dataDir, { recursive: true, force: true });
+      removeCluster(dataDir);
     },
   };
 }

@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import os from "node:os";
 import path from "node:path";
 import { afterEach, expect, test } from "vitest";
-import { recordCheckout, sweepOrphanedClusters } from "@/scripts/lib/embedded-db";
+import { recordCheckout, removeCluster, sweepOrphanedClusters } from "@/scripts/lib/embedded-db";
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -86,4 +86,12 @@ test("drops the record of a cluster that is already gone, whatever its checkout"
   expect(sweepOrphanedClusters(clusters)).toEqual([]);
   expect(existsSync(`${gone}.checkout`)).toBe(false);
   expect(existsSync(`${kept}.checkout`)).toBe(true);
+});
+
+test("removing a cluster removes its record with it", () => {
+  const clusters = tempDir("tierwise-clusters-");
+  const dir = cluster(clusters, "fault-outage-2-0123456789ab", checkout().dataDir);
+  removeCluster(dir);
+  expect(existsSync(dir)).toBe(false);
+  expect(existsSync(`${dir}.checkout`)).toBe(false);
 });
