@@ -6,13 +6,12 @@
  * query waits on a lock this test holds, so the test controls when it could finish. Previews go
  * through the editors' entry point, the route handler app/api/rules/preview.
  */
-import pg from "pg";
 import { afterAll, beforeAll, beforeEach, describe, expect, test, vi } from "vitest";
 import { db } from "@/lib/db/client";
 import type { SessionUser } from "@/lib/auth/session";
 import { PREVIEW_SUPERSEDED } from "@/lib/validation/preview-key";
 import { createUser } from "../support/fixtures";
-import { ltvAtLeast, seedPreviewAccounts } from "../support/preview-fixture";
+import { ltvAtLeast, seedPreviewAccounts, tableLocker } from "../support/preview-fixture";
 import { data, failure, previewRoute } from "../support/preview-route";
 import { resetDatabase } from "../support/reset-db";
 import { session, sessionModuleMock } from "../support/session-mock";
@@ -26,7 +25,7 @@ const { segment: previewSegmentRoute, tierScheme: previewTierRoute } = await pre
 let admin: SessionUser;
 let otherAdmin: SessionUser;
 let segmentId: number;
-let locker: pg.Client;
+let locker: Awaited<ReturnType<typeof tableLocker>>;
 
 /** Preview backends (any editor) and what they wait for. */
 const previewBackends = () =>
@@ -44,22 +43,12 @@ async function until<T>(what: string, read: () => Promise<T>, ok: (value: T) => 
   }
 }
 
-/** Hold a lock the preview's counting query needs until `release` is called. */
-async function holdLock(table: "account_segments" | "account_segmentation"): Promise<() => Promise<void>> {
-  await locker.query("BEGIN");
-  await locker.query(`LOCK TABLE ${table} IN ACCESS EXCLUSIVE MODE`);
-  return async () => {
-    await locker.query("COMMIT");
-  };
-}
-
 beforeAll(async () => {
   await resetDatabase();
   admin = await createUser("ADMIN", "admin@test.local");
   otherAdmin = await createUser("ADMIN", "admin2@test.local");
   segmentId = await seedPreviewAccounts();
-  locker = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await locker.connect();
+  locker = await tableLocker();
 });
 afterAll(async () => {
   await locker.end();
@@ -71,7 +60,7 @@ beforeEach(() => {
 
 describe("a newer preview from the same editor cancels the older one's query", () => {
   test("segment editor: the first preview's query is cancelled (57014), the second is answered", async () => {
-    const release = await holdLock("account_segments");
+    await locker.hold("account_segments");
     try {
       const first = previewSegmentRoute(segmentId, ltvAtLeast(10_000), "editor-key-1");
       const [waiting] = await until("the first preview's query to wait", previewBackends, (rows) => rows.length === 1 && rows[0]!.wait_event_type === "Lock");
@@ -81,7 +70,7 @@ describe("a newer preview from the same editor cancels the older one's query", (
       expect(failure(await first)).toEqual({ status: 409, code: "CONFLICT", message: PREVIEW_SUPERSEDED });
       const [now] = await until("the second preview's query to wait", previewBackends, (rows) => rows.length === 1 && rows[0]!.pid !== waiting!.pid);
       expect(now!.application_name).toBe(waiting!.application_name);
-      await release();
+      await locker.release();
       const answer = data(await second);
       expect(answer?.ok && answer.preview).toMatchObject({
         total: 5,
@@ -89,29 +78,29 @@ describe("a newer preview from the same editor cancels the older one's query", (
         diff: { entering: 0, leaving: 1 },
       });
     } finally {
-      await locker.query("ROLLBACK").catch(() => {});
+      await locker.abandon();
     }
   });
 
   test("tier scheme editor: the same", async () => {
-    const release = await holdLock("account_segmentation");
+    await locker.hold("account_segmentation");
     try {
       const scheme = (amount: number) => ({ tiers: [{ key: "top", name: "Top", color: "#4f46e5", rule: ltvAtLeast(amount) }] });
       const first = previewTierRoute(scheme(10_000), "tier-editor-key");
       await until("the first preview's query to wait", previewBackends, (rows) => rows.length === 1 && rows[0]!.wait_event_type === "Lock");
       const second = previewTierRoute(scheme(100_000), "tier-editor-key");
       expect(failure(await first)).toEqual({ status: 409, code: "CONFLICT", message: PREVIEW_SUPERSEDED });
-      await release();
+      await locker.release();
       const answer = await second;
       const tiers = data(answer);
       expect(tiers?.ok && tiers.preview.tiers.map((t) => t.count)).toEqual([2]);
     } finally {
-      await locker.query("ROLLBACK").catch(() => {});
+      await locker.abandon();
     }
   });
 
   test("another editor's preview (or another admin's with the same key) is not cancelled", async () => {
-    const release = await holdLock("account_segments");
+    await locker.hold("account_segments");
     try {
       const first = previewSegmentRoute(segmentId, ltvAtLeast(10_000), "editor-key-A");
       await until("the first preview's query to wait", previewBackends, (rows) => rows.length === 1);
@@ -120,10 +109,10 @@ describe("a newer preview from the same editor cancels the older one's query", (
       const otherAdminSameKey = previewSegmentRoute(segmentId, ltvAtLeast(100_000), "editor-key-A");
       // All three wait on the lock: nothing was cancelled.
       await until("three waiting previews", previewBackends, (rows) => rows.length === 3);
-      await release();
+      await locker.release();
       for (const answer of await Promise.all([first, otherEditor, otherAdminSameKey])) expect(data(answer)?.ok).toBe(true);
     } finally {
-      await locker.query("ROLLBACK").catch(() => {});
+      await locker.abandon();
     }
   });
 });

@@ -5,13 +5,12 @@
  * at once, so the newer one cancels the older one's query (409 with PREVIEW_SUPERSEDED) and is
  * answered. (Cancellation in detail, and the phase: preview-cancel.test.ts.)
  */
-import pg from "pg";
 import { afterAll, beforeAll, beforeEach, describe, expect, test, vi } from "vitest";
 import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { PREVIEW_SUPERSEDED } from "@/lib/validation/preview-key";
 import { createUser } from "../support/fixtures";
-import { ltvAtLeast, seedPreviewAccounts } from "../support/preview-fixture";
+import { ltvAtLeast, seedPreviewAccounts, tableLocker } from "../support/preview-fixture";
 import { previewRoute } from "../support/preview-route";
 import { resetDatabase } from "../support/reset-db";
 import { session, sessionModuleMock } from "../support/session-mock";
@@ -26,14 +25,13 @@ const scheme = (amount: number) => ({ tiers: [{ key: "top", name: "Top", color: 
 
 let admin: SessionUser;
 let segmentId: number;
-let locker: pg.Client;
+let locker: Awaited<ReturnType<typeof tableLocker>>;
 
 beforeAll(async () => {
   await resetDatabase();
   admin = await createUser("ADMIN", "admin@route.test");
   segmentId = await seedPreviewAccounts();
-  locker = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await locker.connect();
+  locker = await tableLocker();
 });
 afterAll(async () => {
   await locker.end();
@@ -101,8 +99,7 @@ describe("what it accepts", () => {
 });
 
 test("two requests from one editor run at once: the newer cancels the older one's query and is answered", async () => {
-  await locker.query("BEGIN");
-  await locker.query("LOCK TABLE account_segments IN ACCESS EXCLUSIVE MODE");
+  await locker.hold("account_segments");
   try {
     const first = post({ kind: "segment", segmentId, rule: ltvAtLeast(10_000), previewKey: "route-editor" });
     for (let i = 0; ; i++) {
@@ -115,11 +112,11 @@ test("two requests from one editor run at once: the newer cancels the older one'
     const cancelled = await first;
     expect(cancelled.status).toBe(409);
     expect(await cancelled.json()).toEqual({ error: { code: "CONFLICT", message: PREVIEW_SUPERSEDED } });
-    await locker.query("COMMIT");
+    await locker.release();
     const answered = await second;
     expect(answered.status).toBe(200);
     expect(((await answered.json()) as { preview: { matching: number } }).preview.matching).toBe(2);
   } finally {
-    await locker.query("ROLLBACK").catch(() => {});
+    await locker.abandon();
   }
 });

@@ -1,3 +1,4 @@
+import pg from "pg";
 import { db } from "@/lib/db/client";
 import { createAccount, publishSegment } from "./fixtures";
 
@@ -17,4 +18,23 @@ export async function seedPreviewAccounts(): Promise<number> {
   const segmentId = await publishSegment("Big", ltvAtLeast(50_000));
   await db.$executeRaw`INSERT INTO account_segments (segment_id, account_id) SELECT ${segmentId}, id FROM accounts WHERE lifetime_value >= 50000`;
   return segmentId;
+}
+
+/**
+ * A connection of its own that holds a lock a preview's counting query needs, so a test can make
+ * that query wait: `hold(table)` locks it until `release()`; `abandon()` (for a finally) rolls
+ * back whatever is still held; `end()` closes the connection.
+ */
+export async function tableLocker() {
+  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await client.connect();
+  return {
+    async hold(table: "account_segments" | "account_segmentation"): Promise<void> {
+      await client.query("BEGIN");
+      await client.query(`LOCK TABLE ${table} IN ACCESS EXCLUSIVE MODE`);
+    },
+    release: async (): Promise<void> => void (await client.query("COMMIT")),
+    abandon: async (): Promise<void> => void (await client.query("ROLLBACK").catch(() => {})),
+    end: () => client.end(),
+  };
 }
