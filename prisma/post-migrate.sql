@@ -131,6 +131,18 @@ DROP TRIGGER IF EXISTS segments_account_segments_delete ON segments;
 CREATE TRIGGER segments_account_segments_delete AFTER DELETE ON segments
   REFERENCING OLD TABLE AS deleted FOR EACH STATEMENT EXECUTE FUNCTION account_segments_of_deleted_segments();
 CREATE INDEX IF NOT EXISTS membership_events_segment_id_at_idx ON membership_events (segment_id, at) WHERE segment_id IS NOT NULL;
+-- account_segmentation.tier_id has no foreign key either (migration
+-- 20261206164431_account_segmentation_tier_without_key): a deleted tier's members become
+-- untiered, as ON DELETE SET NULL did, once per statement.
+CREATE OR REPLACE FUNCTION account_segmentation_of_deleted_tiers() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  UPDATE account_segmentation r SET tier_id = NULL FROM deleted d WHERE r.tier_id = d.id;
+  RETURN NULL;
+END;
+$$;
+DROP TRIGGER IF EXISTS tiers_account_segmentation_delete ON tiers;
+CREATE TRIGGER tiers_account_segmentation_delete AFTER DELETE ON tiers
+  REFERENCING OLD TABLE AS deleted FOR EACH STATEMENT EXECUTE FUNCTION account_segmentation_of_deleted_tiers();
 
 -- Input writes (lib/db/membership/input-stamp.ts): every transaction that writes an account, its
 -- technologies or campaign responses, or a stored membership outside the recompute code, leaves
