@@ -21,6 +21,8 @@ export interface AccountSegmentationRow {
   segment_ids: number[] | null;
   whitespace: string[] | null;
   play_ids: number[] | null;
+  /** Since when (ms since the epoch) the account is in each of its segments, by segment id (account_segments). */
+  segment_since: Record<string, number>;
 }
 
 /**
@@ -32,7 +34,9 @@ export const accountSegmentationRow = cache(async (actor: Actor, accountId: numb
   const [row] = await db.$queryRaw<AccountSegmentationRow[]>`
     SELECT a.id, a.industry, a.technology_ids, r.tier_id, t.key AS tier_key, t.name AS tier_name, t.color AS tier_color,
       t.position AS tier_position, r.priority_score, r.score_value, r.score_fit, r.score_engagement,
-      r.segment_ids, r.whitespace, r.play_ids
+      r.segment_ids, r.whitespace, r.play_ids,
+      (SELECT COALESCE(json_object_agg(s.segment_id, (extract(epoch FROM s.since) * 1000)::float8), '{}')
+        FROM account_segments s WHERE s.account_id = a.id) AS segment_since
     FROM ${ACCOUNTS_FROM} LEFT JOIN tiers t ON t.id = r.tier_id
     WHERE a.id = ${accountId} AND ${visibleAccountsSql(actor)}`;
   return row ?? null;

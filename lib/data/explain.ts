@@ -1,6 +1,5 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/access";
-import { db } from "@/lib/db/client";
 import { toIsoDate } from "@/lib/segmentation/dates";
 import { assignTier, evaluateRule, type GroupTrace, type TraceNode } from "@/lib/segmentation/evaluate";
 import { gapToNextTier, type GapNode } from "@/lib/segmentation/gap";
@@ -110,11 +109,10 @@ export async function explainAccount(actor: Actor, accountId: number): Promise<A
   if (!account) return null;
 
   const asOf = new Date();
-  const [{ scheme, segments, scoring }, facts, lookups, memberships, meta, history] = await Promise.all([
+  const [{ scheme, segments, scoring }, facts, lookups, meta, history] = await Promise.all([
     sharedPublishedRules(),
     requestAccountFacts(accountId),
     sharedNameLookups(),
-    db.accountSegment.findMany({ where: { accountId }, select: { segmentId: true, since: true } }),
     sharedSegmentLooks(),
     loadMembershipHistory(accountId),
   ]);
@@ -146,7 +144,7 @@ export async function explainAccount(actor: Actor, accountId: number): Promise<A
   };
 
   // Segments: stored membership next to today's trace.
-  const since = new Map(memberships.map((m) => [m.segmentId, m.since]));
+  const since = new Map(Object.entries(account.segment_since).map(([segmentId, ms]) => [Number(segmentId), new Date(ms)]));
   const segmentViews: SegmentExplanation[] = segments
     .map((segment) => {
       const { matched, trace } = evaluateRule(segment.rule, facts, asOf, lookups);

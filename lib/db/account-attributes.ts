@@ -1,9 +1,9 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 /**
- * An account's own attributes (firmographics, value, behaviour, technographics): the columns
- * both the rule evaluator's facts (account-facts.ts) and the account page
- * (lib/data/account-detail.ts) read, listed once.
+ * An account's own attributes (firmographics, value, behaviour, technographics), as the account
+ * page (lib/data/account-detail.ts) types them. The rule evaluator's facts (account-facts.ts) take
+ * their columns from the field registry instead.
  */
 export const ACCOUNT_ATTRIBUTES = {
   id: true,

@@ -137,6 +137,9 @@ describe("segments and score", () => {
     expect(mid?.segments).toHaveLength(1);
     expect(mid?.segments[0]).toMatchObject({ id: crmSegmentId, name: "CRM users", member: true, matchesNow: true, version: 1, color: "#f59e0b" });
     expect(conditions(mid!.segments[0]!.trace.children)[0]).toMatchObject({ passed: true, description: "Uses any CRM technology", actual: "CRM, ERP" });
+    // Member since: the stored membership's own timestamp, to the millisecond.
+    const stored = await db.accountSegment.findUniqueOrThrow({ where: { segmentId_accountId: { segmentId: crmSegmentId, accountId: ids.mid } } });
+    expect(mid?.segments[0]?.memberSince).toEqual(stored.since);
 
     const small = await explainAccount(repA, ids.small);
     expect(small?.segments[0]).toMatchObject({ member: false, matchesNow: false, memberSince: null });
