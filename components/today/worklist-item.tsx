@@ -1,11 +1,20 @@
+"use client";
+
 import { AccountName } from "@/components/accounts/account-name";
 import { TierBadge } from "@/components/accounts/tier-badge";
 import type { WorklistItem } from "@/lib/data/plays/worklist";
 import { PLAY_KIND_LABELS } from "@/lib/plays/kinds";
 import { formatMoney } from "@/lib/utils/format";
 
-/** One account x play of the day plan: who, which offer and what to say, through which channel. */
-export function WorklistItemCard({ item, rank }: { item: WorklistItem; rank: number }) {
+/** What an item's card shows: the play by name and kind (see WorklistItemCard). */
+export type WorklistCardItem = Omit<WorklistItem, "play"> & { play: Pick<WorklistItem["play"], "name" | "kind"> };
+
+/**
+ * One account x play of the day plan: who, which offer and what to say, through which channel.
+ * A client component: the items go to the browser as data and render there, instead of ~50
+ * server-rendered elements per item whose class strings repeat on every item.
+ */
+export function WorklistItemCard({ item, rank }: { item: WorklistCardItem; rank: number }) {
   const { account, play, channel } = item;
   return (
     <li className="grid gap-x-6 gap-y-3 px-5 py-4 md:grid-cols-[minmax(0,15rem)_minmax(0,1fr)_minmax(0,15rem)]" data-testid="worklist-item">

@@ -1,8 +1,13 @@
-import type { Worklist } from "@/lib/data/plays/worklist";
+import type { Worklist, WorklistItem } from "@/lib/data/plays/worklist";
 import { TodayFilters, type TodayFilterChoices } from "./today-filters";
 import { planSummary } from "./today-text";
 import { WorklistEmpty } from "./worklist-empty";
-import { WorklistItemCard } from "./worklist-item";
+import { WorklistItemCard, type WorklistCardItem } from "./worklist-item";
+
+/** An item's part that its card shows, nothing more: it is sent to the browser as data (WorklistItemCard). */
+function toCardItem({ play, ...item }: WorklistItem): WorklistCardItem {
+  return { ...item, play: { name: play.name, kind: play.kind } };
+}
 
 /** The day plan: its size, the capacity setting, the filters and the ranked items (or why there are none). */
 export function WorklistSection({
@@ -43,7 +48,7 @@ export function WorklistSection({
       {items.length > 0 ? (
         <ol className="divide-y divide-slate-100 rounded-xl bg-white shadow-sm ring-1 ring-slate-200" aria-label="Plays for today" data-testid="worklist">
           {items.map((item, i) => (
-            <WorklistItemCard key={`${item.account.id}-${item.play.id}`} item={item} rank={i + 1} />
+            <WorklistItemCard key={`${item.account.id}-${item.play.id}`} item={toCardItem(item)} rank={i + 1} />
           ))}
         </ol>
       ) : (
