@@ -4,9 +4,11 @@
  * "since your last visit" and the capacity setting so they decide it the same way.
  */
 import "server-only";
+import { cache } from "react";
 import { recordAudit } from "@/lib/audit";
 import { assertRole, type Actor } from "@/lib/auth/access";
 import { db } from "@/lib/db/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { Option } from "@/lib/data/lookups";
 import { AppError } from "@/lib/errors";
 
@@ -29,17 +31,27 @@ export interface TodayViewer {
   repNotFound: boolean;
 }
 
-const REP_SELECT = { id: true, name: true, dailyCapacity: true, changesSeenAt: true } as const;
+/** An active user (`repOnly`: an active REP) by id. One raw statement: /today reads it on every view. */
+async function loadActiveUser(id: string, repOnly: boolean): Promise<TodayRep | null> {
+  const [rep] = await db.$queryRaw<TodayRep[]>`
+    SELECT id, name, daily_capacity AS "dailyCapacity", changes_seen_at AS "changesSeenAt"
+    FROM users WHERE id = ${id} AND active ${repOnly ? Prisma.sql`AND role = 'REP'` : Prisma.empty}`;
+  return rep ?? null;
+}
 
-export async function resolveTodayRep(actor: Actor, requested: string | null | undefined): Promise<TodayViewer> {
+/**
+ * Read once per request (React `cache`): the day plan and "since your last visit" both ask, with
+ * the same actor and `?rep=`.
+ */
+export const resolveTodayRep = cache(async (actor: Actor, requested: string | null | undefined): Promise<TodayViewer> => {
   if (actor.role === "REP") {
-    const rep = await db.user.findFirst({ where: { id: actor.id, active: true }, select: REP_SELECT });
+    const rep = await loadActiveUser(actor.id, false);
     return { rep, own: !!rep, canEditCapacity: !!rep, repNotFound: false };
   }
   if (!requested) return { rep: null, own: false, canEditCapacity: false, repNotFound: false };
-  const rep = await db.user.findFirst({ where: { id: requested, role: "REP", active: true }, select: REP_SELECT });
+  const rep = await loadActiveUser(requested, true);
   return { rep, own: false, canEditCapacity: !!rep && actor.role === "ADMIN", repNotFound: !rep };
-}
+});
 
 /** The reps a manager or admin can open /today for: active reps by name. */
 export async function todayRepOptions(actor: Actor): Promise<Option[]> {
