@@ -1,4 +1,5 @@
 /** Small HTTP helpers for benchmarks: sign in through Auth.js and time GET requests. */
+import { computeCacheBustingSearchParam } from "next/dist/shared/lib/router/utils/cache-busting-search-param.js";
 
 export interface Session {
   cookie: string;
@@ -75,30 +76,57 @@ export interface GetResult {
 /**
  * How a page is fetched: "document" as a browser's first load or reload (the HTML with the RSC
  * payload inlined); "rsc" as a client-side navigation (the app's links and forms, through the App
- * Router): the `RSC: 1` request the router sends, answered with the payload alone. Without the
- * router's state-tree header the server renders every layout of the page, so this costs at least
- * what a real navigation does.
+ * Router): the `RSC: 1` request the router sends, with its state-tree header, answered with the
+ * payload of the page's own segments (the layouts it shares with the page before are not rendered
+ * again).
  */
 export type Navigation = "document" | "rsc";
 
+/** A page segment as the router marks it for a navigation: the page to fetch again. */
+const PAGE = ["__PAGE__", {}, null, "refetch", 0];
+const appTree = (segment: unknown[]) => ["", { children: ["(app)", { children: segment }, null, null, 8] }, null, null, 24];
+
 /**
- * The URL the router fetches for a navigation: Next.js answers an `RSC: 1` request only with its
- * `_rsc` cache-busting parameter (a hash of the router headers, empty for these), otherwise it
- * redirects to it.
+ * The `Next-Router-State-Tree` header Chromium's App Router sends when it navigates to a page of
+ * this app, or undefined for a path not listed (the server then renders every layout, so such a
+ * request costs at least what a navigation does). Captured from Chromium on Next.js 16.5
+ * (2026-12-06) for each page kind; the numbers are the router's segment flags.
  */
-function rscUrl(url: string): string {
-  const parsed = new URL(url);
-  parsed.searchParams.set("_rsc", "");
-  return parsed.toString();
+export function routerStateTree(pathname: string): string | undefined {
+  const [, first, id, extra] = pathname.split("/");
+  if (extra !== undefined) return undefined;
+  let tree: unknown[] | undefined;
+  if (first === "accounts" && id === undefined) tree = appTree(["accounts", { children: ["(list)", { children: PAGE }, null, null, 4] }, null, null, 8]);
+  else if (first === "accounts" && /^\d+$/.test(id!)) tree = appTree(["accounts", { children: [["id", id, "d", null], { children: PAGE }, null, null, 4] }, null, null, 8]);
+  else if (first === "segments" && id !== undefined && /^\d+$/.test(id)) tree = appTree(["segments", { children: [["id", id, "d", null], { children: PAGE }, null, null, 4] }, null, null, 12]);
+  else if (["segments", "matrix", "today"].includes(first!) && id === undefined) tree = appTree([first, { children: PAGE }, null, null, 4]);
+  return tree && encodeURIComponent(JSON.stringify(tree));
 }
 
-/** One GET as a signed-in user, never throwing: a network error or a timeout is status 0. */
-export async function get(url: string, session: Session, timeoutMs = 30_000, navigation: Navigation = "document"): Promise<GetResult> {
+/**
+ * The URL and headers of a navigation's request: Next.js answers an `RSC: 1` request only with its
+ * `_rsc` cache-busting parameter (a hash of the router headers, computed as the router does),
+ * otherwise it redirects to it. `from` is the page the user is on (the router's Next-URL header).
+ */
+async function navigationRequest(url: string, from: string): Promise<{ url: string; headers: Record<string, string> }> {
+  const parsed = new URL(url);
+  const tree = routerStateTree(parsed.pathname);
+  const headers: Record<string, string> = { RSC: "1" };
+  if (tree) Object.assign(headers, { "Next-Router-State-Tree": tree, "Next-Url": from });
+  parsed.searchParams.set("_rsc", tree ? await computeCacheBustingSearchParam(undefined, undefined, tree, from) : "");
+  return { url: parsed.toString(), headers };
+}
+
+/**
+ * One GET as a signed-in user, never throwing: a network error or a timeout is status 0. A
+ * navigation ("rsc") comes from the page `from` (a path).
+ */
+export async function get(url: string, session: Session, timeoutMs = 30_000, navigation: Navigation = "document", from = "/accounts"): Promise<GetResult> {
   const start = performance.now();
-  const headers: Record<string, string> = { cookie: session.cookie };
-  if (navigation === "rsc") headers.RSC = "1";
   try {
-    const response = await fetch(navigation === "rsc" ? rscUrl(url) : url, { headers, redirect: "manual", signal: AbortSignal.timeout(timeoutMs) });
+    const request = navigation === "rsc" ? await navigationRequest(url, from) : { url, headers: {} };
+    const headers = { cookie: session.cookie, ...request.headers };
+    const response = await fetch(request.url, { headers, redirect: "manual", signal: AbortSignal.timeout(timeoutMs) });
     const body = await response.text();
     return { url, status: response.status, ms: performance.now() - start, bytes: Buffer.byteLength(body), body };
   } catch {

@@ -154,10 +154,12 @@ async function load(bases: readonly string[]): Promise<void> {
     const profile = profiles[i % profiles.length]!;
     const pick = mixFor(profile, random(Number(values.seed) * 1000 + i));
     let navigation: Navigation = "document";
+    let from = "/accounts";
     while (performance.now() < deadline) {
       const { kind, path: p } = pick();
-      const result = await get(`${bases[i % bases.length]}${p}`, profile.session, timeoutMs, navigation);
+      const result = await get(`${bases[i % bases.length]}${p}`, profile.session, timeoutMs, navigation, from);
       if (browserLike) navigation = "rsc";
+      from = p.split("?")[0]!;
       const s = statsOf(kind);
       if (result.status === 200) {
         s.times.push(result.ms);
