@@ -1,14 +1,11 @@
+"use client";
+
 import { TierBadge } from "@/components/accounts/tier-badge";
-import { MATRIX_DIMENSION_NOUNS, type Matrix, type MatrixFigure, type MatrixFilter } from "@/lib/data/matrix";
+import type { Matrix, MatrixFigure, MatrixFilter } from "@/lib/data/matrix";
 import { UNTIERED } from "@/lib/domain/tiers";
 import { formatMoneyCompact, formatNumber, plural } from "@/lib/utils/format";
 import { cn } from "@/lib/utils/cn";
-import { serializeAccountQuery } from "@/lib/validation/account-query";
-
-/** The accounts list filtered to a row, column or cell. */
-export function accountsHref(filter: MatrixFilter): string {
-  return `/accounts${serializeAccountQuery(filter)}`;
-}
+import { accountsHref } from "./accounts-href";
 
 /**
  * Heat by count (or lifetime value, as the matrix says), in the brand colour. The square root
@@ -89,8 +86,13 @@ function FigureLink({
   );
 }
 
-/** Tiers x the chosen dimension: count and lifetime value per cell, shaded by count, with totals. */
-export function MatrixTable({ matrix }: { matrix: Matrix }) {
+/**
+ * Tiers x the chosen dimension: count and lifetime value per cell, shaded by count, with totals.
+ * A client component: the matrix goes to the browser as data and renders there, instead of a
+ * few hundred server-rendered elements whose class strings repeat in every cell. `noun` names the
+ * columns ("segment", MATRIX_DIMENSION_NOUNS: lib/data/matrix.ts is server-only).
+ */
+export function MatrixTable({ matrix, noun }: { matrix: Matrix; noun: string }) {
   const { rows, columns, cells } = matrix;
   // Twelve technology categories must fit a laptop screen; a few columns can breathe.
   const columnWidth = columns.length > 8 ? "min-w-[5.25rem]" : "min-w-[7.5rem]";
@@ -100,7 +102,7 @@ export function MatrixTable({ matrix }: { matrix: Matrix }) {
     <div className="relative overflow-x-auto rounded-xl bg-white shadow-sm ring-1 ring-slate-200">
       <table className="min-w-full border-separate border-spacing-0 text-sm" data-testid="matrix">
         <caption className="sr-only">
-          Accounts by tier (rows) and {MATRIX_DIMENSION_NOUNS[matrix.dimension]} (columns): account count and total lifetime value per cell
+          Accounts by tier (rows) and {noun} (columns): account count and total lifetime value per cell
         </caption>
         <thead>
           <tr>

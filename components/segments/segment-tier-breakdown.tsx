@@ -1,5 +1,5 @@
 import { TierBadge } from "@/components/accounts/tier-badge";
-import { accountsHref } from "@/components/matrix/matrix-table";
+import { accountsHref } from "@/components/matrix/accounts-href";
 import type { Matrix } from "@/lib/data/matrix";
 import { UNTIERED } from "@/lib/domain/tiers";
 import { formatMoneyCompact, formatNumber } from "@/lib/utils/format";

@@ -56,7 +56,7 @@ export default async function MatrixPage({ searchParams }: { searchParams: Promi
         <EmptyPanel title="No accounts yet">{seesAll ? "Import accounts to see them here." : "You have no accounts assigned yet."}</EmptyPanel>
       ) : (
         <>
-          <MatrixTable matrix={matrix} />
+          <MatrixTable matrix={matrix} noun={MATRIX_DIMENSION_NOUNS[dimension]} />
           <div className="flex flex-wrap items-center justify-between gap-3 text-xs text-slate-600">
             <p>
               Each cell: number of accounts and their total lifetime value. Darker cells hold more{" "}
