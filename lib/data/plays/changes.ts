@@ -170,7 +170,7 @@ export function defaultSince(now: Date): Date {
 /**
  * What changed in the shown rep's book since their last visit (see resolveTodayRep for whose).
  * `shared` (the /today page): the grouped rows are shared across requests (lib/data/aggregate-cache.ts)
- * for the same rep, last visit and dismissals; without a last visit on record the window moves on
+ * for the same rep and last visit (a dismissal changes the data stamp); without a last visit on record the window moves on
  * every hour (defaultSince), and a stored result is reused only when none of the rep's ledger rows
  * fell out of the window since it was computed.
  */
@@ -183,22 +183,21 @@ export async function getSinceLastVisit(
   const { rep, own } = await resolveTodayRep(actor, requestedRep);
   if (!rep) return null;
   const since = rep.changesSeenAt ?? defaultSince(now);
-  // Without dismissals since then (the usual case) the query skips matching them row by row.
-  // Their sum of up_to moves with every new or moved dismissal: part of the shared entry's key.
-  const [dismissals] = await db.$queryRaw<{ n: number; upTo: string | null }[]>`
-    SELECT count(*)::int AS n, sum(extract(epoch FROM up_to))::text AS "upTo" FROM change_dismissals WHERE user_id = ${rep.id} AND up_to > ${since}`;
-  const dismissed = dismissals?.n ?? 0;
-  const load = () => db.$queryRaw<GroupRow[]>(changeGroupsSql(rep.id, since, dismissed > 0));
+  const load = async () => db.$queryRaw<GroupRow[]>(changeGroupsSql(rep.id, since, await hasDismissals(rep.id, since)));
+  // A dismissal changes the data stamp (change_dismissals is watched), so a shared entry never
+  // outlives one: the key needs only the rep and their last visit.
   const rows = options.shared
-    ? await sharedAggregateWhile(
-        `changes:${rep.id}:${rep.changesSeenAt?.toISOString() ?? "default"}:${dismissed}:${dismissals?.upTo ?? ""}`,
-        since,
-        (stored) => sameWindow(rep.id, stored, since),
-        load,
-      )
+    ? await sharedAggregateWhile(`changes:${rep.id}:${rep.changesSeenAt?.toISOString() ?? "default"}`, since, (stored) => sameWindow(rep.id, stored, since), load)
     : await load();
   const total = rows[0]?.total_groups ?? 0;
   return { since, sinceIsDefault: !rep.changesSeenAt, groups: rows.map(toGroup), moreGroups: Math.max(0, total - rows.length), readOnly: !own };
+}
+
+/** Without dismissals since `since` (the usual case) the grouping skips matching them row by row. */
+async function hasDismissals(repId: string, since: Date): Promise<boolean> {
+  const [row] = await db.$queryRaw<{ found: boolean }[]>`
+    SELECT EXISTS (SELECT 1 FROM change_dismissals WHERE user_id = ${repId} AND up_to > ${since}) AS found`;
+  return row?.found === true;
 }
 
 /** True when the rep's ledger rows after `stored` are those after `since` (none in between). */

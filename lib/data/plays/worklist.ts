@@ -135,18 +135,12 @@ async function runningPlays(today: string, shared: boolean): Promise<PublishedPl
   return plays.filter((p) => isPlayRunning(p.definition, today)).sort((a, b) => a.name.localeCompare(b.name, "en", { sensitivity: "base" }));
 }
 
-/** The newest outcome's id: recording any outcome (done, snoozed…) changes what the day plans show. */
-async function newestOutcomeId(): Promise<string> {
-  const [row] = await db.$queryRaw<{ id: number | null }[]>`SELECT max(id) AS id FROM play_outcomes`;
-  return String(row?.id ?? 0);
-}
-
 /**
  * The day plan of the rep the actor may see (their own, or for a manager or admin the rep in
  * `query.rep`), with the play, tier and segment filters of the URL. `shared` (the page): the plan
- * is shared with other requests for the same rep, filters and day under the data stamp and the
- * newest outcome (lib/data/aggregate-cache.ts), so a rep reloading /today, or their manager
- * looking at it, does not rank the rep's book again.
+ * is shared with other requests for the same rep, filters and day under the data stamp
+ * (lib/data/aggregate-cache.ts; recording an outcome changes it: play_outcomes is watched), so a
+ * rep reloading /today, or their manager looking at it, does not rank the rep's book again.
  */
 export async function getWorklist(actor: Actor, query: TodayQuery, now = new Date(), options: { shared?: boolean } = {}): Promise<Worklist> {
   const today = toIsoDate(now);
@@ -160,7 +154,7 @@ export async function getWorklist(actor: Actor, query: TodayQuery, now = new Dat
 
   const plan = () => dayPlan(rep.id, chosen, query, now, capacity, shared);
   const key = [rep.id, today, capacity, chosen.map((p) => p.id).join(","), query.tier.join(","), query.segment.join(",")].join("|");
-  const planned = shared ? await sharedAggregate(`worklist:${key}|${await newestOutcomeId()}`, plan) : await plan();
+  const planned = shared ? await sharedAggregate(`worklist:${key}`, plan) : await plan();
   return { viewer, capacity, ...planned, plays };
 }
 
