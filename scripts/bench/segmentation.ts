@@ -13,7 +13,9 @@
  *
  * With DATABASE_URL pointing at a database this script (or `prisma/seed.ts --seed bench`) already
  * filled, the seed is skipped, so a 1,000,000-account database is seeded once and measured many
- * times; `--first` then clears every membership first to time the first materialisation again.
+ * times; `--first` then clears every membership first to time the first materialisation again
+ * (set-based when most accounts are blank, lib/db/membership/materialise.ts; `--first-rows` times
+ * the row-by-row path instead, for a before/after pair on the same database).
  * Every step evaluates as of the same moment (`--as-of`, default now): scores and "days since"
  * rules depend on the evaluation date, and a recompute on another date than the materialisation
  * rewrites most scores. (`--conditions=react-server` lets this script import the server-only
@@ -48,6 +50,7 @@ const { values } = parseArgs({
     previews: { type: "string", default: "30" },
     runs: { type: "string", default: "3" },
     first: { type: "boolean", default: false },
+    "first-rows": { type: "boolean", default: false },
     "previews-only": { type: "boolean", default: false },
     "as-of": { type: "string" },
   },
@@ -172,13 +175,13 @@ if ((await db.tierSchemeVersion.count()) === 0) {
   [, firstMs] = await time("first materialisation (demo scheme + 6 segments + plays + scores, every account enters)", () =>
     publishDemoRules(db, { publishedById: admin?.id ?? null, asOf }),
   );
-} else if (values.first) {
+} else if (values.first || values["first-rows"]) {
   await db.$executeRaw`TRUNCATE account_segments, membership_events`;
   await db.$executeRaw`UPDATE account_segmentation SET tier_id = NULL, tier_rank = 9999, segment_ids = '{}', play_ids = '{}', whitespace = '{}',
     priority_score = 0, score_value = 0, score_fit = 0, score_engagement = 0`;
   await db.$executeRaw`VACUUM ANALYZE account_segmentation`;
   [, firstMs] = await time("first materialisation (memberships cleared; every account enters)", () =>
-    recomputeEverything(db, { reason: "RULE_PUBLISHED" }, { asOf, onStep: logStep }),
+    recomputeEverything(db, { reason: "RULE_PUBLISHED" }, { asOf, onStep: logStep, bulk: values["first-rows"] ? false : undefined }),
   );
 }
 table.push(["first materialisation (every account enters its tier, segments, plays, score)", firstMs === null ? "not run (--first)" : seconds(firstMs)]);

@@ -41,16 +41,10 @@ const idsFilter = (accountIds?: readonly number[]) =>
   accountIds ? Prisma.sql`a.id = ANY(${[...accountIds]}::int[])` : Prisma.sql`TRUE`;
 
 /**
- * The read half: one pass over the accounts (all, or the given ones) computes each account's
- * tier and ascending array of segment ids and returns only the accounts whose stored tier or
- * segments differ.
+ * The SQL of each account's new tier id and ascending array of segment ids over `accounts a`
+ * joined to `account_segmentation r` (the read below, and the set-based first materialisation).
  */
-export async function readMembershipChanges(
-  db: Executor,
-  what: MembershipRecompute,
-  scope: RecomputeScope & { peerColumns?: boolean },
-): Promise<MembershipChange[]> {
-  const asOf = scope.asOf ?? new Date();
+export async function membershipColumns(db: Executor, what: MembershipRecompute, asOf: Date): Promise<{ newTier: Prisma.Sql; newSegments: Prisma.Sql }> {
   const newTier = what.tiers ? compileTierCase(what.tiers.scheme?.tiers ?? [], what.tiers.ids, asOf) : Prisma.sql`r.tier_id`;
   const recomputed = what.segments.map((s) => s.id);
   const others = await db.$queryRaw<{ id: number }[]>`
@@ -67,6 +61,21 @@ export async function readMembershipChanges(
   const newSegments = entries.length
     ? Prisma.sql`array_remove(ARRAY[${Prisma.join(entries.map((e) => e.sql))}]::int[], NULL)`
     : Prisma.sql`'{}'::int[]`;
+  return { newTier, newSegments };
+}
+
+/**
+ * The read half: one pass over the accounts (all, or the given ones) computes each account's
+ * tier and ascending array of segment ids and returns only the accounts whose stored tier or
+ * segments differ.
+ */
+export async function readMembershipChanges(
+  db: Executor,
+  what: MembershipRecompute,
+  scope: RecomputeScope & { peerColumns?: boolean },
+): Promise<MembershipChange[]> {
+  const asOf = scope.asOf ?? new Date();
+  const { newTier, newSegments } = await membershipColumns(db, what, asOf);
   const peerColumns = scope.peerColumns ? Prisma.sql`, industry, categories` : Prisma.empty;
   // Each row as one JSON text (bulk-values.ts): Prisma converts a result value by value.
   const rows = await db.$queryRaw<{ r: string }[]>`

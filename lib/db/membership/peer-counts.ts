@@ -25,12 +25,19 @@ export interface PeerCount {
 /** The stamp's signature: the counts' columns are the categories in this order. */
 const SIGNATURE = JSON.stringify(TECH_CATEGORIES);
 
-/** Count every group (small ones too: a republish may grow them past WHITESPACE_MIN_PEERS). */
-export function countPeers(db: PlaysExecutor): Promise<PeerCount[]> {
+/** The accounts with their stored tiers: `a` (industry, technology_categories) and `r` (tier_id). */
+const STORED = Prisma.sql`accounts a JOIN account_segmentation r ON r.account_id = a.id`;
+
+/**
+ * Count every group (small ones too: a republish may grow them past WHITESPACE_MIN_PEERS), over
+ * the stored tiers or another source with the same aliases (the first materialisation's staging
+ * table, materialise.ts).
+ */
+export function countPeers(db: PlaysExecutor, from: Prisma.Sql = STORED): Promise<PeerCount[]> {
   const counts = TECH_CATEGORIES.map((c) => Prisma.sql`(count(*) FILTER (WHERE a.technology_categories & ${techCategoryBit(c)}::int <> 0))::int`);
   return db.$queryRaw<PeerCount[]>`
     SELECT a.industry, COALESCE(r.tier_id, 0) AS tier_key, count(*)::int AS accounts, ARRAY[${Prisma.join(counts)}]::int[] AS with_category
-    FROM accounts a JOIN account_segmentation r ON r.account_id = a.id
+    FROM ${from}
     GROUP BY 1, 2`;
 }
 

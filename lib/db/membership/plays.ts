@@ -96,10 +96,24 @@ async function readPlayChanges(db: PlaysExecutor, plays: readonly PublishedPlay[
   return parseJsonRows(rows).map(([id, old_ws, new_ws, old_plays, new_plays]) => ({ id, old_ws, new_ws, old_plays, new_plays }) as PlayChange);
 }
 
-/** The one statement of readPlayChanges. */
-async function playChangesSql(db: PlaysExecutor, plays: readonly PublishedPlay[], scope: PlaysScope): Promise<Prisma.Sql> {
-  const asOf = scope.asOf ?? new Date();
-  const common = scope.peers ?? (await readPeerCommon(db));
+/** How an account's membership reads in the play expressions: its tier id and segment ids (r.* columns, or a staging table's). */
+export interface PlayMember {
+  tierId: Prisma.Sql;
+  segmentIds: Prisma.Sql;
+}
+
+/**
+ * Each account's new whitespace and play ids as SQL over `accounts a`, the membership `member`
+ * and the peer group `g` (join `groups` as g on a.industry and the account's tier id, 0 for
+ * untiered): shared by the read below and the set-based first materialisation.
+ */
+export async function playColumns(
+  db: PlaysExecutor,
+  plays: readonly PublishedPlay[],
+  common: readonly PeerCommon[],
+  member: PlayMember,
+  asOf: Date,
+): Promise<{ whitespace: Prisma.Sql; plays: Prisma.Sql; groups: Prisma.Sql }> {
   const tierRows = await db.$queryRaw<{ id: number; key: string }[]>`SELECT id, key FROM tiers WHERE NOT archived`;
   const tierIds = new Map(tierRows.map((t) => [t.key, t.id]));
   // The account's whitespace: the group's common categories it does not run, in enum order. Only
@@ -115,19 +129,29 @@ async function playChangesSql(db: PlaysExecutor, plays: readonly PublishedPlay[]
     const tested = candidates.filter((c) => categories.includes(c));
     return tested.length ? Prisma.sql`(${Prisma.join(tested.map(gap), " OR ")})` : Prisma.sql`FALSE`;
   };
-  const member = { tierId: Prisma.sql`r.tier_id`, segmentIds: Prisma.sql`COALESCE(r.segment_ids, '{}')`, whitespace: whitespaceAny };
   const day = toIsoDate(asOf);
   const running = plays.filter((p) => isPlayRunning(p.definition, day));
-  const cases = running.map((p) => Prisma.sql`CASE WHEN ${compileAudience(p.definition.audience, tierIds, member, asOf)} THEN ${p.id}::int END`);
+  const cases = running.map(
+    (p) => Prisma.sql`CASE WHEN ${compileAudience(p.definition.audience, tierIds, { ...member, whitespace: whitespaceAny }, asOf)} THEN ${p.id}::int END`,
+  );
   const newPlays = cases.length ? Prisma.sql`array_remove(ARRAY[${Prisma.join(cases)}]::int[], NULL)` : Prisma.sql`'{}'::int[]`;
+  const groups = Prisma.sql`unnest(${common.map((g) => g.industry)}::text[], ${common.map((g) => g.tier_key)}::int[], ${common.map((g) => g.mask)}::int[])
+        AS g(industry, tier_key, mask)`;
+  return { whitespace, plays: newPlays, groups };
+}
+
+/** The one statement of readPlayChanges. */
+async function playChangesSql(db: PlaysExecutor, plays: readonly PublishedPlay[], scope: PlaysScope): Promise<Prisma.Sql> {
+  const common = scope.peers ?? (await readPeerCommon(db));
+  const member = { tierId: Prisma.sql`r.tier_id`, segmentIds: Prisma.sql`COALESCE(r.segment_ids, '{}')` };
+  const columns = await playColumns(db, plays, common, member, scope.asOf ?? new Date());
   const ids = scope.accountIds ? Prisma.sql`a.id = ANY(${[...scope.accountIds]}::int[])` : Prisma.sql`TRUE`;
   return Prisma.sql`
     -- Each row as one JSON text (bulk-values.ts).
     SELECT json_build_array(id, old_ws, new_ws, old_plays, new_plays)::text AS r FROM (
-      SELECT a.id, COALESCE(r.whitespace, '{}') AS old_ws, ${whitespace} AS new_ws, COALESCE(r.play_ids, '{}') AS old_plays, ${newPlays} AS new_plays
+      SELECT a.id, COALESCE(r.whitespace, '{}') AS old_ws, ${columns.whitespace} AS new_ws, COALESCE(r.play_ids, '{}') AS old_plays, ${columns.plays} AS new_plays
       FROM accounts a JOIN account_segmentation r ON r.account_id = a.id
-      LEFT JOIN unnest(${common.map((g) => g.industry)}::text[], ${common.map((g) => g.tier_key)}::int[], ${common.map((g) => g.mask)}::int[])
-        AS g(industry, tier_key, mask) ON g.industry = a.industry AND g.tier_key = COALESCE(r.tier_id, 0)
+      LEFT JOIN ${columns.groups} ON g.industry = a.industry AND g.tier_key = COALESCE(r.tier_id, 0)
       WHERE ${ids}
     ) calc
     WHERE old_ws <> new_ws OR old_plays <> new_plays`;

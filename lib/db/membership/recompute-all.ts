@@ -9,6 +9,7 @@ import { toIsoDate } from "@/lib/segmentation/dates";
 import { applyMembershipChanges } from "./apply-changes";
 import { readMembershipChanges, type MembershipRecompute } from "./changes";
 import { checkStamp, beginDerivedWrites, storeStamp } from "./input-stamp";
+import { materialiseEverything, mostlyBlank } from "./materialise";
 import { countPeers, peerCommon, storePeerCounts } from "./peer-counts";
 import { loadPublishedPlays, recomputePlays, withParallelScans, type PeerCommon, type PublishedPlay } from "./plays";
 import { loadPublishedRules, rulesSignature, type PublishedRules, type ScoringSettings } from "./published-rules";
@@ -152,11 +153,20 @@ function currentParts(stored: string | null, now: FullSignature): { memberships:
  * and so are its rules (tiers and segments; scoring settings; plays, which also follow any
  * membership change). Everything else always runs: the tiers table follows the scheme and ranks
  * follow the tiers.
+ *
+ * When most accounts were never materialised (the first materialisation, mostlyBlank), every row
+ * changes: then everything is computed into staging tables and written once per row, set-based,
+ * in one transaction (materialise.ts) instead of three rewrites of every row carried through Node.
  */
 export async function recomputeEverything(
   root: Db,
   because: Because,
-  options: { asOf?: Date; onStep?: (step: string, ms: number) => void | Promise<void> } = {},
+  options: {
+    asOf?: Date;
+    onStep?: (step: string, ms: number) => void | Promise<void>;
+    /** The set-based path (materialise.ts): forced on or off; by default when most accounts are blank. */
+    bulk?: boolean;
+  } = {},
 ): Promise<RecomputeSummary> {
   const asOf = options.asOf ?? new Date();
   const step = async <T>(name: string, work: () => Promise<T>): Promise<T> => {
@@ -168,10 +178,29 @@ export async function recomputeEverything(
   for (let attempt = 1; ; attempt++) {
     const rules = await loadPublishedRules(root);
     const what = await everything(root, rules);
-    const signature = fullSignature(rules, await loadPublishedPlays(root), asOf);
+    const plays = await loadPublishedPlays(root);
+    const signature = fullSignature(rules, plays, asOf);
     // Before every read: whatever commits after this snapshot counts as a change next time.
     const stamp = await checkStamp(root, "full");
     const current = currentParts(stamp.unchangedSignature, signature);
+    // Most accounts never materialised: every row changes, so write each once, set-based.
+    if (!current.memberships && (options.bulk ?? (await mostlyBlank(root)))) {
+      const summary = await root.$transaction(async (tx) => {
+        const stillCurrent = async () => rulesSignature(await loadPublishedRules(tx)) === rulesSignature(rules);
+        if (!(await stillCurrent())) return null;
+        await beginDerivedWrites(tx);
+        await allowLargeSorts(tx);
+        const done = await materialiseEverything(tx, { what, scoring: rules.scoring, plays, because, asOf, step, stillCurrent });
+        if (!done) return null;
+        await reorderTierRanks(tx);
+        await storePeerCounts(tx, done.counts, stamp.now);
+        await storeStamp(tx, "full", stamp.now, JSON.stringify(signature));
+        return { tierChanges: done.tierChanges, segmentChanges: done.segmentChanges, playChanges: done.playChanges, scoreChanges: done.scoreChanges };
+      }, LONG_TRANSACTION);
+      if (summary) return summary;
+      if (attempt >= 3) throw new Error("The rules changed during three recomputes in a row; try again later.");
+      continue;
+    }
     // The score read is the longest; scores depend on neither tiers, segments nor plays, so it
     // goes on while the memberships are written and the plays recomputed, and is awaited last.
     const scoresRead = current.scores

@@ -118,6 +118,14 @@ function componentColumns(scoring: ScoringSettings, asOf: Date): Prisma.Sql {
 
 /** From `base` (id, ltv_rank, potential_rank, fit, engagement, recency): the rounded parts and total, only where they differ from the stored ones. */
 function changedScores(scoring: ScoringSettings): Prisma.Sql {
+  return Prisma.sql`${scoredParts(scoring)}
+    -- Each row as one JSON text (bulk-values.ts).
+    SELECT json_build_array(s.id, s.v, s.f, s.e, s.total)::text AS r FROM scored s JOIN account_segmentation r ON r.account_id = s.id
+    WHERE (r.score_value, r.score_fit, r.score_engagement, r.priority_score) IS DISTINCT FROM (s.v, s.f, s.e, s.total)`;
+}
+
+/** The CTEs `parts` and `scored` (id, v, f, e, total) over `base`. */
+function scoredParts(scoring: ScoringSettings): Prisma.Sql {
   const w = normaliseWeights(scoring.weights);
   return Prisma.sql`parts AS (
       -- Rounded to 0.1 (in float8: numeric rounding is several times slower) so tiny shifts do not rewrite rows.
@@ -130,10 +138,23 @@ function changedScores(scoring: ScoringSettings): Prisma.Sql {
       -- OFFSET 0 computes each row's parts once: inlined into the comparison below, every column
       -- repeated its whole expression (the fit's conditions twice, the ranks' arithmetic twice).
       SELECT id, v, f, e, round(10 * (${w.value} * v + ${w.fit} * f + ${w.engagement} * e)) / 10 AS total FROM parts OFFSET 0
-    )
-    -- Each row as one JSON text (bulk-values.ts).
-    SELECT json_build_array(s.id, s.v, s.f, s.e, s.total)::text AS r FROM scored s JOIN account_segmentation r ON r.account_id = s.id
-    WHERE (r.score_value, r.score_fit, r.score_engagement, r.priority_score) IS DISTINCT FROM (s.v, s.f, s.e, s.total)`;
+    )`;
+}
+
+/**
+ * Every account's score as one query (id, v, f, e, total), the same values readScoreChanges
+ * compares: for the set-based first materialisation, which stages them instead of reading them.
+ */
+export function allScoresSql(scoring: ScoringSettings, asOf: Date): Prisma.Sql {
+  return Prisma.sql`
+    WITH base AS (
+      SELECT a.id,
+        percent_rank() OVER (ORDER BY a.lifetime_value::float8) AS ltv_rank,
+        percent_rank() OVER (ORDER BY a.potential::float8) AS potential_rank,
+        ${componentColumns(scoring, asOf)}
+      FROM accounts a
+    ), ${scoredParts(scoring)}
+    SELECT id, v, f, e, total FROM scored`;
 }
 
 /** Writes the scores readScoreChanges found; returns how many rows it wrote. */

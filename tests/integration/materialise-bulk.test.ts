@@ -1,0 +1,125 @@
+/**
+ * The set-based full recompute (lib/db/membership/materialise.ts, taken when most accounts were
+ * never materialised) against the row-by-row path on the same data: every account_segmentation
+ * column, the account_segments rows, the ledger rows (all but their id and time) and the stored
+ * peer counts must be equal, from blank rows (a first materialisation) and from an older
+ * materialisation (accounts enter and leave), and a recompute right after writes nothing.
+ */
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { db } from "@/lib/db/client";
+import { BULK_MIN_ACCOUNTS, mostlyBlank } from "@/lib/db/membership/materialise";
+import { recomputeAll, recomputeEverything } from "@/lib/db/membership/recompute-all";
+import type { Because } from "@/lib/db/membership/types";
+import { LONG_TRANSACTION } from "@/lib/db/transaction";
+import { publishDemoRules } from "@/lib/seed/demo-rules";
+import { seedDatabase } from "@/lib/seed/seed-database";
+import { resetDatabase } from "../support/reset-db";
+
+const SEEDED_AS_OF = new Date("2026-01-15T00:00:00Z");
+const LATER = new Date("2026-04-20T00:00:00Z");
+const BECAUSE: Because = { reason: "RULE_PUBLISHED", ruleVersion: 1, detail: "materialise test" };
+const NOTHING = { tierChanges: 0, segmentChanges: 0, playChanges: 0, scoreChanges: 0 };
+let pool: pg.Pool;
+
+/** Everything a full recompute writes, in a fixed order; ledger rows after `afterId`. */
+async function stored(afterId = 0n) {
+  const [segmentation, segments, ledger, peers] = await Promise.all([
+    db.$queryRaw`SELECT account_id, tier_id, tier_rank, priority_score, score_value, score_fit, score_engagement, segment_ids, play_ids, whitespace
+      FROM account_segmentation ORDER BY account_id`,
+    db.$queryRaw`SELECT segment_id, account_id FROM account_segments ORDER BY segment_id, account_id`,
+    db.$queryRaw`SELECT account_id, scope, tier_id, from_tier_id, segment_id, play_id, change, reason, rule_version, detail
+      FROM membership_events WHERE id > ${afterId} ORDER BY account_id, scope, segment_id, play_id, change`,
+    db.$queryRaw`SELECT industry, tier_key, accounts, with_category FROM peer_counts ORDER BY industry, tier_key`,
+  ]);
+  return { segmentation, segments, ledger, peers };
+}
+
+/** Every stored membership and score back to a new account's (as `segmentation.ts --first` does). */
+async function clearMemberships() {
+  await db.$executeRaw`TRUNCATE account_segments, membership_events`;
+  await db.$executeRaw`DELETE FROM peer_counts`;
+  await db.$executeRaw`UPDATE account_segmentation SET tier_id = NULL, tier_rank = 9999, segment_ids = '{}', play_ids = '{}', whitespace = '{}',
+    priority_score = 0, score_value = 0, score_fit = 0, score_engagement = 0`;
+}
+
+const lastEventId = async () => (await db.membershipEvent.aggregate({ _max: { id: true } }))._max.id ?? 0n;
+
+beforeAll(async () => {
+  pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 2 });
+  await resetDatabase();
+  await seedDatabase(pool, { accounts: 1200, seed: "materialise-bulk", asOf: SEEDED_AS_OF });
+  const admin = await db.user.findFirst({ where: { role: "ADMIN" } });
+  await publishDemoRules(db, { publishedById: admin?.id ?? null, asOf: SEEDED_AS_OF });
+});
+afterAll(async () => {
+  await pool.end();
+  await db.$disconnect();
+});
+
+describe("the set-based full recompute writes what the row-by-row one does", () => {
+  test("a first materialisation: the same rows, ledger and peer counts; a recompute right after changes nothing", async () => {
+    await clearMemberships();
+    const rows = await recomputeEverything(db, BECAUSE, { asOf: SEEDED_AS_OF, bulk: false });
+    const byRows = await stored();
+    expect(rows.tierChanges).toBeGreaterThan(0);
+    expect(rows.segmentChanges).toBeGreaterThan(0);
+    expect(rows.playChanges).toBeGreaterThan(0);
+
+    await clearMemberships();
+    const bulk = await recomputeEverything(db, BECAUSE, { asOf: SEEDED_AS_OF, bulk: true });
+    expect(bulk).toEqual(rows);
+    expect(await stored()).toEqual(byRows);
+    // Every part recomputed (no stamp on the caller's transaction): nothing differs.
+    expect(await db.$transaction((tx) => recomputeAll(tx, { reason: "DATA_CHANGE" }, { asOf: SEEDED_AS_OF }), LONG_TRANSACTION)).toEqual(NOTHING);
+  });
+
+  test("from an older materialisation (accounts enter and leave after their data and the day change): the same changes", async () => {
+    // An exact, reversible data change (loyalty and usage swapped) so both paths start from the same rows.
+    const swapData = () => db.$executeRaw`UPDATE accounts SET
+      loyalty_status = (CASE loyalty_status::text WHEN 'AT_RISK' THEN 'ADVOCATE' WHEN 'ADVOCATE' THEN 'AT_RISK' ELSE loyalty_status::text END)::"LoyaltyStatus",
+      usage_rate = (CASE usage_rate::text WHEN 'HEAVY' THEN 'LIGHT' WHEN 'LIGHT' THEN 'HEAVY' ELSE usage_rate::text END)::"UsageRate",
+      engagement_score = 100 - engagement_score`;
+    await clearMemberships();
+    await recomputeEverything(db, BECAUSE, { asOf: SEEDED_AS_OF, bulk: false });
+    const before = await lastEventId();
+    await swapData();
+    const rows = await recomputeEverything(db, { reason: "DATA_CHANGE" }, { asOf: LATER, bulk: false });
+    const byRows = await stored(before);
+    expect(rows.segmentChanges + rows.tierChanges).toBeGreaterThan(0);
+    expect((byRows.ledger as { change: string }[]).some((e) => e.change === "LEFT")).toBe(true);
+
+    // The same starting point again (the same path on the same data), then the set-based path.
+    await swapData();
+    await clearMemberships();
+    await recomputeEverything(db, BECAUSE, { asOf: SEEDED_AS_OF, bulk: false });
+    const again = await lastEventId();
+    await swapData();
+    const bulk = await recomputeEverything(db, { reason: "DATA_CHANGE" }, { asOf: LATER, bulk: true });
+    expect(bulk).toEqual(rows);
+    expect(await stored(again)).toEqual(byRows);
+    await swapData();
+  });
+
+  test("without a per-row key on tier_id, deleting a tier still untiers its members (post-migrate's statement trigger)", async () => {
+    const [tier] = await db.$queryRaw<{ tier_id: number; n: number }[]>`
+      SELECT tier_id, count(*)::int AS n FROM account_segmentation WHERE tier_id IS NOT NULL GROUP BY 1 ORDER BY 2 DESC LIMIT 1`;
+    expect(tier!.n).toBeGreaterThan(0);
+    await db.$transaction(async (tx) => {
+      await tx.tier.delete({ where: { id: tier!.tier_id } });
+      expect(await tx.accountSegmentation.count({ where: { tierId: tier!.tier_id } })).toBe(0);
+      throw new Error("rolled back");
+    }).catch((error: Error) => expect(error.message).toBe("rolled back"));
+    expect(await db.accountSegmentation.count({ where: { tierId: tier!.tier_id } })).toBe(tier!.n);
+  });
+
+  test("it is chosen when most accounts are blank, and only from BULK_MIN_ACCOUNTS of them", async () => {
+    await clearMemberships();
+    expect(await mostlyBlank(db, 1000)).toBe(true);
+    // 1,200 blank accounts are below the default minimum: the row-by-row path (its cost follows the changes).
+    expect(BULK_MIN_ACCOUNTS).toBeGreaterThan(1200);
+    expect(await mostlyBlank(db)).toBe(false);
+    await recomputeEverything(db, BECAUSE, { asOf: SEEDED_AS_OF });
+    expect(await mostlyBlank(db, 1000)).toBe(false);
+  });
+});
