@@ -27,12 +27,15 @@ export const BULK_MIN_ACCOUNTS = 10_000;
 /**
  * Whether most accounts have never been materialised: untiered with a zero score (the row's
  * defaults; a computed score is above 0 for all but the lowest-valued, unengaged accounts).
- * Counted on the (tier_rank, priority_score) index: an empty range once materialised.
+ * Counted on the (tier_rank, priority_score) index: an empty range once materialised. The total
+ * is the planner's row count (counting every row would add a pass to every daily refresh), or
+ * counted when the table was never analysed.
  */
 export async function mostlyBlank(db: Executor, minAccounts = BULK_MIN_ACCOUNTS): Promise<boolean> {
   const [row] = await db.$queryRaw<{ blank: number; total: number }[]>`
     SELECT (SELECT count(*) FROM account_segmentation WHERE tier_rank = ${UNTIERED.rank}::int AND priority_score = 0)::int AS blank,
-      (SELECT count(*) FROM account_segmentation)::int AS total`;
+      (SELECT CASE WHEN c.reltuples > 0 THEN c.reltuples::int ELSE (SELECT count(*) FROM account_segmentation)::int END
+       FROM pg_class c WHERE c.oid = 'account_segmentation'::regclass) AS total`;
   return !!row && row.blank >= minAccounts && 2 * row.blank >= row.total;
 }
 
