@@ -1,9 +1,10 @@
 /**
  * The full recompute written set-based, for when most accounts change (the first materialisation,
  * a database of newly imported accounts): every account's tier, segments, play audiences,
- * whitespace and score are computed in PostgreSQL into two temporary tables, then written with
- * ONE update of account_segmentation, and account_segments and the ledger each follow from the
- * rows that update changed, all in one statement. The row-by-row path (apply-changes.ts, plays.ts,
+ * whitespace and score are computed in PostgreSQL into temporary tables (memberships, scores, then
+ * the rows that change with their plays and whitespace), then written with ONE update of
+ * account_segmentation, and account_segments and the ledger each follow from the rows that update
+ * changed, all in one statement. The row-by-row path (apply-changes.ts, plays.ts,
  * scores.ts) rewrites each row three times (memberships, then plays, then the score), each
  * non-HOT with an entry in all five indexes, and carries every change through Node; this path
  * writes each row once and sends nothing through Node but the peer groups.
