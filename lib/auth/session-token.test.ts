@@ -4,7 +4,7 @@
  * with another secret or for the other cookie name, and an expired one give no session.
  */
 import { encode } from "next-auth/jwt";
-import { beforeEach, expect, test, vi } from "vitest";
+import { afterEach, beforeEach, expect, test, vi } from "vitest";
 
 vi.mock("server-only", () => ({}));
 const jar = vi.hoisted(() => new Map<string, string>());
@@ -15,6 +15,11 @@ vi.mock("next/headers", () => ({
   }),
 }));
 const authCalls = vi.hoisted(() => ({ count: 0 }));
+const decodeCalls = vi.hoisted(() => ({ count: 0 }));
+vi.mock("next-auth/jwt", async (importOriginal) => {
+  const jwt = await importOriginal<typeof import("next-auth/jwt")>();
+  return { ...jwt, decode: (...args: Parameters<typeof jwt.decode>) => (decodeCalls.count++, jwt.decode(...args)) };
+});
 vi.mock("./auth", () => ({ auth: async () => (authCalls.count++, { user: { id: "chunked-user", sessionId: "s2", sessionVersion: 4 } }) }));
 
 const SECRET = "session-token-test-secret-0123456789abcdef";
@@ -25,7 +30,9 @@ const claims = { uid: "user-1", sid: "session-1", sv: 3, role: "REP" as const };
 beforeEach(() => {
   jar.clear();
   authCalls.count = 0;
+  decodeCalls.count = 0;
 });
+afterEach(() => vi.useRealTimers());
 
 test("a token Auth.js encoded for the cookie gives its claims, over HTTP and HTTPS", async () => {
   jar.set("authjs.session-token", await encode({ token: claims, secret: SECRET, salt: "authjs.session-token" }));
@@ -58,4 +65,21 @@ test("a token split across cookies is read through Auth.js", async () => {
   jar.set("authjs.session-token.1", "part");
   await expect(sessionClaims()).resolves.toEqual({ userId: "chunked-user", sessionId: "s2", sessionVersion: 4 });
   expect(authCalls.count).toBe(1);
+});
+
+test("a cookie sent again is decoded once, and not trusted past its expiry", async () => {
+  vi.useFakeTimers({ toFake: ["Date"] });
+  const token = await encode({ token: { ...claims, uid: "user-2" }, secret: SECRET, salt: "authjs.session-token", maxAge: 60 });
+  jar.set("authjs.session-token", token);
+  for (let i = 0; i < 3; i++) await expect(sessionClaims()).resolves.toEqual({ userId: "user-2", sessionId: "session-1", sessionVersion: 3 });
+  expect(decodeCalls.count).toBe(1);
+  // The same token under the other cookie's name was made with another salt: still refused.
+  jar.clear();
+  jar.set("__Secure-authjs.session-token", token);
+  await expect(sessionClaims()).resolves.toBeNull();
+  jar.clear();
+  jar.set("authjs.session-token", token);
+  // Past the expiry and Auth.js's 15 s clock tolerance.
+  vi.setSystemTime(Date.now() + 80_000);
+  await expect(sessionClaims()).resolves.toBeNull();
 });
