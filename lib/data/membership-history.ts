@@ -8,7 +8,6 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import type { MembershipReason } from "@/lib/db/membership/types";
 import { isOutcomeKind, OUTCOME_KIND_LABELS, type OutcomeKind } from "@/lib/plays/kinds";
-import { toIsoDate } from "@/lib/segmentation/dates";
 import { formatDate, formatMoney } from "@/lib/utils/format";
 
 /** Newest entries shown on the account page. */
@@ -65,9 +64,10 @@ export interface OutcomeHistoryEntry {
 
 export type MembershipHistoryEntry = LedgerHistoryEntry | OutcomeHistoryEntry;
 
+/** A ledger row as the history statement returns it (JSON: ids as text, times as epoch ms). */
 interface HistoryRow {
-  id: bigint;
-  at: Date;
+  id: string;
+  at_ms: number;
   scope: string;
   change: string;
   reason: string;
@@ -84,9 +84,10 @@ interface HistoryRow {
   play_name: string | null;
 }
 
+/** An outcome as the history statement returns it (snooze_until a "YYYY-MM-DD" date). */
 interface OutcomeRow {
-  id: bigint;
-  at: Date;
+  id: string;
+  at_ms: number;
   kind: string;
   play_id: number;
   play_name: string;
@@ -94,77 +95,79 @@ interface OutcomeRow {
   by_name: string | null;
   amount: string | null;
   reason: string | null;
-  snooze_until: Date | null;
+  snooze_until: string | null;
 }
 
-/** The newest HISTORY_LIMIT entries of one account: ledger rows and outcomes together. */
+/**
+ * The newest HISTORY_LIMIT entries of one account: ledger rows and outcomes together, read in one
+ * statement (each side as a JSON array, newest first).
+ */
 export async function loadMembershipHistory(accountId: number): Promise<MembershipHistoryEntry[]> {
-  const [ledger, outcomes] = await Promise.all([loadLedger(accountId), loadOutcomes(accountId)]);
+  const [row] = await db.$queryRaw<{ ledger: string; outcomes: string }[]>`
+    SELECT
+      (SELECT COALESCE(json_agg(x ORDER BY x.at_ms DESC, x.n DESC), '[]') FROM (
+        SELECT m.id AS n, m.id::text AS id, (extract(epoch FROM m.at) * 1000)::float8 AS at_ms, m.scope, m.change, m.reason,
+               m.rule_version, m.detail, t.name AS tier_name, t.color AS tier_color, f.name AS from_name, f.color AS from_color,
+               s.id AS segment_id, s.name AS segment_name, s.color AS segment_color, m.play_id, p.name AS play_name
+        FROM membership_events m
+          LEFT JOIN tiers t ON t.id = m.tier_id
+          LEFT JOIN tiers f ON f.id = m.from_tier_id
+          LEFT JOIN segments s ON s.id = m.segment_id
+          LEFT JOIN plays p ON p.id = m.play_id
+        WHERE m.account_id = ${accountId}
+        ORDER BY m.at DESC, m.id DESC
+        LIMIT ${HISTORY_LIMIT}) x)::text AS ledger,
+      (SELECT COALESCE(json_agg(y ORDER BY y.at_ms DESC, y.n DESC), '[]') FROM (
+        SELECT o.id AS n, o.id::text AS id, (extract(epoch FROM o.at) * 1000)::float8 AS at_ms, o.kind::text AS kind, o.play_id,
+               p.name AS play_name, o.play_version, u.name AS by_name, o.amount::text AS amount, o.reason, o.snooze_until
+        FROM play_outcomes o
+          JOIN plays p ON p.id = o.play_id
+          LEFT JOIN users u ON u.id = o.user_id
+        WHERE o.account_id = ${accountId}
+        ORDER BY o.at DESC, o.id DESC
+        LIMIT ${HISTORY_LIMIT}) y)::text AS outcomes`;
+  const ledger = (JSON.parse(row?.ledger ?? "[]") as HistoryRow[]).map(ledgerEntry);
+  const outcomes = (JSON.parse(row?.outcomes ?? "[]") as OutcomeRow[]).flatMap(outcomeEntry);
   // Outcomes first: on an equal timestamp the (stable) sort lists the outcome above the ledger rows.
   return [...outcomes, ...ledger].sort((a, b) => b.at.getTime() - a.at.getTime()).slice(0, HISTORY_LIMIT);
 }
 
-async function loadLedger(accountId: number): Promise<LedgerHistoryEntry[]> {
-  const rows = await db.$queryRaw<HistoryRow[]>`
-    SELECT m.id, m.at, m.scope, m.change, m.reason, m.rule_version, m.detail,
-           t.name AS tier_name, t.color AS tier_color, f.name AS from_name, f.color AS from_color,
-           s.id AS segment_id, s.name AS segment_name, s.color AS segment_color, m.play_id, p.name AS play_name
-    FROM membership_events m
-      LEFT JOIN tiers t ON t.id = m.tier_id
-      LEFT JOIN tiers f ON f.id = m.from_tier_id
-      LEFT JOIN segments s ON s.id = m.segment_id
-      LEFT JOIN plays p ON p.id = m.play_id
-    WHERE m.account_id = ${accountId}
-    ORDER BY m.at DESC, m.id DESC
-    LIMIT ${HISTORY_LIMIT}`;
-  return rows.map((r) => {
-    const reason = (r.reason in MEMBERSHIP_REASON_LABELS ? r.reason : "DATA_CHANGE") as MembershipReason;
-    return {
-      id: r.id.toString(),
-      at: r.at,
-      scope: r.scope === "SEGMENT" || r.scope === "PLAY" ? r.scope : "TIER",
-      change: r.change === "LEFT" ? "LEFT" : "ENTERED",
-      tier: r.tier_name ? { name: r.tier_name, color: r.tier_color ?? "#64748b" } : null,
-      fromTier: r.from_name ? { name: r.from_name, color: r.from_color ?? "#64748b" } : null,
-      segment: r.segment_id !== null ? { id: r.segment_id, name: r.segment_name ?? `Segment ${r.segment_id}`, color: r.segment_color ?? "#6366f1" } : null,
-      play: r.play_id !== null ? { id: r.play_id, name: r.play_name ?? `Play ${r.play_id}` } : null,
-      reason,
-      reasonLabel: MEMBERSHIP_REASON_LABELS[reason],
-      ruleVersion: r.rule_version,
-      detail: r.detail,
-    };
-  });
+function ledgerEntry(r: HistoryRow): LedgerHistoryEntry {
+  const reason = (r.reason in MEMBERSHIP_REASON_LABELS ? r.reason : "DATA_CHANGE") as MembershipReason;
+  return {
+    id: r.id,
+    at: new Date(r.at_ms),
+    scope: r.scope === "SEGMENT" || r.scope === "PLAY" ? r.scope : "TIER",
+    change: r.change === "LEFT" ? "LEFT" : "ENTERED",
+    tier: r.tier_name ? { name: r.tier_name, color: r.tier_color ?? "#64748b" } : null,
+    fromTier: r.from_name ? { name: r.from_name, color: r.from_color ?? "#64748b" } : null,
+    segment: r.segment_id !== null ? { id: r.segment_id, name: r.segment_name ?? `Segment ${r.segment_id}`, color: r.segment_color ?? "#6366f1" } : null,
+    play: r.play_id !== null ? { id: r.play_id, name: r.play_name ?? `Play ${r.play_id}` } : null,
+    reason,
+    reasonLabel: MEMBERSHIP_REASON_LABELS[reason],
+    ruleVersion: r.rule_version,
+    detail: r.detail,
+  };
 }
 
-async function loadOutcomes(accountId: number): Promise<OutcomeHistoryEntry[]> {
-  const rows = await db.$queryRaw<OutcomeRow[]>`
-    SELECT o.id, o.at, o.kind::text AS kind, o.play_id, p.name AS play_name, o.play_version, u.name AS by_name,
-           o.amount::text AS amount, o.reason, o.snooze_until
-    FROM play_outcomes o
-      JOIN plays p ON p.id = o.play_id
-      LEFT JOIN users u ON u.id = o.user_id
-    WHERE o.account_id = ${accountId}
-    ORDER BY o.at DESC, o.id DESC
-    LIMIT ${HISTORY_LIMIT}`;
-  return rows.flatMap((r) => {
-    if (!isOutcomeKind(r.kind)) return [];
-    const amount = r.amount === null ? null : Number(r.amount);
-    const snoozeUntil = r.snooze_until ? toIsoDate(r.snooze_until) : null;
-    return [
-      {
-        id: `outcome-${r.id}`,
-        at: r.at,
-        scope: "OUTCOME" as const,
-        outcome: r.kind,
-        outcomeLabel: OUTCOME_KIND_LABELS[r.kind],
-        play: { id: r.play_id, name: r.play_name },
-        playVersion: r.play_version,
-        by: r.by_name,
-        amount,
-        reason: r.reason,
-        snoozeUntil,
-        detail: amount !== null ? `Amount won: ${formatMoney(amount)}` : snoozeUntil !== null ? `Snoozed until ${formatDate(snoozeUntil)}` : r.reason,
-      },
-    ];
-  });
+function outcomeEntry(r: OutcomeRow): OutcomeHistoryEntry[] {
+  if (!isOutcomeKind(r.kind)) return [];
+  const amount = r.amount === null ? null : Number(r.amount);
+  const snoozeUntil = r.snooze_until;
+  return [
+    {
+      id: `outcome-${r.id}`,
+      at: new Date(r.at_ms),
+      scope: "OUTCOME" as const,
+      outcome: r.kind,
+      outcomeLabel: OUTCOME_KIND_LABELS[r.kind],
+      play: { id: r.play_id, name: r.play_name },
+      playVersion: r.play_version,
+      by: r.by_name,
+      amount,
+      reason: r.reason,
+      snoozeUntil,
+      detail: amount !== null ? `Amount won: ${formatMoney(amount)}` : snoozeUntil !== null ? `Snoozed until ${formatDate(snoozeUntil)}` : r.reason,
+    },
+  ];
 }
