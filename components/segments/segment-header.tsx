@@ -1,16 +1,13 @@
+"use client";
+
 import { ArrowRight, Users } from "lucide-react";
 import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
 import type { SegmentSummary } from "@/lib/data/segments";
 import { formatDate, formatNumber } from "@/lib/utils/format";
 import { cn } from "@/lib/utils/cn";
-import { serializeAccountQuery } from "@/lib/validation/account-query";
+import { segmentMembersHref } from "./members-href";
 import { SegmentTrend } from "./segment-trend";
-
-/** The accounts list filtered to a segment's members: the one place members are listed in full. */
-export function segmentMembersHref(id: number): string {
-  return `/accounts${serializeAccountQuery({ segment: [id] })}`;
-}
 
 export function SegmentKindBadge({ label }: { label: string }) {
   return <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-700">{label}</span>;
@@ -18,9 +15,11 @@ export function SegmentKindBadge({ label }: { label: string }) {
 
 /**
  * A segment's identity, rule and numbers. `variant="card"` on the list (the name links to the
- * segment's page), `variant="page"` as the segment page's header.
+ * segment's page), `variant="page"` as the segment page's header. A client component: the segment
+ * goes to the browser as data and the card renders there, instead of ~3 KB of server-rendered
+ * markup per segment. `trendDays` is TREND_DAYS (lib/data/segments.ts is server-only).
  */
-export function SegmentHeader({ segment, variant }: { segment: SegmentSummary; variant: "card" | "page" }) {
+export function SegmentHeader({ segment, variant, trendDays }: { segment: SegmentSummary; variant: "card" | "page"; trendDays: number }) {
   const page = variant === "page";
   const Title = page ? "h1" : "h2";
   return (
@@ -60,7 +59,7 @@ export function SegmentHeader({ segment, variant }: { segment: SegmentSummary; v
             <span className="text-sm text-slate-600">{segment.size === 1 ? "account" : "accounts"}</span>
           </p>
           <div className="mt-1 flex flex-wrap items-center gap-2 text-xs text-slate-500">
-            <SegmentTrend trend={segment.trend} />
+            <SegmentTrend trend={segment.trend} days={trendDays} />
             <span>
               v{segment.version}
               {segment.publishedAt && <> · published {formatDate(segment.publishedAt)}</>}

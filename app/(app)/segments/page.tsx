@@ -49,7 +49,7 @@ export default async function SegmentsPage() {
         <ul className="grid gap-4 md:grid-cols-2 xl:grid-cols-3" aria-label="Published segments">
           {segments.map((segment) => (
             <li key={segment.id}>
-              <SegmentHeader segment={segment} variant="card" />
+              <SegmentHeader segment={segment} variant="card" trendDays={TREND_DAYS} />
             </li>
           ))}
         </ul>

@@ -4,12 +4,14 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { AccountsTable } from "@/components/accounts/accounts-table";
-import { SegmentHeader, segmentMembersHref } from "@/components/segments/segment-header";
+import { SegmentHeader } from "@/components/segments/segment-header";
+import { segmentMembersHref } from "@/components/segments/members-href";
 import { SegmentTierBreakdown } from "@/components/segments/segment-tier-breakdown";
 import { BackLink } from "@/components/ui/back-link";
 import { EmptyPanel } from "@/components/ui/empty-panel";
 import { canSeeAllAccounts } from "@/lib/auth/access";
 import { requireUser } from "@/lib/auth/session";
+import { TREND_DAYS } from "@/lib/data/segments";
 import { sharedAccountPage, sharedMatrix, sharedSegment } from "@/lib/data/shared-reads";
 import { formatNumber } from "@/lib/utils/format";
 import { loadAccountQuery } from "@/lib/validation/account-query";
@@ -44,7 +46,7 @@ export default async function SegmentPage({ params }: { params: Params }) {
       <BackLink href="/segments">Segments</BackLink>
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="lg:col-span-2">
-          <SegmentHeader segment={segment} variant="page" />
+          <SegmentHeader segment={segment} variant="page" trendDays={TREND_DAYS} />
         </div>
         <SegmentTierBreakdown matrix={matrix} segmentId={id} />
       </div>
