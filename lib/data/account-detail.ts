@@ -186,7 +186,8 @@ export async function getAccountDetail(actor: Actor, id: number): Promise<Accoun
   const now = new Date();
   const historyFrom = monthStart(now, ORDER_HISTORY_MONTHS - 1).toISOString().slice(0, 10);
   const eventsFrom = new Date(now.getTime() - ENGAGEMENT_WINDOW_DAYS * DAY_MS);
-  const [row] = await db.$queryRaw<DetailRow[]>`
+  // The scoring settings (shared, usually already known) are read beside the account, not after it.
+  const [[row], scoring] = await Promise.all([db.$queryRaw<DetailRow[]>`
     SELECT a.id, a.name, a.domain, a.industry, a.country, a.region::text AS region, a.employee_count AS "employeeCount",
       a.annual_revenue::float8 AS "annualRevenue", a.lifetime_value::float8 AS lifetime_value, a.order_count,
       a.avg_order_value::float8 AS avg_order_value, a.orders_12m, a.first_order_at, a.last_order_at, a.days_since_last_order,
@@ -219,9 +220,8 @@ export async function getAccountDetail(actor: Actor, id: number): Promise<Accoun
         FROM campaign_responses c WHERE c.account_id = a.id ORDER BY c.responded_at DESC, c.id DESC LIMIT ${CAMPAIGN_RESPONSES}) c) AS campaigns
     FROM accounts a LEFT JOIN account_segmentation r ON r.account_id = a.id LEFT JOIN tiers t ON t.id = r.tier_id
       LEFT JOIN users u ON u.id = a.owner_id
-    WHERE a.id = ${id} AND ${visibleAccountsSql(actor)}`;
+    WHERE a.id = ${id} AND ${visibleAccountsSql(actor)}`, sharedScoring()]);
   if (!row) return null;
-  const scoring = await sharedScoring();
 
   const countsByType = Object.fromEntries(enumValues("engagementType").map((t) => [t, row.event_counts[t] ?? 0])) as Record<EngagementType, number>;
   const groups = new Map<TechCategory, AccountTechnologyItem[]>();

@@ -105,17 +105,18 @@ export interface AccountExplanation {
  */
 export async function explainAccount(actor: Actor, accountId: number): Promise<AccountExplanation | null> {
   if (parseId(accountId) === null) return null;
-  const account = await accountSegmentationRow(actor, accountId);
-  if (!account) return null;
-
   const asOf = new Date();
-  const [{ scheme, segments, scoring }, facts, lookups, meta, history] = await Promise.all([
+  // Read side by side with the access check (one round trip on the page's path, not two); nothing
+  // read is returned unless the account is the actor's to see.
+  const [account, { scheme, segments, scoring }, facts, lookups, meta, history] = await Promise.all([
+    accountSegmentationRow(actor, accountId),
     sharedPublishedRules(),
     requestAccountFacts(accountId),
     sharedNameLookups(),
     sharedSegmentLooks(),
     loadMembershipHistory(accountId),
   ]);
+  if (!account) return null;
   // The account was visible a moment ago; a concurrent delete makes it simply not found.
   if (!facts) return null;
 
