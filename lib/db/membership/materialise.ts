@@ -112,8 +112,12 @@ export async function materialiseEverything(
     await tx.$executeRaw`ANALYZE materialise_rows`;
   });
   const tierVersion = because.ruleVersion ?? what.tiers?.scheme?.version ?? null;
-  const segmentVersions = Prisma.sql`unnest(${what.segments.map((s) => s.id)}::int[], ${what.segments.map((s) => because.ruleVersion ?? s.version)}::int[])`;
-  const playVersions = Prisma.sql`unnest(${input.plays.map((p) => p.id)}::int[], ${input.plays.map((p) => p.version)}::int[])`;
+  // A rule's version by its id's position in an array: an expression per row, not a join of millions of rows.
+  const versionOf = (ids: number[], versions: (number | null)[], id: Prisma.Sql) =>
+    Prisma.sql`(${versions}::int[])[array_position(${ids}::int[], ${id})]`;
+  const segmentVersion = (id: Prisma.Sql) =>
+    versionOf(what.segments.map((s) => s.id), what.segments.map((s) => because.ruleVersion ?? s.version), id);
+  const playVersion = (id: Prisma.Sql) => versionOf(input.plays.map((p) => p.id), input.plays.map((p) => p.version), id);
   const reason = Prisma.sql`${because.reason}::text`;
   const detail = Prisma.sql`${because.detail ?? null}::text`;
   const [row] = await step("write every change at once", () => tx.$queryRaw<{ tiers: number; segments: number; plays: number; scores: number }[]>`
@@ -134,10 +138,10 @@ export async function materialiseEverything(
       DELETE FROM account_segments s USING leaving l WHERE s.account_id = l.id AND s.segment_id = l.segment_id
     ), added AS (
       -- NOT EXISTS, as apply-changes.ts: the account's row is locked by the update above.
+      -- Not sorted: entering comes in account order, so each segment's key range fills rightwards.
       INSERT INTO account_segments (segment_id, account_id, since)
       SELECT e.segment_id, e.id, now() FROM entering e
       WHERE NOT EXISTS (SELECT 1 FROM account_segments s WHERE s.segment_id = e.segment_id AND s.account_id = e.id)
-      ORDER BY e.segment_id, e.id
     ), play_moves AS (
       SELECT c.id, x.play_id, 'ENTERED' AS change FROM changed c CROSS JOIN LATERAL unnest(c.new_plays) AS x(play_id) WHERE NOT (x.play_id = ANY(c.old_plays))
       UNION ALL
@@ -149,14 +153,14 @@ export async function materialiseEverything(
           ${reason}, ${tierVersion}::int, ${detail}
         FROM changed WHERE old_tier IS DISTINCT FROM new_tier
         UNION ALL
-        SELECT e.id, now(), 'SEGMENT', NULL, NULL, e.segment_id, NULL, 'ENTERED', ${reason}, v.version, ${detail}
-        FROM entering e LEFT JOIN ${segmentVersions} AS v(segment_id, version) ON v.segment_id = e.segment_id
+        SELECT e.id, now(), 'SEGMENT', NULL, NULL, e.segment_id, NULL, 'ENTERED', ${reason}, ${segmentVersion(Prisma.sql`e.segment_id`)}, ${detail}
+        FROM entering e
         UNION ALL
-        SELECT l.id, now(), 'SEGMENT', NULL, NULL, l.segment_id, NULL, 'LEFT', ${reason}, v.version, ${detail}
-        FROM leaving l LEFT JOIN ${segmentVersions} AS v(segment_id, version) ON v.segment_id = l.segment_id
+        SELECT l.id, now(), 'SEGMENT', NULL, NULL, l.segment_id, NULL, 'LEFT', ${reason}, ${segmentVersion(Prisma.sql`l.segment_id`)}, ${detail}
+        FROM leaving l
         UNION ALL
-        SELECT p.id, now(), 'PLAY', NULL, NULL, NULL, p.play_id, p.change, ${reason}, v.version, ${detail}
-        FROM play_moves p LEFT JOIN ${playVersions} AS v(play_id, version) ON v.play_id = p.play_id
+        SELECT p.id, now(), 'PLAY', NULL, NULL, NULL, p.play_id, p.change, ${reason}, ${playVersion(Prisma.sql`p.play_id`)}, ${detail}
+        FROM play_moves p
       ) rows (account_id, at, scope, tier_id, from_tier_id, segment_id, play_id, change, reason, rule_version, detail)
       -- Not sorted: each part comes in account order (the update walks materialise_rows in it), so the
       -- (account_id, at) index fills in a few ascending runs; a sort of every row spilled to disk.
