@@ -1,6 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { cache } from "react";
 import { db } from "@/lib/db/client";
+import { jsonRows } from "@/lib/db/json-rows";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { env } from "@/lib/env";
 import type { ClientInfo } from "./client";
@@ -32,8 +34,8 @@ export interface TokenClaims {
 
 interface SessionRow {
   userId: string;
-  expiresAt: Date;
-  lastSeenAt: Date;
+  expiresAtMs: number;
+  lastSeenAtMs: number;
   email: string;
   name: string;
   role: Role;
@@ -92,18 +94,19 @@ const readSessionUserOnce = cache((userId: string, sessionId: string, sessionVer
 async function readSessionUser(userId: string, sessionId: string, sessionVersion: number | undefined, now: Date): Promise<SessionUser | null> {
   const claims = { userId, sessionId, sessionVersion };
   // One round trip (every request of every signed-in user comes through here).
-  const [row] = await db.$queryRaw<SessionRow[]>`
-    SELECT s.user_id AS "userId", s.expires_at AS "expiresAt", s.last_seen_at AS "lastSeenAt",
+  const [row] = await jsonRows<SessionRow>(Prisma.sql`
+    SELECT s.user_id AS "userId", (extract(epoch FROM s.expires_at) * 1000)::float8 AS "expiresAtMs",
+           (extract(epoch FROM s.last_seen_at) * 1000)::float8 AS "lastSeenAtMs",
            u.email, u.name, u.role::text AS role, u.active, u.session_version AS "sessionVersion",
            u.must_change_password AS "mustChangePassword",
            (u.role = 'ADMIN' AND u.totp_enabled_at IS NULL
              AND COALESCE((SELECT require_admin_two_factor FROM security_settings WHERE id = 1), false)) AS "mustEnrolTwoFactor"
     FROM auth_sessions s JOIN users u ON u.id = s.user_id
-    WHERE s.id = ${claims.sessionId}`;
+    WHERE s.id = ${claims.sessionId}`);
   if (!row || row.userId !== claims.userId) return null;
   const { idleMs } = sessionLifetimes();
-  const idle = now.getTime() - row.lastSeenAt.getTime();
-  if (row.expiresAt <= now || idle > idleMs) {
+  const idle = now.getTime() - row.lastSeenAtMs;
+  if (row.expiresAtMs <= now.getTime() || idle > idleMs) {
     await endSession(claims.sessionId);
     return null;
   }

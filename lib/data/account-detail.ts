@@ -1,7 +1,8 @@
 import "server-only";
 import { cache } from "react";
 import type { AccountAttributes } from "@/lib/db/account-attributes";
-import { db } from "@/lib/db/client";
+import { jsonRows } from "@/lib/db/json-rows";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { CampaignChannel, CampaignOutcome, EngagementType, TechCategory } from "@/lib/generated/prisma/enums";
 import type { Actor } from "@/lib/auth/access";
 import { enumValues } from "@/lib/domain/enums";
@@ -143,8 +144,9 @@ interface DetailRow extends Firmographics {
   order_count: number;
   avg_order_value: number;
   orders_12m: number;
-  first_order_at: Date | null;
-  last_order_at: Date | null;
+  /** "YYYY-MM-DD" (date columns, as JSON carries them). */
+  first_order_at: string | null;
+  last_order_at: string | null;
   days_since_last_order: number | null;
   potential: number;
   loyalty_status: AccountDetail["value"]["loyaltyStatus"];
@@ -157,7 +159,7 @@ interface DetailRow extends Firmographics {
   hosting_preference: AccountDetail["technographics"]["hostingPreference"];
   device_preference: AccountDetail["technographics"]["devicePreference"];
   tech_adoption: AccountDetail["technographics"]["techAdoption"];
-  metrics_as_of: Date | null;
+  metrics_as_of: string | null;
   tier_key: string | null;
   tier_name: string | null;
   tier_color: string | null;
@@ -187,7 +189,7 @@ export async function getAccountDetail(actor: Actor, id: number): Promise<Accoun
   const historyFrom = monthStart(now, ORDER_HISTORY_MONTHS - 1).toISOString().slice(0, 10);
   const eventsFrom = new Date(now.getTime() - ENGAGEMENT_WINDOW_DAYS * DAY_MS);
   // The scoring settings (shared, usually already known) are read beside the account, not after it.
-  const [[row], scoring] = await Promise.all([db.$queryRaw<DetailRow[]>`
+  const [[row], scoring] = await Promise.all([jsonRows<DetailRow>(Prisma.sql`
     SELECT a.id, a.name, a.domain, a.industry, a.country, a.region::text AS region, a.employee_count AS "employeeCount",
       a.annual_revenue::float8 AS "annualRevenue", a.lifetime_value::float8 AS lifetime_value, a.order_count,
       a.avg_order_value::float8 AS avg_order_value, a.orders_12m, a.first_order_at, a.last_order_at, a.days_since_last_order,
@@ -220,7 +222,7 @@ export async function getAccountDetail(actor: Actor, id: number): Promise<Accoun
         FROM campaign_responses c WHERE c.account_id = a.id ORDER BY c.responded_at DESC, c.id DESC LIMIT ${CAMPAIGN_RESPONSES}) c) AS campaigns
     FROM accounts a LEFT JOIN account_segmentation r ON r.account_id = a.id LEFT JOIN tiers t ON t.id = r.tier_id
       LEFT JOIN users u ON u.id = a.owner_id
-    WHERE a.id = ${id} AND ${visibleAccountsSql(actor)}`, sharedScoring()]);
+    WHERE a.id = ${id} AND ${visibleAccountsSql(actor)}`), sharedScoring()]);
   if (!row) return null;
 
   const countsByType = Object.fromEntries(enumValues("engagementType").map((t) => [t, row.event_counts[t] ?? 0])) as Record<EngagementType, number>;
@@ -248,8 +250,8 @@ export async function getAccountDetail(actor: Actor, id: number): Promise<Accoun
       orderCount: row.order_count,
       avgOrderValue: row.avg_order_value,
       orders12m: row.orders_12m,
-      firstOrderAt: row.first_order_at,
-      lastOrderAt: row.last_order_at,
+      firstOrderAt: row.first_order_at === null ? null : jsonDate(row.first_order_at),
+      lastOrderAt: row.last_order_at === null ? null : jsonDate(row.last_order_at),
       daysSinceLastOrder: row.days_since_last_order,
       potential: row.potential,
       loyaltyStatus: row.loyalty_status,
@@ -276,7 +278,7 @@ export async function getAccountDetail(actor: Actor, id: number): Promise<Accoun
       // Shares of the total (summing to 1), from the saved weights or the defaults the scorer uses.
       weights: normaliseWeights(scoring.weights),
     },
-    metricsAsOf: row.metrics_as_of,
+    metricsAsOf: row.metrics_as_of === null ? null : jsonDate(row.metrics_as_of),
     orders: {
       byMonth: fillMonths(now, row.monthly.map((m) => ({ month: jsonDate(m.month), total: m.total, count: m.count }))),
       recent: row.recent.map((o) => ({ ...o, orderedAt: jsonDate(o.orderedAt) })),

@@ -2,6 +2,8 @@ import "server-only";
 import { cache } from "react";
 import { canSeeAllAccounts, type Actor } from "@/lib/auth/access";
 import { db } from "@/lib/db/client";
+import { jsonRows } from "@/lib/db/json-rows";
+import { Prisma } from "@/lib/generated/prisma/client";
 
 /**
  * Aggregates over many accounts (the matrix, segment sizes and trends, a segment's top members)
@@ -37,9 +39,9 @@ const entries = new Map<string, Entry>();
 
 /** The data stamp, read at most once per request; null while a live recompute is pending (do not store). */
 const dataStamp = cache(async (): Promise<string | null> => {
-  const [row] = await db.$queryRaw<{ written: bigint; rows: number; pending: boolean }[]>`
+  const [row] = await jsonRows<{ written: number; rows: number; pending: boolean }>(Prisma.sql`
     SELECT COALESCE(p.count, 0) + c.n AS written, c.n::int AS rows, EXISTS (SELECT 1 FROM pending_recomputes) AS pending
-    FROM (SELECT count(*) AS n FROM data_changes) c LEFT JOIN data_changes_pruned p ON p.id = 1`;
+    FROM (SELECT count(*) AS n FROM data_changes) c LEFT JOIN data_changes_pruned p ON p.id = 1`);
   if (row && row.rows > PRUNE_ABOVE) await pruneDataChanges();
   if (!row || row.pending) return null;
   return String(row.written);

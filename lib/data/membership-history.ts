@@ -5,7 +5,8 @@
  * Not a permission boundary: explainAccount checks the account is visible first.
  */
 import "server-only";
-import { db } from "@/lib/db/client";
+import { jsonRows } from "@/lib/db/json-rows";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { MembershipReason } from "@/lib/db/membership/types";
 import { isOutcomeKind, OUTCOME_KIND_LABELS, type OutcomeKind } from "@/lib/plays/kinds";
 import { formatDate, formatMoney } from "@/lib/utils/format";
@@ -100,10 +101,10 @@ interface OutcomeRow {
 
 /**
  * The newest HISTORY_LIMIT entries of one account: ledger rows and outcomes together, read in one
- * statement (each side as a JSON array, newest first).
+ * statement (each side as a JSON array, newest first), read directly (lib/db/json-rows.ts).
  */
 export async function loadMembershipHistory(accountId: number): Promise<MembershipHistoryEntry[]> {
-  const [row] = await db.$queryRaw<{ ledger: string; outcomes: string }[]>`
+  const [row] = await jsonRows<{ ledger: HistoryRow[]; outcomes: OutcomeRow[] }>(Prisma.sql`
     SELECT
       (SELECT COALESCE(json_agg(x ORDER BY x.at_ms DESC, x.n DESC), '[]') FROM (
         SELECT m.id AS n, m.id::text AS id, (extract(epoch FROM m.at) * 1000)::float8 AS at_ms, m.scope, m.change, m.reason,
@@ -116,7 +117,7 @@ export async function loadMembershipHistory(accountId: number): Promise<Membersh
           LEFT JOIN plays p ON p.id = m.play_id
         WHERE m.account_id = ${accountId}
         ORDER BY m.at DESC, m.id DESC
-        LIMIT ${HISTORY_LIMIT}) x)::text AS ledger,
+        LIMIT ${HISTORY_LIMIT}) x) AS ledger,
       (SELECT COALESCE(json_agg(y ORDER BY y.at_ms DESC, y.n DESC), '[]') FROM (
         SELECT o.id AS n, o.id::text AS id, (extract(epoch FROM o.at) * 1000)::float8 AS at_ms, o.kind::text AS kind, o.play_id,
                p.name AS play_name, o.play_version, u.name AS by_name, o.amount::text AS amount, o.reason, o.snooze_until
@@ -125,9 +126,9 @@ export async function loadMembershipHistory(accountId: number): Promise<Membersh
           LEFT JOIN users u ON u.id = o.user_id
         WHERE o.account_id = ${accountId}
         ORDER BY o.at DESC, o.id DESC
-        LIMIT ${HISTORY_LIMIT}) y)::text AS outcomes`;
-  const ledger = (JSON.parse(row?.ledger ?? "[]") as HistoryRow[]).map(ledgerEntry);
-  const outcomes = (JSON.parse(row?.outcomes ?? "[]") as OutcomeRow[]).flatMap(outcomeEntry);
+        LIMIT ${HISTORY_LIMIT}) y) AS outcomes`);
+  const ledger = (row?.ledger ?? []).map(ledgerEntry);
+  const outcomes = (row?.outcomes ?? []).flatMap(outcomeEntry);
   // Outcomes first: on an equal timestamp the (stable) sort lists the outcome above the ledger rows.
   return [...outcomes, ...ledger].sort((a, b) => b.at.getTime() - a.at.getTime()).slice(0, HISTORY_LIMIT);
 }

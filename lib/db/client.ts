@@ -1,13 +1,28 @@
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { env } from "@/lib/env";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { mapUnavailable } from "./unavailable";
 
-function createClient() {
+/**
+ * The process's connection pool, shared by the Prisma client and the direct reads of
+ * lib/db/json-rows.ts. Idle connections do not keep a script alive after its work (Prisma's
+ * $disconnect leaves a pool it was given open).
+ */
+function createPool(): pg.Pool {
   const { DATABASE_URL: connectionString, DATABASE_POOL_SIZE } = env();
   if (!connectionString) throw new Error("DATABASE_URL is not set (npm start and npm test set it for you)");
+  const created = new pg.Pool({ connectionString, max: DATABASE_POOL_SIZE, allowExitOnIdle: true });
+  // An idle connection cut by the server (a restart, a failover) is dropped by the pool; the next
+  // query opens a new one or fails and is reported there. Without a listener the event would end
+  // the process.
+  created.on("error", () => {});
+  return created;
+}
+
+function createClient() {
   const client = new PrismaClient({
-    adapter: new PrismaPg({ connectionString, max: DATABASE_POOL_SIZE }),
+    adapter: new PrismaPg(pool()),
     // Password hashes are only ever read by the sign-in check, which asks for them explicitly.
     omit: { user: { passwordHash: true } },
   });
@@ -31,7 +46,13 @@ function createClient() {
 
 export type Db = ReturnType<typeof createClient>;
 
-const globalForDb = globalThis as unknown as { tierwiseDb?: Db };
+const globalForDb = globalThis as unknown as { tierwiseDb?: Db; tierwisePool?: pg.Pool };
+
+/** The one pg pool of the process (Prisma's too), created on first use. */
+export function pool(): pg.Pool {
+  globalForDb.tierwisePool ??= createPool();
+  return globalForDb.tierwisePool;
+}
 
 function instance(): Db {
   // Kept on globalThis so dev reloads do not open new pools.
