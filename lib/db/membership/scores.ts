@@ -47,14 +47,18 @@ function fitSql(idealProfile: RuleGroup | null, asOf: Date): Prisma.Sql {
  * the accounts whose stored score or breakdown differs. Wants allowLargeSorts in its transaction.
  */
 export async function readScoreChanges(db: Executor, scoring: ScoringSettings, asOf: Date): Promise<ScoreChange[]> {
-  return scoreRows(await db.$queryRaw<{ r: string }[]>`
-    WITH base AS (
+  return scoreRows(await db.$queryRaw<{ r: string }[]>`WITH ${rankedBase(scoring, asOf)}, ${changedScores(scoring)}`);
+}
+
+/** Every account's value ranks (relative to all accounts) and score components, as the CTE `base`. */
+function rankedBase(scoring: ScoringSettings, asOf: Date): Prisma.Sql {
+  return Prisma.sql`base AS (
       SELECT a.id,
         percent_rank() OVER (ORDER BY a.lifetime_value::float8) AS ltv_rank,
         percent_rank() OVER (ORDER BY a.potential::float8) AS potential_rank,
         ${componentColumns(scoring, asOf)}
       FROM accounts a
-    ), ${changedScores(scoring)}`);
+    )`;
 }
 
 /**
@@ -147,13 +151,7 @@ function scoredParts(scoring: ScoringSettings): Prisma.Sql {
  */
 export function allScoresSql(scoring: ScoringSettings, asOf: Date): Prisma.Sql {
   return Prisma.sql`
-    WITH base AS (
-      SELECT a.id,
-        percent_rank() OVER (ORDER BY a.lifetime_value::float8) AS ltv_rank,
-        percent_rank() OVER (ORDER BY a.potential::float8) AS potential_rank,
-        ${componentColumns(scoring, asOf)}
-      FROM accounts a
-    ), ${scoredParts(scoring)}
+    WITH ${rankedBase(scoring, asOf)}, ${scoredParts(scoring)}
     SELECT id, v, f, e, total FROM scored`;
 }
 
