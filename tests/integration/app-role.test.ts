@@ -28,10 +28,14 @@ let admin: SessionUser;
 let app: pg.Client;
 const ran: string[] = [];
 
-/** Point the process's Prisma client (lib/db/client.ts creates it on first use) at another URL. */
+/** Point the process's Prisma client and its pg pool (lib/db/client.ts creates both on first use) at another URL. */
 async function useDatabase(url: string): Promise<void> {
+  const globals = globalThis as { tierwiseDb?: unknown; tierwisePool?: pg.Pool };
   await db.$disconnect();
-  delete (globalThis as { tierwiseDb?: unknown }).tierwiseDb;
+  // Prisma leaves a pool it was given open: end it, so the next one connects as the new role.
+  await globals.tierwisePool?.end();
+  delete globals.tierwiseDb;
+  delete globals.tierwisePool;
   process.env.DATABASE_URL = url;
 }
 
