@@ -66,10 +66,11 @@ export function coalesceWrites(res: Flushable): void {
   }) as typeof res.write;
   // Next.js calls it after every write: the burst's one flush is send()'s.
   if (flush) res.flush = () => {};
-  res.end = ((chunk?: Chunk | Callback, encoding?: BufferEncoding | Callback, callback?: Callback) => {
+  res.end = ((chunk?: Chunk | Callback | null, encoding?: BufferEncoding | Callback, callback?: Callback) => {
     if (typeof chunk === "function") [callback, chunk] = [chunk, undefined];
     if (typeof encoding === "function") [callback, encoding] = [encoding, undefined];
-    if (chunk !== undefined) pending.push(toBuffer(chunk, encoding));
+    // end(null) ends without data, as Node's own end does (Next.js answers a HEAD request so).
+    if (chunk !== undefined && chunk !== null) pending.push(toBuffer(chunk, encoding));
     const [data, done] = pending.length ? take() : [undefined, callbacks];
     if (callback) done.push(callback);
     if (done.length) res.once("finish", () => done.forEach((cb) => cb()));

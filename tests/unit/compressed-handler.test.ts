@@ -1,4 +1,4 @@
-import { createServer, get, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { createServer, get, request as request_, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import zlib from "node:zlib";
 import { afterEach, describe, expect, test, vi } from "vitest";
@@ -39,7 +39,35 @@ async function text(body: NodeJS.ReadableStream): Promise<string> {
 
 const LINES = Array.from({ length: 300 }, (_, i) => `<div class="row">streamed chunk ${i}</div>\n`);
 
+/** A HEAD request: the status and headers, no body. */
+function head(url: string): Promise<IncomingMessage> {
+  return new Promise((resolve, reject) => {
+    request_(url, { method: "HEAD", headers: { "accept-encoding": "gzip, deflate, br" } }, (response) => {
+      response.resume();
+      response.on("end", () => resolve(response));
+    })
+      .on("error", reject)
+      .end();
+  });
+}
+
 describe("the app server's compression", () => {
+  test("a response ended with end(null), as Next.js answers a HEAD request, ends cleanly", async () => {
+    const errors: unknown[] = [];
+    const url = await serve((_, res) => {
+      res.setHeader("content-type", "text/html");
+      try {
+        (res.end as (chunk: null) => void)(null);
+      } catch (error) {
+        errors.push(error);
+        res.destroy();
+      }
+    });
+    const response = await head(url);
+    expect(errors).toEqual([]);
+    expect(response.statusCode).toBe(200);
+  });
+
   test.each([
     ["gzip", "gzip, deflate", () => zlib.createGzip()],
     ["br", "gzip, deflate, br, zstd", () => zlib.createBrotliCompress()],
