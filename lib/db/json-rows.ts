@@ -1,14 +1,13 @@
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { pool } from "./client";
 import { mapUnavailable } from "./unavailable";
 
-/** A parameter as node-postgres should send it: times as UTC ISO text (as Prisma sends them), big numbers as text. */
+/** A parameter as node-postgres should send it: times as UTC ISO text (as Prisma sends them), bigint and Decimal as their exact text. */
 function parameter(value: unknown): unknown {
   if (value instanceof Date) return value.toISOString();
   if (typeof value === "bigint") return value.toString();
   if (Array.isArray(value)) return value.map(parameter);
-  // Prisma.Decimal and the like: their exact text.
-  if (value !== null && typeof value === "object" && !Buffer.isBuffer(value) && typeof (value as { toFixed?: unknown }).toFixed === "function") return String(value);
+  if (Prisma.Decimal.isDecimal(value)) return value.toString();
   return value;
 }
 
@@ -17,7 +16,7 @@ function parameter(value: unknown): unknown {
  * text, booleans, arrays and JSON as themselves, timestamps and dates as text), through the
  * process's pg pool directly. For the reads of every request (the session, the data stamp) and of
  * the account page: Prisma's raw queries cost ~0.3 ms of Node CPU each on these machines, node-postgres
- * ~0.1 ms (docs/benchmarks.md, "Session 9: account page"). Write a query's columns so JSON carries
+ * ~0.1 ms (docs/benchmarks.md, "Session 9: the account page, the session read, and the result"). Write a query's columns so JSON carries
  * them exactly: epoch milliseconds or text for times, ::float8 or ::text for numeric, ::int or text
  * for bigint. Outside transactions only (a transaction's reads go through its Prisma client).
  * An unreachable database fails as through Prisma: the friendly SERVICE_UNAVAILABLE error.

@@ -17,7 +17,7 @@ function groupLabel(group: Pick<GroupTraceView, "op" | "negate">): string {
 }
 
 /** The sentence above a rule's conditions. */
-export function ruleCaption(group: GroupTraceView): string {
+function ruleCaption(group: GroupTraceView): string {
   if (group.children.length === 0) return group.op === "and" ? "The rule has no conditions: every account matches." : "The rule is empty: no account matches.";
   if (group.children.length === 1 && !group.negate) return "The condition:";
   if (group.negate) return group.op === "and" ? "Not all of these may hold:" : "None of these may hold:";
