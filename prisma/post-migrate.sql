@@ -31,6 +31,33 @@ CREATE TRIGGER accounts_segmentation_rows AFTER INSERT ON accounts
   REFERENCING NEW TABLE AS inserted FOR EACH STATEMENT EXECUTE FUNCTION account_segmentation_rows();
 INSERT INTO account_segmentation (account_id) SELECT id FROM accounts ON CONFLICT DO NOTHING;
 
+-- account_search holds each account's name and domain for the search box's trigram indexes
+-- (migration 20261206200000_account_search): new accounts in one statement-level insert; a
+-- changed name or domain row by row, and only then (the WHEN clause is checked without calling
+-- the function, and an UPDATE that does not set name or domain does not fire the trigger at all).
+CREATE OR REPLACE FUNCTION account_search_rows() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO account_search (account_id, name, domain) SELECT id, name, domain FROM inserted ON CONFLICT (account_id) DO NOTHING;
+  RETURN NULL;
+END;
+$$;
+DROP TRIGGER IF EXISTS accounts_search_rows ON accounts;
+CREATE TRIGGER accounts_search_rows AFTER INSERT ON accounts
+  REFERENCING NEW TABLE AS inserted FOR EACH STATEMENT EXECUTE FUNCTION account_search_rows();
+CREATE OR REPLACE FUNCTION account_search_update() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  UPDATE account_search SET name = NEW.name, domain = NEW.domain WHERE account_id = NEW.id;
+  RETURN NULL;
+END;
+$$;
+DROP TRIGGER IF EXISTS accounts_search_update ON accounts;
+CREATE TRIGGER accounts_search_update AFTER UPDATE OF name, domain ON accounts
+  FOR EACH ROW WHEN (OLD.name IS DISTINCT FROM NEW.name OR OLD.domain IS DISTINCT FROM NEW.domain)
+  EXECUTE FUNCTION account_search_update();
+-- Accounts written between the migration and these triggers (another instance still running).
+INSERT INTO account_search (account_id, name, domain)
+  SELECT a.id, a.name, a.domain FROM accounts a WHERE NOT EXISTS (SELECT 1 FROM account_search s WHERE s.account_id = a.id);
+
 -- accounts.technology_ids mirrors the account's account_technologies rows (ids ascending, no
 -- duplicates), so technology rules and filters test one array per account instead of joining
 -- its rows; accounts.technology_categories holds their categories as bits (tech_category_bit),

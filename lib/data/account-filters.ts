@@ -145,7 +145,8 @@ export function accountWhereSql(actor: Actor, query: Partial<AccountQuery>, reso
   const q = query.q?.trim();
   if (q) {
     const pattern = likePattern(q.slice(0, 200));
-    parts.push(Prisma.sql`(a.name ILIKE ${pattern} OR a.domain ILIKE ${pattern})`);
+    // account_search holds the name and domain with their trigram indexes (prisma/schema.prisma).
+    parts.push(Prisma.sql`a.id IN (SELECT s.account_id FROM account_search s WHERE s.name ILIKE ${pattern} OR s.domain ILIKE ${pattern})`);
   }
   for (const column of ACCOUNT_FILTERS) {
     const sql = filterSql(column, query, resolved);

@@ -52,7 +52,7 @@ export class SeedRefusedError extends Error {
 /** Tables the seed fills; --reset empties them (CASCADE also clears memberships that point at accounts). */
 const SEEDED_TABLES = ["accounts", "orders", "engagement_events", "campaign_responses", "account_technologies", "technologies"];
 /** Tables bulk-loaded without their secondary indexes and foreign keys. */
-const ACCOUNT_DATA_TABLES = ["accounts", "orders", "engagement_events", "campaign_responses", "account_technologies"];
+const ACCOUNT_DATA_TABLES = ["accounts", "account_search", "orders", "engagement_events", "campaign_responses", "account_technologies"];
 const SERIAL_TABLES = ["accounts", "orders", "engagement_events", "campaign_responses"];
 /** Arbitrary constant: two concurrent seeds of one database queue instead of interleaving. */
 const SEED_LOCK_KEY = 727_002;

@@ -175,4 +175,14 @@ describe("refreshMetricsIfStale", () => {
     expect((await metricsOf(ids.other)).metricsAsOf).toBe("2026-03-16");
     expect(await refreshMetricsIfStale(db, { asOf: day("2026-03-16") })).toBe(false);
   });
+
+  test("committed in chunks of account ids, it leaves every account as one statement over all would", async () => {
+    const accounts = await db.account.count();
+    expect(accounts).toBeGreaterThan(2);
+    // Chunks of 2 ids: every account is in some chunk, none twice, the last one partial.
+    expect(await refreshMetricsIfStale(db, { asOf: day("2026-04-20"), chunk: 2 })).toBe(true);
+    expect(await db.account.count({ where: { metricsAsOf: day("2026-04-20") } })).toBe(accounts);
+    expect(await recomputeAccountMetrics(db, { asOf: day("2026-04-20") })).toBe(0);
+    expect(await metricsOf(ids.whale)).toMatchObject({ daysSinceLastOrder: 36, metricsAsOf: "2026-04-20" });
+  });
 });
