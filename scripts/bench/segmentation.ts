@@ -6,8 +6,8 @@
  * materialisations is reported on its own row; the later ones skip every part, nothing having been
  * written since: lib/db/membership/input-stamp.ts), the same after one account is written (every
  * part runs, as on a new day), a tier scheme republish and its restore (each in a transaction, as
- * the app publishes), and the segment and tier scheme preview latency. It ends with the table and
- * one JSON line.
+ * the app publishes), the segment and tier scheme preview latency, and last the daily refresh on
+ * the next day (time-based metrics, then the full recompute). It ends with the table and one JSON line.
  *
  *   npx tsx scripts/with-db.ts --fresh -- tsx --conditions=react-server scripts/bench/segmentation.ts --accounts 100000
  *
@@ -35,6 +35,7 @@ import { beginDerivedWrites } from "@/lib/db/membership/input-stamp";
 import { loadPublishedScheme, loadPublishedSegments } from "@/lib/db/membership/published-rules";
 import { recomputeAll, recomputeEverything } from "@/lib/db/membership/recompute-all";
 import { recomputeSegment, recomputeTiers } from "@/lib/db/membership/recompute-rule";
+import { refreshMetricsIfStale } from "@/lib/db/metrics";
 import { LONG_TRANSACTION } from "@/lib/db/transaction";
 import { previewSegmentRule } from "@/lib/data/rules/preview";
 import { previewTierScheme } from "@/lib/data/rules/tier-preview";
@@ -249,6 +250,22 @@ const [, restoreMs] = await time("restore the published scheme", () =>
 table.push(["restore the published tier scheme (the same accounts move back)", seconds(restoreMs)]);
 
 const previews = await measurePreviews(stricter.tiers);
+
+// The daily refresh as the job runs it (lib/db/refresh.ts), on the day after the latest metrics:
+// the time-based metrics in chunks (refreshMetricsIfStale), then the full recompute on that new
+// day (every part runs; recency moves most scores). Last, as it moves the database to that day.
+const [next] = await db.$queryRaw<{ day: string }[]>`
+  SELECT (GREATEST(max(metrics_as_of), ${asOf.toISOString().slice(0, 10)}::date) + 1)::text AS day FROM accounts`;
+const nextDay = next!.day;
+const refreshDay = new Date(`${nextDay}T12:00:00Z`);
+const [, metricsMs] = await time(`daily refresh: time-based metrics as of ${nextDay} (in chunks)`, () => refreshMetricsIfStale(db, { asOf: refreshDay }));
+const [refreshSummary, refreshMs] = await time(`daily refresh: full recompute as of ${nextDay}`, () =>
+  recomputeEverything(db, { reason: "DATA_CHANGE", detail: "bench" }, { asOf: refreshDay, onStep: logStep }),
+);
+console.log(`    ${JSON.stringify(refreshSummary)}`);
+table.push(["daily refresh, the next day: time-based metrics (committed in chunks of accounts)", seconds(metricsMs)]);
+table.push([`daily refresh, the next day: full recompute (${refreshSummary.scoreChanges.toLocaleString("en-US")} scores change)`, seconds(refreshMs)]);
+
 console.log(`\n| step at ${accounts.toLocaleString("en-US")} accounts (load ${load()} at the end) | measured |\n|---|---|`);
 for (const [row, value] of table) console.log(`| ${row} | ${value} |`);
 console.log(
@@ -263,6 +280,8 @@ console.log(
     sequentialRecomputeMs: Math.round(sequentialMs),
     republishTiersMs: Math.round(republishMs),
     restoreTiersMs: Math.round(restoreMs),
+    dailyMetricsMs: Math.round(metricsMs),
+    dailyRecomputeMs: Math.round(refreshMs),
     ...previews,
     load: os.loadavg(),
   }),

@@ -1,8 +1,8 @@
 -- The search box's trigram indexes move from accounts to a narrow table of their own, kept in step
 -- by triggers (prisma/post-migrate.sql). A write of accounts that changes neither name nor domain
 -- (derived metrics, the daily refresh, firmographics) no longer inserts every trigram of both into
--- two GIN indexes: at 1,000,000 accounts the daily metrics refresh's 457,790 row updates took
--- 66.2 s with them on accounts and 44.5 s without (docs/benchmarks.md, session 10).
+-- two GIN indexes: at 1,000,000 accounts the daily metrics refresh's update of every account took
+-- 73.7 s with them on accounts and 53.4 s without (docs/benchmarks.md, session 10).
 
 -- CreateTable
 CREATE TABLE "account_search" (
