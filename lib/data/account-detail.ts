@@ -2,6 +2,7 @@ import "server-only";
 import { cache } from "react";
 import type { AccountAttributes } from "@/lib/db/account-attributes";
 import { jsonRows } from "@/lib/db/json-rows";
+import { daysSinceLastOrderSql, metricsAsOfSql } from "@/lib/db/metrics";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { CampaignChannel, CampaignOutcome, EngagementType, TechCategory } from "@/lib/generated/prisma/enums";
 import type { Actor } from "@/lib/auth/access";
@@ -192,11 +193,11 @@ export async function getAccountDetail(actor: Actor, id: number): Promise<Accoun
   const [[row], scoring] = await Promise.all([jsonRows<DetailRow>(Prisma.sql`
     SELECT a.id, a.name, a.domain, a.industry, a.country, a.region::text AS region, a.employee_count AS "employeeCount",
       a.annual_revenue::float8 AS "annualRevenue", a.lifetime_value::float8 AS lifetime_value, a.order_count,
-      a.avg_order_value::float8 AS avg_order_value, a.orders_12m, a.first_order_at, a.last_order_at, a.days_since_last_order,
+      a.avg_order_value::float8 AS avg_order_value, a.orders_12m, a.first_order_at, a.last_order_at, ${Prisma.raw(daysSinceLastOrderSql("a"))} AS days_since_last_order,
       a.potential::float8 AS potential, a.loyalty_status::text AS loyalty_status, a.usage_rate::text AS usage_rate,
       a.journey_stage::text AS journey_stage, a.benefits_sought, a.engagement_30d, a.engagement_90d, a.engagement_score,
       a.hosting_preference::text AS hosting_preference, a.device_preference::text AS device_preference,
-      a.tech_adoption::text AS tech_adoption, a.metrics_as_of,
+      a.tech_adoption::text AS tech_adoption, ${Prisma.raw(metricsAsOfSql("a"))} AS metrics_as_of,
       u.id AS owner_id, u.name AS owner_name, u.email AS owner_email,
       t.key AS tier_key, t.name AS tier_name, t.color AS tier_color,
       r.priority_score, r.score_value, r.score_fit, r.score_engagement,

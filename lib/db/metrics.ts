@@ -9,7 +9,6 @@ import { LONG_TRANSACTION } from "./transaction";
  * - lifetime_value, order_count, first_order_at, last_order_at: over all of the account's orders;
  *   avg_order_value = lifetime_value / order_count rounded to cents, 0 without orders.
  * - orders_12m: orders dated after (asOf - 12 months) and not after asOf.
- * - days_since_last_order: asOf - last_order_at (0 for an order dated after asOf), NULL without orders.
  * - engagement_30d / engagement_90d: events on the 30 / 90 calendar days ending with asOf
  *   (day asOf - 29 ... asOf, resp. asOf - 89 ... asOf); later events are not counted.
  * - engagement_score: see ENGAGEMENT_WEIGHTS and ENGAGEMENT_HALF_LIFE_DAYS.
@@ -50,8 +49,27 @@ export interface RecomputeOptions {
 }
 
 /**
+ * The day an account's metrics (over alias `alias` of accounts) are as of: the later of the day
+ * its row was last written and the last full refresh's day (metrics_refresh). NULL when neither.
+ */
+export function metricsAsOfSql(alias: string): string {
+  return `GREATEST(${alias}.metrics_as_of, (SELECT day FROM metrics_refresh))`;
+}
+
+/** Days from the last order to the day the metrics are as of (rules count to their evaluation day instead). */
+export function daysSinceLastOrderSql(alias: string): string {
+  return `CASE WHEN ${alias}.last_order_at IS NOT NULL
+    THEN GREATEST(COALESCE(${metricsAsOfSql(alias)}, (now() AT TIME ZONE 'UTC')::date) - ${alias}.last_order_at, 0) END`;
+}
+
+/**
  * Recompute the derived metrics in one set-based UPDATE that joins one aggregate per source
- * (orders, engagement events). Rows whose values would not change are not rewritten.
+ * (orders, engagement events). Rows whose values would not change are not rewritten: for the
+ * given accounts, a row whose metrics_as_of is another day is (the import tells current rows by
+ * it); over all accounts or a range of ids (the daily refresh) only rows whose metric values
+ * change, since the calendar alone moves few of them (at 1,000,000 accounts one day moved 232,357
+ * and the day stamp alone had rewritten every row); a recompute over all accounts then records
+ * its day in metrics_refresh, and every account's metrics are as of it (metricsAsOfSql).
  * Returns the number of accounts updated.
  */
 export async function recomputeAccountMetrics(executor: SqlExecutor, options: RecomputeOptions = {}): Promise<number> {
@@ -73,7 +91,6 @@ export async function recomputeAccountMetrics(executor: SqlExecutor, options: Re
       orders_12m = m.orders_12m,
       first_order_at = m.first_order_at,
       last_order_at = m.last_order_at,
-      days_since_last_order = m.days_since_last_order,
       engagement_30d = m.engagement_30d,
       engagement_90d = m.engagement_90d,
       engagement_score = m.engagement_score,
@@ -83,17 +100,29 @@ ${accountMetricsSql("$1::date", { only })}
     ) AS m
     WHERE a.id = m.id
       AND (a.lifetime_value, a.order_count, a.avg_order_value, a.orders_12m, a.first_order_at, a.last_order_at,
-           a.days_since_last_order, a.engagement_30d, a.engagement_90d, a.engagement_score, a.metrics_as_of)
+           a.engagement_30d, a.engagement_90d, a.engagement_score${ids ? ", a.metrics_as_of" : ""})
         IS DISTINCT FROM
           (m.lifetime_value, m.order_count, m.avg_order_value, m.orders_12m, m.first_order_at, m.last_order_at,
-           m.days_since_last_order, m.engagement_30d, m.engagement_90d, m.engagement_score, $1::date)`;
-  return execute(executor, sql, ids ? [asOf, [...ids]] : range ? [asOf, range.from, range.to] : [asOf]);
+           m.engagement_30d, m.engagement_90d, m.engagement_score${ids ? ", $1::date" : ""})`;
+  const written = await execute(executor, sql, ids ? [asOf, [...ids]] : range ? [asOf, range.from, range.to] : [asOf]);
+  if (!ids && !range) await storeRefreshDay(executor, asOf);
+  return written;
+}
+
+/** Every account's metrics are now as of `day` (metricsAsOfSql). */
+async function storeRefreshDay(executor: SqlExecutor, day: string): Promise<void> {
+  await execute(
+    executor,
+    `INSERT INTO metrics_refresh (id, day, at) VALUES (1, $1::date, now())
+     ON CONFLICT (id) DO UPDATE SET day = EXCLUDED.day, at = EXCLUDED.at`,
+    [day],
+  );
 }
 
 /** The metric columns accountMetricsSql computes (besides id), named like their accounts columns. */
 export const ACCOUNT_METRIC_COLUMNS = [
   "lifetime_value", "order_count", "avg_order_value", "orders_12m", "first_order_at", "last_order_at",
-  "days_since_last_order", "engagement_30d", "engagement_90d", "engagement_score",
+  "engagement_30d", "engagement_90d", "engagement_score",
 ] as const;
 
 /**
@@ -111,7 +140,7 @@ export function accountMetricsSql(
   const upTo = options.ordersUpToAsOf ? `AND ordered_at <= ${asOf}` : "";
   const extra = (options.accountColumns ?? []).map((column) => `acc."${column}", `).join("");
   const where = options.accountsWhere ? `AND ${options.accountsWhere}` : "";
-  const columns = { ...orderColumns(asOf), ...eventColumns() };
+  const columns = { ...orderColumns(), ...eventColumns() };
   return `      SELECT ${extra}acc.id,
         ${Object.entries(columns).map(([column, value]) => `${value} AS ${column}`).join(",\n        ")}
       FROM accounts acc
@@ -125,7 +154,7 @@ ${eventsAggregateSql(asOf, only("e.account_id"))}
 }
 
 /** The order-derived columns from the aggregate `o` (ordersAggregateSql), by column. */
-function orderColumns(asOf: string): Record<string, string> {
+function orderColumns(): Record<string, string> {
   return {
     lifetime_value: "COALESCE(o.total, 0)",
     order_count: "COALESCE(o.n, 0)::int",
@@ -133,7 +162,6 @@ function orderColumns(asOf: string): Record<string, string> {
     orders_12m: "COALESCE(o.n_12m, 0)::int",
     first_order_at: "o.first_at",
     last_order_at: "o.last_at",
-    days_since_last_order: `CASE WHEN o.last_at IS NOT NULL THEN GREATEST(${asOf} - o.last_at, 0) END`,
   };
 }
 
@@ -182,7 +210,7 @@ function eventsAggregateSql(asOf: string, filter: string): string {
  */
 export async function recomputeSourceMetrics(executor: SqlExecutor, options: { source: "orders" | "events"; accountsSql: string; asOf: Date }): Promise<number> {
   const asOf = "$1::date";
-  const columns = options.source === "orders" ? orderColumns(asOf) : eventColumns();
+  const columns = options.source === "orders" ? orderColumns() : eventColumns();
   const alias = options.source === "orders" ? "o" : "e";
   // Shaped like recomputeAccountMetrics' statement (the touched ids as a semi-join the planner
   // sees the size of), so it gets the same hash-join plan and writes rows in table order.
@@ -198,7 +226,7 @@ ${aggregate}
       ) ${alias} ON ${alias}.account_id = acc.id
       WHERE true ${within("acc.id")}
     ) AS m
-    WHERE a.id = m.id AND a.metrics_as_of = ${asOf}
+    WHERE a.id = m.id AND ${metricsAsOfSql("a")} = ${asOf}
       AND (${names.map((c) => `a.${c}`).join(", ")}) IS DISTINCT FROM (${names.map((c) => `m.${c}`).join(", ")})`;
   return execute(executor, sql, [isoDay(options.asOf)]);
 }
@@ -207,22 +235,21 @@ ${aggregate}
 export const METRICS_REFRESH_LOCK_KEY = 727_001;
 
 /**
- * Accounts per transaction of the daily refresh. The refresh rewrites nearly every account (the
- * day in metrics_as_of, the days since the last order); in one transaction at 1,000,000 accounts
- * it held every account's row lock for 85-89 s, so an API write or an import touching any account
- * waited that long. Per chunk of ids the locks last a few seconds.
+ * Accounts per transaction of the daily refresh. In one transaction at 1,000,000 accounts it held
+ * the row lock of every account it rewrote (then all of them) for 85-89 s, so an API write or an
+ * import touching any of them waited that long. Per chunk of ids the locks last a few seconds.
  */
 export const REFRESH_CHUNK = 50_000;
 
 /**
- * Time-relative metrics (days since last order, 30/90-day windows, decayed score) go stale at
- * midnight even when no data changes: recompute everything when any account's metrics predate
- * today. Safe to call from every app instance: a transaction-scoped advisory lock lets one
+ * Time-relative metrics (12-month orders, 30/90-day windows, decayed score) go stale at
+ * midnight even when no data changes: recompute everything when the last refresh was before
+ * today (metrics_refresh). Safe to call from every app instance: a transaction-scoped advisory lock lets one
  * instance do the work while the others skip (they see fresh metrics once it commits).
  * The work is committed in chunks of account ids (REFRESH_CHUNK), each on a connection of its own
  * while the lock's transaction waits: one account's metrics never depend on another's, so a
  * chunk is complete on its own, and a refresh stopped half-way is finished by the next one (the
- * done chunks' rows are then already as of the day and are not written again).
+ * done chunks' rows then have nothing left to change and are not written again).
  * Returns true when this call recomputed.
  */
 export async function refreshMetricsIfStale(db: Db, options: { asOf?: Date; chunk?: number } = {}): Promise<boolean> {
@@ -235,17 +262,19 @@ export async function refreshMetricsIfStale(db: Db, options: { asOf?: Date; chun
       );
       if (!lock?.locked) return false;
       const [stale] = await lockTx.$queryRawUnsafe<{ stale: boolean; first: number | null; last: number | null }[]>(
-        `SELECT EXISTS (SELECT 1 FROM accounts WHERE metrics_as_of IS NULL OR metrics_as_of < $1::date) AS stale,
+        `SELECT NOT EXISTS (SELECT 1 FROM metrics_refresh WHERE day >= $1::date) AS stale,
            (SELECT min(id) FROM accounts) AS first, (SELECT max(id) FROM accounts) AS last`,
         asOf,
       );
-      if (!stale?.stale || stale.first === null || stale.last === null) return false;
+      if (!stale?.stale) return false;
       const day = new Date(`${asOf}T00:00:00Z`);
       // Accounts created meanwhile have ids above `last`; they are written with their metrics.
-      for (let from = stale.first; from <= stale.last; from += chunk) {
+      for (let from = stale.first ?? 1; stale.last !== null && from <= stale.last; from += chunk) {
         const to = Math.min(from + chunk - 1, stale.last);
         await db.$transaction((tx) => recomputeAccountMetrics(tx, { asOf: day, idRange: { from, to } }), LONG_TRANSACTION);
       }
+      // Committed with the lock's transaction: a refresh stopped half-way is done again in full.
+      await storeRefreshDay(lockTx, asOf);
       return true;
     },
     // A full recompute of a large database takes well beyond Prisma's 5 s default.

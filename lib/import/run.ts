@@ -13,7 +13,7 @@ import { recordAudit } from "@/lib/audit";
 import type { Actor } from "@/lib/auth/access";
 import { db } from "@/lib/db/client";
 import { recomputeAccounts, recomputeAll } from "@/lib/db/membership/recompute-all";
-import { recomputeAccountMetrics, recomputeSourceMetrics } from "@/lib/db/metrics";
+import { metricsAsOfSql, recomputeAccountMetrics, recomputeSourceMetrics } from "@/lib/db/metrics";
 import { LONG_TRANSACTION } from "@/lib/db/transaction";
 import { batchStager } from "./batch-stager";
 import { isBlankRecord, readCsvRecords } from "./csv-reader";
@@ -262,7 +262,7 @@ export { ImportFileError };
 async function notYetAsOf(tx: SqlClient, day: string): Promise<number[]> {
   const rows = await tx.$queryRawUnsafe<{ id: number }[]>(
     `SELECT a.id FROM import_touched t JOIN accounts a ON a.id = t.account_id
-     WHERE a.metrics_as_of IS DISTINCT FROM $1::date ORDER BY a.id`,
+     WHERE ${metricsAsOfSql("a")} IS DISTINCT FROM $1::date ORDER BY a.id`,
     day,
   );
   return rows.map((r) => r.id);

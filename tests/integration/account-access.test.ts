@@ -60,7 +60,8 @@ beforeAll(async () => {
     orders12m: 23,
     firstOrderAt: monthDay(40, 10),
     lastOrderAt: monthDay(0, 1),
-    daysSinceLastOrder: 3,
+    // Metrics as of the 4th: three days since the last order.
+    metricsAsOf: monthDay(0, 4),
     engagement30d: 2,
     engagement90d: 3,
     engagementScore: 41,

@@ -1,7 +1,7 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { db } from "@/lib/db/client";
-import { METRICS_REFRESH_LOCK_KEY, recomputeAccountMetrics, refreshMetricsIfStale } from "@/lib/db/metrics";
+import { METRICS_REFRESH_LOCK_KEY, daysSinceLastOrderSql, metricsAsOfSql, recomputeAccountMetrics, refreshMetricsIfStale } from "@/lib/db/metrics";
 import type { EngagementType } from "@/lib/generated/prisma/enums";
 import { createAccount } from "../support/fixtures";
 import { resetDatabase } from "../support/reset-db";
@@ -27,8 +27,13 @@ async function addEvents(accountId: number, events: [EngagementType, string][]) 
   await db.engagementEvent.createMany({ data: events.map(([type, when]) => ({ accountId, type, occurredAt: at(when) })) });
 }
 
+/** An account's metrics as the account page reads them: as of the later of its row's day and the last refresh. */
 async function metricsOf(id: number) {
   const a = await db.account.findUniqueOrThrow({ where: { id } });
+  const [read] = await db.$queryRawUnsafe<{ days: number | null; asOf: Date | null }[]>(
+    `SELECT ${daysSinceLastOrderSql("a")} AS days, ${metricsAsOfSql("a")} AS "asOf" FROM accounts a WHERE a.id = $1`,
+    id,
+  );
   return {
     lifetimeValue: a.lifetimeValue.toFixed(2),
     orderCount: a.orderCount,
@@ -36,11 +41,11 @@ async function metricsOf(id: number) {
     orders12m: a.orders12m,
     firstOrderAt: a.firstOrderAt?.toISOString().slice(0, 10) ?? null,
     lastOrderAt: a.lastOrderAt?.toISOString().slice(0, 10) ?? null,
-    daysSinceLastOrder: a.daysSinceLastOrder,
+    daysSinceLastOrder: read!.days,
     engagement30d: a.engagement30d,
     engagement90d: a.engagement90d,
     engagementScore: a.engagementScore,
-    metricsAsOf: a.metricsAsOf?.toISOString().slice(0, 10) ?? null,
+    metricsAsOf: read!.asOf?.toISOString().slice(0, 10) ?? null,
   };
 }
 
@@ -181,8 +186,18 @@ describe("refreshMetricsIfStale", () => {
     expect(accounts).toBeGreaterThan(2);
     // Chunks of 2 ids: every account is in some chunk, none twice, the last one partial.
     expect(await refreshMetricsIfStale(db, { asOf: day("2026-04-20"), chunk: 2 })).toBe(true);
-    expect(await db.account.count({ where: { metricsAsOf: day("2026-04-20") } })).toBe(accounts);
     expect(await recomputeAccountMetrics(db, { asOf: day("2026-04-20") })).toBe(0);
-    expect(await metricsOf(ids.whale)).toMatchObject({ daysSinceLastOrder: 36, metricsAsOf: "2026-04-20" });
+    for (const id of Object.values(ids)) expect((await metricsOf(id)).metricsAsOf).toBe("2026-04-20");
+    // The windows moved: a month on, the whale's March events are older than 30 days.
+    expect(await metricsOf(ids.whale)).toMatchObject({ daysSinceLastOrder: 36, engagement30d: 0 });
+  });
+
+  test("the refresh rewrites only accounts whose metrics change with the day", async () => {
+    // A day on: the empty account's metrics stay as they were, so its row keeps its day.
+    expect(await refreshMetricsIfStale(db, { asOf: day("2026-04-21") })).toBe(true);
+    const empty = await db.account.findUniqueOrThrow({ where: { id: ids.empty } });
+    expect(empty.metricsAsOf?.toISOString().slice(0, 10)).not.toBe("2026-04-21");
+    expect(await metricsOf(ids.empty)).toMatchObject({ metricsAsOf: "2026-04-21", orderCount: 0 });
+    expect(await metricsOf(ids.whale)).toMatchObject({ daysSinceLastOrder: 37, metricsAsOf: "2026-04-21" });
   });
 });

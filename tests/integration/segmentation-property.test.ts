@@ -130,8 +130,6 @@ async function seed(): Promise<Seed> {
       orders12m: ordered ? int(0, 20) : 0,
       firstOrderAt: firstOrderAt && dateOf(firstOrderAt),
       lastOrderAt: lastOrderAt && dateOf(lastOrderAt),
-      // Deliberately stale: rules must compute days since last order from the date instead.
-      daysSinceLastOrder: ordered ? int(0, 5) : null,
       engagement30d: int(0, 30),
       engagement90d: int(0, 90),
       engagementScore: int(0, 100),

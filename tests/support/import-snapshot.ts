@@ -24,8 +24,8 @@ export async function importSnapshot(executor: Executor): Promise<ImportSnapshot
       `SELECT a.domain, a.name, a.industry, a.country, a.region, a.employee_count, a.annual_revenue, u.email AS owner, a.potential,
               a.loyalty_status, a.usage_rate, a.journey_stage, a.benefits_sought, a.hosting_preference, a.device_preference, a.tech_adoption,
               a.technology_ids = (SELECT coalesce(array_agg(t.technology_id ORDER BY t.technology_id), '{}') FROM account_technologies t WHERE t.account_id = a.id) AS technology_ids_in_step,
-              a.lifetime_value, a.order_count, a.avg_order_value, a.orders_12m, a.first_order_at, a.last_order_at, a.days_since_last_order,
-              a.engagement_30d, a.engagement_90d, a.engagement_score, a.metrics_as_of
+              a.lifetime_value, a.order_count, a.avg_order_value, a.orders_12m, a.first_order_at, a.last_order_at,
+              a.engagement_30d, a.engagement_90d, a.engagement_score, GREATEST(a.metrics_as_of, (SELECT day FROM metrics_refresh)) AS metrics_as_of
        FROM accounts a LEFT JOIN users u ON u.id = a.owner_id`,
     ),
     orders: await rows(executor, "SELECT a.domain, o.external_id, o.ordered_at, o.amount, o.product_line FROM orders o JOIN accounts a ON a.id = o.account_id"),

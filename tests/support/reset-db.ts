@@ -16,7 +16,7 @@ export async function resetDatabase(): Promise<void> {
     technologies, sign_in_limits, auth_sessions, users, audit_log, import_mappings, import_jobs, plays, play_versions, play_outcomes,
     change_dismissals, api_keys, api_rate_windows, api_idempotency_keys, job_runs, pending_recomputes, pending_scores,
     webhook_endpoints, webhook_deliveries, webhook_attempts, webhook_dispatch_cursor,
-    recovery_codes, security_settings, input_writes, derived_stamps, peer_counts
+    recovery_codes, security_settings, input_writes, derived_stamps, peer_counts, metrics_refresh
     RESTART IDENTITY CASCADE`),
     db.$executeRawUnsafe("ALTER TABLE audit_log ENABLE TRIGGER audit_log_no_truncate"),
   ]);

@@ -122,7 +122,7 @@ export const AccountDetail = z
         }),
       ),
     }),
-    metricsAsOf: day("When the derived metrics were last recomputed."),
+    metricsAsOf: day("The day the derived metrics are as of (the daily refresh moves it for every account, rewriting only the ones whose metrics changed)."),
     tier: TierRef.nullable().meta({ description: "The stored tier; null when untiered." }),
     score: z.object({
       priority: z.number().meta({ description: "0-100: the weighted sum of the components." }),
