@@ -81,7 +81,9 @@ export async function recomputeAccountMetrics(executor: SqlExecutor, options: Re
     if (!ids.every(Number.isSafeInteger)) throw new Error("recomputeAccountMetrics: account ids must be integers");
   }
   if (range && !(Number.isSafeInteger(range.from) && Number.isSafeInteger(range.to))) throw new Error("recomputeAccountMetrics: an id range must be integers");
-  // The filter is only added when scoped, so a full recompute gets a plain hash-join plan.
+  // The filter is only added when scoped, so a full recompute gets a plain hash-join plan. A range
+  // (a chunk of the daily refresh) also narrows the updated table: else each chunk's plan hashed
+  // its 50,000 rows and scanned all 1,000,000 accounts to find them (0.44 s of the chunk's 2.2 s).
   const only = (column: string) => (ids ? `AND ${column} = ANY($2::int[])` : range ? `AND ${column} BETWEEN $2::int AND $3::int` : "");
   const sql = `
     UPDATE accounts AS a SET
@@ -98,7 +100,7 @@ export async function recomputeAccountMetrics(executor: SqlExecutor, options: Re
     FROM (
 ${accountMetricsSql("$1::date", { only })}
     ) AS m
-    WHERE a.id = m.id
+    WHERE a.id = m.id ${range ? only("a.id") : ""}
       AND (a.lifetime_value, a.order_count, a.avg_order_value, a.orders_12m, a.first_order_at, a.last_order_at,
            a.engagement_30d, a.engagement_90d, a.engagement_score${ids ? ", a.metrics_as_of" : ""})
         IS DISTINCT FROM
