@@ -160,7 +160,7 @@ export function serverSettings(options: { persistent: boolean; memoryBytes: numb
   }
   settings.push(["work_mem", "32MB"], ["maintenance_work_mem", "256MB"], ["max_wal_size", "4GB"]);
   for (const entry of (options.extra ?? "").split(",")) {
-    const match = /^\s*([a-z_]+)\s*=\s*([A-Za-z0-9_.]+)\s*$/.exec(entry);
+    const match = /^\s*([a-z_][a-z0-9_.]*)\s*=\s*([A-Za-z0-9_.]+)\s*$/.exec(entry);
     if (match) settings.push([match[1]!, match[2]!]);
     else if (entry.trim()) throw new Error(`TIERWISE_PG_SETTINGS: "${entry.trim()}" is not name=value (letters, digits, _ and .).`);
   }

@@ -27,6 +27,8 @@ describe("the embedded PostgreSQL's settings", () => {
     const settings = serverSettings({ persistent: true, memoryBytes: 24 * GB, extra: "shared_buffers=1GB, work_mem=64MB" });
     expect(value(settings, "shared_buffers")).toBe("1GB");
     expect(value(settings, "work_mem")).toBe("64MB");
+    // An extension's setting (a dotted name), e.g. to log slow plans while profiling.
+    expect(value(serverSettings({ persistent: true, memoryBytes: GB, extra: "auto_explain.log_min_duration=500" }), "auto_explain.log_min_duration")).toBe("500");
     expect(() => serverSettings({ persistent: true, memoryBytes: GB, extra: "shared_buffers=1GB; DROP" })).toThrow(/not name=value/);
     expect(() => serverSettings({ persistent: true, memoryBytes: GB, extra: "listen_addresses=*" })).toThrow(/not name=value/);
   });
