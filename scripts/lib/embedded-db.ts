@@ -129,6 +129,9 @@ function postmasterAlive(dir: string): boolean {
 
 const MB = 1024 * 1024;
 
+/** Settings the start depends on: where the server listens and that it logs to its standard error. */
+const MANAGED: ReadonlySet<string> = new Set(["listen_addresses", "port", "logging_collector", "log_destination", "data_directory", "config_file", "hba_file", "ident_file"]);
+
 /** The memory this process may use: the machine's, or its container's (cgroup) limit when lower. */
 function machineMemory(): number {
   const limit = process.constrainedMemory?.();
@@ -161,6 +164,7 @@ export function serverSettings(options: { persistent: boolean; memoryBytes: numb
   settings.push(["work_mem", "32MB"], ["maintenance_work_mem", "256MB"], ["max_wal_size", "4GB"]);
   for (const entry of (options.extra ?? "").split(",")) {
     const match = /^\s*([a-z_][a-z0-9_.]*)\s*=\s*([A-Za-z0-9_.]+)\s*$/.exec(entry);
+    if (match && MANAGED.has(match[1]!)) throw new Error(`TIERWISE_PG_SETTINGS: ${match[1]} is set by Tierwise (the embedded server listens on 127.0.0.1 and logs to it).`);
     if (match) settings.push([match[1]!, match[2]!]);
     else if (entry.trim()) throw new Error(`TIERWISE_PG_SETTINGS: "${entry.trim()}" is not name=value (letters, digits, _ and .).`);
   }

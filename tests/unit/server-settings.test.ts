@@ -31,5 +31,8 @@ describe("the embedded PostgreSQL's settings", () => {
     expect(value(serverSettings({ persistent: true, memoryBytes: GB, extra: "auto_explain.log_min_duration=500" }), "auto_explain.log_min_duration")).toBe("500");
     expect(() => serverSettings({ persistent: true, memoryBytes: GB, extra: "shared_buffers=1GB; DROP" })).toThrow(/not name=value/);
     expect(() => serverSettings({ persistent: true, memoryBytes: GB, extra: "listen_addresses=*" })).toThrow(/not name=value/);
+    // The start waits for the server's "ready" line on its standard error, and it listens on 127.0.0.1 only.
+    expect(() => serverSettings({ persistent: true, memoryBytes: GB, extra: "logging_collector=on" })).toThrow(/set by Tierwise/);
+    expect(() => serverSettings({ persistent: true, memoryBytes: GB, extra: "listen_addresses=0.0.0.0" })).toThrow(/set by Tierwise/);
   });
 });
