@@ -29,7 +29,11 @@ $$;
 DROP TRIGGER IF EXISTS accounts_segmentation_rows ON accounts;
 CREATE TRIGGER accounts_segmentation_rows AFTER INSERT ON accounts
   REFERENCING NEW TABLE AS inserted FOR EACH STATEMENT EXECUTE FUNCTION account_segmentation_rows();
-INSERT INTO account_segmentation (account_id) SELECT id FROM accounts ON CONFLICT DO NOTHING;
+-- Accounts written before this trigger existed. An anti-join, not a conflict check per account:
+-- this runs on every start, and at 1,000,000 accounts that check took 5.3 s to insert nothing (0.6 s so).
+INSERT INTO account_segmentation (account_id)
+  SELECT a.id FROM accounts a WHERE NOT EXISTS (SELECT 1 FROM account_segmentation r WHERE r.account_id = a.id)
+  ON CONFLICT DO NOTHING;
 
 -- account_search holds each account's name and domain for the search box's trigram indexes
 -- (migration 20261206200000_account_search): new accounts in one statement-level insert; a
