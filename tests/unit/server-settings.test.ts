@@ -29,6 +29,7 @@ describe("the embedded PostgreSQL's settings", () => {
     expect(value(settings, "work_mem")).toBe("64MB");
     // An extension's setting (a dotted name), e.g. to log slow plans while profiling.
     expect(value(serverSettings({ persistent: true, memoryBytes: GB, extra: "auto_explain.log_min_duration=500" }), "auto_explain.log_min_duration")).toBe("500");
+    expect(value(serverSettings({ persistent: true, memoryBytes: GB, extra: "log_min_duration_statement=-1" }), "log_min_duration_statement")).toBe("-1");
     expect(() => serverSettings({ persistent: true, memoryBytes: GB, extra: "shared_buffers=1GB; DROP" })).toThrow(/not name=value/);
     expect(() => serverSettings({ persistent: true, memoryBytes: GB, extra: "listen_addresses=*" })).toThrow(/not name=value/);
     // The start waits for the server's "ready" line on its standard error, and it listens on 127.0.0.1 only.
