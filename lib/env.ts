@@ -81,6 +81,9 @@ const appShape = {
   TIERWISE_WEBHOOK_ALLOW: z.string().optional(),
   // The first retry's delay of a failed webhook delivery; each next one doubles (lib/webhooks/backoff.ts).
   TIERWISE_WEBHOOK_RETRY_MS: wholeNumber(10, 3_600_000).default(30_000),
+  // Settings for the embedded PostgreSQL over its own, "name=value,name=value"; checked where they
+  // are applied (scripts/lib/embedded-db.ts, serverSettings).
+  TIERWISE_PG_SETTINGS: z.string().optional(),
 };
 
 /** The running server needs a database and a secret; `next build` and the scripts may not have them yet. */

@@ -4,6 +4,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
+import { env } from "../../lib/env";
 import { APP_ROLE, ensureAppRole, urlAs } from "./app-role";
 import { postgresBinaries, sharedDir, SHARED_ROOT } from "./pg-binaries";
 import { initCluster, startServer } from "./pg-server";
@@ -205,7 +206,7 @@ export async function startEmbeddedDatabase(options: {
   const server = await startServer({
     ...cluster,
     port,
-    flags: serverSettings({ persistent: options.persistent, memoryBytes: machineMemory(), extra: process.env.TIERWISE_PG_SETTINGS })
+    flags: serverSettings({ persistent: options.persistent, memoryBytes: machineMemory(), extra: env().TIERWISE_PG_SETTINGS })
       .flatMap(([name, value]) => ["-c", `${name}=${value}`]),
   });
   let stopped = false;
