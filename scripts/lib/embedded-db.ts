@@ -165,7 +165,7 @@ export function serverSettings(options: { persistent: boolean; memoryBytes: numb
   settings.push(["work_mem", "32MB"], ["maintenance_work_mem", "256MB"], ["max_wal_size", "4GB"]);
   for (const entry of (options.extra ?? "").split(",")) {
     const match = /^\s*([a-z_][a-z0-9_.]*)\s*=\s*(-?[A-Za-z0-9_.]+)\s*$/.exec(entry);
-    if (match && MANAGED.has(match[1]!)) throw new Error(`TIERWISE_PG_SETTINGS: ${match[1]} is set by Tierwise (the embedded server listens on 127.0.0.1 and logs to it).`);
+    if (match && MANAGED.has(match[1]!)) throw new Error(`TIERWISE_PG_SETTINGS: ${match[1]} is set by Tierwise: the embedded server listens on 127.0.0.1 only, and its start reads the server's standard error.`);
     if (match) settings.push([match[1]!, match[2]!]);
     else if (entry.trim()) throw new Error(`TIERWISE_PG_SETTINGS: "${entry.trim()}" is not name=value (a value of letters, digits, _ and ., or a negative number).`);
   }
