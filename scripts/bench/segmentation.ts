@@ -37,7 +37,8 @@ import { beginDerivedWrites } from "@/lib/db/membership/input-stamp";
 import { loadPublishedScheme, loadPublishedSegments } from "@/lib/db/membership/published-rules";
 import { recomputeAll, recomputeEverything } from "@/lib/db/membership/recompute-all";
 import { recomputeSegment, recomputeTiers } from "@/lib/db/membership/recompute-rule";
-import { refreshMetricsIfStale } from "@/lib/db/metrics";
+import { metricsAsOfSql, refreshMetricsIfStale } from "@/lib/db/metrics";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { LONG_TRANSACTION } from "@/lib/db/transaction";
 import { previewSegmentRule } from "@/lib/data/rules/preview";
 import { previewTierScheme } from "@/lib/data/rules/tier-preview";
@@ -259,8 +260,10 @@ const previews = await measurePreviews(stricter.tiers);
 // day (every part runs; recency moves most scores). Last, as it moves the database to that day.
 let daily: { metricsMs: number; recomputeMs: number } | null = null;
 if (values.daily) {
+  // The day the metrics are as of is the later of a row's day and the last refresh's (metricsAsOfSql):
+  // a day on which no account's metrics changed leaves no row with that day.
   const [next] = await db.$queryRaw<{ day: string }[]>`
-    SELECT (GREATEST(max(metrics_as_of), ${asOf.toISOString().slice(0, 10)}::date) + 1)::text AS day FROM accounts`;
+    SELECT (GREATEST(max(${Prisma.raw(metricsAsOfSql("a"))}), ${asOf.toISOString().slice(0, 10)}::date) + 1)::text AS day FROM accounts a`;
   const nextDay = next!.day;
   const refreshDay = new Date(`${nextDay}T12:00:00Z`);
   const [, metricsMs] = await time(`daily refresh: time-based metrics as of ${nextDay} (in chunks)`, () => refreshMetricsIfStale(db, { asOf: refreshDay }));
