@@ -181,12 +181,18 @@ CREATE TRIGGER tiers_account_segmentation_delete AFTER DELETE ON tiers
 -- a recompute can tell whether anything it reads changed since a snapshot: a row whose
 -- transaction is not visible in that snapshot. Statement-level: a bulk write costs one insert.
 -- The recompute code sets tierwise.derived_write for writes that keep its stamps true.
+-- account_updates_only stays true while every statement of the transaction was an UPDATE of
+-- accounts: the accounts it wrote are then the rows whose xmin is that transaction
+-- (lib/db/membership/recompute-written.ts). Once false it is not written again.
 CREATE OR REPLACE FUNCTION note_input_write() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF TG_TABLE_NAME = 'account_segmentation' AND current_setting('tierwise.derived_write', true) = 'on' THEN
     RETURN NULL;
   END IF;
-  INSERT INTO input_writes (xid) VALUES (pg_current_xact_id()::text::bigint) ON CONFLICT DO NOTHING;
+  INSERT INTO input_writes (xid, account_updates_only)
+  VALUES (pg_current_xact_id()::text::bigint, TG_TABLE_NAME = 'accounts' AND TG_OP = 'UPDATE')
+  ON CONFLICT (xid) DO UPDATE SET account_updates_only = false
+    WHERE input_writes.account_updates_only AND NOT EXCLUDED.account_updates_only;
   RETURN NULL;
 END;
 $$;

@@ -4,8 +4,10 @@
  * materialisation of one new segment ("Bench: dormant", recreated on every run), the full
  * recompute with nothing to change (tiers + 10 segments + plays + scores; the first run after the
  * materialisations is reported on its own row; the later ones skip every part, nothing having been
- * written since: lib/db/membership/input-stamp.ts), the same after one account is written (every
- * part runs, as on a new day), a tier scheme republish and its restore (each in a transaction, as
+ * written since: lib/db/membership/input-stamp.ts), the same after one account's name is written
+ * and after its lifetime value grows by 5,000 (only what the write changed is recomputed,
+ * lib/db/membership/recompute-written.ts, or everything when it moved many accounts' ranks), the
+ * same with every part run (as on a new day), a tier scheme republish and its restore (each in a transaction, as
  * the app publishes), the segment and tier scheme preview latency, and with `--daily` last the
  * daily refresh on the day after the latest metrics (time-based metrics, then the full recompute;
  * it leaves the database's metrics as of that day, so an import benchmark run afterwards finds
@@ -33,7 +35,7 @@ import { parseArgs } from "node:util";
 import pg from "pg";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
-import { beginDerivedWrites } from "@/lib/db/membership/input-stamp";
+import { beginDerivedWrites, dropStamp } from "@/lib/db/membership/input-stamp";
 import { loadPublishedScheme, loadPublishedSegments } from "@/lib/db/membership/published-rules";
 import { recomputeAll, recomputeEverything } from "@/lib/db/membership/recompute-all";
 import { recomputeSegment, recomputeTiers } from "@/lib/db/membership/recompute-rule";
@@ -222,13 +224,33 @@ for (let run = 0; run < runs; run++) {
 }
 const range = (times: number[]) => `${seconds(Math.min(...times))} - ${seconds(Math.max(...times))}`;
 table.push([`full recompute, tiers + ${segmentCount} segments + plays + scores, nothing changes (runs 2-${runs})`, range(fullTimes)]);
-// The same after one account is written: nothing is skipped (as on a new evaluation day).
+// After one account is written (its name: nothing it is ranked by moves), only what it can have
+// changed is recomputed (lib/db/membership/recompute-written.ts).
+const pathOf = (steps: string[]) => (steps.includes("read scores") ? "every part ran" : steps.includes("find written accounts") ? "only the written account" : "nothing read");
+const timedRecompute = async (label: string) => {
+  const steps: string[] = [];
+  const [summary, ms] = await time(label, () =>
+    recomputeEverything(db, { reason: "DATA_CHANGE" }, { asOf, onStep: (step, stepMs) => (steps.push(step), logStep(step, stepMs)) }),
+  );
+  console.log(`    ${JSON.stringify(summary)}, ${pathOf(steps)}`);
+  return { ms, path: pathOf(steps) };
+};
 await db.$executeRaw`UPDATE accounts SET name = name WHERE id = (SELECT min(id) FROM accounts)`;
-const [changedSummary, changedMs] = await time("full recompute after one account was written (every part runs)", () =>
-  recomputeEverything(db, { reason: "DATA_CHANGE" }, { asOf, onStep: logStep }),
-);
-console.log(`    ${JSON.stringify(changedSummary)}`);
-table.push(["full recompute after one account was written (every part runs, as on a new day)", seconds(changedMs)]);
+const { ms: changedMs, path: changedPath } = await timedRecompute("full recompute after one account's name was written");
+table.push([`full recompute after one account was written (its name: ${changedPath})`, seconds(changedMs)]);
+// An order of 5,000 lifts one account's lifetime value past every account valued in between:
+// their value ranks move, so they are rescored too, or every account is read when they are many.
+await db.$executeRaw`UPDATE accounts SET lifetime_value = lifetime_value + 5000 WHERE id = (SELECT min(id) FROM accounts)`;
+const passed = await db.$queryRaw<{ n: number }[]>`
+  SELECT count(*)::int AS n FROM accounts a, (SELECT lifetime_value AS v FROM accounts WHERE id = (SELECT min(id) FROM accounts)) w
+  WHERE a.lifetime_value > w.v - 5000 AND a.lifetime_value <= w.v`;
+const { ms: valueMs, path: valuePath } = await timedRecompute("full recompute after one account's lifetime value grew by 5,000");
+table.push([`full recompute after one account's lifetime value grew by 5,000 (it passed ${passed[0]!.n.toLocaleString("en-US")} accounts: ${valuePath})`, seconds(valueMs)]);
+await db.$executeRaw`UPDATE accounts SET lifetime_value = lifetime_value - 5000 WHERE id = (SELECT min(id) FROM accounts)`;
+// Every part, as on a new evaluation day (the stamp dropped); this also puts the value back.
+await dropStamp(db, "full");
+const { ms: everyPartMs } = await timedRecompute("full recompute with every part run (the stamp dropped)");
+table.push(["full recompute with every part run (as on a new day; the stamp dropped)", seconds(everyPartMs)]);
 const [, sequentialMs] = await time(`the same on one connection, in one transaction (recomputeAll)`, () =>
   db.$transaction((tx) => recomputeAll(tx, { reason: "DATA_CHANGE" }, { asOf }), LONG_TRANSACTION),
 );
@@ -287,6 +309,8 @@ console.log(
     oneNewSegmentMs: Math.round(oneSegmentMs),
     fullRecomputeMs: fullTimes.map(Math.round),
     fullRecomputeAfterWriteMs: Math.round(changedMs),
+    fullRecomputeAfterValueWriteMs: Math.round(valueMs),
+    fullRecomputeEveryPartMs: Math.round(everyPartMs),
     sequentialRecomputeMs: Math.round(sequentialMs),
     republishTiersMs: Math.round(republishMs),
     restoreTiersMs: Math.round(restoreMs),

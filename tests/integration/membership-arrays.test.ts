@@ -5,6 +5,7 @@
  */
 import { beforeAll, describe, expect, test } from "vitest";
 import { db } from "@/lib/db/client";
+import { dropStamp } from "@/lib/db/membership/input-stamp";
 import { recomputeAll, recomputeEverything } from "@/lib/db/membership/recompute-all";
 import { recomputeSegment } from "@/lib/db/membership/recompute-rule";
 import { createAccount, publishSegment } from "../support/fixtures";
@@ -153,8 +154,10 @@ describe("the full recompute reads on two connections, then writes", () => {
     await recomputeEverything(db, { reason: "RULE_PUBLISHED" });
     expect(await db.accountSegment.count({ where: { segmentId, accountId: mid } })).toBe(0);
 
-    // The account's data changes; before the next recompute writes, an admin raises the bar.
+    // The account's data changes; before the next recompute writes, an admin raises the bar. (The
+    // stamp dropped: every part runs, rather than only the written account, recompute-written.test.ts.)
     await db.account.update({ where: { id: mid }, data: { lifetimeValue: "200000.00" } });
+    await dropStamp(db, "full");
     let published = false;
     const stricter = ltvAtLeast(1_000_000);
     await recomputeEverything(db, { reason: "DATA_CHANGE" }, {

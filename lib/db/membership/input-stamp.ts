@@ -22,15 +22,29 @@ export interface StampCheck {
   now: string;
   /** The stored stamp's signature when nothing was written since its snapshot; null otherwise (or none stored). */
   unchangedSignature: string | null;
+  /**
+   * The stored stamp when inputs were written since its snapshot: the snapshot, its signature and
+   * whether every such write only updated accounts (input_writes.account_updates_only); else null.
+   */
+  writtenSince: { snapshot: string; signature: string; accountUpdatesOnly: boolean } | null;
 }
 
-/** The current snapshot, and the stored stamp's signature if no input was written since it was taken (one statement: one snapshot). */
+/** The current snapshot, and the stored stamp with what was written since it (one statement: one snapshot). */
 export async function checkStamp(db: PlaysExecutor, name: StampName): Promise<StampCheck> {
-  const [row] = await db.$queryRaw<{ now: string; signature: string | null; unchanged: boolean | null }[]>`
-    SELECT pg_current_snapshot()::text AS now, s.signature,
-      NOT EXISTS (SELECT 1 FROM input_writes w WHERE NOT pg_visible_in_snapshot(w.xid::text::xid8, s.snapshot::pg_snapshot)) AS unchanged
-    FROM (SELECT 1) one LEFT JOIN derived_stamps s ON s.name = ${name}`;
-  return { now: row!.now, unchangedSignature: row?.unchanged && row.signature !== null ? row.signature : null };
+  const [row] = await db.$queryRaw<{ now: string; snapshot: string | null; signature: string | null; unseen: number; updates_only: boolean | null }[]>`
+    SELECT pg_current_snapshot()::text AS now, s.snapshot, s.signature, w.unseen, w.updates_only
+    FROM (SELECT 1) one LEFT JOIN derived_stamps s ON s.name = ${name}
+    LEFT JOIN LATERAL (
+      SELECT count(*)::int AS unseen, bool_and(w.account_updates_only) AS updates_only FROM input_writes w
+      WHERE NOT pg_visible_in_snapshot(w.xid::text::xid8, s.snapshot::pg_snapshot)
+    ) w ON s.snapshot IS NOT NULL`;
+  if (!row) throw new Error("checkStamp: no row");
+  const stored = row.snapshot !== null && row.signature !== null ? { snapshot: row.snapshot, signature: row.signature } : null;
+  return {
+    now: row.now,
+    unchangedSignature: stored && row.unseen === 0 ? stored.signature : null,
+    writtenSince: stored && row.unseen > 0 ? { ...stored, accountUpdatesOnly: row.updates_only === true } : null,
+  };
 }
 
 /**

@@ -76,7 +76,7 @@ export async function materialiseEverything(
       SELECT a.id, a.industry, a.technology_categories, r.tier_id AS old_tier, ${newTier} AS new_tier, r.tier_rank AS old_rank,
         COALESCE(r.segment_ids, '{}') AS old_segs, ${newSegments} AS new_segs,
         COALESCE(r.play_ids, '{}') AS old_plays, COALESCE(r.whitespace, '{}') AS old_ws,
-        r.score_value, r.score_fit, r.score_engagement, r.priority_score
+        r.score_value, r.score_fit, r.score_engagement, r.priority_score, r.ranked_lifetime_value, r.ranked_potential
       FROM accounts a JOIN account_segmentation r ON r.account_id = a.id`);
   });
   await step("read scores into a staging table", () =>
@@ -100,14 +100,15 @@ export async function materialiseEverything(
       CREATE TEMP TABLE materialise_rows ON COMMIT DROP AS
       SELECT * FROM (
         SELECT m.id, m.old_tier, m.new_tier, m.old_rank, COALESCE(t.position, ${UNTIERED.rank}::int) AS new_rank, m.old_segs, m.new_segs,
-          m.old_plays, ${play.plays} AS new_plays, m.old_ws, ${play.whitespace} AS new_ws, s.v, s.f, s.e, s.total,
-          (m.score_value, m.score_fit, m.score_engagement, m.priority_score) IS DISTINCT FROM (s.v, s.f, s.e, s.total) AS score_changed
+          m.old_plays, ${play.plays} AS new_plays, m.old_ws, ${play.whitespace} AS new_ws, s.v, s.f, s.e, s.total, s.ltv, s.pot,
+          (m.score_value, m.score_fit, m.score_engagement, m.priority_score) IS DISTINCT FROM (s.v, s.f, s.e, s.total) AS score_changed,
+          (m.ranked_lifetime_value, m.ranked_potential) IS DISTINCT FROM (s.ltv, s.pot) AS ranked_changed
         FROM materialise_members m JOIN accounts a ON a.id = m.id JOIN materialise_scores s ON s.id = m.id
         LEFT JOIN tiers t ON t.id = m.new_tier
         LEFT JOIN materialise_groups g ON g.industry = a.industry AND g.tier_key = COALESCE(m.new_tier, 0)
       ) c
       WHERE c.old_tier IS DISTINCT FROM c.new_tier OR c.old_segs <> c.new_segs OR c.old_plays <> c.new_plays OR c.old_ws <> c.new_ws
-        OR c.score_changed OR c.new_rank <> c.old_rank
+        OR c.score_changed OR c.ranked_changed OR c.new_rank <> c.old_rank
       ORDER BY c.id`;
     await tx.$executeRaw`ANALYZE materialise_rows`;
   });
@@ -125,7 +126,8 @@ export async function materialiseEverything(
       -- A row someone else changed since it was staged is left alone (their recompute covers it).
       UPDATE account_segmentation r
       SET tier_id = c.new_tier, tier_rank = c.new_rank, segment_ids = c.new_segs, play_ids = c.new_plays, whitespace = c.new_ws,
-        score_value = c.v, score_fit = c.f, score_engagement = c.e, priority_score = c.total
+        score_value = c.v, score_fit = c.f, score_engagement = c.e, priority_score = c.total,
+        ranked_lifetime_value = c.ltv, ranked_potential = c.pot
       FROM materialise_rows c
       WHERE r.account_id = c.id
         AND r.tier_id IS NOT DISTINCT FROM c.old_tier AND COALESCE(r.segment_ids, '{}') = c.old_segs AND COALESCE(r.play_ids, '{}') = c.old_plays

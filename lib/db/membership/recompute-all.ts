@@ -14,6 +14,7 @@ import { countPeers, peerCommon, storePeerCounts } from "./peer-counts";
 import { loadPublishedPlays, recomputePlays, withParallelScans, type PeerCommon, type PublishedPlay } from "./plays";
 import { loadPublishedRules, rulesSignature, type PublishedRules, type ScoringSettings } from "./published-rules";
 import { applyScoreChanges, readScopedScoreChanges, readScoreChanges } from "./scores";
+import { recomputeWritten } from "./recompute-written";
 import { reorderTierRanks, syncTiers } from "./tier-rows";
 import type { Because, Executor, RecomputeScope } from "./types";
 
@@ -75,6 +76,8 @@ export async function recomputeAccounts(
   } = {},
 ): Promise<RecomputeSummary> {
   const asOf = options.asOf ?? new Date();
+  // Own writes (input-stamp.ts): they follow from the writes to these accounts, which the stamps count.
+  await beginDerivedWrites(db);
   const rules = await loadPublishedRules(db);
   const what = { tiers: { scheme: rules.scheme, ids: await publishedTierIds(db, rules) }, segments: rules.segments };
   const summary: RecomputeSummary = { tierChanges: 0, segmentChanges: 0, playChanges: 0, scoreChanges: 0 };
@@ -93,6 +96,8 @@ export async function recomputeAccounts(
 
 /** The scores of only these accounts, ranked against all accounts (readScopedScoreChanges); returns how many changed. */
 export async function recomputeScopedScores(db: Executor, scoring: ScoringSettings, asOf: Date, accountIds: readonly number[]): Promise<number> {
+  // Own writes (input-stamp.ts): a changed rank follows from a written account, which the stamps count.
+  await beginDerivedWrites(db);
   return applyScoreChanges(db, await readScopedScoreChanges(db, scoring, asOf, [...new Set(accountIds)]));
 }
 
@@ -152,7 +157,8 @@ function currentParts(stored: string | null, now: FullSignature): { memberships:
  * was written since that recompute's snapshot (input-stamp.ts), the evaluation day is the same
  * and so are its rules (tiers and segments; scoring settings; plays, which also follow any
  * membership change). Everything else always runs: the tiers table follows the scheme and ranks
- * follow the tiers.
+ * follow the tiers. When the only writes since were updates of a few accounts (same day and
+ * rules), only what those can have changed is recomputed (recompute-written.ts).
  *
  * When most accounts were never materialised (the first materialisation, mostlyBlank), every row
  * changes: then everything is computed into staging tables and written once per row, set-based,
@@ -183,6 +189,19 @@ export async function recomputeEverything(
     // Before every read: whatever commits after this snapshot counts as a change next time.
     const stamp = await checkStamp(root, "full");
     const current = currentParts(stamp.unchangedSignature, signature);
+    // Only a few accounts updated since the last full recompute, same day and rules: recompute
+    // what they can have changed (recompute-written.ts), or read everything if that cannot stand.
+    if (stamp.writtenSince?.accountUpdatesOnly && stamp.writtenSince.signature === JSON.stringify(signature) && options.bulk === undefined) {
+      const written = await recomputeWritten(root, {
+        what,
+        scoring: rules.scoring,
+        because,
+        asOf,
+        step,
+        signature: async (tx) => JSON.stringify(fullSignature(await loadPublishedRules(tx), await loadPublishedPlays(tx), asOf)),
+      });
+      if (written) return written;
+    }
     // Most accounts never materialised: every row changes, so write each once, set-based.
     if (!current.memberships && (options.bulk ?? (await mostlyBlank(root)))) {
       const summary = await root.$transaction(async (tx) => {

@@ -23,6 +23,22 @@ export interface ScoreChange {
   f: number;
   e: number;
   total: number;
+  /**
+   * With every account ranked (`ranked`): the lifetime value and potential the account was ranked
+   * at, stored with the score (account_segmentation.ranked_*), and whether the score itself changed
+   * (false: only those values did).
+   */
+  ranked?: { ltv: number; pot: number; scoreChanged: boolean };
+}
+
+/**
+ * `ranked`: this read's ranks hold for every account as the database now is (the full read, or
+ * the recompute of written accounts, which rescores every account they could move), so the
+ * values each account was ranked at are stored with its score. The live recompute's scoped read
+ * leaves other accounts' ranks as they were and must not store them.
+ */
+export interface ScoreReadOptions {
+  ranked?: boolean;
 }
 
 /** Recompute every account's priority score and its breakdown; returns how many changed. */
@@ -47,13 +63,13 @@ function fitSql(idealProfile: RuleGroup | null, asOf: Date): Prisma.Sql {
  * the accounts whose stored score or breakdown differs. Wants allowLargeSorts in its transaction.
  */
 export async function readScoreChanges(db: Executor, scoring: ScoringSettings, asOf: Date): Promise<ScoreChange[]> {
-  return scoreRows(await db.$queryRaw<{ r: string }[]>`WITH ${rankedBase(scoring, asOf)}, ${changedScores(scoring)}`);
+  return scoreRows(await db.$queryRaw<{ r: string }[]>`WITH ${rankedBase(scoring, asOf)}, ${changedScores(scoring, { ranked: true })}`);
 }
 
 /** Every account's value ranks (relative to all accounts) and score components, as the CTE `base`. */
 function rankedBase(scoring: ScoringSettings, asOf: Date): Prisma.Sql {
   return Prisma.sql`base AS (
-      SELECT a.id,
+      SELECT a.id, a.lifetime_value::float8 AS ltv, a.potential::float8 AS pot,
         percent_rank() OVER (ORDER BY a.lifetime_value::float8) AS ltv_rank,
         percent_rank() OVER (ORDER BY a.potential::float8) AS potential_rank,
         ${componentColumns(scoring, asOf)}
@@ -73,7 +89,13 @@ function rankedBase(scoring: ScoringSettings, asOf: Date): Prisma.Sql {
  * 1/(n-1) per account that moved past it (an order moves one account; the others' stored ranks
  * are not rewritten on every write); the daily full recompute (recomputeEverything) corrects them.
  */
-export async function readScopedScoreChanges(db: Executor, scoring: ScoringSettings, asOf: Date, accountIds: readonly number[]): Promise<ScoreChange[]> {
+export async function readScopedScoreChanges(
+  db: Executor,
+  scoring: ScoringSettings,
+  asOf: Date,
+  accountIds: readonly number[],
+  options: ScoreReadOptions = {},
+): Promise<ScoreChange[]> {
   if (accountIds.length === 0) return [];
   return scoreRows(await db.$queryRaw<{ r: string }[]>`
     WITH mine AS MATERIALIZED (
@@ -95,18 +117,21 @@ export async function readScopedScoreChanges(db: Executor, scoring: ScoringSetti
       SELECT u.value, c.below FROM bounds b, unnest(b.pot) WITH ORDINALITY AS u(value, i)
       JOIN (SELECT bucket, sum(n) OVER (ORDER BY bucket) - n AS below FROM pot_buckets) c ON c.bucket = u.i
     ), base AS (
-      SELECT a.id,
+      SELECT a.id, m.ltv, m.pot,
         CASE WHEN t.n > 1 THEN l.below::float8 / (t.n - 1)::float8 ELSE 0 END AS ltv_rank,
         CASE WHEN t.n > 1 THEN p.below::float8 / (t.n - 1)::float8 ELSE 0 END AS potential_rank,
         ${componentColumns(scoring, asOf)}
       FROM mine m JOIN accounts a ON a.id = m.id CROSS JOIN total t
       JOIN ltv_below l ON l.value = m.ltv JOIN pot_below p ON p.value = m.pot
-    ), ${changedScores(scoring)}`);
+    ), ${changedScores(scoring, options)}`);
 }
 
-/** The changes read as `json_build_array(id, v, f, e, total)` rows (changedScores). */
+/** The changes read as `json_build_array(id, v, f, e, total[, ltv, pot, score changed])` rows (changedScores). */
 function scoreRows(rows: readonly { r: string }[]): ScoreChange[] {
-  return parseJsonRows(rows).map(([id, v, f, e, total]) => ({ id, v, f, e, total }) as ScoreChange);
+  return parseJsonRows(rows).map(([id, v, f, e, total, ltv, pot, scoreChanged]) => {
+    const change = { id, v, f, e, total } as ScoreChange;
+    return ltv === undefined ? change : { ...change, ranked: { ltv, pot, scoreChanged } as NonNullable<ScoreChange["ranked"]> };
+  });
 }
 
 /** The score inputs other than the ranks, as columns of `accounts a`. */
@@ -120,20 +145,31 @@ function componentColumns(scoring: ScoringSettings, asOf: Date): Prisma.Sql {
         END AS recency`;
 }
 
-/** From `base` (id, ltv_rank, potential_rank, fit, engagement, recency): the rounded parts and total, only where they differ from the stored ones. */
-function changedScores(scoring: ScoringSettings): Prisma.Sql {
-  return Prisma.sql`${scoredParts(scoring)}
-    -- Each row as one JSON text (bulk-values.ts).
-    SELECT json_build_array(s.id, s.v, s.f, s.e, s.total)::text AS r FROM scored s JOIN account_segmentation r ON r.account_id = s.id
-    WHERE (r.score_value, r.score_fit, r.score_engagement, r.priority_score) IS DISTINCT FROM (s.v, s.f, s.e, s.total)`;
+/**
+ * From `base` (id, ltv, pot, ltv_rank, potential_rank, fit, engagement, recency): the rounded parts
+ * and total, only where they differ from the stored ones (or, `ranked`, where the values the account
+ * was ranked at do).
+ */
+function changedScores(scoring: ScoringSettings, options: ScoreReadOptions): Prisma.Sql {
+  const stored = Prisma.sql`(r.score_value, r.score_fit, r.score_engagement, r.priority_score)`;
+  const computed = Prisma.sql`(s.v, s.f, s.e, s.total)`;
+  // Each row as one JSON text (bulk-values.ts).
+  return options.ranked
+    ? Prisma.sql`${scoredParts(scoring)}
+      SELECT json_build_array(s.id, s.v, s.f, s.e, s.total, s.ltv, s.pot, ${stored} IS DISTINCT FROM ${computed})::text AS r
+      FROM scored s JOIN account_segmentation r ON r.account_id = s.id
+      WHERE (${stored}, r.ranked_lifetime_value, r.ranked_potential) IS DISTINCT FROM (${computed}, s.ltv, s.pot)`
+    : Prisma.sql`${scoredParts(scoring)}
+      SELECT json_build_array(s.id, s.v, s.f, s.e, s.total)::text AS r FROM scored s JOIN account_segmentation r ON r.account_id = s.id
+      WHERE ${stored} IS DISTINCT FROM ${computed}`;
 }
 
-/** The CTEs `parts` and `scored` (id, v, f, e, total) over `base`. */
+/** The CTEs `parts` and `scored` (id, ltv, pot, v, f, e, total) over `base`. */
 function scoredParts(scoring: ScoringSettings): Prisma.Sql {
   const w = normaliseWeights(scoring.weights);
   return Prisma.sql`parts AS (
       -- Rounded to 0.1 (in float8: numeric rounding is several times slower) so tiny shifts do not rewrite rows.
-      SELECT id,
+      SELECT id, ltv, pot,
         round(1000 * (${VALUE_LTV_SHARE} * ltv_rank + ${1 - VALUE_LTV_SHARE} * potential_rank)) / 10 AS v,
         round(1000 * fit) / 10 AS f,
         round(10 * (${ENGAGEMENT_SCORE_SHARE} * engagement + ${1 - ENGAGEMENT_SCORE_SHARE} * recency)) / 10 AS e
@@ -141,37 +177,45 @@ function scoredParts(scoring: ScoringSettings): Prisma.Sql {
     ), scored AS (
       -- OFFSET 0 computes each row's parts once: inlined into the comparison below, every column
       -- repeated its whole expression (the fit's conditions twice, the ranks' arithmetic twice).
-      SELECT id, v, f, e, round(10 * (${w.value} * v + ${w.fit} * f + ${w.engagement} * e)) / 10 AS total FROM parts OFFSET 0
+      SELECT id, ltv, pot, v, f, e, round(10 * (${w.value} * v + ${w.fit} * f + ${w.engagement} * e)) / 10 AS total FROM parts OFFSET 0
     )`;
 }
 
 /**
- * Every account's score as one query (id, v, f, e, total), the same values readScoreChanges
- * compares: for the set-based first materialisation, which stages them instead of reading them.
+ * Every account's score as one query (id, ltv, pot, v, f, e, total), the same values
+ * readScoreChanges compares: for the set-based first materialisation, which stages them instead
+ * of reading them.
  */
 export function allScoresSql(scoring: ScoringSettings, asOf: Date): Prisma.Sql {
   return Prisma.sql`
     WITH ${rankedBase(scoring, asOf)}, ${scoredParts(scoring)}
-    SELECT id, v, f, e, total FROM scored`;
+    SELECT id, ltv, pot, v, f, e, total FROM scored`;
 }
 
 /**
- * Writes the scores readScoreChanges found; returns how many rows it wrote. In account order,
+ * Writes the scores a read found (with the values they were ranked at, when it says them); returns
+ * how many scores changed. In account order,
  * each batch's rows found through the primary key (byIds): a join alone hashed all of
  * account_segmentation once per batch (575,000 changes at 1,000,000 accounts: 11.6 s, 6.4 s so).
  */
 export async function applyScoreChanges(db: Executor, changes: readonly ScoreChange[]): Promise<number> {
-  let written = 0;
   const sorted = [...changes].sort((x, y) => x.id - y.id);
   for (let start = 0; start < sorted.length; start += APPLY_BATCH) {
     const batch = sorted.slice(start, start + APPLY_BATCH);
     const ids = intArrayLiteral(batch.map((c) => c.id));
-    written += await db.$executeRaw`
+    const floats = (pick: (c: ScoreChange) => number) => Prisma.sql`${floatArrayLiteral(batch.map(pick))}::float8[]`;
+    const scores = Prisma.sql`${ids}::int[], ${floats((c) => c.v)}, ${floats((c) => c.f)}, ${floats((c) => c.e)}, ${floats((c) => c.total)}`;
+    const ranked = batch.every((c) => c.ranked);
+    await (ranked
+      ? db.$executeRaw`
+      UPDATE account_segmentation r SET score_value = c.v, score_fit = c.f, score_engagement = c.e, priority_score = c.total,
+        ranked_lifetime_value = c.ltv, ranked_potential = c.pot
+      FROM unnest(${scores}, ${floats((c) => c.ranked!.ltv)}, ${floats((c) => c.ranked!.pot)}) AS c(id, v, f, e, total, ltv, pot)
+      WHERE r.account_id = c.id AND ${byIds(ids)}`
+      : db.$executeRaw`
       UPDATE account_segmentation r SET score_value = c.v, score_fit = c.f, score_engagement = c.e, priority_score = c.total
-      FROM unnest(${ids}::int[], ${floatArrayLiteral(batch.map((c) => c.v))}::float8[],
-        ${floatArrayLiteral(batch.map((c) => c.f))}::float8[], ${floatArrayLiteral(batch.map((c) => c.e))}::float8[],
-        ${floatArrayLiteral(batch.map((c) => c.total))}::float8[]) AS c(id, v, f, e, total)
-      WHERE r.account_id = c.id AND ${byIds(ids)}`;
+      FROM unnest(${scores}) AS c(id, v, f, e, total)
+      WHERE r.account_id = c.id AND ${byIds(ids)}`);
   }
-  return written;
+  return changes.filter((c) => c.ranked?.scoreChanged ?? true).length;
 }

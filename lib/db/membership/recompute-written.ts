@@ -1,0 +1,167 @@
+/**
+ * The full recompute after only a few accounts were updated since the last one (an API write, an
+ * edit, a live order) on the same day with the same rules: instead of reading every account, it
+ * recomputes what those writes can have changed, with the same result as reading everything.
+ *
+ *  - Which accounts: input_writes says that every transaction since the last full recompute's
+ *    snapshot only updated accounts (no insert, delete, technology, campaign response or stored
+ *    membership written: those still read everything), and the rows those transactions wrote carry
+ *    their id as xmin. Rows whose xmin is not older than the snapshot's xmin are a superset of them
+ *    (a frozen row's xmin reads as FrozenTransactionId, the oldest).
+ *  - Tiers, segments, plays and whitespace depend on the account's own row, and whitespace on its
+ *    peer group's counts: the groups are counted again and the accounts of every group whose
+ *    common categories changed are recomputed with the written ones (peer-counts.ts).
+ *  - Scores: fit, engagement and recency are the account's own; the value part ranks lifetime
+ *    value and potential among all accounts. Other accounts' stored scores counted a written
+ *    account at the values stored with its score (account_segmentation.ranked_*); an account's
+ *    rank changes only if its value lies between a written account's old and new value, so those
+ *    accounts are rescored too, ranked against all accounts as percent_rank does
+ *    (readScopedScoreChanges), and store the values they were ranked at.
+ *
+ * Everything runs in one REPEATABLE READ transaction: the stamp check, every read and the stamp it
+ * stores see the same snapshot. When too many accounts were written or moved, or a written one was
+ * never ranked, or a concurrent write conflicts, or a rule was published meanwhile, it returns null
+ * (having written nothing) and the caller reads everything.
+ */
+import type { Db } from "@/lib/db/client";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { LONG_TRANSACTION } from "@/lib/db/transaction";
+import { applyMembershipChanges } from "./apply-changes";
+import { readMembershipChanges, type MembershipRecompute } from "./changes";
+import { beginDerivedWrites, checkStamp, storeStamp } from "./input-stamp";
+import { changedGroups, countPeers, groupMembers, peerCommon, storePeerCounts, type PeerCount } from "./peer-counts";
+import { recomputePlays, withParallelScans } from "./plays";
+import type { ScoringSettings } from "./published-rules";
+import { applyScoreChanges, readScopedScoreChanges } from "./scores";
+import { reorderTierRanks } from "./tier-rows";
+import type { Because, Executor } from "./types";
+
+/** Above this many written accounts, or accounts whose value rank they move, everything is read instead. */
+export const WRITTEN_MAX = 20_000;
+
+export interface WrittenSummary {
+  tierChanges: number;
+  segmentChanges: number;
+  playChanges: number;
+  scoreChanges: number;
+}
+
+type Step = <T>(name: string, work: () => Promise<T>) => Promise<T>;
+
+/**
+ * Recompute after the accounts written since the last full recompute, or null (nothing written)
+ * when that cannot stand for reading everything: the stored stamp must carry the signature of the
+ * rules published now and this day.
+ */
+export async function recomputeWritten(
+  root: Db,
+  input: {
+    what: MembershipRecompute;
+    scoring: ScoringSettings;
+    because: Because;
+    asOf: Date;
+    step: Step;
+    /** The full recompute's signature of the rules published now (read in the transaction's snapshot). */
+    signature: (tx: Executor) => Promise<string>;
+    max?: number;
+  },
+): Promise<WrittenSummary | null> {
+  const { what, because, asOf, step } = input;
+  const max = input.max ?? WRITTEN_MAX;
+  try {
+    return await root.$transaction(
+      async (tx) => {
+        // The transaction's first statement: its snapshot is the one every read below sees.
+        const stamp = await checkStamp(tx, "full");
+        const since = stamp.writtenSince;
+        if (!since?.accountUpdatesOnly) return null;
+        const signature = await input.signature(tx);
+        if (since.signature !== signature) return null;
+        const written = await step("find written accounts", () => writtenAccounts(tx, since.snapshot, max));
+        if (!written) return null;
+        const moved = await step("find accounts whose value rank moved", () => rankMovedAccounts(tx, written, max));
+        if (!moved) return null;
+        await beginDerivedWrites(tx);
+        const memberships = await readMembershipChanges(tx, what, { asOf, accountIds: written });
+        const { tierChanges, segmentsEntered, segmentsLeft } = await applyMembershipChanges(tx, memberships, what, because);
+        await reorderTierRanks(tx);
+        const playChanges = await step("count peers, plays and whitespace of written accounts", async () => {
+          const counts = await withParallelScans(tx, () => countPeers(tx));
+          const stored = await tx.$queryRaw<PeerCount[]>`SELECT industry, tier_key, accounts, with_category FROM peer_counts`;
+          const common = peerCommon(counts);
+          const regrouped = await groupMembers(tx, changedGroups(peerCommon(stored), common));
+          const changed = await recomputePlays(tx, because, { asOf, accountIds: [...new Set([...written, ...regrouped])], peers: common });
+          await storePeerCounts(tx, counts, stamp.now);
+          return changed;
+        });
+        const scoreChanges = await step("scores of written and rank-moved accounts", async () =>
+          applyScoreChanges(tx, await readScopedScoreChanges(tx, input.scoring, asOf, [...new Set([...written, ...moved])], { ranked: true })),
+        );
+        // A rule published since this transaction's snapshot (read on another connection, which sees
+        // it): its own recompute may have left rows this one wrote from the old rule. Roll back.
+        if ((await input.signature(root)) !== signature) throw new RulesChanged();
+        await storeStamp(tx, "full", stamp.now, signature);
+        return { tierChanges, segmentChanges: segmentsEntered + segmentsLeft, playChanges, scoreChanges };
+      },
+      { ...LONG_TRANSACTION, isolationLevel: Prisma.TransactionIsolationLevel.RepeatableRead },
+    );
+  } catch (error) {
+    // Another transaction updated a row this one writes after its snapshot, or a rule was
+    // published meanwhile: read everything instead.
+    if (error instanceof RulesChanged || isWriteConflict(error)) return null;
+    throw error;
+  }
+}
+
+class RulesChanged extends Error {}
+
+/**
+ * The accounts whose row was written by a transaction not older than the snapshot's xmin (every
+ * transaction the snapshot does not see is at least that), or null if more than `max`. Compared
+ * by age from the current transaction, which orders 32-bit ids within 2^31 of it.
+ */
+export async function writtenAccounts(db: Executor, snapshot: string, max: number): Promise<number[] | null> {
+  const rows = await db.$queryRaw<{ id: number }[]>`
+    SELECT id FROM accounts
+    WHERE age(xmin) <= age(((pg_snapshot_xmin(${snapshot}::pg_snapshot)::text::bigint % 4294967296)::text)::xid)
+    LIMIT ${max + 1}`;
+  return rows.length > max ? null : rows.map((r) => r.id);
+}
+
+/**
+ * The accounts whose lifetime value or potential lies between a written account's ranked value
+ * (stored with its score) and its value now, or null if more than `max` (counting an account once
+ * per range it is in) or a written account was never ranked. Found through the two columns' indexes (numeric bounds one unit wider, then the
+ * exact float8 comparison percent_rank sorts by).
+ */
+export async function rankMovedAccounts(db: Executor, written: readonly number[], max: number): Promise<number[] | null> {
+  if (written.length === 0) return [];
+  const [row] = await db.$queryRaw<{ unranked: number; ids: number[] | null }[]>`
+    WITH w AS MATERIALIZED (
+      SELECT a.lifetime_value::float8 AS ltv, a.potential::float8 AS pot, r.ranked_lifetime_value AS old_ltv, r.ranked_potential AS old_pot
+      FROM accounts a JOIN account_segmentation r ON r.account_id = a.id
+      WHERE a.id = ANY(${[...written]}::int[])
+    ), ltv_moves AS (
+      SELECT least(ltv, old_ltv) AS lo, greatest(ltv, old_ltv) AS hi FROM w WHERE ltv <> old_ltv
+    ), pot_moves AS (
+      SELECT least(pot, old_pot) AS lo, greatest(pot, old_pot) AS hi FROM w WHERE pot <> old_pot
+    ), moved AS (
+      SELECT a.id FROM ltv_moves m JOIN accounts a
+        ON a.lifetime_value BETWEEN m.lo::numeric - 1 AND m.hi::numeric + 1 AND a.lifetime_value::float8 > m.lo AND a.lifetime_value::float8 <= m.hi
+      UNION ALL
+      SELECT a.id FROM pot_moves m JOIN accounts a
+        ON a.potential BETWEEN m.lo::numeric - 1 AND m.hi::numeric + 1 AND a.potential::float8 > m.lo AND a.potential::float8 <= m.hi
+    )
+    SELECT (SELECT count(*) FROM w WHERE old_ltv IS NULL OR old_pot IS NULL)::int AS unranked,
+      (SELECT array_agg(id) FROM (SELECT id FROM moved LIMIT ${max + 1}) l) AS ids`;
+  if (!row || row.unranked > 0) return null;
+  // UNION ALL under the LIMIT stops reading at max + 1 rows; an account in several ranges repeats.
+  const ids = [...new Set(row.ids ?? [])];
+  return (row.ids?.length ?? 0) > max ? null : ids;
+}
+
+/** A serialization failure (SQLSTATE 40001) as Prisma reports it through the driver adapter. */
+function isWriteConflict(error: unknown): boolean {
+  const text = error instanceof Error ? `${error.message} ${(error as { code?: string }).code ?? ""}` : String(error);
+  return /40001|P2034|could not serialize access/i.test(text);
+}
