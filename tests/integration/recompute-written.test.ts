@@ -10,7 +10,9 @@ import type { Actor } from "@/lib/auth/access";
 import { db } from "@/lib/db/client";
 import { beginDerivedWrites, dropStamp } from "@/lib/db/membership/input-stamp";
 import { recomputeEverything, type RecomputeSummary } from "@/lib/db/membership/recompute-all";
-import { rankMovedAccounts, recomputeWritten, writtenAccounts } from "@/lib/db/membership/recompute-written";
+import { recomputeWritten, writtenAccounts } from "@/lib/db/membership/recompute-written";
+import { loadPublishedRules } from "@/lib/db/membership/published-rules";
+import { readWrittenScoreChanges } from "@/lib/db/membership/scores";
 import { publishTierScheme, saveTierSchemeDraft } from "@/lib/data/rules/tier-scheme";
 import type { RuleGroup } from "@/lib/segmentation/rule";
 import { createAccount, createUser, publishSegment } from "../support/fixtures";
@@ -185,20 +187,31 @@ describe("after a few accounts were updated, the full recompute covers only what
     await expectNothingLeft();
   });
 
-  test("the accounts a value change passes are found on both ranked columns", async () => {
+  test("accounts passed on either ranked column are rescored, and only their value part changes", async () => {
     const [a, b] = [software[15]!, software[16]!];
-    await db.account.update({ where: { id: a }, data: { lifetimeValue: 1_650_000 } }); // 1,600,000 → passes nobody but itself
-    await db.account.update({ where: { id: b }, data: { potential: 999_999_999 } });
-    const moved = await rankMovedAccounts(db, [a, b], 1000);
-    const values = await db.account.findMany({ where: { id: { in: moved ?? [] } }, select: { id: true, lifetimeValue: true, potential: true } });
-    // Every account valued (1,600,000, 1,650,000] or with potential above b's old one, b included.
-    const oldPotential = Number((await db.accountSegmentation.findUniqueOrThrow({ where: { accountId: b } })).rankedPotential);
-    const expected = await db.account.findMany({
-      where: { OR: [{ lifetimeValue: { gt: 1_600_000, lte: 1_650_000 } }, { potential: { gt: oldPotential, lte: 999_999_999 } }] },
-      select: { id: true },
-    });
-    expect(values.map((v) => v.id).sort((x, y) => x - y)).toEqual(expected.map((e) => e.id).sort((x, y) => x - y));
-    expect(path((await recompute()).steps)).toBe("written");
+    await db.account.update({ where: { id: a }, data: { lifetimeValue: 1_650_000 } }); // 1,600,000: passes nobody
+    await db.account.update({ where: { id: b }, data: { potential: 999_999_999 } }); // passes every account above its potential
+    const scores = await readWrittenScoreChanges(db, (await loadPublishedRules(db)).scoring, DAY, [a, b], 1000);
+    // Both written accounts store the values they are now ranked at.
+    expect(scores?.written.map((s) => [s.id, s.ranked?.ltv, s.ranked?.pot]).sort()).toEqual(
+      [[a, 1_650_000, 50_000 * ((15 * 7) % 20)], [b, 1_700_000, 999_999_999]].sort(),
+    );
+    const moved = scores?.moved;
+    // More accounts than allowed may have moved: the caller reads everything instead.
+    expect(await readWrittenScoreChanges(db, (await loadPublishedRules(db)).scoring, DAY, [a, b], 2)).toBeNull();
+    const oldPotential = (await db.accountSegmentation.findUniqueOrThrow({ where: { accountId: b } })).rankedPotential!;
+    const passed = await db.account.findMany({ where: { potential: { gt: oldPotential }, id: { notIn: [a, b] } }, select: { id: true } });
+    expect(passed.length).toBeGreaterThan(3);
+    // Each passed account's value rank drops by one place (1/29 of the potential's share): all change; nobody else does.
+    expect(moved?.map((m) => m.id).sort((x, y) => x - y)).toEqual(passed.map((p) => p.id).sort((x, y) => x - y));
+    for (const change of moved ?? []) {
+      const before = await db.accountSegmentation.findUniqueOrThrow({ where: { accountId: change.id } });
+      expect(change.v).toBeLessThan(before.scoreValue);
+      expect([change.f, change.e]).toEqual([before.scoreFit, before.scoreEngagement]);
+    }
+    const { summary, steps } = await recompute();
+    expect(path(steps)).toBe("written");
+    expect(summary.scoreChanges).toBeGreaterThanOrEqual(passed.length);
     await expectNothingLeft();
   });
 

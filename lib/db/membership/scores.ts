@@ -79,13 +79,8 @@ function rankedBase(scoring: ScoringSettings, asOf: Date): Prisma.Sql {
 
 /**
  * The same score for only the given accounts (the live recompute after an API write): each
- * account's ranks are computed against ALL accounts, exactly as percent_rank does, as
- * (accounts with a smaller value) / (accounts - 1), 0 when there is one account. The counts come
- * from one index-only pass over the lifetime_value and the potential index each, bucketed by the
- * given accounts' values (width_bucket: a binary search per row), so a batch of any size costs two
- * index scans, not a sort of every account. Values are compared as float8, percent_rank's sort key
- * in the full pass (and width_bucket binary-searches a float8 array; a numeric one it walks).
- * Only these accounts' rows are written. Every other account's value rank may now be off by at most
+ * account's ranks are computed against ALL accounts, exactly as percent_rank does
+ * (ranksAmongAll). Only these accounts' rows are written. Every other account's value rank may now be off by at most
  * 1/(n-1) per account that moved past it (an order moves one account; the others' stored ranks
  * are not rewritten on every write); the daily full recompute (recomputeEverything) corrects them.
  */
@@ -100,30 +95,143 @@ export async function readScopedScoreChanges(
   return scoreRows(await db.$queryRaw<{ r: string }[]>`
     WITH mine AS MATERIALIZED (
       SELECT id, lifetime_value::float8 AS ltv, potential::float8 AS pot FROM accounts WHERE id = ANY(${[...accountIds]}::int[])
-    ), bounds AS MATERIALIZED (
-      SELECT array_agg(DISTINCT ltv ORDER BY ltv) AS ltv, array_agg(DISTINCT pot ORDER BY pot) AS pot FROM mine
-    ), ltv_buckets AS MATERIALIZED (
-      SELECT width_bucket(a.lifetime_value::float8, b.ltv) AS bucket, count(*) AS n FROM accounts a, bounds b GROUP BY 1
-    ), pot_buckets AS MATERIALIZED (
-      SELECT width_bucket(a.potential::float8, b.pot) AS bucket, count(*) AS n FROM accounts a, bounds b GROUP BY 1
-    ), total AS (
-      SELECT sum(n) AS n FROM ltv_buckets
-    ), ltv_below AS (
-      -- Bucket i holds the accounts valued at least bound i and below bound i + 1 (never empty: the
-      -- account with that value is in it), so the accounts below bound i are the buckets before i.
-      SELECT u.value, c.below FROM bounds b, unnest(b.ltv) WITH ORDINALITY AS u(value, i)
-      JOIN (SELECT bucket, sum(n) OVER (ORDER BY bucket) - n AS below FROM ltv_buckets) c ON c.bucket = u.i
-    ), pot_below AS (
-      SELECT u.value, c.below FROM bounds b, unnest(b.pot) WITH ORDINALITY AS u(value, i)
-      JOIN (SELECT bucket, sum(n) OVER (ORDER BY bucket) - n AS below FROM pot_buckets) c ON c.bucket = u.i
-    ), base AS (
-      SELECT a.id, m.ltv, m.pot,
-        CASE WHEN t.n > 1 THEN l.below::float8 / (t.n - 1)::float8 ELSE 0 END AS ltv_rank,
-        CASE WHEN t.n > 1 THEN p.below::float8 / (t.n - 1)::float8 ELSE 0 END AS potential_rank,
-        ${componentColumns(scoring, asOf)}
-      FROM mine m JOIN accounts a ON a.id = m.id CROSS JOIN total t
-      JOIN ltv_below l ON l.value = m.ltv JOIN pot_below p ON p.value = m.pot
+    ), ${ranksAmongAll()}, base AS (
+      SELECT a.id, m.ltv, m.pot, m.ltv_rank, m.potential_rank, ${componentColumns(scoring, asOf)}
+      FROM ranked_mine m JOIN accounts a ON a.id = m.id
     ), ${changedScores(scoring, options)}`);
+}
+
+/**
+ * After the CTE `mine` (id, ltv, pot as float8): the CTE `ranked_mine` (the same rows with
+ * ltv_rank and potential_rank), each account's ranks computed against ALL accounts exactly as
+ * percent_rank does, as (accounts with a smaller value) / (accounts - 1), 0 when there is one
+ * account. The counts come from one index-only pass over the lifetime_value and the potential
+ * index each, from the rows' lowest value up, bucketed by the rows' values (width_bucket: a
+ * binary search per row), so any number of rows costs two index scans, not a sort of every
+ * account; rows valued in a narrow range (the accounts a written one passed) cost a short scan. Values are compared as float8,
+ * percent_rank's sort key in the full pass (and width_bucket binary-searches a float8 array; a
+ * numeric one it walks).
+ */
+function ranksAmongAll(): Prisma.Sql {
+  return Prisma.sql`bounds AS MATERIALIZED (
+      SELECT array_agg(DISTINCT ltv ORDER BY ltv) AS ltv, array_agg(DISTINCT pot ORDER BY pot) AS pot, min(ltv) AS ltv_min, min(pot) AS pot_min
+      FROM mine
+    ), floors AS MATERIALIZED (
+      -- The accounts valued well below the lowest bound, counted on the index; the passes below
+      -- bucket only the rest (numeric bounds one unit lower than the float8 ones, so none is missed).
+      SELECT (SELECT count(*) FROM accounts WHERE lifetime_value < b.ltv_min::numeric - 1) AS ltv,
+        (SELECT count(*) FROM accounts WHERE potential < b.pot_min::numeric - 1) AS pot
+      FROM bounds b
+    ), ltv_buckets AS MATERIALIZED (
+      SELECT width_bucket(a.lifetime_value::float8, b.ltv) AS bucket, count(*) AS n, min(a.lifetime_value::float8) AS lowest
+      FROM bounds b JOIN accounts a ON a.lifetime_value >= b.ltv_min::numeric - 1 GROUP BY 1
+    ), pot_buckets AS MATERIALIZED (
+      SELECT width_bucket(a.potential::float8, b.pot) AS bucket, count(*) AS n, min(a.potential::float8) AS lowest
+      FROM bounds b JOIN accounts a ON a.potential >= b.pot_min::numeric - 1 GROUP BY 1
+    ), total AS (
+      SELECT f.ltv + (SELECT sum(n) FROM ltv_buckets) AS n FROM floors f
+    ), ltv_below AS (
+      -- Bucket i >= 1 holds the accounts valued at least bound i and below bound i + 1, the account
+      -- valued at bound i among them (so its lowest value is the bound), and the accounts below
+      -- bound i are the floor and the buckets before it. (The bound is not read from the array:
+      -- joined to unnest's rows, which the planner guesses at 10, a nested loop compared every row
+      -- with every bound; subscripted, the array was detoasted for each row.)
+      SELECT c.lowest AS value, f.ltv + c.below AS below
+      FROM floors f, (SELECT bucket, lowest, sum(n) OVER (ORDER BY bucket) - n AS below FROM ltv_buckets) c WHERE c.bucket >= 1
+    ), pot_below AS (
+      SELECT c.lowest AS value, f.pot + c.below AS below
+      FROM floors f, (SELECT bucket, lowest, sum(n) OVER (ORDER BY bucket) - n AS below FROM pot_buckets) c WHERE c.bucket >= 1
+    ), ranked_mine AS (
+      SELECT m.id, m.ltv, m.pot,
+        CASE WHEN t.n > 1 THEN l.below::float8 / (t.n - 1)::float8 ELSE 0 END AS ltv_rank,
+        CASE WHEN t.n > 1 THEN p.below::float8 / (t.n - 1)::float8 ELSE 0 END AS potential_rank
+      FROM mine m CROSS JOIN total t JOIN ltv_below l ON l.value = m.ltv JOIN pot_below p ON p.value = m.pot
+    )`;
+}
+
+/**
+ * After the given accounts were written, their scores and those of the other accounts whose
+ * value rank they moved, in one statement (ranksAmongAll ranks both against all accounts):
+ *  - `written`: scored in full, with the values they are now ranked at (as the full read);
+ *  - `moved`: every other account valued between a written account's ranked value (what every
+ *    other account's stored score counted it at) and its value now, on either ranked column (found
+ *    through each column's index). Only its value part can have changed (fit, engagement and
+ *    recency are its own, and stored), so that is recomputed, with the stored fit and engagement;
+ *    unranked (its own values did not change).
+ * Only changed scores are returned. Null when a written account was never ranked, or more than
+ * `maxMoved` accounts may have moved (counted on the indexes, first, an account once per range it
+ * is in): reading every account then costs less, and the caller does.
+ */
+export async function readWrittenScoreChanges(
+  db: Executor,
+  scoring: ScoringSettings,
+  asOf: Date,
+  written: readonly number[],
+  maxMoved: number,
+): Promise<{ written: ScoreChange[]; moved: ScoreChange[] } | null> {
+  if (written.length === 0) return { written: [], moved: [] };
+  const [gate] = await db.$queryRaw<{ unranked: number; moved: number }[]>`
+    WITH ${writtenMoves(written)}
+    SELECT (SELECT count(*) FROM w WHERE old_ltv IS NULL OR old_pot IS NULL)::int AS unranked, (SELECT count(*) FROM (
+      SELECT 1 FROM ltv_moves m JOIN accounts a ON a.lifetime_value BETWEEN m.lo::numeric - 1 AND m.hi::numeric + 1
+      UNION ALL
+      SELECT 1 FROM pot_moves m JOIN accounts a ON a.potential BETWEEN m.lo::numeric - 1 AND m.hi::numeric + 1
+      LIMIT ${maxMoved + 1}
+    ) x)::int AS moved`;
+  if (!gate || gate.unranked > 0 || gate.moved > maxMoved) return null;
+  const [row] = await db.$queryRaw<{ written: string[] | null; moved: string[] | null }[]>`
+    WITH ${writtenMoves(written)}, mine AS MATERIALIZED (
+      SELECT id, ltv, pot FROM w
+      UNION
+      -- Numeric bounds one unit wider for the index, then the float8 comparison percent_rank sorts by.
+      SELECT a.id, a.lifetime_value::float8, a.potential::float8 FROM ltv_moves m JOIN accounts a
+        ON a.lifetime_value BETWEEN m.lo::numeric - 1 AND m.hi::numeric + 1 AND a.lifetime_value::float8 > m.lo AND a.lifetime_value::float8 <= m.hi
+      UNION
+      SELECT a.id, a.lifetime_value::float8, a.potential::float8 FROM pot_moves m JOIN accounts a
+        ON a.potential BETWEEN m.lo::numeric - 1 AND m.hi::numeric + 1 AND a.potential::float8 > m.lo AND a.potential::float8 <= m.hi
+    ), ${ranksAmongAll()}, base AS (
+      SELECT a.id, m.ltv, m.pot, m.ltv_rank, m.potential_rank, ${componentColumns(scoring, asOf)}
+      FROM ranked_mine m JOIN w ON w.id = m.id JOIN accounts a ON a.id = m.id
+    ), ${scoredParts(scoring)}, moved AS (
+      SELECT m.id, r.score_value AS old_v, r.priority_score AS old_total, r.score_fit AS f, r.score_engagement AS e,
+        ${valuePart(Prisma.sql`m.ltv_rank`, Prisma.sql`m.potential_rank`)} AS v
+      FROM ranked_mine m JOIN account_segmentation r ON r.account_id = m.id
+      WHERE NOT EXISTS (SELECT 1 FROM w WHERE w.id = m.id)
+      OFFSET 0
+    )
+    SELECT (SELECT array_agg(c.r) FROM (${changedRows({ ranked: true })}) c) AS written,
+      (SELECT array_agg(json_build_array(id, v, f, e, total)::text) FROM (
+        SELECT id, old_v, old_total, v, f, e, ${totalOf(scoring)} AS total FROM moved
+      ) t WHERE (v, total) IS DISTINCT FROM (old_v, old_total)) AS moved`;
+  const rows = (texts: string[] | null) => scoreRows((texts ?? []).map((r) => ({ r })));
+  return { written: rows(row?.written ?? null), moved: rows(row?.moved ?? null) };
+}
+
+/**
+ * The CTEs `w` (the written accounts: id, ltv and pot now, old_ltv and old_pot as stored with
+ * their scores), `ltv_moves` and `pot_moves` (lo, hi: the ranges their values moved across).
+ */
+function writtenMoves(written: readonly number[]): Prisma.Sql {
+  return Prisma.sql`w AS MATERIALIZED (
+      SELECT a.id, a.lifetime_value::float8 AS ltv, a.potential::float8 AS pot, r.ranked_lifetime_value AS old_ltv, r.ranked_potential AS old_pot
+      FROM accounts a JOIN account_segmentation r ON r.account_id = a.id
+      WHERE a.id = ANY(${[...written]}::int[])
+    ), ltv_moves AS MATERIALIZED (
+      SELECT least(ltv, old_ltv) AS lo, greatest(ltv, old_ltv) AS hi FROM w WHERE ltv <> old_ltv
+    ), pot_moves AS MATERIALIZED (
+      SELECT least(pot, old_pot) AS lo, greatest(pot, old_pot) AS hi FROM w WHERE pot <> old_pot
+    )`;
+}
+
+/** The value part of the score (0-100, rounded to 0.1) from the two ranks. */
+function valuePart(ltvRank: Prisma.Sql, potentialRank: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`round(1000 * (${VALUE_LTV_SHARE} * ${ltvRank} + ${1 - VALUE_LTV_SHARE} * ${potentialRank})) / 10`;
+}
+
+/** The total (rounded to 0.1) from the columns v, f and e. */
+function totalOf(scoring: ScoringSettings): Prisma.Sql {
+  const w = normaliseWeights(scoring.weights);
+  return Prisma.sql`round(10 * (${w.value} * v + ${w.fit} * f + ${w.engagement} * e)) / 10`;
 }
 
 /** The changes read as `json_build_array(id, v, f, e, total[, ltv, pot, score changed])` rows (changedScores). */
@@ -151,33 +259,34 @@ function componentColumns(scoring: ScoringSettings, asOf: Date): Prisma.Sql {
  * was ranked at do).
  */
 function changedScores(scoring: ScoringSettings, options: ScoreReadOptions): Prisma.Sql {
+  return Prisma.sql`${scoredParts(scoring)} ${changedRows(options)}`;
+}
+
+/** After scoredParts' CTEs: the changed rows, each as one JSON text (bulk-values.ts). */
+function changedRows(options: ScoreReadOptions): Prisma.Sql {
   const stored = Prisma.sql`(r.score_value, r.score_fit, r.score_engagement, r.priority_score)`;
   const computed = Prisma.sql`(s.v, s.f, s.e, s.total)`;
-  // Each row as one JSON text (bulk-values.ts).
   return options.ranked
-    ? Prisma.sql`${scoredParts(scoring)}
-      SELECT json_build_array(s.id, s.v, s.f, s.e, s.total, s.ltv, s.pot, ${stored} IS DISTINCT FROM ${computed})::text AS r
+    ? Prisma.sql`SELECT json_build_array(s.id, s.v, s.f, s.e, s.total, s.ltv, s.pot, ${stored} IS DISTINCT FROM ${computed})::text AS r
       FROM scored s JOIN account_segmentation r ON r.account_id = s.id
       WHERE (${stored}, r.ranked_lifetime_value, r.ranked_potential) IS DISTINCT FROM (${computed}, s.ltv, s.pot)`
-    : Prisma.sql`${scoredParts(scoring)}
-      SELECT json_build_array(s.id, s.v, s.f, s.e, s.total)::text AS r FROM scored s JOIN account_segmentation r ON r.account_id = s.id
+    : Prisma.sql`SELECT json_build_array(s.id, s.v, s.f, s.e, s.total)::text AS r FROM scored s JOIN account_segmentation r ON r.account_id = s.id
       WHERE ${stored} IS DISTINCT FROM ${computed}`;
 }
 
 /** The CTEs `parts` and `scored` (id, ltv, pot, v, f, e, total) over `base`. */
 function scoredParts(scoring: ScoringSettings): Prisma.Sql {
-  const w = normaliseWeights(scoring.weights);
   return Prisma.sql`parts AS (
       -- Rounded to 0.1 (in float8: numeric rounding is several times slower) so tiny shifts do not rewrite rows.
       SELECT id, ltv, pot,
-        round(1000 * (${VALUE_LTV_SHARE} * ltv_rank + ${1 - VALUE_LTV_SHARE} * potential_rank)) / 10 AS v,
+        ${valuePart(Prisma.sql`ltv_rank`, Prisma.sql`potential_rank`)} AS v,
         round(1000 * fit) / 10 AS f,
         round(10 * (${ENGAGEMENT_SCORE_SHARE} * engagement + ${1 - ENGAGEMENT_SCORE_SHARE} * recency)) / 10 AS e
       FROM base
     ), scored AS (
       -- OFFSET 0 computes each row's parts once: inlined into the comparison below, every column
       -- repeated its whole expression (the fit's conditions twice, the ranks' arithmetic twice).
-      SELECT id, ltv, pot, v, f, e, round(10 * (${w.value} * v + ${w.fit} * f + ${w.engagement} * e)) / 10 AS total FROM parts OFFSET 0
+      SELECT id, ltv, pot, v, f, e, ${totalOf(scoring)} AS total FROM parts OFFSET 0
     )`;
 }
 
