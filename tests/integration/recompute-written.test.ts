@@ -12,7 +12,7 @@ import { beginDerivedWrites, dropStamp } from "@/lib/db/membership/input-stamp";
 import { recomputeEverything, type RecomputeSummary } from "@/lib/db/membership/recompute-all";
 import { recomputeWritten, writtenAccounts } from "@/lib/db/membership/recompute-written";
 import { loadPublishedRules } from "@/lib/db/membership/published-rules";
-import { readWrittenScoreChanges } from "@/lib/db/membership/scores";
+import { readWrittenScoreChanges, writtenScoresHold } from "@/lib/db/membership/scores";
 import { publishTierScheme, saveTierSchemeDraft } from "@/lib/data/rules/tier-scheme";
 import type { RuleGroup } from "@/lib/segmentation/rule";
 import { createAccount, createUser, publishSegment } from "../support/fixtures";
@@ -191,20 +191,21 @@ describe("after a few accounts were updated, the full recompute covers only what
     const [a, b] = [software[15]!, software[16]!];
     await db.account.update({ where: { id: a }, data: { lifetimeValue: 1_650_000 } }); // 1,600,000: passes nobody
     await db.account.update({ where: { id: b }, data: { potential: 999_999_999 } }); // passes every account above its potential
-    const scores = await readWrittenScoreChanges(db, (await loadPublishedRules(db)).scoring, DAY, [a, b], 1000);
+    expect(await writtenScoresHold(db, [a, b], 1000)).toBe(true);
+    const scores = await readWrittenScoreChanges(db, (await loadPublishedRules(db)).scoring, DAY, [a, b]);
     // Both written accounts store the values they are now ranked at.
-    expect(scores?.written.map((s) => [s.id, s.ranked?.ltv, s.ranked?.pot]).sort()).toEqual(
+    expect(scores.written.map((s) => [s.id, s.ranked?.ltv, s.ranked?.pot]).sort()).toEqual(
       [[a, 1_650_000, 50_000 * ((15 * 7) % 20)], [b, 1_700_000, 999_999_999]].sort(),
     );
-    const moved = scores?.moved;
+    const moved = scores.moved;
     // More accounts than allowed may have moved: the caller reads everything instead.
-    expect(await readWrittenScoreChanges(db, (await loadPublishedRules(db)).scoring, DAY, [a, b], 2)).toBeNull();
+    expect(await writtenScoresHold(db, [a, b], 2)).toBe(false);
     const oldPotential = (await db.accountSegmentation.findUniqueOrThrow({ where: { accountId: b } })).rankedPotential!;
     const passed = await db.account.findMany({ where: { potential: { gt: oldPotential }, id: { notIn: [a, b] } }, select: { id: true } });
     expect(passed.length).toBeGreaterThan(3);
     // Each passed account's value rank drops by one place (1/29 of the potential's share): all change; nobody else does.
-    expect(moved?.map((m) => m.id).sort((x, y) => x - y)).toEqual(passed.map((p) => p.id).sort((x, y) => x - y));
-    for (const change of moved ?? []) {
+    expect(moved.map((m) => m.id).sort((x, y) => x - y)).toEqual(passed.map((p) => p.id).sort((x, y) => x - y));
+    for (const change of moved) {
       const before = await db.accountSegmentation.findUniqueOrThrow({ where: { accountId: change.id } });
       expect(change.v).toBeLessThan(before.scoreValue);
       expect([change.f, change.e]).toEqual([before.scoreFit, before.scoreEngagement]);

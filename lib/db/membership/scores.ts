@@ -106,30 +106,33 @@ export async function readScopedScoreChanges(
  * ltv_rank and potential_rank), each account's ranks computed against ALL accounts exactly as
  * percent_rank does, as (accounts with a smaller value) / (accounts - 1), 0 when there is one
  * account. The counts come from one index-only pass over the lifetime_value and the potential
- * index each, from the rows' lowest value up, bucketed by the rows' values (width_bucket: a
- * binary search per row), so any number of rows costs two index scans, not a sort of every
- * account; rows valued in a narrow range (the accounts a written one passed) cost a short scan. Values are compared as float8,
+ * index each, over the rows' range of values, bucketed by the rows' values (width_bucket: a
+ * binary search per row), so any number of rows costs two index scans at most, not a sort of
+ * every account; rows valued in a narrow range (the accounts a written one passed) cost a short one. Values are compared as float8,
  * percent_rank's sort key in the full pass (and width_bucket binary-searches a float8 array; a
  * numeric one it walks).
  */
 function ranksAmongAll(): Prisma.Sql {
   return Prisma.sql`bounds AS MATERIALIZED (
-      SELECT array_agg(DISTINCT ltv ORDER BY ltv) AS ltv, array_agg(DISTINCT pot ORDER BY pot) AS pot, min(ltv) AS ltv_min, min(pot) AS pot_min
+      SELECT array_agg(DISTINCT ltv ORDER BY ltv) AS ltv, array_agg(DISTINCT pot ORDER BY pot) AS pot,
+        min(ltv) AS ltv_min, max(ltv) AS ltv_max, min(pot) AS pot_min, max(pot) AS pot_max
       FROM mine
     ), floors AS MATERIALIZED (
-      -- The accounts valued well below the lowest bound, counted on the index; the passes below
-      -- bucket only the rest (numeric bounds one unit lower than the float8 ones, so none is missed).
+      -- The accounts valued well below the lowest bound, and (for the total) well above the
+      -- highest, counted on the index; the passes below bucket only the rest (numeric bounds one
+      -- unit wider than the float8 ones, so none is missed).
       SELECT (SELECT count(*) FROM accounts WHERE lifetime_value < b.ltv_min::numeric - 1) AS ltv,
+        (SELECT count(*) FROM accounts WHERE lifetime_value > b.ltv_max::numeric + 1) AS ltv_above,
         (SELECT count(*) FROM accounts WHERE potential < b.pot_min::numeric - 1) AS pot
       FROM bounds b
     ), ltv_buckets AS MATERIALIZED (
       SELECT width_bucket(a.lifetime_value::float8, b.ltv) AS bucket, count(*) AS n, min(a.lifetime_value::float8) AS lowest
-      FROM bounds b JOIN accounts a ON a.lifetime_value >= b.ltv_min::numeric - 1 GROUP BY 1
+      FROM bounds b JOIN accounts a ON a.lifetime_value BETWEEN b.ltv_min::numeric - 1 AND b.ltv_max::numeric + 1 GROUP BY 1
     ), pot_buckets AS MATERIALIZED (
       SELECT width_bucket(a.potential::float8, b.pot) AS bucket, count(*) AS n, min(a.potential::float8) AS lowest
-      FROM bounds b JOIN accounts a ON a.potential >= b.pot_min::numeric - 1 GROUP BY 1
+      FROM bounds b JOIN accounts a ON a.potential BETWEEN b.pot_min::numeric - 1 AND b.pot_max::numeric + 1 GROUP BY 1
     ), total AS (
-      SELECT f.ltv + (SELECT sum(n) FROM ltv_buckets) AS n FROM floors f
+      SELECT f.ltv + (SELECT sum(n) FROM ltv_buckets) + f.ltv_above AS n FROM floors f
     ), ltv_below AS (
       -- Bucket i >= 1 holds the accounts valued at least bound i and below bound i + 1, the account
       -- valued at bound i among them (so its lowest value is the bound), and the accounts below
@@ -158,27 +161,15 @@ function ranksAmongAll(): Prisma.Sql {
  *    through each column's index). Only its value part can have changed (fit, engagement and
  *    recency are its own, and stored), so that is recomputed, with the stored fit and engagement;
  *    unranked (its own values did not change).
- * Only changed scores are returned. Null when a written account was never ranked, or more than
- * `maxMoved` accounts may have moved (counted on the indexes, first, an account once per range it
- * is in): reading every account then costs less, and the caller does.
+ * Only changed scores are returned. Ask writtenScoresHold first.
  */
 export async function readWrittenScoreChanges(
   db: Executor,
   scoring: ScoringSettings,
   asOf: Date,
   written: readonly number[],
-  maxMoved: number,
-): Promise<{ written: ScoreChange[]; moved: ScoreChange[] } | null> {
+): Promise<{ written: ScoreChange[]; moved: ScoreChange[] }> {
   if (written.length === 0) return { written: [], moved: [] };
-  const [gate] = await db.$queryRaw<{ unranked: number; moved: number }[]>`
-    WITH ${writtenMoves(written)}
-    SELECT (SELECT count(*) FROM w WHERE old_ltv IS NULL OR old_pot IS NULL)::int AS unranked, (SELECT count(*) FROM (
-      SELECT 1 FROM ltv_moves m JOIN accounts a ON a.lifetime_value BETWEEN m.lo::numeric - 1 AND m.hi::numeric + 1
-      UNION ALL
-      SELECT 1 FROM pot_moves m JOIN accounts a ON a.potential BETWEEN m.lo::numeric - 1 AND m.hi::numeric + 1
-      LIMIT ${maxMoved + 1}
-    ) x)::int AS moved`;
-  if (!gate || gate.unranked > 0 || gate.moved > maxMoved) return null;
   const [row] = await db.$queryRaw<{ written: string[] | null; moved: string[] | null }[]>`
     WITH ${writtenMoves(written)}, mine AS MATERIALIZED (
       SELECT id, ltv, pot FROM w
@@ -189,22 +180,45 @@ export async function readWrittenScoreChanges(
       UNION
       SELECT a.id, a.lifetime_value::float8, a.potential::float8 FROM pot_moves m JOIN accounts a
         ON a.potential BETWEEN m.lo::numeric - 1 AND m.hi::numeric + 1 AND a.potential::float8 > m.lo AND a.potential::float8 <= m.hi
-    ), ${ranksAmongAll()}, base AS (
+    ), ${ranksAmongAll()}, stored AS MATERIALIZED (
+      -- Every row's stored score, read once for both parts below.
+      SELECT m.*, w.id IS NOT NULL AS written, r.score_value, r.score_fit, r.score_engagement, r.priority_score, r.ranked_lifetime_value, r.ranked_potential
+      FROM ranked_mine m JOIN account_segmentation r ON r.account_id = m.id LEFT JOIN w ON w.id = m.id
+    ), base AS (
+      -- From w (a few rows the planner can count): accounts by key, not hashed whole.
       SELECT a.id, m.ltv, m.pot, m.ltv_rank, m.potential_rank, ${componentColumns(scoring, asOf)}
-      FROM ranked_mine m JOIN w ON w.id = m.id JOIN accounts a ON a.id = m.id
+      FROM w JOIN stored m ON m.id = w.id JOIN accounts a ON a.id = w.id
     ), ${scoredParts(scoring)}, moved AS (
-      SELECT m.id, r.score_value AS old_v, r.priority_score AS old_total, r.score_fit AS f, r.score_engagement AS e,
-        ${valuePart(Prisma.sql`m.ltv_rank`, Prisma.sql`m.potential_rank`)} AS v
-      FROM ranked_mine m JOIN account_segmentation r ON r.account_id = m.id
-      WHERE NOT EXISTS (SELECT 1 FROM w WHERE w.id = m.id)
+      SELECT id, score_value AS old_v, priority_score AS old_total, score_fit AS f, score_engagement AS e,
+        ${valuePart(Prisma.sql`ltv_rank`, Prisma.sql`potential_rank`)} AS v
+      FROM stored WHERE NOT written
       OFFSET 0
     )
-    SELECT (SELECT array_agg(c.r) FROM (${changedRows({ ranked: true })}) c) AS written,
+    SELECT (SELECT array_agg(c.r) FROM (${changedRows({ ranked: true }, Prisma.sql`stored r ON r.id = s.id`)}) c) AS written,
       (SELECT array_agg(json_build_array(id, v, f, e, total)::text) FROM (
         SELECT id, old_v, old_total, v, f, e, ${totalOf(scoring)} AS total FROM moved
       ) t WHERE (v, total) IS DISTINCT FROM (old_v, old_total)) AS moved`;
   const rows = (texts: string[] | null) => scoreRows((texts ?? []).map((r) => ({ r })));
   return { written: rows(row?.written ?? null), moved: rows(row?.moved ?? null) };
+}
+
+/**
+ * Whether readWrittenScoreChanges can stand for reading every account after these accounts were
+ * written: each was ranked before (its ranked values are stored), and at most `maxMoved` other
+ * accounts may have moved in rank (counted on the indexes, an account once per range it is in;
+ * rescoring more costs more than reading everything).
+ */
+export async function writtenScoresHold(db: Executor, written: readonly number[], maxMoved: number): Promise<boolean> {
+  if (written.length === 0) return true;
+  const [gate] = await db.$queryRaw<{ unranked: number; moved: number }[]>`
+    WITH ${writtenMoves(written)}
+    SELECT (SELECT count(*) FROM w WHERE old_ltv IS NULL OR old_pot IS NULL)::int AS unranked, (SELECT count(*) FROM (
+      SELECT 1 FROM ltv_moves m JOIN accounts a ON a.lifetime_value BETWEEN m.lo::numeric - 1 AND m.hi::numeric + 1
+      UNION ALL
+      SELECT 1 FROM pot_moves m JOIN accounts a ON a.potential BETWEEN m.lo::numeric - 1 AND m.hi::numeric + 1
+      LIMIT ${maxMoved + 1}
+    ) x)::int AS moved`;
+  return !!gate && gate.unranked === 0 && gate.moved <= maxMoved;
 }
 
 /**
@@ -262,15 +276,18 @@ function changedScores(scoring: ScoringSettings, options: ScoreReadOptions): Pri
   return Prisma.sql`${scoredParts(scoring)} ${changedRows(options)}`;
 }
 
-/** After scoredParts' CTEs: the changed rows, each as one JSON text (bulk-values.ts). */
-function changedRows(options: ScoreReadOptions): Prisma.Sql {
+/**
+ * After scoredParts' CTEs: the changed rows, each as one JSON text (bulk-values.ts). `storedRows`:
+ * where the stored scores are read, as `r` joined to `scored s` (account_segmentation's columns).
+ */
+function changedRows(options: ScoreReadOptions, storedRows = Prisma.sql`account_segmentation r ON r.account_id = s.id`): Prisma.Sql {
   const stored = Prisma.sql`(r.score_value, r.score_fit, r.score_engagement, r.priority_score)`;
   const computed = Prisma.sql`(s.v, s.f, s.e, s.total)`;
   return options.ranked
     ? Prisma.sql`SELECT json_build_array(s.id, s.v, s.f, s.e, s.total, s.ltv, s.pot, ${stored} IS DISTINCT FROM ${computed})::text AS r
-      FROM scored s JOIN account_segmentation r ON r.account_id = s.id
+      FROM scored s JOIN ${storedRows}
       WHERE (${stored}, r.ranked_lifetime_value, r.ranked_potential) IS DISTINCT FROM (${computed}, s.ltv, s.pot)`
-    : Prisma.sql`SELECT json_build_array(s.id, s.v, s.f, s.e, s.total)::text AS r FROM scored s JOIN account_segmentation r ON r.account_id = s.id
+    : Prisma.sql`SELECT json_build_array(s.id, s.v, s.f, s.e, s.total)::text AS r FROM scored s JOIN ${storedRows}
       WHERE ${stored} IS DISTINCT FROM ${computed}`;
 }
 
