@@ -284,6 +284,15 @@ export async function refreshMetricsIfStale(db: Db, options: { asOf?: Date; chun
   );
 }
 
+/** Whether the time-based metrics were refreshed for the day of `asOf` (default today). */
+export async function metricsAreCurrent(db: Db, asOf: Date = new Date()): Promise<boolean> {
+  const [row] = await db.$queryRawUnsafe<{ current: boolean }[]>(
+    `SELECT EXISTS (SELECT 1 FROM metrics_refresh WHERE day >= $1::date) AS current`,
+    isoDay(asOf),
+  );
+  return row?.current === true;
+}
+
 async function execute(executor: SqlExecutor, sql: string, values: unknown[]): Promise<number> {
   if ("$executeRawUnsafe" in executor) return executor.$executeRawUnsafe(sql, ...values);
   const result = await executor.query(sql, values);

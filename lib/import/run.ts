@@ -35,7 +35,7 @@ export const IMPORT_LOCK_KEY = 727_002;
  * (recomputeAccounts: their scores ranked against all accounts by two index scans) instead of
  * recomputeAll's set-based pass, whose score ranking sorts every account (~0.4 s at 100,000
  * accounts, ~5 s at 1,000,000) however small the file. The bound keeps the untouched accounts'
- * rank drift small until the daily full recompute: at most 1,000 / (accounts - 1), i.e. 1% of the
+ * rank drift small until the next full recompute (hourly, lib/db/refresh.ts): at most 1,000 / (accounts - 1), i.e. 1% of the
  * value rank at 100,000 accounts, 0.1% at 1,000,000.
  */
 export const INCREMENTAL_IMPORT_ACCOUNTS = 1_000;

@@ -11,7 +11,7 @@ export function describeJob(name: string, payload: unknown): string {
       return `${run.data.mode === "commit" ? "Commit" : "Dry run"} of ${run.data.fileName}`;
     }
     case "daily-refresh":
-      return "Time-based metrics, tiers and segments (once a day)";
+      return "Time-based metrics, tiers and segments (once a day); accounts changed since (hourly)";
     case "live-recompute":
       return "Accounts changed through the API";
     case "live-scores":

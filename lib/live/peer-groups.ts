@@ -4,7 +4,8 @@
  * statistic over every account: reading it costs a pass over all accounts (seconds at 1,000,000),
  * far more than recomputing a batch of written accounts, and one write moves it by at most one
  * account. So drains use groups up to MAX_AGE_MS old (refreshed in the background when older, at
- * once when a tier scheme is published); the daily full recompute reads them afresh for everyone.
+ * once when a tier scheme is published); the next full recompute (hourly, lib/db/refresh.ts)
+ * counts them afresh and recomputes the accounts written since.
  */
 import { db } from "@/lib/db/client";
 import { readPeerCommon, type PeerCommon } from "@/lib/db/membership/plays";

@@ -9,10 +9,11 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Actor } from "@/lib/auth/access";
 import { db } from "@/lib/db/client";
 import { beginDerivedWrites, dropStamp } from "@/lib/db/membership/input-stamp";
-import { recomputeEverything, type RecomputeSummary } from "@/lib/db/membership/recompute-all";
+import { recomputeAccounts, recomputeEverything, type RecomputeSummary } from "@/lib/db/membership/recompute-all";
+import { refreshIfStale } from "@/lib/db/refresh";
 import { recomputeWritten, writtenAccounts } from "@/lib/db/membership/recompute-written";
 import { loadPublishedRules } from "@/lib/db/membership/published-rules";
-import { readWrittenScoreChanges, writtenScoresHold } from "@/lib/db/membership/scores";
+import { readScoreChanges, readWrittenScoreChanges, writtenScoresHold } from "@/lib/db/membership/scores";
 import { publishTierScheme, saveTierSchemeDraft } from "@/lib/data/rules/tier-scheme";
 import type { RuleGroup } from "@/lib/segmentation/rule";
 import { createAccount, createUser, publishSegment } from "../support/fixtures";
@@ -241,6 +242,22 @@ describe("after a few accounts were updated, the full recompute covers only what
     // Under v1 the account would have entered; nothing of that was written.
     expect(await db.accountSegment.count({ where: { segmentId, accountId: target } })).toBe(0);
     expect(await db.membershipEvent.count({ where: { segmentId, accountId: target } })).toBe(0);
+    await expectNothingLeft();
+  });
+
+  test("the hourly run of the refresh job puts right the ranks a live recompute left behind", async () => {
+    // The day's metrics are current: the job's run is a catch-up, not the day's refresh.
+    await db.$executeRaw`INSERT INTO metrics_refresh (id, day) VALUES (1, ${"2026-03-02"}::date) ON CONFLICT (id) DO UPDATE SET day = EXCLUDED.day`;
+    const mover = software[9]!;
+    await db.account.update({ where: { id: mover }, data: { lifetimeValue: 1_980_000 } });
+    // The live recompute scores the written account against all accounts, and no one else.
+    await db.$transaction((tx) => recomputeAccounts(tx, [{ because: { reason: "DATA_CHANGE", detail: "API write" }, accountIds: [mover] }], { asOf: DAY }));
+    const scoring = (await loadPublishedRules(db)).scoring;
+    const drifted = (await readScoreChanges(db, scoring, DAY)).filter((s) => s.ranked?.scoreChanged);
+    expect(drifted.length).toBeGreaterThan(0);
+    expect(drifted.map((s) => s.id)).not.toContain(mover);
+    expect(await refreshIfStale({ asOf: DAY })).toBe(false);
+    expect((await readScoreChanges(db, scoring, DAY)).filter((s) => s.ranked?.scoreChanged)).toEqual([]);
     await expectNothingLeft();
   });
 });

@@ -61,7 +61,7 @@ export interface AccountsBecause {
  * import): tiers, segments and plays of only these accounts, and their scores ranked against all
  * accounts without ranking every account (readScopedScoreChanges). Only the given accounts' rows
  * are written; other accounts' value ranks drift by at most 1/(n-1) per moved account until the
- * daily full recompute. Derived metrics are the caller's (recomputeAccountMetrics first). Causes
+ * next full recompute, at most an hour later (lib/db/refresh.ts). Derived metrics are the caller's (recomputeAccountMetrics first). Causes
  * with different ledger details are recomputed one after another; scores once for all.
  */
 export async function recomputeAccounts(

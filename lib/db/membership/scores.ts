@@ -80,9 +80,10 @@ function rankedBase(scoring: ScoringSettings, asOf: Date): Prisma.Sql {
 /**
  * The same score for only the given accounts (the live recompute after an API write): each
  * account's ranks are computed against ALL accounts, exactly as percent_rank does
- * (ranksAmongAll). Only these accounts' rows are written. Every other account's value rank may now be off by at most
- * 1/(n-1) per account that moved past it (an order moves one account; the others' stored ranks
- * are not rewritten on every write); the daily full recompute (recomputeEverything) corrects them.
+ * (ranksAmongAll). Only these accounts' rows are written. Every other account's value rank may
+ * now be off by at most 1/(n-1) per account that moved past it (an order moves one account; the
+ * others' stored ranks are not rewritten on every write); the next full recompute
+ * (recomputeEverything, at most an hour later: lib/db/refresh.ts) corrects them.
  */
 export async function readScopedScoreChanges(
   db: Executor,
