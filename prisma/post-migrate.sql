@@ -66,7 +66,9 @@ INSERT INTO account_search (account_id, name, domain)
 -- duplicates), so technology rules and filters test one array per account instead of joining
 -- its rows; accounts.technology_categories holds their categories as bits (tech_category_bit),
 -- so whitespace and play audiences test integers. Statement-level: a bulk insert or delete
--- refreshes each touched account once. (The seed fills both itself and loads with this trigger
+-- refreshes each touched account once. Every touched account's row is rewritten, changed or not
+-- (a detection date is a rule input too): its xmin marks it as written (note_input_write); with
+-- nothing indexed changed, the rewrite is a HOT update. (The seed fills both itself and loads with this trigger
 -- disabled; lib/plays/category-bits.ts is the same bit order in TypeScript.)
 CREATE OR REPLACE FUNCTION tech_category_bit(category "TechCategory") RETURNS int LANGUAGE sql STABLE AS $$
   SELECT 1 << (array_position(enum_range(NULL::"TechCategory"), category) - 1)
@@ -81,7 +83,7 @@ CREATE OR REPLACE FUNCTION refresh_technology_ids(account_ids int[]) RETURNS voi
                 FROM account_technologies t JOIN technologies c ON c.id = t.technology_id WHERE t.account_id = u.id), 0) AS mask
     FROM (SELECT DISTINCT unnest(account_ids) AS id) u
   ) x
-  WHERE a.id = x.id AND (a.technology_ids, a.technology_categories) IS DISTINCT FROM (x.ids, x.mask)
+  WHERE a.id = x.id
 $$;
 -- A technology moved to another category changes the bits of every account running it (rare:
 -- the catalogue is curated), so a row-level trigger is enough.
@@ -181,18 +183,21 @@ CREATE TRIGGER tiers_account_segmentation_delete AFTER DELETE ON tiers
 -- a recompute can tell whether anything it reads changed since a snapshot: a row whose
 -- transaction is not visible in that snapshot. Statement-level: a bulk write costs one insert.
 -- The recompute code sets tierwise.derived_write for writes that keep its stamps true.
--- account_updates_only stays true while every statement of the transaction was an UPDATE of
--- accounts: the accounts it wrote are then the rows whose xmin is that transaction
--- (lib/db/membership/recompute-written.ts). Once false it is not written again.
+-- written_accounts_marked stays true while every statement of the transaction rewrote the rows
+-- of the accounts it changed: an UPDATE of accounts, or a write of their technologies (whose
+-- trigger, refresh_technology_ids, rewrites each account's row). The accounts it changed are then
+-- rows whose xmin is that transaction (lib/db/membership/recompute-written.ts). Once false it is
+-- not written again.
 CREATE OR REPLACE FUNCTION note_input_write() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF TG_TABLE_NAME = 'account_segmentation' AND current_setting('tierwise.derived_write', true) = 'on' THEN
     RETURN NULL;
   END IF;
-  INSERT INTO input_writes (xid, account_updates_only)
-  VALUES (pg_current_xact_id()::text::bigint, TG_TABLE_NAME = 'accounts' AND TG_OP = 'UPDATE')
-  ON CONFLICT (xid) DO UPDATE SET account_updates_only = false
-    WHERE input_writes.account_updates_only AND NOT EXCLUDED.account_updates_only;
+  INSERT INTO input_writes (xid, written_accounts_marked)
+  VALUES (pg_current_xact_id()::text::bigint,
+    (TG_TABLE_NAME = 'accounts' AND TG_OP = 'UPDATE') OR (TG_TABLE_NAME = 'account_technologies' AND TG_OP <> 'TRUNCATE'))
+  ON CONFLICT (xid) DO UPDATE SET written_accounts_marked = false
+    WHERE input_writes.written_accounts_marked AND NOT EXCLUDED.written_accounts_marked;
   RETURN NULL;
 END;
 $$;

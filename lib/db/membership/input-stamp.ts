@@ -24,18 +24,19 @@ export interface StampCheck {
   unchangedSignature: string | null;
   /**
    * The stored stamp when inputs were written since its snapshot: the snapshot, its signature and
-   * whether every such write only updated accounts (input_writes.account_updates_only); else null.
+   * whether every such write marked the accounts it changed (input_writes.written_accounts_marked:
+   * their rows rewritten); else null.
    */
-  writtenSince: { snapshot: string; signature: string; accountUpdatesOnly: boolean } | null;
+  writtenSince: { snapshot: string; signature: string; writtenAccountsMarked: boolean } | null;
 }
 
 /** The current snapshot, and the stored stamp with what was written since it (one statement: one snapshot). */
 export async function checkStamp(db: PlaysExecutor, name: StampName): Promise<StampCheck> {
-  const [row] = await db.$queryRaw<{ now: string; snapshot: string | null; signature: string | null; unseen: number; updates_only: boolean | null }[]>`
-    SELECT pg_current_snapshot()::text AS now, s.snapshot, s.signature, w.unseen, w.updates_only
+  const [row] = await db.$queryRaw<{ now: string; snapshot: string | null; signature: string | null; unseen: number; marked: boolean | null }[]>`
+    SELECT pg_current_snapshot()::text AS now, s.snapshot, s.signature, w.unseen, w.marked
     FROM (SELECT 1) one LEFT JOIN derived_stamps s ON s.name = ${name}
     LEFT JOIN LATERAL (
-      SELECT count(*)::int AS unseen, bool_and(w.account_updates_only) AS updates_only FROM input_writes w
+      SELECT count(*)::int AS unseen, bool_and(w.written_accounts_marked) AS marked FROM input_writes w
       WHERE NOT pg_visible_in_snapshot(w.xid::text::xid8, s.snapshot::pg_snapshot)
     ) w ON s.snapshot IS NOT NULL`;
   if (!row) throw new Error("checkStamp: no row");
@@ -43,7 +44,7 @@ export async function checkStamp(db: PlaysExecutor, name: StampName): Promise<St
   return {
     now: row.now,
     unchangedSignature: stored && row.unseen === 0 ? stored.signature : null,
-    writtenSince: stored && row.unseen > 0 ? { ...stored, accountUpdatesOnly: row.updates_only === true } : null,
+    writtenSince: stored && row.unseen > 0 ? { ...stored, writtenAccountsMarked: row.marked === true } : null,
   };
 }
 

@@ -189,9 +189,9 @@ export async function recomputeEverything(
     // Before every read: whatever commits after this snapshot counts as a change next time.
     const stamp = await checkStamp(root, "full");
     const current = currentParts(stamp.unchangedSignature, signature);
-    // Only a few accounts updated since the last full recompute, same day and rules: recompute
+    // Only a few accounts written since the last full recompute, same day and rules: recompute
     // what they can have changed (recompute-written.ts), or read everything if that cannot stand.
-    if (stamp.writtenSince?.accountUpdatesOnly && stamp.writtenSince.signature === JSON.stringify(signature) && options.bulk === undefined) {
+    if (stamp.writtenSince?.writtenAccountsMarked && stamp.writtenSince.signature === JSON.stringify(signature) && options.bulk === undefined) {
       const written = await recomputeWritten(root, {
         what,
         scoring: rules.scoring,

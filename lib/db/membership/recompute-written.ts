@@ -1,13 +1,15 @@
 /**
- * The full recompute after only a few accounts were updated since the last one (an API write, an
- * edit, a live order) on the same day with the same rules: instead of reading every account, it
- * recomputes what those writes can have changed, with the same result as reading everything.
+ * The full recompute after only a few accounts were written since the last one (an API write, an
+ * edit, a live order, a technology) on the same day with the same rules: instead of reading every
+ * account, it recomputes what those writes can have changed, with the same result as reading
+ * everything.
  *
  *  - Which accounts: input_writes says that every transaction since the last full recompute's
- *    snapshot only updated accounts (no insert, delete, technology, campaign response or stored
- *    membership written: those still read everything), and the rows those transactions wrote carry
- *    their id as xmin. Rows whose xmin is not older than the snapshot's xmin are a superset of them
- *    (a frozen row's xmin reads as FrozenTransactionId, the oldest).
+ *    snapshot rewrote the rows of the accounts it changed (an UPDATE of accounts, or a write of
+ *    their technologies, whose trigger rewrites each account's row; an insert or delete of
+ *    accounts, a campaign response or a stored membership written still reads everything), so those
+ *    rows carry their id as xmin. Rows whose xmin is not older than the snapshot's xmin are a
+ *    superset of them (a frozen row's xmin reads as FrozenTransactionId, the oldest).
  *  - Tiers, segments, plays and whitespace depend on the account's own row, and whitespace on its
  *    peer group's counts: the groups are counted again and the accounts of every group whose
  *    common categories changed are recomputed with the written ones (peer-counts.ts).
@@ -21,8 +23,8 @@
  *
  * Everything runs in one REPEATABLE READ transaction: the stamp check, every read and the stamp it
  * stores see the same snapshot. When too many accounts were written or moved in rank, or a written
- * one was never ranked, or a concurrent write conflicts, or a rule was published meanwhile, it returns null
- * (having written nothing) and the caller reads everything.
+ * one was never ranked, or a concurrent write conflicts, or a rule was published meanwhile, it
+ * returns null (having written nothing) and the caller reads everything.
  */
 import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -81,7 +83,7 @@ export async function recomputeWritten(
         // The transaction's first statement: its snapshot is the one every read below sees.
         const stamp = await checkStamp(tx, "full");
         const since = stamp.writtenSince;
-        if (!since?.accountUpdatesOnly) return null;
+        if (!since?.writtenAccountsMarked) return null;
         const signature = await input.signature(tx);
         if (since.signature !== signature) return null;
         const written = await step("find written accounts", () => writtenAccounts(tx, since.snapshot, max));
