@@ -118,6 +118,32 @@ DROP TRIGGER IF EXISTS account_technologies_ids_delete ON account_technologies;
 CREATE TRIGGER account_technologies_ids_delete AFTER DELETE ON account_technologies
   REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION account_technologies_changed();
 
+-- Campaign responses are rule inputs read from their own rows: a write rewrites the responding
+-- accounts' rows too (HOT: nothing indexed changes), so their xmin marks them written, as the
+-- technology trigger above does (note_input_write, lib/db/membership/recompute-written.ts). The
+-- seed loads with it disabled.
+CREATE OR REPLACE FUNCTION campaign_responses_mark_accounts() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    UPDATE accounts a SET id = a.id WHERE a.id IN (SELECT account_id FROM new_rows);
+  ELSIF TG_OP = 'DELETE' THEN
+    UPDATE accounts a SET id = a.id WHERE a.id IN (SELECT account_id FROM old_rows);
+  ELSE
+    UPDATE accounts a SET id = a.id WHERE a.id IN (SELECT account_id FROM new_rows UNION SELECT account_id FROM old_rows);
+  END IF;
+  RETURN NULL;
+END;
+$$;
+DROP TRIGGER IF EXISTS campaign_responses_accounts_insert ON campaign_responses;
+CREATE TRIGGER campaign_responses_accounts_insert AFTER INSERT ON campaign_responses
+  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION campaign_responses_mark_accounts();
+DROP TRIGGER IF EXISTS campaign_responses_accounts_update ON campaign_responses;
+CREATE TRIGGER campaign_responses_accounts_update AFTER UPDATE ON campaign_responses
+  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION campaign_responses_mark_accounts();
+DROP TRIGGER IF EXISTS campaign_responses_accounts_delete ON campaign_responses;
+CREATE TRIGGER campaign_responses_accounts_delete AFTER DELETE ON campaign_responses
+  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION campaign_responses_mark_accounts();
+
 -- "Last order, newest first" puts accounts without orders last and "oldest first" puts them
 -- first (lib/data/account-filters.ts): one index in that order serves both directions and deep
 -- pages. Prisma's schema cannot express NULLS LAST, so it lives here.
@@ -184,8 +210,9 @@ CREATE TRIGGER tiers_account_segmentation_delete AFTER DELETE ON tiers
 -- transaction is not visible in that snapshot. Statement-level: a bulk write costs one insert.
 -- The recompute code sets tierwise.derived_write for writes that keep its stamps true.
 -- written_accounts_marked stays true while every statement of the transaction rewrote the rows
--- of the accounts it changed: an UPDATE of accounts, or a write of their technologies (whose
--- trigger, refresh_technology_ids, rewrites each account's row). The accounts it changed are then
+-- of the accounts it changed: an UPDATE of accounts, or a write of their technologies or campaign
+-- responses (whose triggers, refresh_technology_ids and campaign_responses_mark_accounts, rewrite
+-- each account's row). The accounts it changed are then
 -- rows whose xmin is that transaction (lib/db/membership/recompute-written.ts). Once false it is
 -- not written again.
 CREATE OR REPLACE FUNCTION note_input_write() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -195,7 +222,8 @@ BEGIN
   END IF;
   INSERT INTO input_writes (xid, written_accounts_marked)
   VALUES (pg_current_xact_id()::text::bigint,
-    (TG_TABLE_NAME = 'accounts' AND TG_OP = 'UPDATE') OR (TG_TABLE_NAME = 'account_technologies' AND TG_OP <> 'TRUNCATE'))
+    (TG_TABLE_NAME = 'accounts' AND TG_OP = 'UPDATE')
+    OR (TG_TABLE_NAME IN ('account_technologies', 'campaign_responses') AND TG_OP <> 'TRUNCATE'))
   ON CONFLICT (xid) DO UPDATE SET written_accounts_marked = false
     WHERE input_writes.written_accounts_marked AND NOT EXCLUDED.written_accounts_marked;
   RETURN NULL;

@@ -94,8 +94,11 @@ export async function seedDatabase(pool: pg.Pool, options: SeedOptions): Promise
     const ownerIds = passwordHash ? await timed("demo users", () => upsertDemoUsers(client, passwordHash)) : [];
     const restoreIndexes = await timed("drop indexes", () => dropSecondaryIndexes(client, ACCOUNT_DATA_TABLES));
     // The generated account rows carry their technology_ids already (seed-rows.ts): the trigger
-    // that keeps them in step would only redo that work, batch after batch. Back on before commit.
+    // that keeps them in step would only redo that work, batch after batch, and the one that marks
+    // a campaign response's account as written would rewrite every account it just inserted (the
+    // accounts' inserts already count as writes). Back on before commit.
     await client.query("ALTER TABLE account_technologies DISABLE TRIGGER USER");
+    await client.query("ALTER TABLE campaign_responses DISABLE TRIGGER USER");
     const loaded = await timed("accounts and history", () => loadAccounts(client, { ...options, asOf, technologyIds, ownerIds }));
     loading = loaded.loading;
     log(`  (generating ${loading.generateMs} ms, waiting for the database ${loading.databaseWaitMs} ms, overlapped)`);
@@ -105,6 +108,7 @@ export async function seedDatabase(pool: pg.Pool, options: SeedOptions): Promise
     await timed("metrics", () => recomputeAccountMetrics(client, { asOf }));
     await timed("build indexes", restoreIndexes);
     await client.query("ALTER TABLE account_technologies ENABLE TRIGGER USER");
+    await client.query("ALTER TABLE campaign_responses ENABLE TRIGGER USER");
     await timed("commit", () => client.query("COMMIT"));
     if (demo?.random) console.log(`Demo users created with this random password (shown once): ${demo.password}`);
   } catch (error) {

@@ -2,8 +2,8 @@
  * The full recompute after a few accounts were updated (same day, same rules) recomputes only
  * what those writes can have changed (lib/db/membership/recompute-written.ts): every case is
  * checked against the existing path by dropping the stamp and reading everything again, which
- * must then find nothing left to change. Writes it cannot stand for (an insert, a campaign response,
- * too many accounts, an account never ranked) read everything.
+ * must then find nothing left to change. Writes it cannot stand for (an insert or a delete, too
+ * many accounts, an account never ranked) read everything.
  */
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Actor } from "@/lib/auth/access";
@@ -171,10 +171,23 @@ describe("after a few accounts were updated, the full recompute covers only what
     await expectNothingLeft();
   });
 
-  test("an inserted account, a campaign response or a deleted account make it read everything", async () => {
-    const added = await createAccount({ name: "New one", lifetimeValue: 400_000 });
-    expect(path((await recompute()).steps)).toBe("everything");
+  test("a campaign response: only the responding account is read, and it enters the segment that asks for one", async () => {
+    const responders = await publishSegment("Email responders", {
+      kind: "group", op: "and", children: [{ kind: "condition", id: "c", field: "respondedChannels", operator: "has_any", value: ["EMAIL"] }],
+    });
+    expect((await recompute()).steps).toContain("read tiers and segments");
     await db.campaignResponse.create({ data: { accountId: retail[3]!, campaign: "Spring", channel: "EMAIL", respondedAt: new Date("2026-02-20"), outcome: "CLICKED" } });
+    const stamp = await db.$queryRaw<{ snapshot: string }[]>`SELECT snapshot FROM derived_stamps WHERE name = 'full'`;
+    expect(await writtenAccounts(db, stamp[0]!.snapshot, 10)).toEqual([retail[3]!]);
+    const { summary, steps } = await recompute();
+    expect(path(steps)).toBe("written");
+    expect(summary.segmentChanges).toBe(1);
+    expect(await db.accountSegment.count({ where: { segmentId: responders, accountId: retail[3]! } })).toBe(1);
+    await expectNothingLeft();
+  });
+
+  test("an inserted or a deleted account makes it read everything", async () => {
+    const added = await createAccount({ name: "New one", lifetimeValue: 400_000 });
     expect(path((await recompute()).steps)).toBe("everything");
     await db.account.delete({ where: { id: added } });
     expect(path((await recompute()).steps)).toBe("everything");

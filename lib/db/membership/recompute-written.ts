@@ -6,9 +6,9 @@
  *
  *  - Which accounts: input_writes says that every transaction since the last full recompute's
  *    snapshot rewrote the rows of the accounts it changed (an UPDATE of accounts, or a write of
- *    their technologies, whose trigger rewrites each account's row; an insert or delete of
- *    accounts, a campaign response or a stored membership written still reads everything), so those
- *    rows carry their id as xmin. Rows whose xmin is not older than the snapshot's xmin are a
+ *    their technologies or campaign responses, whose triggers rewrite each account's row; an
+ *    insert or delete of accounts or a stored membership written still reads everything), so
+ *    those rows carry their id as xmin. Rows whose xmin is not older than the snapshot's xmin are a
  *    superset of them (a frozen row's xmin reads as FrozenTransactionId, the oldest).
  *  - Tiers, segments, plays and whitespace depend on the account's own row, and whitespace on its
  *    peer group's counts: the groups are counted again and the accounts of every group whose
