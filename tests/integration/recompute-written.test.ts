@@ -13,7 +13,7 @@ import { recomputeAccounts, recomputeEverything, type RecomputeSummary } from "@
 import { refreshIfStale } from "@/lib/db/refresh";
 import { recomputeWritten, writtenAccounts } from "@/lib/db/membership/recompute-written";
 import { loadPublishedRules } from "@/lib/db/membership/published-rules";
-import { readScoreChanges, readWrittenScoreChanges, writtenScoresHold } from "@/lib/db/membership/scores";
+import { readScoreChanges, readWrittenScoreChanges, scoreChanged, writtenScoresHold } from "@/lib/db/membership/scores";
 import { publishTierScheme, saveTierSchemeDraft } from "@/lib/data/rules/tier-scheme";
 import type { RuleGroup } from "@/lib/segmentation/rule";
 import { createAccount, createUser, publishSegment } from "../support/fixtures";
@@ -282,11 +282,11 @@ describe("after a few accounts were updated, the full recompute covers only what
     // The live recompute scores the written account against all accounts, and no one else.
     await db.$transaction((tx) => recomputeAccounts(tx, [{ because: { reason: "DATA_CHANGE", detail: "API write" }, accountIds: [mover] }], { asOf: DAY }));
     const scoring = (await loadPublishedRules(db)).scoring;
-    const drifted = (await readScoreChanges(db, scoring, DAY)).filter((s) => s.ranked?.scoreChanged);
+    const drifted = (await readScoreChanges(db, scoring, DAY)).filter(scoreChanged);
     expect(drifted.length).toBeGreaterThan(0);
     expect(drifted.map((s) => s.id)).not.toContain(mover);
     expect(await refreshIfStale({ asOf: DAY })).toBe(false);
-    expect((await readScoreChanges(db, scoring, DAY)).filter((s) => s.ranked?.scoreChanged)).toEqual([]);
+    expect((await readScoreChanges(db, scoring, DAY)).filter(scoreChanged)).toEqual([]);
     await expectNothingLeft();
   });
 });

@@ -24,12 +24,15 @@ export interface ScoreChange {
   e: number;
   total: number;
   /**
-   * With every account ranked (`ranked`): the lifetime value and potential the account was ranked
-   * at, stored with the score (account_segmentation.ranked_*), and whether the score itself changed
-   * (false: only those values did).
+   * From a read with every account ranked (`ranked`), when the values the account was ranked at
+   * differ from the stored ones (account_segmentation.ranked_*): those values, stored with the
+   * score, and whether the score itself changed (false: only those values did).
    */
   ranked?: { ltv: number; pot: number; scoreChanged: boolean };
 }
+
+/** Whether the change is to the score (not only to the values it was ranked at). */
+export const scoreChanged = (change: ScoreChange): boolean => change.ranked?.scoreChanged ?? true;
 
 /**
  * `ranked`: this read's ranks hold for every account as the database now is (the full read, or
@@ -284,10 +287,16 @@ function changedScores(scoring: ScoringSettings, options: ScoreReadOptions): Pri
 function changedRows(options: ScoreReadOptions, storedRows = Prisma.sql`account_segmentation r ON r.account_id = s.id`): Prisma.Sql {
   const stored = Prisma.sql`(r.score_value, r.score_fit, r.score_engagement, r.priority_score)`;
   const computed = Prisma.sql`(s.v, s.f, s.e, s.total)`;
+  const storedRanks = Prisma.sql`(r.ranked_lifetime_value, r.ranked_potential)`;
+  const computedRanks = Prisma.sql`(s.ltv, s.pot)`;
+  // The ranked values only where they changed: carried and written for every changed row, they
+  // cost 10-20% of a full score write (most days change scores, not lifetime values).
   return options.ranked
-    ? Prisma.sql`SELECT json_build_array(s.id, s.v, s.f, s.e, s.total, s.ltv, s.pot, ${stored} IS DISTINCT FROM ${computed})::text AS r
+    ? Prisma.sql`SELECT (CASE WHEN ${storedRanks} IS DISTINCT FROM ${computedRanks}
+          THEN json_build_array(s.id, s.v, s.f, s.e, s.total, s.ltv, s.pot, ${stored} IS DISTINCT FROM ${computed})
+          ELSE json_build_array(s.id, s.v, s.f, s.e, s.total) END)::text AS r
       FROM scored s JOIN ${storedRows}
-      WHERE (${stored}, r.ranked_lifetime_value, r.ranked_potential) IS DISTINCT FROM (${computed}, s.ltv, s.pot)`
+      WHERE (${stored}, ${storedRanks}) IS DISTINCT FROM (${computed}, ${computedRanks})`
     : Prisma.sql`SELECT json_build_array(s.id, s.v, s.f, s.e, s.total)::text AS r FROM scored s JOIN ${storedRows}
       WHERE ${stored} IS DISTINCT FROM ${computed}`;
 }
@@ -327,22 +336,24 @@ export function allScoresSql(scoring: ScoringSettings, asOf: Date): Prisma.Sql {
  */
 export async function applyScoreChanges(db: Executor, changes: readonly ScoreChange[]): Promise<number> {
   const sorted = [...changes].sort((x, y) => x.id - y.id);
-  for (let start = 0; start < sorted.length; start += APPLY_BATCH) {
-    const batch = sorted.slice(start, start + APPLY_BATCH);
-    const ids = intArrayLiteral(batch.map((c) => c.id));
-    const floats = (pick: (c: ScoreChange) => number) => Prisma.sql`${floatArrayLiteral(batch.map(pick))}::float8[]`;
-    const scores = Prisma.sql`${ids}::int[], ${floats((c) => c.v)}, ${floats((c) => c.f)}, ${floats((c) => c.e)}, ${floats((c) => c.total)}`;
-    const ranked = batch.every((c) => c.ranked);
-    await (ranked
-      ? db.$executeRaw`
-      UPDATE account_segmentation r SET score_value = c.v, score_fit = c.f, score_engagement = c.e, priority_score = c.total,
-        ranked_lifetime_value = c.ltv, ranked_potential = c.pot
-      FROM unnest(${scores}, ${floats((c) => c.ranked!.ltv)}, ${floats((c) => c.ranked!.pot)}) AS c(id, v, f, e, total, ltv, pot)
-      WHERE r.account_id = c.id AND ${byIds(ids)}`
-      : db.$executeRaw`
-      UPDATE account_segmentation r SET score_value = c.v, score_fit = c.f, score_engagement = c.e, priority_score = c.total
-      FROM unnest(${scores}) AS c(id, v, f, e, total)
-      WHERE r.account_id = c.id AND ${byIds(ids)}`);
+  // Rows with ranked values, then the rest: each batch is one statement of one shape.
+  for (const rows of [sorted.filter((c) => c.ranked), sorted.filter((c) => !c.ranked)]) {
+    for (let start = 0; start < rows.length; start += APPLY_BATCH) {
+      const batch = rows.slice(start, start + APPLY_BATCH);
+      const ids = intArrayLiteral(batch.map((c) => c.id));
+      const floats = (pick: (c: ScoreChange) => number) => Prisma.sql`${floatArrayLiteral(batch.map(pick))}::float8[]`;
+      const scores = Prisma.sql`${ids}::int[], ${floats((c) => c.v)}, ${floats((c) => c.f)}, ${floats((c) => c.e)}, ${floats((c) => c.total)}`;
+      await (batch[0]!.ranked
+        ? db.$executeRaw`
+        UPDATE account_segmentation r SET score_value = c.v, score_fit = c.f, score_engagement = c.e, priority_score = c.total,
+          ranked_lifetime_value = c.ltv, ranked_potential = c.pot
+        FROM unnest(${scores}, ${floats((c) => c.ranked!.ltv)}, ${floats((c) => c.ranked!.pot)}) AS c(id, v, f, e, total, ltv, pot)
+        WHERE r.account_id = c.id AND ${byIds(ids)}`
+        : db.$executeRaw`
+        UPDATE account_segmentation r SET score_value = c.v, score_fit = c.f, score_engagement = c.e, priority_score = c.total
+        FROM unnest(${scores}) AS c(id, v, f, e, total)
+        WHERE r.account_id = c.id AND ${byIds(ids)}`);
+    }
   }
-  return changes.filter((c) => c.ranked?.scoreChanged ?? true).length;
+  return changes.filter(scoreChanged).length;
 }
