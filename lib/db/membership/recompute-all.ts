@@ -61,8 +61,9 @@ export interface AccountsBecause {
  * import): tiers, segments and plays of only these accounts, and their scores ranked against all
  * accounts without ranking every account (readScopedScoreChanges). Only the given accounts' rows
  * are written; other accounts' value ranks drift by at most 1/(n-1) per moved account until the
- * next full recompute, at most an hour later (lib/db/refresh.ts). Derived metrics are the caller's (recomputeAccountMetrics first). Causes
- * with different ledger details are recomputed one after another; scores once for all.
+ * next full recompute, at most an hour later (lib/db/refresh.ts). Derived metrics are the
+ * caller's (recomputeAccountMetrics first). Causes with different ledger details are recomputed
+ * one after another; scores once for all.
  */
 export async function recomputeAccounts(
   db: Executor,
@@ -157,8 +158,9 @@ function currentParts(stored: string | null, now: FullSignature): { memberships:
  * was written since that recompute's snapshot (input-stamp.ts), the evaluation day is the same
  * and so are its rules (tiers and segments; scoring settings; plays, which also follow any
  * membership change). Everything else always runs: the tiers table follows the scheme and ranks
- * follow the tiers. When the only writes since were updates of a few accounts (same day and
- * rules), only what those can have changed is recomputed (recompute-written.ts).
+ * follow the tiers. When the only writes since were writes of a few accounts (updates, their
+ * technologies or campaign responses; same day and rules), only what those can have changed is
+ * recomputed (recompute-written.ts).
  *
  * When most accounts were never materialised (the first materialisation, mostlyBlank), every row
  * changes: then everything is computed into staging tables and written once per row, set-based,

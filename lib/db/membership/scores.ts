@@ -112,9 +112,9 @@ export async function readScopedScoreChanges(
  * account. The counts come from one index-only pass over the lifetime_value and the potential
  * index each, over the rows' range of values, bucketed by the rows' values (width_bucket: a
  * binary search per row), so any number of rows costs two index scans at most, not a sort of
- * every account; rows valued in a narrow range (the accounts a written one passed) cost a short one. Values are compared as float8,
- * percent_rank's sort key in the full pass (and width_bucket binary-searches a float8 array; a
- * numeric one it walks).
+ * every account; rows valued in a narrow range (the accounts a written one passed) cost a short
+ * one. Values are compared as float8, percent_rank's sort key in the full pass (and width_bucket
+ * binary-searches a float8 array; a numeric one it walks).
  */
 function ranksAmongAll(): Prisma.Sql {
   return Prisma.sql`bounds AS MATERIALIZED (
