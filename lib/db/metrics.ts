@@ -263,16 +263,14 @@ export async function refreshMetricsIfStale(db: Db, options: { asOf?: Date; chun
         `SELECT pg_try_advisory_xact_lock(${METRICS_REFRESH_LOCK_KEY}) AS locked`,
       );
       if (!lock?.locked) return false;
-      const [stale] = await lockTx.$queryRawUnsafe<{ stale: boolean; first: number | null; last: number | null }[]>(
-        `SELECT NOT EXISTS (SELECT 1 FROM metrics_refresh WHERE day >= $1::date) AS stale,
-           (SELECT min(id) FROM accounts) AS first, (SELECT max(id) FROM accounts) AS last`,
-        asOf,
+      if (await metricsAreCurrent(lockTx, options.asOf)) return false;
+      const [ids] = await lockTx.$queryRawUnsafe<{ first: number | null; last: number | null }[]>(
+        `SELECT min(id) AS first, max(id) AS last FROM accounts`,
       );
-      if (!stale?.stale) return false;
       const day = new Date(`${asOf}T00:00:00Z`);
       // Accounts created meanwhile have ids above `last`; they are written with their metrics.
-      for (let from = stale.first ?? 1; stale.last !== null && from <= stale.last; from += chunk) {
-        const to = Math.min(from + chunk - 1, stale.last);
+      for (let from = ids?.first ?? 1; ids?.last != null && from <= ids.last; from += chunk) {
+        const to = Math.min(from + chunk - 1, ids.last);
         await db.$transaction((tx) => recomputeAccountMetrics(tx, { asOf: day, idRange: { from, to } }), LONG_TRANSACTION);
       }
       // Committed with the lock's transaction: a refresh stopped half-way is done again in full.
@@ -285,7 +283,7 @@ export async function refreshMetricsIfStale(db: Db, options: { asOf?: Date; chun
 }
 
 /** Whether the time-based metrics were refreshed for the day of `asOf` (default today). */
-export async function metricsAreCurrent(db: Db, asOf: Date = new Date()): Promise<boolean> {
+export async function metricsAreCurrent(db: Pick<Db, "$queryRawUnsafe">, asOf: Date = new Date()): Promise<boolean> {
   const [row] = await db.$queryRawUnsafe<{ current: boolean }[]>(
     `SELECT EXISTS (SELECT 1 FROM metrics_refresh WHERE day >= $1::date) AS current`,
     isoDay(asOf),

@@ -20,7 +20,7 @@ import { countPeers, peerCommon, type PeerCount } from "./peer-counts";
 import { playColumns, withParallelScans, type PublishedPlay } from "./plays";
 import type { ScoringSettings } from "./published-rules";
 import { allScoresSql } from "./scores";
-import type { Because, Executor } from "./types";
+import type { Because, Executor, Step } from "./types";
 
 /** Below this many blank accounts the row-by-row path is kept (its cost follows the changes). */
 export const BULK_MIN_ACCOUNTS = 10_000;
@@ -48,8 +48,6 @@ export interface Materialised {
   /** The peer groups counted from the new tiers (for storePeerCounts). */
   counts: PeerCount[];
 }
-
-type Step = <T>(name: string, work: () => Promise<T>) => Promise<T>;
 
 /**
  * Compute and write everything in the caller's transaction (which has begun derived writes).

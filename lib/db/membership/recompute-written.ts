@@ -37,7 +37,8 @@ import { recomputePlays, withParallelScans } from "./plays";
 import type { ScoringSettings } from "./published-rules";
 import { applyScoreChanges, readWrittenScoreChanges, writtenScoresHold } from "./scores";
 import { reorderTierRanks } from "./tier-rows";
-import type { Because, Executor } from "./types";
+import type { RecomputeSummary } from "./recompute-all";
+import type { Because, Executor, Step } from "./types";
 
 /** Above this many written accounts everything is read instead. */
 export const WRITTEN_MAX = 20_000;
@@ -47,15 +48,6 @@ export const WRITTEN_MAX = 20_000;
  * reading everything ~5 s.
  */
 export const MOVED_MAX = 250_000;
-
-export interface WrittenSummary {
-  tierChanges: number;
-  segmentChanges: number;
-  playChanges: number;
-  scoreChanges: number;
-}
-
-type Step = <T>(name: string, work: () => Promise<T>) => Promise<T>;
 
 /**
  * Recompute after the accounts written since the last full recompute, or null (nothing written)
@@ -74,7 +66,7 @@ export async function recomputeWritten(
     signature: (tx: Executor) => Promise<string>;
     max?: number;
   },
-): Promise<WrittenSummary | null> {
+): Promise<RecomputeSummary | null> {
   const { what, because, asOf, step } = input;
   const max = input.max ?? WRITTEN_MAX;
   try {

@@ -38,9 +38,9 @@ export const scoreChanged = (change: ScoreChange): boolean => change.ranked?.sco
  * `ranked`: this read's ranks hold for every account as the database now is (the full read, or
  * the recompute of written accounts, which rescores every account they could move), so the
  * values each account was ranked at are stored with its score. The live recompute's scoped read
- * leaves other accounts' ranks as they were and must not store them.
+ * (readScopedScoreChanges) leaves other accounts' ranks as they were and must not store them.
  */
-export interface ScoreReadOptions {
+interface ScoreReadOptions {
   ranked?: boolean;
 }
 
@@ -88,13 +88,7 @@ function rankedBase(scoring: ScoringSettings, asOf: Date): Prisma.Sql {
  * others' stored ranks are not rewritten on every write); the next full recompute
  * (recomputeEverything, at most an hour later: lib/db/refresh.ts) corrects them.
  */
-export async function readScopedScoreChanges(
-  db: Executor,
-  scoring: ScoringSettings,
-  asOf: Date,
-  accountIds: readonly number[],
-  options: ScoreReadOptions = {},
-): Promise<ScoreChange[]> {
+export async function readScopedScoreChanges(db: Executor, scoring: ScoringSettings, asOf: Date, accountIds: readonly number[]): Promise<ScoreChange[]> {
   if (accountIds.length === 0) return [];
   return scoreRows(await db.$queryRaw<{ r: string }[]>`
     WITH mine AS MATERIALIZED (
@@ -102,7 +96,7 @@ export async function readScopedScoreChanges(
     ), ${ranksAmongAll()}, base AS (
       SELECT a.id, m.ltv, m.pot, m.ltv_rank, m.potential_rank, ${componentColumns(scoring, asOf)}
       FROM ranked_mine m JOIN accounts a ON a.id = m.id
-    ), ${changedScores(scoring, options)}`);
+    ), ${changedScores(scoring, {})}`);
 }
 
 /**

@@ -17,6 +17,9 @@ export interface Because {
   detail?: string | null;
 }
 
+/** Times one named step of a recompute (its caller's onStep). */
+export type Step = <T>(name: string, work: () => Promise<T>) => Promise<T>;
+
 /** A recompute's scope: the evaluation date (default now) and the accounts (default all). */
 export interface RecomputeScope {
   asOf?: Date;
