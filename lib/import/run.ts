@@ -6,13 +6,13 @@
  *
  *   read the file (streamed) -> convert and check each row -> stage valid rows in a temp table
  *   -> check against the database -> snapshot tiers/segments -> complete rows -> upsert
- *   -> recompute metrics, tiers, segments and scores for the accounts that changed
+ *   -> recompute metrics, tiers and segments (a commit: also plays and scores) of the accounts that changed
  *   -> compare -> dry run: ROLLBACK | commit: audit, COMMIT
  */
 import { recordAudit } from "@/lib/audit";
 import type { Actor } from "@/lib/auth/access";
 import { db } from "@/lib/db/client";
-import { recomputeAccounts, recomputeAll } from "@/lib/db/membership/recompute-all";
+import { recomputeAccounts, recomputeAll, recomputeTiersAndSegments } from "@/lib/db/membership/recompute-all";
 import { metricsAsOfSql, recomputeAccountMetrics, recomputeSourceMetrics } from "@/lib/db/metrics";
 import { LONG_TRANSACTION } from "@/lib/db/transaction";
 import { batchStager } from "./batch-stager";
@@ -197,10 +197,12 @@ export async function runImport(input: RunInput): Promise<RunOutcome> {
             await recomputeAccountMetrics(tx, { accountIds: await notYetAsOf(tx, today), asOf });
           });
           const because = { reason: "IMPORT", detail: `Import of ${input.fileName}` } as const;
-          // A small import takes the live path (scores ranked for the touched accounts only); a
-          // large one the set-based pass, which then costs less than per-account work.
+          // A dry run recomputes only what its impact reports (tiers and segments). A small commit
+          // takes the live path (scores ranked for the touched accounts only); a large one the
+          // set-based pass, which then costs less than per-account work.
           await timed("memberships", async () => {
-            if (touched.length <= INCREMENTAL_IMPORT_ACCOUNTS) await recomputeAccounts(tx, [{ because, accountIds: touched }], { asOf });
+            if (input.mode === "dryRun") await recomputeTiersAndSegments(tx, because, { accountIds: touched, asOf });
+            else if (touched.length <= INCREMENTAL_IMPORT_ACCOUNTS) await recomputeAccounts(tx, [{ because, accountIds: touched }], { asOf });
             else await recomputeAll(tx, because, { accountIds: touched, asOf });
           });
           await report("comparing", rows);

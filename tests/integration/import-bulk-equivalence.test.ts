@@ -66,6 +66,9 @@ async function importBothWays(kind: ImportKind, fileName: string, csv: string) {
   const committed = await commit(admin, checked);
   expect(committed.status).toBe("COMMITTED");
   expect(committed.summary.commit).toMatchObject({ created: reference.created, updated: reference.updated, impact: { tierChanges: reference.tierChanges } });
+  // The dry run recomputes only tiers and segments; it predicted every move and segment change.
+  const { moves, newByTier, segments } = committed.summary.commit!.impact;
+  expect(checked.summary.dryRun!.impact).toMatchObject({ moves, newByTier, segments });
   const after = await importSnapshot(db);
   expect(after).not.toEqual(before);
   for (const part of ["accounts", "orders", "technologies", "segmentation", "ledger"] as const) expect(after[part], part).toEqual(reference.snapshot[part]);
@@ -76,7 +79,7 @@ describe("the bulk path gives the reference's database", () => {
   test("accounts: created, updated, blank cells kept, owners, unchanged rows (the set-based membership pass)", async () => {
     const lines = ["Company name,Company Domain Name,Industry,Country/Region,Annual Revenue,Number of Employees,Company owner,Hosting,Benefits sought"];
     for (let i = 1; i <= 500; i++) {
-      if (i % 3 === 0) lines.push(`Existing ${i} Inc,e-${i}.example,Software,United States,,${1000 + i},,On-premise,`);
+      if (i % 3 === 0) lines.push(`Existing ${i} Inc,e-${i}.example,Software,United States,,${1000 + i},,${i % 4 === 0 ? "Cloud" : "On-premise"},`);
       else if (i % 3 === 1) lines.push(`,https://www.e-${i}.example/,,,"$2,500,000",,rep@test.local,,security; scalability`);
       else lines.push(`,e-${i}.example,,,,,,,`);
     }
@@ -86,6 +89,9 @@ describe("the bulk path gives the reference's database", () => {
     }
     const report = await importBothWays("accounts", "accounts-bulk.csv", lines.join("\n"));
     expect(report.created).toBe(700);
+    expect(report.impact.segments).toEqual([expect.objectContaining({ name: "On-prem", entered: expect.any(Number), left: expect.any(Number) })]);
+    expect(report.impact.segments[0]!.left).toBeGreaterThan(0);
+    expect(report.impact.segments[0]!.entered).toBeGreaterThan(report.impact.segments[0]!.enteredNew);
     expect(report.accountsAffected).toBeGreaterThan(INCREMENTAL_IMPORT_ACCOUNTS);
     expect(report.unchanged).toBeGreaterThan(100);
   });

@@ -50,6 +50,20 @@ export async function recomputeAll(db: Executor, because: Because, scope: Recomp
   return { tierChanges, segmentChanges: segmentsEntered + segmentsLeft, playChanges, scoreChanges };
 }
 
+/**
+ * Only the tiers and segments of the given accounts, with their ledger rows: what an import's dry
+ * run compares with its snapshot (lib/import/impact.ts) before it rolls everything back. No rule
+ * reads a play or a score, so the plays and scores recomputeAll would also rewrite (every score
+ * moves when many accounts arrive) change nothing it reports; the commit runs the whole recompute.
+ */
+export async function recomputeTiersAndSegments(db: Executor, because: Because, scope: RecomputeScope & { accountIds: readonly number[] }): Promise<void> {
+  const asOf = scope.asOf ?? new Date();
+  await allowLargeSorts(db);
+  const rules = await loadPublishedRules(db);
+  const what = { tiers: { scheme: rules.scheme, ids: await publishedTierIds(db, rules) }, segments: rules.segments };
+  await applyMembershipChanges(db, await readMembershipChanges(db, what, { asOf, accountIds: scope.accountIds }), what, because);
+}
+
 /** Accounts recomputed for one cause (its ledger reason and detail). */
 export interface AccountsBecause {
   because: Because;
