@@ -137,11 +137,15 @@ export async function materialiseEverything(
     ), gone AS (
       DELETE FROM account_segments s USING leaving l WHERE s.account_id = l.id AND s.segment_id = l.segment_id
     ), added AS (
-      -- NOT EXISTS, as apply-changes.ts: the account's row is locked by the update above.
+      -- A row already there is kept through the key (ON CONFLICT), not looked for with NOT EXISTS:
+      -- entering is estimated at one row, and with account_segments analysed empty (the usual
+      -- state before a first materialisation) the planner scanned the whole table once per row,
+      -- each scan walking every row this statement had inserted so far (over ten minutes at
+      -- 1,000,000 accounts; tests/integration/insert-anti-join.test.ts).
       -- Not sorted: entering comes in account order, so each segment's key range fills rightwards.
       INSERT INTO account_segments (segment_id, account_id, since)
       SELECT e.segment_id, e.id, now() FROM entering e
-      WHERE NOT EXISTS (SELECT 1 FROM account_segments s WHERE s.segment_id = e.segment_id AND s.account_id = e.id)
+      ON CONFLICT (segment_id, account_id) DO NOTHING
     ), play_moves AS (
       SELECT c.id, x.play_id, 'ENTERED' AS change FROM changed c CROSS JOIN LATERAL unnest(c.new_plays) AS x(play_id) WHERE NOT (x.play_id = ANY(c.old_plays))
       UNION ALL

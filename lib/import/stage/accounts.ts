@@ -125,8 +125,18 @@ export const accountsStage: StageSpec<AccountRow> = {
 
   candidatesSql: "SELECT a.id FROM accounts a JOIN import_stage s ON s.domain = a.domain",
 
-  /** Nothing to do ahead of apply, which completes blank cells from the row it updates (or the defaults). */
-  async fill() {
+  /**
+   * The staged rows whose domain is no account's yet (`import_new`), read ahead of apply, which
+   * completes blank cells from the row it updates (or the defaults). Read in a statement of its
+   * own so that the insert does not look for its domains in `accounts` itself: with `accounts`
+   * analysed empty (the first import after every account was deleted) the planner scanned the
+   * whole table once per new row, each scan walking every account inserted so far
+   * (tests/integration/insert-anti-join.test.ts).
+   */
+  async fill(tx) {
+    await tx.$executeRawUnsafe(`CREATE TEMP TABLE import_new ON COMMIT DROP AS
+      SELECT s.line FROM import_stage s WHERE NOT EXISTS (SELECT 1 FROM accounts e WHERE e.domain = s.domain)`);
+    await tx.$executeRawUnsafe("ANALYZE import_new");
     return [];
   },
 
@@ -137,8 +147,9 @@ export const accountsStage: StageSpec<AccountRow> = {
    * stage (each row locked as it is updated), only when a value differs; new ones are inserted in
    * line order with the defaults and their metrics as of the import's day (an account without
    * orders or events has the metric columns' defaults), so no second write of the same rows
-   * follows. ON CONFLICT covers an account someone else created since the statement's snapshot:
-   * it is updated like an existing one.
+   * follows. Which rows are new was read by fill: ON CONFLICT covers an account someone else
+   * created since then (it is updated like an existing one); an account deleted since then is not
+   * created again.
    */
   async apply(tx, ctx) {
     const list = COLUMNS.join(", ");
@@ -152,11 +163,11 @@ export const accountsStage: StageSpec<AccountRow> = {
          UPDATE accounts AS a SET ${COLUMNS.map((c, i) => `${c} = ${merged[i]}`).join(", ")}, updated_at = now()
          FROM import_stage s
          WHERE a.domain = s.domain AND ${current} IS DISTINCT FROM (${merged.join(", ")})
+           AND NOT EXISTS (SELECT 1 FROM import_new n WHERE n.line = s.line)
          RETURNING a.id, false AS created
        ), inserted AS (
          INSERT INTO accounts AS a (domain, ${list}, metrics_as_of)
-         SELECT s.domain, ${withDefaults.join(", ")}, $1::date FROM import_stage s
-         WHERE NOT EXISTS (SELECT 1 FROM accounts e WHERE e.domain = s.domain)
+         SELECT s.domain, ${withDefaults.join(", ")}, $1::date FROM import_stage s JOIN import_new n ON n.line = s.line
          ORDER BY s.line
          ON CONFLICT (domain) DO UPDATE SET ${COLUMNS.map((c) => `${c} = EXCLUDED.${c}`).join(", ")}, updated_at = now()
          WHERE ${current} IS DISTINCT FROM (${COLUMNS.map((c) => `EXCLUDED.${c}`).join(", ")})
