@@ -3,6 +3,8 @@
  * If DATABASE_URL is already set, that server is used (as MIGRATION_DATABASE_URL, the owner, when
  * that is set too); otherwise an embedded
  * PostgreSQL is started (./data/pg, or a throw-away cluster with --fresh) and stopped afterwards.
+ * --fresh with DATABASE_URL set is refused: the command (often a test run, which empties every
+ * table) would otherwise run against that database instead of a throw-away one.
  *
  *   tsx scripts/with-db.ts [--fresh] [--no-migrate] -- <command> [args...]
  */
@@ -33,6 +35,9 @@ try {
   let url = config.MIGRATION_DATABASE_URL ?? config.DATABASE_URL;
   let grantTo = config.DATABASE_URL && url && userOf(url) !== userOf(config.DATABASE_URL) ? userOf(config.DATABASE_URL) : undefined;
   if (config.MIGRATION_DATABASE_URL && !config.DATABASE_URL) throw new Error("MIGRATION_DATABASE_URL is set but DATABASE_URL is not: set both (or neither, for the embedded database)");
+  if (url && flags.includes("--fresh")) {
+    throw new Error(`--fresh starts a throw-away database, but DATABASE_URL is set (${redacted(url)}): unset it, or leave out --fresh to run against that database`);
+  }
   if (!url) {
     const fresh = flags.includes("--fresh");
     db = await startEmbeddedDatabase({
@@ -48,4 +53,14 @@ try {
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
   await finish(1);
+}
+
+/** host:port/database of a URL, without the user and password. */
+function redacted(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.host}${u.pathname}`;
+  } catch {
+    return "not a URL";
+  }
 }
