@@ -163,6 +163,7 @@ export const accountsStage: StageSpec<AccountRow> = {
          UPDATE accounts AS a SET ${COLUMNS.map((c, i) => `${c} = ${merged[i]}`).join(", ")}, updated_at = now()
          FROM import_stage s
          WHERE a.domain = s.domain AND ${current} IS DISTINCT FROM (${merged.join(", ")})
+           -- A row fill found new is the insert's, even if someone created its account since.
            AND NOT EXISTS (SELECT 1 FROM import_new n WHERE n.line = s.line)
          RETURNING a.id, false AS created
        ), inserted AS (
