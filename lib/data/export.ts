@@ -84,6 +84,9 @@ export function streamAccountsCsv(actor: Actor, query: AccountQuery): ReadableSt
   let offset = 0;
   let written = 0;
   let audited = false;
+  // Set when the download is aborted, possibly while a pull awaits the database: the pull then
+  // returns instead of enqueueing into a closed stream (an expected event, not an error to log).
+  let cancelled = false;
 
   const audit = async (status: "complete" | "cancelled") => {
     if (audited) return;
@@ -101,17 +104,20 @@ export function streamAccountsCsv(actor: Actor, query: AccountQuery): ReadableSt
       try {
         if (ids === null) {
           ids = await orderedIds(actor, query);
+          if (cancelled) return;
           controller.enqueue(encoder.encode(CSV_BOM + csvRow(EXPORT_COLUMNS.map((c) => c.header))));
           return;
         }
         if (offset >= ids.length) {
           await audit("complete");
+          if (cancelled) return;
           controller.close();
           return;
         }
         const batch = ids.slice(offset, offset + EXPORT_BATCH_SIZE);
         offset += batch.length;
         const rows = await rowsByIds(actor, batch);
+        if (cancelled) return;
         written += rows.length;
         controller.enqueue(encoder.encode(rows.map((r) => csvRow(EXPORT_COLUMNS.map((c) => c.value(r)))).join("")));
       } catch (error) {
@@ -121,6 +127,7 @@ export function streamAccountsCsv(actor: Actor, query: AccountQuery): ReadableSt
     },
     async cancel() {
       // The download was aborted: what was already sent is still recorded.
+      cancelled = true;
       try {
         await audit("cancelled");
       } catch (error) {

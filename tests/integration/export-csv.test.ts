@@ -1,5 +1,5 @@
 import Papa from "papaparse";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import type { Actor } from "@/lib/auth/access";
 import { listAccounts, type AccountRow } from "@/lib/data/accounts";
 import { EXPORT_BATCH_SIZE, EXPORT_COLUMNS, streamAccountsCsv } from "@/lib/data/export";
@@ -182,6 +182,25 @@ describe("account CSV export", () => {
       actorEmail: manager.email,
       details: { format: "csv", rows: rows.length, status: "complete", filter: "?hosting=CLOUD&sort=name" },
     });
+  });
+
+  test("a download aborted while a batch is being read logs no error and is audited as cancelled", async () => {
+    const errors = vi.spyOn(console, "error");
+    try {
+      const reader = streamAccountsCsv(admin, q("")).getReader();
+      await reader.read(); // header
+      const inFlight = reader.read(); // the first batch, still being read from the database
+      await new Promise((resolve) => setImmediate(resolve)); // the pull starts a tick after the read
+      await reader.cancel();
+      expect(await inFlight).toEqual({ done: true, value: undefined });
+      // Let the pull that was in flight finish.
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      const entry = await db.auditLog.findFirstOrThrow({ where: { action: "EXPORT" }, orderBy: { id: "desc" } });
+      expect(entry.details).toMatchObject({ rows: 0, status: "cancelled" });
+      expect(errors).not.toHaveBeenCalled();
+    } finally {
+      errors.mockRestore();
+    }
   });
 
   test("an aborted download is still audited, with the rows already sent", async () => {
