@@ -140,8 +140,8 @@ export async function materialiseEverything(
       -- A row already there is kept through the key (ON CONFLICT), not looked for with NOT EXISTS:
       -- entering is estimated at one row, and with account_segments analysed empty (the usual
       -- state before a first materialisation) the planner scanned the whole table once per row,
-      -- each scan walking every row this statement had inserted so far (over ten minutes at
-      -- 1,000,000 accounts; tests/integration/insert-anti-join.test.ts).
+      -- each scan walking every row this statement had inserted so far (at 1,000,000 accounts,
+      -- cancelled after nearly ten minutes; tests/integration/insert-anti-join.test.ts).
       -- Not sorted: entering comes in account order, so each segment's key range fills rightwards.
       INSERT INTO account_segments (segment_id, account_id, since)
       SELECT e.segment_id, e.id, now() FROM entering e
