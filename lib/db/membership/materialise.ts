@@ -138,8 +138,8 @@ export async function materialiseEverything(
       DELETE FROM account_segments s USING leaving l WHERE s.account_id = l.id AND s.segment_id = l.segment_id
     ), added AS (
       -- A row already there is kept through the key (ON CONFLICT), not looked for with NOT EXISTS:
-      -- entering is estimated at one row, and with account_segments analysed empty (the usual
-      -- state before a first materialisation) the planner scanned the whole table once per row,
+      -- entering is estimated at one row, and with account_segments analysed empty (after a
+      -- reset, or autovacuum on an emptied table) the planner scanned the whole table once per row,
       -- each scan walking every row this statement had inserted so far (at 1,000,000 accounts,
       -- cancelled after nearly ten minutes; tests/integration/insert-anti-join.test.ts).
       -- Not sorted: entering comes in account order, so each segment's key range fills rightwards.
