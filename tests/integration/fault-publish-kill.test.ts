@@ -16,11 +16,12 @@ import type { SessionUser } from "@/lib/auth/session";
 import { publishTierScheme, saveTierSchemeDraft } from "@/lib/data/rules/tier-scheme";
 import { createWebhookEndpoint } from "@/lib/data/webhooks";
 import { db } from "@/lib/db/client";
-import { recomputeAll, type RecomputeSummary } from "@/lib/db/membership/recompute-all";
+import { recomputeAll } from "@/lib/db/membership/recompute-all";
 import type { RuleGroup } from "@/lib/segmentation/schema";
 import { createUser } from "../support/fixtures";
 import { clearJobs, queueRows, until } from "../support/jobs";
 import { resetDatabase } from "../support/reset-db";
+import { rolledBack } from "../support/rolled-back";
 import { killProcess, killWorkerProcesses, startTestProcess } from "../support/worker-process";
 
 const ACCOUNTS = 3_000;
@@ -136,18 +137,6 @@ test("kill -9 right after the commit: all of it is there, as a fresh recompute h
   expect(await db.accountSegmentation.count({ where: { tierId: { not: null } } })).toBe(2_000);
 
   // A fresh recompute of every rule (rolled back) finds nothing to change in tiers, segments or plays.
-  class Rollback extends Error {
-    constructor(readonly summary: RecomputeSummary) {
-      super("rollback");
-    }
-  }
-  const fresh = await db
-    .$transaction(async (tx) => {
-      throw new Rollback(await recomputeAll(tx, { reason: "DATA_CHANGE" }));
-    })
-    .catch((error: unknown) => {
-      if (error instanceof Rollback) return error.summary;
-      throw error;
-    });
+  const fresh = await rolledBack((tx) => recomputeAll(tx, { reason: "DATA_CHANGE" }));
   expect(fresh).toMatchObject({ tierChanges: 0, segmentChanges: 0, playChanges: 0 });
 });

@@ -19,36 +19,20 @@ import { loadPublishedPlays } from "@/lib/db/membership/plays";
 import { loadPublishedRules, loadPublishedSegments } from "@/lib/db/membership/published-rules";
 import { recomputeSegment } from "@/lib/db/membership/recompute-rule";
 import { syncTiers } from "@/lib/db/membership/tier-rows";
-import type { Executor } from "@/lib/db/membership/types";
-import { LONG_TRANSACTION, allowLargeSorts } from "@/lib/db/transaction";
+import { allowLargeSorts } from "@/lib/db/transaction";
 import { STAGES } from "@/lib/import/stage";
 import type { AccountRow } from "@/lib/import/rows";
 import { publishDemoRules } from "@/lib/seed/demo-rules";
 import { seedDatabase } from "@/lib/seed/seed-database";
 import { resetDatabase } from "../support/reset-db";
+import { rolledBack } from "../support/rolled-back";
 
 const ACCOUNTS = 1500;
 const AS_OF = new Date("2026-03-02T12:00:00Z");
 const BECAUSE = { reason: "RULE_PUBLISHED" } as const;
 
-class Rollback extends Error {}
-
 /** One membership the demo rules give, entered again by every materialisation below. */
 let member: { segmentId: number; accountId: number };
-
-/** Run `work` in a transaction that is rolled back; returns what it measured. */
-async function rolledBack<T>(work: (tx: Executor & Pick<typeof db, "$executeRawUnsafe" | "$queryRawUnsafe">) => Promise<T>): Promise<T> {
-  let result: T | undefined;
-  await db
-    .$transaction(async (tx) => {
-      result = await work(tx);
-      throw new Rollback();
-    }, LONG_TRANSACTION)
-    .catch((error) => {
-      if (!(error instanceof Rollback)) throw error;
-    });
-  return result as T;
-}
 
 /** Sequential scans of `table` started by the current transaction. */
 async function seqScans(tx: Pick<typeof db, "$queryRawUnsafe">, table: string): Promise<number> {

@@ -15,8 +15,8 @@ import type { Because, Executor } from "@/lib/db/membership/types";
 import type { RuleGroup } from "@/lib/segmentation/schema";
 import { createAccount, publishSegment } from "../support/fixtures";
 import { resetDatabase } from "../support/reset-db";
+import { rolledBack, type Tx } from "../support/rolled-back";
 
-type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
 
 const ltv = (operator: "gte" | "lt", value: number): RuleGroup =>
   ({ kind: "group", op: "and", children: [{ kind: "condition", id: "c", field: "lifetimeValue", operator, value }] }) as RuleGroup;
@@ -96,8 +96,6 @@ async function snapshot(tx: Executor) {
   return { rows, members, ledger };
 }
 
-class Rollback extends Error {}
-
 /**
  * Reads the changes `what` makes, lets `meanwhile` change rows as another writer would, applies
  * them with `apply`, and returns what it reported and the tables, then rolls everything back.
@@ -107,20 +105,13 @@ async function outcome(
   apply: (tx: Tx, changes: readonly MembershipChange[], what: MembershipRecompute) => Promise<AppliedChanges>,
   meanwhile: (tx: Tx) => Promise<unknown> = async () => {},
 ) {
-  let result: { applied: AppliedChanges } & Awaited<ReturnType<typeof snapshot>> = null!;
-  await db
-    .$transaction(async (tx) => {
-      const recompute = await what(tx);
-      const changes = await readMembershipChanges(tx, recompute, { asOf: new Date("2026-06-01T00:00:00Z") });
-      await meanwhile(tx);
-      const applied = await apply(tx, changes, recompute);
-      result = { applied, ...(await snapshot(tx)) };
-      throw new Rollback();
-    })
-    .catch((error: unknown) => {
-      if (!(error instanceof Rollback)) throw error;
-    });
-  return result;
+  return rolledBack(async (tx) => {
+    const recompute = await what(tx);
+    const changes = await readMembershipChanges(tx, recompute, { asOf: new Date("2026-06-01T00:00:00Z") });
+    await meanwhile(tx);
+    const applied = await apply(tx, changes, recompute);
+    return { applied, ...(await snapshot(tx)) };
+  });
 }
 
 const because: Because = { reason: "RULE_PUBLISHED", detail: "test" };
