@@ -18,3 +18,19 @@ export function* wrappedErrors(error: unknown): Generator<DriverErrorFields & ob
     queue.push(fields.cause, adapter, adapter?.cause);
   }
 }
+
+/** Whether `error` or anything it wraps carries this SQLSTATE, wherever Prisma's driver adapter put it. */
+export function hasSqlState(error: unknown, sqlState: string): boolean {
+  for (const value of wrappedErrors(error)) if (value.code === sqlState || value.originalCode === sqlState) return true;
+  return false;
+}
+
+/** 55P03 lock_not_available: a lock was not granted within lock_timeout, or at once under NOWAIT. */
+export function isLockNotAvailable(error: unknown): boolean {
+  return hasSqlState(error, "55P03");
+}
+
+/** 23505 unique_violation: a row with the same key is already there. */
+export function isUniqueViolation(error: unknown): boolean {
+  return hasSqlState(error, "23505");
+}

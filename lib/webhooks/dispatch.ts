@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
+import { isLockNotAvailable } from "@/lib/db/wrapped-errors";
 import { RETRY_WINDOW_MS } from "./backoff";
 import { batchBody, eventOf, type LedgerRow, type WebhookEvent } from "./payload";
 import { wakeDispatcher, wakeEndpoint } from "./queue";
@@ -23,10 +24,6 @@ const ROWS_PER_RUN = 20 * BATCH_EVENTS;
 const LOCK_WAIT_MS = 500;
 const STALE_MS = 2_000;
 
-function isLockTimeout(error: unknown): boolean {
-  return error instanceof Error && /lock timeout|55P03/i.test(`${error.message} ${JSON.stringify((error as { meta?: unknown }).meta ?? "")}`);
-}
-
 /**
  * The highest ledger id below which every row is final. Ids are taken when rows are inserted,
  * not when they commit, so a writer still running may hold ids below rows already committed; a
@@ -46,7 +43,7 @@ async function finalLedgerId(wait: boolean): Promise<bigint | null> {
       return row?.max ?? 0n;
     });
   } catch (error) {
-    if (isLockTimeout(error)) return null;
+    if (isLockNotAvailable(error)) return null;
     throw error;
   }
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
+import { isLockNotAvailable } from "@/lib/db/wrapped-errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { MembershipReason } from "@/lib/db/membership/types";
 import { cursorId, decodeCursor, encodeCursor } from "./cursor";
@@ -34,10 +35,6 @@ const tierOf = (key: string | null, name: string | null, color: string | null) =
 /** How long a read waits for ledger writes in progress before answering "ask again" (an empty page). */
 export const FEED_LOCK_WAIT_MS = 1_000;
 
-function isLockTimeout(error: unknown): boolean {
-  return error instanceof Error && /lock timeout|55P03/i.test(`${error.message} ${JSON.stringify((error as { meta?: unknown }).meta ?? "")}`);
-}
-
 /** Ledger rows in id order, read once no transaction that wrote to the ledger is still open; null when that takes too long. */
 async function readAfterWriters(where: Prisma.Sql, limit: number): Promise<FeedRow[] | null> {
   try {
@@ -64,7 +61,7 @@ async function readAfterWriters(where: Prisma.Sql, limit: number): Promise<FeedR
       { maxWait: 5_000, timeout: FEED_LOCK_WAIT_MS + 10_000 },
     );
   } catch (error) {
-    if (isLockTimeout(error)) return null;
+    if (isLockNotAvailable(error)) return null;
     throw error;
   }
 }
