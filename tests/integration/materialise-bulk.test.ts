@@ -8,7 +8,7 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { db } from "@/lib/db/client";
-import { BULK_MIN_ACCOUNTS, mostlyBlank } from "@/lib/db/membership/materialise";
+import { BULK_MIN_ACCOUNTS, REBUILD_SHARE, mostlyBlank } from "@/lib/db/membership/materialise";
 import { recomputeAll, recomputeEverything } from "@/lib/db/membership/recompute-all";
 import type { Because } from "@/lib/db/membership/types";
 import { LONG_TRANSACTION } from "@/lib/db/transaction";
@@ -121,5 +121,78 @@ describe("the set-based full recompute writes what the row-by-row one does", () 
     expect(await mostlyBlank(db)).toBe(false);
     await recomputeEverything(db, BECAUSE, { asOf: SEEDED_AS_OF });
     expect(await mostlyBlank(db, 1000)).toBe(false);
+  });
+});
+
+/** Every index of the three tables the write fills: its object id (new when it was built again) and definition. */
+async function indexes() {
+  const rows = await db.$queryRaw<{ name: string; oid: number; definition: string; secondary: boolean }[]>`
+    SELECT i.relname::text AS name, i.oid::int AS oid, pg_get_indexdef(i.oid) AS definition, NOT x.indisunique AS secondary
+    FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid
+    WHERE x.indrelid IN ('account_segmentation'::regclass, 'account_segments'::regclass, 'membership_events'::regclass)
+    ORDER BY 1`;
+  return rows;
+}
+
+const definitions = (rows: Awaited<ReturnType<typeof indexes>>) => rows.map((r) => r.definition);
+const rebuiltNames = (before: Awaited<ReturnType<typeof indexes>>, after: Awaited<ReturnType<typeof indexes>>) =>
+  after.filter((index) => before.find((b) => b.name === index.name)?.oid !== index.oid).map((index) => index.name);
+
+describe("the set-based write drops the indexes of the tables it mostly fills and builds them again", () => {
+  test("from blank rows every secondary index of the three tables is built again, exactly as it was; the keys are kept", async () => {
+    await clearMemberships();
+    await recomputeEverything(db, BECAUSE, { asOf: SEEDED_AS_OF, bulk: false });
+    const byRows = await stored();
+    await clearMemberships();
+    const before = await indexes();
+    await recomputeEverything(db, BECAUSE, { asOf: SEEDED_AS_OF, bulk: true });
+    const after = await indexes();
+    expect(definitions(after)).toEqual(definitions(before));
+    const secondary = before.filter((index) => index.secondary).map((index) => index.name);
+    expect(secondary).toEqual(expect.arrayContaining(["account_segments_account_id_idx", "membership_events_account_id_at_idx", "account_segmentation_play_ids_idx"]));
+    expect(rebuiltNames(before, after)).toEqual(secondary);
+    // Built again from the rows written: the same rows as the row-by-row path, found through them.
+    expect(await stored()).toEqual(byRows);
+    const [member] = await db.$queryRaw<{ account_id: number }[]>`SELECT account_id FROM account_segments LIMIT 1`;
+    await db.$transaction(async (tx) => {
+      await tx.$executeRaw`SET LOCAL enable_seqscan = off`;
+      const plan = await tx.$queryRaw<{ "QUERY PLAN": string }[]>`EXPLAIN SELECT * FROM account_segments WHERE account_id = ${member!.account_id}`;
+      expect(plan.map((line) => line["QUERY PLAN"]).join("\n")).toContain("account_segments_account_id_idx");
+    });
+  });
+
+  test("a ledger the write adds little to keeps its indexes", async () => {
+    await clearMemberships();
+    // Older history than the write will add (REBUILD_SHARE of the rows the ledger then holds).
+    await db.$executeRaw`
+      INSERT INTO membership_events (account_id, at, scope, tier_id, change, reason)
+      SELECT a.id, now() - make_interval(days => n), 'TIER', NULL, 'LEFT', 'DATA_CHANGE'
+      FROM accounts a CROSS JOIN generate_series(1, ${Math.ceil(10 / REBUILD_SHARE)}) AS n`;
+    await db.$executeRaw`ANALYZE membership_events`;
+    const before = await indexes();
+    await recomputeEverything(db, BECAUSE, { asOf: SEEDED_AS_OF, bulk: true });
+    const rebuilt = rebuiltNames(before, await indexes());
+    expect(rebuilt).toContain("account_segmentation_tier_id_tier_rank_idx");
+    expect(rebuilt.filter((name) => name.startsWith("membership_events"))).toEqual([]);
+  });
+
+  test("with a table held by another transaction, it writes through the indexes instead of waiting for it", async () => {
+    await clearMemberships();
+    await recomputeEverything(db, BECAUSE, { asOf: SEEDED_AS_OF, bulk: true });
+    const expected = await stored();
+    await clearMemberships();
+    const before = await indexes();
+    const reader = await pool.connect();
+    try {
+      // A page reading the members: its lock lasts until it ends, past the write's wait for it.
+      await reader.query("BEGIN");
+      await reader.query("SELECT count(*) FROM account_segments");
+      await recomputeEverything(db, BECAUSE, { asOf: SEEDED_AS_OF, bulk: true });
+      await reader.query("COMMIT");
+    } finally {
+      reader.release();
+    }
+    expect(rebuiltNames(before, await indexes())).toEqual([]);
+    expect(await stored()).toEqual(expected);
   });
 });
