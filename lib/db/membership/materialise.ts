@@ -7,7 +7,9 @@
  * changed, all in one statement. The row-by-row path (apply-changes.ts, plays.ts,
  * scores.ts) rewrites each row three times (memberships, then plays, then the score), each
  * non-HOT with an entry in all five indexes, and carries every change through Node; this path
- * writes each row once and sends nothing through Node but the peer groups.
+ * writes each row once and sends nothing through Node but the peer groups. A table the write
+ * mostly fills has its secondary indexes dropped before it and built again after it
+ * (dropIndexesForWrite), so that table stays locked until the transaction ends.
  *
  * The result is the same as the row-by-row path's (tests/integration/materialise-bulk.test.ts):
  * the same stored columns, account_segments rows, ledger rows (one per entry and exit, with its
