@@ -195,4 +195,30 @@ describe("the set-based write drops the indexes of the tables it mostly fills an
     expect(rebuiltNames(before, await indexes())).toEqual([]);
     expect(await stored()).toEqual(expected);
   });
+
+  test("two at once both finish: the one that cannot lock the tables writes through the indexes", async () => {
+    await clearMemberships();
+    await recomputeEverything(db, BECAUSE, { asOf: SEEDED_AS_OF, bulk: true });
+    const expected = await stored();
+    await clearMemberships();
+    const before = await indexes();
+    // Both stage (reading the tables) before either asks for them alone: a lock cycle, which
+    // PostgreSQL breaks by cancelling one request.
+    let arrived = 0;
+    let release = () => {};
+    const bothStaged = new Promise<void>((resolve) => (release = resolve));
+    const onStep = async (name: string) => {
+      if (!name.startsWith("plays, whitespace and scores")) return;
+      if (++arrived === 2) release();
+      await bothStaged;
+    };
+    const both = await Promise.all([
+      recomputeEverything(db, BECAUSE, { asOf: SEEDED_AS_OF, bulk: true, onStep }),
+      recomputeEverything(db, BECAUSE, { asOf: SEEDED_AS_OF, bulk: true, onStep }),
+    ]);
+    expect(arrived).toBe(2);
+    expect(both[0].tierChanges + both[1].tierChanges).toBeGreaterThan(0);
+    expect(await stored()).toEqual(expected);
+    expect(definitions(await indexes())).toEqual(definitions(before));
+  });
 });

@@ -17,7 +17,7 @@
  */
 import { Prisma } from "@/lib/generated/prisma/client";
 import { UNTIERED } from "@/lib/domain/tiers";
-import { isLockNotAvailable, isUniqueViolation } from "@/lib/db/wrapped-errors";
+import { isDeadlock, isLockNotAvailable, isUniqueViolation } from "@/lib/db/wrapped-errors";
 import { membershipColumns, type MembershipRecompute } from "./changes";
 import { countPeers, peerCommon, type PeerCount } from "./peer-counts";
 import { playColumns, withParallelScans, type PublishedPlay } from "./plays";
@@ -229,8 +229,8 @@ interface DroppedIndex {
 /**
  * Drops the secondary indexes (not unique, backing no constraint: the write's ON CONFLICT needs
  * account_segments' key) of each table the staged write fills for the most part (REBUILD_SHARE),
- * in a savepoint: when another transaction holds one of the tables past REBUILD_LOCK_WAIT_MS,
- * nothing is dropped and the write goes through the indexes. Returns the dropped indexes, to build
+ * in a savepoint: when another transaction holds one of the tables past REBUILD_LOCK_WAIT_MS (or
+ * waits for one this transaction holds), nothing is dropped and the write goes through the indexes. Returns the dropped indexes, to build
  * again after the write. The tables stay locked (ACCESS EXCLUSIVE) until the transaction ends:
  * pages that read them wait for the first materialisation, which happens when most accounts have
  * never been tiered (the seed, the first rules on newly imported accounts).
@@ -267,7 +267,9 @@ async function dropIndexesForWrite(tx: Executor): Promise<DroppedIndex[]> {
     await tx.$executeRaw`RELEASE SAVEPOINT drop_indexes_for_write`;
     return indexes;
   } catch (error) {
-    if (!isLockNotAvailable(error)) throw error;
+    // Another transaction holds a table, or waits for one this transaction reads (two
+    // materialisations at once: PostgreSQL cancels one of the two waits).
+    if (!isLockNotAvailable(error) && !isDeadlock(error)) throw error;
     // Undoes the lock_timeout too (SET LOCAL inside a savepoint rolled back).
     await tx.$executeRaw`ROLLBACK TO SAVEPOINT drop_indexes_for_write`;
     return [];
