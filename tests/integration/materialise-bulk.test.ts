@@ -9,6 +9,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { db } from "@/lib/db/client";
 import { BULK_MIN_ACCOUNTS, REBUILD_SHARE, mostlyBlank } from "@/lib/db/membership/materialise";
+import { dropStamp } from "@/lib/db/membership/input-stamp";
 import { recomputeAll, recomputeEverything } from "@/lib/db/membership/recompute-all";
 import type { Because } from "@/lib/db/membership/types";
 import { LONG_TRANSACTION } from "@/lib/db/transaction";
@@ -99,6 +100,19 @@ describe("the set-based full recompute writes what the row-by-row one does", () 
     expect(bulk).toEqual(rows);
     expect(await stored(again)).toEqual(byRows);
     await swapData();
+  });
+
+  test("a row ranked off its tier's position gets the position from the write itself (no reorder pass after it)", async () => {
+    await clearMemberships();
+    await recomputeEverything(db, BECAUSE, { asOf: SEEDED_AS_OF, bulk: true });
+    const expected = await stored();
+    const [tier] = await db.$queryRaw<{ id: number; position: number }[]>`
+      SELECT t.id, t.position FROM tiers t WHERE EXISTS (SELECT 1 FROM account_segmentation s WHERE s.tier_id = t.id) ORDER BY t.position LIMIT 1`;
+    const moved = await db.$executeRaw`UPDATE account_segmentation SET tier_rank = ${tier!.position + 50} WHERE tier_id = ${tier!.id}`;
+    expect(moved).toBeGreaterThan(0);
+    await dropStamp(db, "full");
+    await recomputeEverything(db, BECAUSE, { asOf: SEEDED_AS_OF, bulk: true });
+    expect(await stored()).toEqual(expected);
   });
 
   test("without a per-row key on tier_id, deleting a tier still untiers its members (post-migrate's statement trigger)", async () => {
