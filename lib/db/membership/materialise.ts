@@ -231,13 +231,14 @@ interface DroppedIndex {
 }
 
 /**
- * Drops the secondary indexes (not unique, backing no constraint: the write's ON CONFLICT needs
- * account_segments' key) of each table the staged write fills for the most part (REBUILD_SHARE),
- * in a savepoint: when another transaction holds one of the tables past REBUILD_LOCK_WAIT_MS (or
- * waits for one this transaction holds), nothing is dropped and the write goes through the indexes. Returns the dropped indexes, to build
- * again after the write. The tables stay locked (ACCESS EXCLUSIVE) until the transaction ends:
- * pages that read them wait for the first materialisation, which happens when most accounts have
- * never been tiered (the seed, the first rules on newly imported accounts).
+ * Drops the secondary indexes (not unique, backing no constraint: account_segments' key catches a
+ * segment row already there) of each table the staged write fills for the most part
+ * (REBUILD_SHARE), in a savepoint: when another transaction holds one of the tables past
+ * REBUILD_LOCK_WAIT_MS (or waits for one this transaction holds), nothing is dropped and the write
+ * goes through the indexes. Returns the dropped indexes, to build again after the write. The
+ * tables stay locked (ACCESS EXCLUSIVE) until the transaction ends: pages that read them wait for
+ * the first materialisation, which happens when most accounts have never been tiered (the seed,
+ * the first rules on newly imported accounts).
  */
 async function dropIndexesForWrite(tx: Executor): Promise<DroppedIndex[]> {
   const [written] = await tx.$queryRaw<{ segmentation: number; segments: number; ledger: number }[]>`
@@ -248,7 +249,8 @@ async function dropIndexesForWrite(tx: Executor): Promise<DroppedIndex[]> {
     SELECT relname::text AS "table", GREATEST(reltuples, 0)::float8 AS rows FROM pg_class
     WHERE oid IN ('account_segmentation'::regclass, 'account_segments'::regclass, 'membership_events'::regclass)`;
   const held = new Map(rows.map((r) => [r.table, r.rows]));
-  // account_segmentation's rows are rewritten, the other two's added to.
+  // account_segmentation's rows are rewritten, the other two's added to (the ledger's at most
+  // this many: a member staying in a segment or play counts twice here).
   const tables = [
     written!.segmentation >= REBUILD_SHARE * held.get("account_segmentation")! ? "account_segmentation" : null,
     written!.segments >= REBUILD_SHARE * (held.get("account_segments")! + written!.segments) ? "account_segments" : null,
