@@ -126,7 +126,7 @@ describe("account_segmentation.segment_ids follows account_segments", () => {
     expect(left).toMatchObject({ change: "LEFT", reason: "DATA_CHANGE", ruleVersion: 1 });
 
     // Archiving goes through recomputeSegment with no rule: every member leaves, arrays included.
-    await recomputeSegment(db, { id: bigSegment, rule: null }, { reason: "RULE_PUBLISHED", detail: "archived" });
+    await db.$transaction((tx) => recomputeSegment(tx, { id: bigSegment, rule: null }, { reason: "RULE_PUBLISHED", detail: "archived" }));
     await db.segment.update({ where: { id: bigSegment }, data: { archived: true } });
     expect(await db.accountSegment.count({ where: { segmentId: bigSegment } })).toBe(0);
     expect(await drifted()).toEqual([]);
@@ -166,7 +166,7 @@ describe("the full recompute reads on two connections, then writes", () => {
         published = true;
         await db.segmentVersion.create({ data: { segmentId, version: 2, rule: stricter, note: "raise the bar" } });
         await db.segment.update({ where: { id: segmentId }, data: { publishedVersion: 2 } });
-        await recomputeSegment(db, { id: segmentId, rule: stricter as never }, { reason: "RULE_PUBLISHED", ruleVersion: 2 });
+        await db.$transaction((tx) => recomputeSegment(tx, { id: segmentId, rule: stricter as never }, { reason: "RULE_PUBLISHED", ruleVersion: 2 }));
       },
     });
     expect(published).toBe(true);

@@ -6,7 +6,8 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 import { UNTIERED } from "@/lib/domain/tiers";
 import { intArrayLiteral, intArraysLiteral } from "./bulk-values";
-import type { MembershipChange, MembershipRecompute } from "./changes";
+import { STAGED_CHANGES, type MembershipChange, type MembershipRecompute } from "./changes";
+import { insertingSegmentRows, keepingExisting } from "./segment-rows";
 import type { Because, Executor } from "./types";
 
 export interface AppliedChanges {
@@ -51,26 +52,60 @@ export async function applyMembershipChanges(
   batchSize = MEMBERSHIP_BATCH,
 ): Promise<AppliedChanges> {
   const applied: AppliedChanges = { tierChanges: 0, segmentsEntered: 0, segmentsLeft: 0 };
-  const tierVersion = because.ruleVersion ?? what.tiers?.scheme?.version ?? null;
-  const segmentIds = what.segments.map((s) => s.id);
-  const versions = what.segments.map((s) => because.ruleVersion ?? s.version);
   const sorted = [...changes].sort((x, y) => x.id - y.id);
   for (let start = 0; start < sorted.length; start += batchSize) {
     const batch = sorted.slice(start, start + batchSize);
     // One literal per array (bulk-values.ts): Prisma converts an array parameter element by element.
     const idList = intArrayLiteral(batch.map((c) => c.id));
-    const rows = await db.$queryRaw<{ scope: string; change: string; n: number }[]>`
-      WITH input AS (
+    const input = Prisma.sql`
         SELECT c.id, c.old_tier, c.new_tier, c.old_segs::int[] AS old_segs, c.new_segs::int[] AS new_segs
         FROM unnest(${idList}::int[], ${intArrayLiteral(batch.map((c) => c.old_tier))}::int[], ${intArrayLiteral(batch.map((c) => c.new_tier))}::int[],
           ${intArraysLiteral(batch.map((c) => c.old_segs))}::text[], ${intArraysLiteral(batch.map((c) => c.new_segs))}::text[])
-          AS c(id, old_tier, new_tier, old_segs, new_segs)
+          AS c(id, old_tier, new_tier, old_segs, new_segs)`;
+    // Batches may run outside a transaction (no savepoint): rows already there are kept by the key.
+    add(applied, await writeChanges(db, input, byIds(idList), what, because, true));
+  }
+  return applied;
+}
+
+/**
+ * The write half for changes staged in PostgreSQL (stageMembershipChanges): one statement over
+ * the staged table, nothing carried through Node, in the caller's transaction. The same write as
+ * applyMembershipChanges, with segment rows inserted plainly first (segment-rows.ts).
+ */
+export async function applyStagedMembershipChanges(db: Executor, what: MembershipRecompute, because: Because): Promise<AppliedChanges> {
+  const applied: AppliedChanges = { tierChanges: 0, segmentsEntered: 0, segmentsLeft: 0 };
+  const input = Prisma.sql`SELECT id, old_tier, new_tier, old_segs, new_segs FROM ${STAGED_CHANGES}`;
+  add(applied, await insertingSegmentRows(db, (keepExisting) => writeChanges(db, input, Prisma.sql`TRUE`, what, because, keepExisting)));
+  return applied;
+}
+
+function add(applied: AppliedChanges, rows: readonly { scope: string; change: string; n: number }[]): void {
+  for (const row of rows) {
+    if (row.scope === "TIER") applied.tierChanges += row.n;
+    else if (row.change === "ENTERED") applied.segmentsEntered += row.n;
+    else applied.segmentsLeft += row.n;
+  }
+}
+
+/**
+ * One write statement over `input` (id, old_tier, new_tier, old_segs, new_segs): the new tiers and
+ * segments, the account_segments rows that follow and their ledger rows. `rows`: a condition on
+ * `account_segmentation r` that finds the input's rows (byIds for a batch of ids); keepExisting:
+ * a segment row already there is kept (segment-rows.ts), or fails the statement.
+ */
+function writeChanges(db: Executor, input: Prisma.Sql, rows: Prisma.Sql, what: MembershipRecompute, because: Because, keepExisting: boolean) {
+  const tierVersion = because.ruleVersion ?? what.tiers?.scheme?.version ?? null;
+  const segmentIds = what.segments.map((s) => s.id);
+  const versions = what.segments.map((s) => because.ruleVersion ?? s.version);
+  return db.$queryRaw<{ scope: string; change: string; n: number }[]>`
+      WITH input AS (${input}
       ), changed AS MATERIALIZED (
         UPDATE account_segmentation r
         SET tier_id = c.new_tier, tier_rank = COALESCE(t.position, ${UNTIERED.rank}::int), segment_ids = c.new_segs
         FROM input c LEFT JOIN tiers t ON t.id = c.new_tier
         WHERE r.account_id = c.id AND r.tier_id IS NOT DISTINCT FROM c.old_tier AND COALESCE(r.segment_ids, '{}') = c.old_segs
-          AND ${byIds(idList)}
+          AND ${rows}
         RETURNING c.id, c.old_tier, c.new_tier, c.old_segs, c.new_segs
       ), entering AS MATERIALIZED (
         SELECT c.id, x.segment_id FROM changed c CROSS JOIN LATERAL unnest(c.new_segs) AS x(segment_id)
@@ -81,14 +116,15 @@ export async function applyMembershipChanges(
       ), gone AS (
         DELETE FROM account_segments s USING leaving l WHERE s.account_id = l.id AND s.segment_id = l.segment_id
       ), added AS (
-        -- A row already there is kept through the key (ON CONFLICT), not looked for with NOT EXISTS,
-        -- which let the planner scan the table once per row when it was analysed empty, each scan
-        -- walking the rows this statement had inserted (materialise.ts). The same time at 1,000,000
-        -- accounts: 344,028 entering, 8.16-8.33 s vs 8.16-8.43 s with NOT EXISTS, alternating.
+        -- A row already there is kept through the key (ON CONFLICT; staged: segment-rows.ts), not
+        -- looked for with NOT EXISTS, which let the planner scan the table once per row when it was
+        -- analysed empty, each scan walking the rows this statement had inserted (materialise.ts).
+        -- The same time at 1,000,000 accounts: 344,028 entering, 8.16-8.33 s vs 8.16-8.43 s with
+        -- NOT EXISTS, alternating.
         INSERT INTO account_segments (segment_id, account_id, since)
         SELECT e.segment_id, e.id, now() FROM entering e
         ORDER BY e.segment_id, e.id
-        ON CONFLICT (segment_id, account_id) DO NOTHING
+        ${keepingExisting(keepExisting)}
       ), versions AS (
         SELECT * FROM unnest(${segmentIds}::int[], ${versions}::int[]) AS v(segment_id, version)
       ), logged AS (
@@ -105,11 +141,4 @@ export async function applyMembershipChanges(
         RETURNING scope, change
       )
       SELECT scope, change, count(*)::int AS n FROM logged GROUP BY scope, change`;
-    for (const row of rows) {
-      if (row.scope === "TIER") applied.tierChanges += row.n;
-      else if (row.change === "ENTERED") applied.segmentsEntered += row.n;
-      else applied.segmentsLeft += row.n;
-    }
-  }
-  return applied;
 }

@@ -1,7 +1,8 @@
 /**
  * Tier and segment memberships, recomputed in two halves: the read here finds the accounts whose
- * tier or segments differ from what the rules say; the write (apply-changes.ts) stores them.
- * Every membership recompute goes through these two functions.
+ * tier or segments differ from what the rules say (into Node, or staged in a temporary table when
+ * they are too many to carry); the write (apply-changes.ts) stores them. Every membership
+ * recompute goes through these two halves.
  */
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { RuleGroup } from "@/lib/segmentation/schema";
@@ -74,12 +75,24 @@ export async function readMembershipChanges(
   what: MembershipRecompute,
   scope: RecomputeScope & { peerColumns?: boolean },
 ): Promise<MembershipChange[]> {
-  const asOf = scope.asOf ?? new Date();
-  const { newTier, newSegments } = await membershipColumns(db, what, asOf);
   const peerColumns = scope.peerColumns ? Prisma.sql`, industry, categories` : Prisma.empty;
   // Each row as one JSON text (bulk-values.ts): Prisma converts a result value by value.
   const rows = await db.$queryRaw<{ r: string }[]>`
-    SELECT json_build_array(id, old_tier, new_tier, old_segs, new_segs ${peerColumns})::text AS r FROM (
+    SELECT json_build_array(id, old_tier, new_tier, old_segs, new_segs ${peerColumns})::text AS r
+    FROM ${await changedMemberships(db, what, scope)}`;
+  return parseJsonRows(rows).map(([id, old_tier, new_tier, old_segs, new_segs, industry, categories]) => {
+    const change = { id, old_tier, new_tier, old_segs, new_segs } as MembershipChange;
+    return scope.peerColumns ? { ...change, industry: industry as string, categories: categories as number } : change;
+  });
+}
+
+/**
+ * The accounts (all, or the given ones) whose stored tier or segments differ from what the rules
+ * say, as a subquery `calc` (id, old_tier, new_tier, old_segs, new_segs, industry, categories).
+ */
+async function changedMemberships(db: Executor, what: MembershipRecompute, scope: RecomputeScope): Promise<Prisma.Sql> {
+  const { newTier, newSegments } = await membershipColumns(db, what, scope.asOf ?? new Date());
+  return Prisma.sql`(
       SELECT a.id, r.tier_id AS old_tier, ${newTier} AS new_tier,
         COALESCE(r.segment_ids, '{}') AS old_segs, ${newSegments} AS new_segs,
         a.industry, a.technology_categories AS categories
@@ -87,8 +100,26 @@ export async function readMembershipChanges(
       WHERE ${idsFilter(scope.accountIds)}
     ) calc
     WHERE old_tier IS DISTINCT FROM new_tier OR old_segs <> new_segs`;
-  return parseJsonRows(rows).map(([id, old_tier, new_tier, old_segs, new_segs, industry, categories]) => {
-    const change = { id, old_tier, new_tier, old_segs, new_segs } as MembershipChange;
-    return scope.peerColumns ? { ...change, industry: industry as string, categories: categories as number } : change;
-  });
+}
+
+/**
+ * The temporary table stageMembershipChanges fills (dropped when the transaction ends), named with
+ * its schema so that replacing it can never drop a table of another schema.
+ */
+export const STAGED_CHANGES = Prisma.raw("pg_temp.membership_changes");
+
+/**
+ * The read half kept in PostgreSQL, for a change too large to carry through Node: the changed
+ * accounts go into the temporary table STAGED_CHANGES (id, old_tier, new_tier, old_segs,
+ * new_segs), in account order, for applyStagedMembershipChanges. Returns how many. Runs in the
+ * caller's transaction; a second call in it replaces the table.
+ */
+export async function stageMembershipChanges(db: Executor, what: MembershipRecompute, scope: RecomputeScope): Promise<number> {
+  await db.$executeRaw`DROP TABLE IF EXISTS ${STAGED_CHANGES}`;
+  const staged = await db.$executeRaw`
+    CREATE TEMP TABLE ${STAGED_CHANGES} ON COMMIT DROP AS
+    SELECT id, old_tier, new_tier, old_segs, new_segs FROM ${await changedMemberships(db, what, scope)}
+    ORDER BY id`;
+  await db.$executeRaw`ANALYZE ${STAGED_CHANGES}`;
+  return staged;
 }

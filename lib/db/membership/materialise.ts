@@ -17,12 +17,13 @@
  */
 import { Prisma } from "@/lib/generated/prisma/client";
 import { UNTIERED } from "@/lib/domain/tiers";
-import { isDeadlock, isLockNotAvailable, isUniqueViolation } from "@/lib/db/wrapped-errors";
+import { isDeadlock, isLockNotAvailable } from "@/lib/db/wrapped-errors";
 import { membershipColumns, type MembershipRecompute } from "./changes";
 import { countPeers, peerCommon, type PeerCount } from "./peer-counts";
 import { playColumns, withParallelScans, type PublishedPlay } from "./plays";
 import type { ScoringSettings } from "./published-rules";
 import { allScoresSql } from "./scores";
+import { insertingSegmentRows, keepingExisting } from "./segment-rows";
 import type { Because, Executor, Step } from "./types";
 
 /** Below this many blank accounts the row-by-row path is kept (its cost follows the changes). */
@@ -145,16 +146,15 @@ export async function materialiseEverything(
     ), gone AS (
       DELETE FROM account_segments s USING leaving l WHERE s.account_id = l.id AND s.segment_id = l.segment_id
     ), added AS (
-      -- A row already there fails the insert (the key), or with keepExisting is kept through it
-      -- (ON CONFLICT); it is not looked for with NOT EXISTS: entering is estimated at one row, and
-      -- with account_segments analysed empty (after a reset, or autovacuum on an emptied table)
-      -- the planner scanned the whole table once per row, each scan walking every row this
-      -- statement had inserted so far (at 1,000,000 accounts, cancelled after nearly ten minutes;
-      -- tests/integration/insert-anti-join.test.ts).
+      -- A row already there: segment-rows.ts. Not looked for with NOT EXISTS: entering is
+      -- estimated at one row, and with account_segments analysed empty (after a reset, or
+      -- autovacuum on an emptied table) the planner scanned the whole table once per row, each
+      -- scan walking every row this statement had inserted so far (at 1,000,000 accounts,
+      -- cancelled after nearly ten minutes; tests/integration/insert-anti-join.test.ts).
       -- Not sorted: entering comes in account order, so each segment's key range fills rightwards.
       INSERT INTO account_segments (segment_id, account_id, since)
       SELECT e.segment_id, e.id, now() FROM entering e
-      ${keepExisting ? Prisma.sql`ON CONFLICT (segment_id, account_id) DO NOTHING` : Prisma.empty}
+      ${keepingExisting(keepExisting)}
     ), play_moves AS (
       SELECT c.id, x.play_id, 'ENTERED' AS change FROM changed c CROSS JOIN LATERAL unnest(c.new_plays) AS x(play_id) WHERE NOT (x.play_id = ANY(c.old_plays))
       UNION ALL
@@ -182,22 +182,7 @@ export async function materialiseEverything(
     )
     SELECT (SELECT count(*) FROM logged WHERE scope = 'TIER')::int AS tiers, (SELECT count(*) FROM logged WHERE scope = 'SEGMENT')::int AS segments,
       (SELECT count(*) FROM logged WHERE scope = 'PLAY')::int AS plays, (SELECT count(*) FROM changed WHERE score_changed)::int AS scores`;
-  // A plain insert first: ON CONFLICT's speculative insertion took twice as long (1,173,069 rows at
-  // 1,000,000 accounts: 4.1 s against 2.0 s). The segment rows match segment_ids (every write
-  // keeps them in step), so a row already there is a fault; the write is then undone and made
-  // again keeping it.
-  const [row] = await step("write every change at once", async () => {
-    await tx.$executeRaw`SAVEPOINT write_every_change`;
-    try {
-      const rows = await write(false);
-      await tx.$executeRaw`RELEASE SAVEPOINT write_every_change`;
-      return rows;
-    } catch (error) {
-      if (!isUniqueViolation(error)) throw error;
-      await tx.$executeRaw`ROLLBACK TO SAVEPOINT write_every_change`;
-      return write(true);
-    }
-  });
+  const [row] = await step("write every change at once", () => insertingSegmentRows(tx, write));
   if (rebuilt.length > 0) {
     await step(`build ${rebuilt.length} dropped indexes again`, async () => {
       for (const index of rebuilt) await tx.$executeRaw(Prisma.raw(index.definition));
