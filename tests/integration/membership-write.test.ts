@@ -17,7 +17,6 @@ import { createAccount, publishSegment } from "../support/fixtures";
 import { resetDatabase } from "../support/reset-db";
 import { rolledBack, type Tx } from "../support/rolled-back";
 
-
 const ltv = (operator: "gte" | "lt", value: number): RuleGroup =>
   ({ kind: "group", op: "and", children: [{ kind: "condition", id: "c", field: "lifetimeValue", operator, value }] }) as RuleGroup;
 const scheme = (version: number, gold: number, silver: number) => ({
