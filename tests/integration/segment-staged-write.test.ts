@@ -86,6 +86,23 @@ describe("a segment's recompute over every account, staged in PostgreSQL", () =>
     expect(withRow.moved).toEqual(plain.moved);
   });
 
+  test("an id in a stored array that names no segment is dropped, with its ledger row, on both paths", async () => {
+    // The read tests each account without building its new array (lib/db/membership/changes.ts):
+    // an id outside every segment it can hold must still count as a change.
+    const GONE = 999_999;
+    // An account the new rule leaves where it is, so nothing else makes it a change.
+    const plant = (tx: Tx) => tx.$executeRaw`UPDATE account_segmentation SET segment_ids = segment_ids || ${GONE}::int
+      WHERE account_id = (SELECT min(r.account_id) FROM account_segmentation r JOIN accounts a ON a.id = r.account_id
+        WHERE (a.hosting_preference = 'CLOUD' AND a.employee_count >= 100) = (${segmentId}::int = ANY(r.segment_ids)))`;
+    const staged = await recompute(false, plant);
+    const byRows = await recompute(true, plant);
+    expect(staged.stored).toEqual(byRows.stored);
+    const arrays = staged.stored.segmentation as { segment_ids: number[] }[];
+    expect(arrays.filter((r) => r.segment_ids.includes(GONE))).toEqual([]);
+    const ledger = staged.stored.ledger as { segment_id: number | null; change: string }[];
+    expect(ledger.filter((e) => e.segment_id === GONE)).toEqual([expect.objectContaining({ change: "LEFT" })]);
+  });
+
   test("run twice in one transaction, the second finds nothing to change", async () => {
     const again = await rolledBack(async (tx) => {
       await recomputeSegment(tx, { id: segmentId, rule: NEW_RULE }, BECAUSE, { asOf: AS_OF });

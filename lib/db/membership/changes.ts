@@ -43,26 +43,41 @@ const idsFilter = (accountIds?: readonly number[]) =>
 
 /**
  * The SQL of each account's new tier id and ascending array of segment ids over `accounts a`
- * joined to `account_segmentation r` (the read below, and the set-based first materialisation).
+ * joined to `account_segmentation r` (the read below, and the set-based first materialisation),
+ * and `segmentsDiffer`: whether that array differs from the stored one, tested without building
+ * it (the stored arrays are ascending without repeats, as every write leaves them): a recomputed
+ * segment's rule disagrees with the stored membership, or the stored array names a segment the
+ * new one cannot hold. Building every account's array to compare it was most of a segment
+ * publish's read at 1,000,000 accounts (docs/benchmarks.md, session 15).
  */
-export async function membershipColumns(db: Executor, what: MembershipRecompute, asOf: Date): Promise<{ newTier: Prisma.Sql; newSegments: Prisma.Sql }> {
+export async function membershipColumns(
+  db: Executor,
+  what: MembershipRecompute,
+  asOf: Date,
+): Promise<{ newTier: Prisma.Sql; newSegments: Prisma.Sql; segmentsDiffer: Prisma.Sql }> {
   const newTier = what.tiers ? compileTierCase(what.tiers.scheme?.tiers ?? [], what.tiers.ids, asOf) : Prisma.sql`r.tier_id`;
   const recomputed = what.segments.map((s) => s.id);
   const others = await db.$queryRaw<{ id: number }[]>`
     SELECT g.id FROM segments g WHERE NOT (g.id = ANY(${recomputed}::int[]))
       AND EXISTS (SELECT 1 FROM account_segments s WHERE s.segment_id = g.id)`;
   // In ascending id order, so the array compares equal to the stored one when nothing changed.
+  const rules = what.segments.map((s) => ({ id: s.id, member: s.rule ? compileRule(s.rule, asOf) : Prisma.sql`FALSE` }));
   const entries = [
-    ...what.segments.map((s) => ({
-      id: s.id,
-      sql: Prisma.sql`CASE WHEN ${s.rule ? compileRule(s.rule, asOf) : Prisma.sql`FALSE`} THEN ${s.id}::int END`,
-    })),
+    ...rules.map(({ id, member }) => ({ id, sql: Prisma.sql`CASE WHEN ${member} THEN ${id}::int END` })),
     ...others.map(({ id }) => ({ id, sql: Prisma.sql`CASE WHEN ${id}::int = ANY(r.segment_ids) THEN ${id}::int END` })),
   ].sort((x, y) => x.id - y.id);
   const newSegments = entries.length
     ? Prisma.sql`array_remove(ARRAY[${Prisma.join(entries.map((e) => e.sql))}]::int[], NULL)`
     : Prisma.sql`'{}'::int[]`;
-  return { newTier, newSegments };
+  const stored = Prisma.sql`COALESCE(r.segment_ids, '{}')`;
+  const segmentsDiffer = Prisma.join(
+    [
+      ...rules.map(({ id, member }) => Prisma.sql`(COALESCE(${member}, FALSE) <> (${id}::int = ANY(${stored})))`),
+      Prisma.sql`NOT (${stored} <@ ${entries.map((e) => e.id)}::int[])`,
+    ],
+    " OR ",
+  );
+  return { newTier, newSegments, segmentsDiffer: Prisma.sql`(${segmentsDiffer})` };
 }
 
 /**
@@ -91,15 +106,15 @@ export async function readMembershipChanges(
  * say, as a subquery `calc` (id, old_tier, new_tier, old_segs, new_segs, industry, categories).
  */
 async function changedMemberships(db: Executor, what: MembershipRecompute, scope: RecomputeScope): Promise<Prisma.Sql> {
-  const { newTier, newSegments } = await membershipColumns(db, what, scope.asOf ?? new Date());
+  const { newTier, newSegments, segmentsDiffer } = await membershipColumns(db, what, scope.asOf ?? new Date());
   return Prisma.sql`(
       SELECT a.id, r.tier_id AS old_tier, ${newTier} AS new_tier,
-        COALESCE(r.segment_ids, '{}') AS old_segs, ${newSegments} AS new_segs,
+        COALESCE(r.segment_ids, '{}') AS old_segs, ${newSegments} AS new_segs, ${segmentsDiffer} AS segs_differ,
         a.industry, a.technology_categories AS categories
       FROM accounts a JOIN account_segmentation r ON r.account_id = a.id
       WHERE ${idsFilter(scope.accountIds)}
     ) calc
-    WHERE old_tier IS DISTINCT FROM new_tier OR old_segs <> new_segs`;
+    WHERE old_tier IS DISTINCT FROM new_tier OR segs_differ`;
 }
 
 /**
