@@ -168,8 +168,9 @@ CREATE TRIGGER membership_events_webhook_wake AFTER INSERT ON membership_events
 
 -- The ledger (membership_events) and account_segments have no foreign keys to accounts and
 -- segments (prisma/schema.prisma says why): deleting accounts or segments deletes their rows
--- here, once per statement. The ledger's per-segment index is partial: tier and play rows (most
--- of the ledger) never enter it.
+-- here, once per statement (for accounts, one pass over account_segments, which has no
+-- (account_id) index; the app deletes no accounts, only scripts do, in bulk). The ledger's
+-- per-segment index is partial: tier and play rows (most of the ledger) never enter it.
 CREATE OR REPLACE FUNCTION membership_events_of_deleted_accounts() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   DELETE FROM membership_events e USING deleted d WHERE e.account_id = d.id;

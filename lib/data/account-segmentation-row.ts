@@ -37,7 +37,7 @@ export const accountSegmentationRow = cache(async (actor: Actor, accountId: numb
       t.position AS tier_position, r.priority_score, r.score_value, r.score_fit, r.score_engagement,
       r.segment_ids, r.whitespace, r.play_ids,
       (SELECT COALESCE(json_object_agg(s.segment_id, (extract(epoch FROM s.since) * 1000)::float8), '{}')
-        FROM account_segments s WHERE s.account_id = a.id) AS segment_since
+        FROM account_segments s WHERE s.segment_id = ANY(r.segment_ids) AND s.account_id = a.id) AS segment_since
     FROM ${ACCOUNTS_FROM} LEFT JOIN tiers t ON t.id = r.tier_id
     WHERE a.id = ${accountId} AND ${visibleAccountsSql(actor)}`);
   return row ?? null;

@@ -60,8 +60,11 @@ export async function snapshotBefore(tx: SqlClient, candidatesSql: string): Prom
   await tx.$executeRawUnsafe("ANALYZE import_candidates");
   await tx.$executeRawUnsafe(`CREATE TEMP TABLE import_before ON COMMIT DROP AS
     SELECT r.account_id, r.tier_id FROM import_candidates c JOIN account_segmentation r ON r.account_id = c.account_id`);
+  // Segments from the arrays, which hold the same ids as account_segments (every write keeps them
+  // in step), reached by the key: account_segments is not indexed by account.
   await tx.$executeRawUnsafe(`CREATE TEMP TABLE import_before_segments ON COMMIT DROP AS
-    SELECT s.account_id, s.segment_id FROM import_candidates c JOIN account_segments s ON s.account_id = c.account_id`);
+    SELECT r.account_id, x.segment_id FROM import_candidates c JOIN account_segmentation r ON r.account_id = c.account_id
+      CROSS JOIN LATERAL unnest(r.segment_ids) AS x(segment_id)`);
   await tx.$executeRawUnsafe("ANALYZE import_before, import_before_segments");
 }
 
@@ -94,7 +97,8 @@ export async function readImpact(tx: SqlClient): Promise<ImportImpact> {
   );
   const segments = await tx.$queryRawUnsafe<{ id: number; name: string; color: string; entered: number; entered_new: number; n_left: number }[]>(
     `WITH after AS (
-       SELECT s.account_id, s.segment_id, t.created FROM account_segments s JOIN import_touched t ON t.account_id = s.account_id
+       SELECT r.account_id, x.segment_id, t.created FROM import_touched t JOIN account_segmentation r ON r.account_id = t.account_id
+         CROSS JOIN LATERAL unnest(r.segment_ids) AS x(segment_id)
      ), before AS (
        SELECT b.account_id, b.segment_id FROM import_before_segments b JOIN import_touched t ON t.account_id = b.account_id
      ), entered AS (

@@ -249,10 +249,13 @@ async function dropIndexesForWrite(tx: Executor): Promise<DroppedIndex[]> {
       AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.oid)
     ORDER BY t.relname, i.relname`;
   if (indexes.length === 0) return [];
+  // Only the tables that lose an index are locked (account_segments has none to lose: its readers
+  // go on during the write).
+  const locked = [...new Set(indexes.map((index) => index.table))];
   await tx.$executeRaw`SAVEPOINT drop_indexes_for_write`;
   try {
     await tx.$executeRaw(Prisma.raw(`SET LOCAL lock_timeout = ${REBUILD_LOCK_WAIT_MS}`));
-    await tx.$executeRaw(Prisma.raw(`LOCK TABLE ${tables.join(", ")} IN ACCESS EXCLUSIVE MODE`));
+    await tx.$executeRaw(Prisma.raw(`LOCK TABLE ${locked.join(", ")} IN ACCESS EXCLUSIVE MODE`));
     for (const index of indexes) await tx.$executeRaw(Prisma.raw(`DROP INDEX "${index.name}"`));
     await tx.$executeRaw`SET LOCAL lock_timeout = DEFAULT`;
     await tx.$executeRaw`RELEASE SAVEPOINT drop_indexes_for_write`;
