@@ -41,14 +41,19 @@ export interface MembershipChange {
 const idsFilter = (accountIds?: readonly number[]) =>
   accountIds ? Prisma.sql`a.id = ANY(${[...accountIds]}::int[])` : Prisma.sql`TRUE`;
 
+/** Up to this many recomputed segments, segmentsDiffer tests each instead of comparing arrays. */
+const TESTED_ONE_BY_ONE = 1;
+
 /**
  * The SQL of each account's new tier id and ascending array of segment ids over `accounts a`
  * joined to `account_segmentation r` (the read below, and the set-based first materialisation),
- * and `segmentsDiffer`: whether that array differs from the stored one, tested without building
- * it (the stored arrays are ascending without repeats, as every write leaves them): a recomputed
- * segment's rule disagrees with the stored membership, or the stored array names a segment the
- * new one cannot hold. Building every account's array to compare it was most of a segment
- * publish's read at 1,000,000 accounts (docs/benchmarks.md, session 15).
+ * and `segmentsDiffer`: whether that array differs from the stored one. For a tier scheme or one
+ * segment it is tested without building the array (the stored arrays are ascending without
+ * repeats, as every write leaves them): the segment's rule disagrees with the stored membership,
+ * or the stored array names a segment the new one cannot hold. Building and comparing every
+ * account's array was most of a segment publish's read at 1,000,000 accounts; with every segment
+ * recomputed, the arrays compare faster than one membership test per segment (docs/benchmarks.md,
+ * session 15).
  */
 export async function membershipColumns(
   db: Executor,
@@ -70,6 +75,7 @@ export async function membershipColumns(
     ? Prisma.sql`array_remove(ARRAY[${Prisma.join(entries.map((e) => e.sql))}]::int[], NULL)`
     : Prisma.sql`'{}'::int[]`;
   const stored = Prisma.sql`COALESCE(r.segment_ids, '{}')`;
+  if (rules.length > TESTED_ONE_BY_ONE) return { newTier, newSegments, segmentsDiffer: Prisma.sql`(${stored} <> ${newSegments})` };
   const segmentsDiffer = Prisma.join(
     [
       ...rules.map(({ id, member }) => Prisma.sql`(COALESCE(${member}, FALSE) <> (${id}::int = ANY(${stored})))`),
