@@ -5,14 +5,18 @@
  * since (recompute-written.ts), and find the real change, including a technology change that moves
  * no tier or segment (only whitespace and plays follow it), a write that commits after the
  * recompute took its snapshot, a direct write to a stored membership, and another evaluation day.
+ * A rule published on the stamp's day leaves it naming the rules now published (recompute-rule.ts).
  */
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test, vi } from "vitest";
 import type { Actor } from "@/lib/auth/access";
 import { db } from "@/lib/db/client";
+import { dropStamp } from "@/lib/db/membership/input-stamp";
 import { recomputeEverything, type RecomputeSummary } from "@/lib/db/membership/recompute-all";
+import { recomputeTiers } from "@/lib/db/membership/recompute-rule";
 import { createPlay } from "@/lib/data/plays/editor";
 import { publishPlay } from "@/lib/data/plays/publish";
+import { archiveSegment, createSegment, publishSegment, saveSegmentDraft } from "@/lib/data/rules/segments";
 import { publishTierScheme, saveTierSchemeDraft } from "@/lib/data/rules/tier-scheme";
 import { EMPTY_AUDIENCE } from "@/lib/plays/definition";
 import type { RuleGroup } from "@/lib/segmentation/rule";
@@ -22,6 +26,8 @@ import { resetDatabase } from "../support/reset-db";
 
 const DAY = new Date("2026-03-02T12:00:00Z");
 const NEXT_DAY = new Date("2026-03-03T12:00:00Z");
+/** The day of the publishes below (the app publishes as of now: the clock is set to it). */
+const PUBLISH_DAY = new Date("2026-03-04T12:00:00Z");
 const NOTHING = { tierChanges: 0, segmentChanges: 0, playChanges: 0, scoreChanges: 0 };
 const PARTS = ["read scores", "read tiers and segments", "plays and whitespace"];
 /** The step of the recompute of only the accounts written since (lib/db/membership/recompute-written.ts). */
@@ -136,7 +142,7 @@ describe("the full recompute skips only what did not change", () => {
     expect(summary.scoreChanges).toBeGreaterThan(0);
   });
 
-  test("a publish in between drops the stamp: the next full recompute runs every part", async () => {
+  test("a publish on another day than the stamp's drops it: the next full recompute runs every part", async () => {
     expect((await recompute(NEXT_DAY)).ran).toEqual([]);
     const draft = await db.tierSchemeDraft.findUniqueOrThrow({ where: { id: 1 } });
     const { revision } = await saveTierSchemeDraft(admin, { tiers: [{ key: "top", name: "Top", color: "#4f46e5", rule: ltvAtLeast(10_000) }] }, draft.revision);
@@ -155,5 +161,51 @@ describe("the full recompute skips only what did not change", () => {
     expect(await stored(lacking)).toMatchObject({ playIds: [playId, second] });
     expect(await recompute(NEXT_DAY)).toEqual({ summary: NOTHING, ran: ["plays and whitespace"] });
     expect(await recompute(NEXT_DAY)).toEqual({ summary: NOTHING, ran: [] });
+  });
+});
+
+describe("a publish on the day of the last full recompute keeps its stamp, naming the rules now published", () => {
+  beforeEach(() => void vi.useFakeTimers({ toFake: ["Date"], now: PUBLISH_DAY }));
+  afterEach(() => void vi.useRealTimers());
+
+  /** Every part run again (the stamp dropped) finds nothing the publish left undone. */
+  async function nothingLeftUndone() {
+    await dropStamp(db, "full");
+    expect(await recompute(PUBLISH_DAY)).toEqual({ summary: NOTHING, ran: PARTS });
+  }
+
+  test("a segment published, then archived: the next full recompute runs no part, and there was nothing to run", async () => {
+    await recompute(PUBLISH_DAY);
+    const details = { name: "Top peers", description: "", kind: "MIXED" as const, color: "#0ea5e9" };
+    const { id } = await createSegment(admin, details);
+    const { revision } = await saveSegmentDraft(admin, id, { details, rule: ltvAtLeast(500_003), baseRevision: 0 });
+    expect((await publishSegment(admin, id, { baseRevision: revision, note: "Top peers" })).changed).toBeGreaterThan(0);
+    expect(await recompute(PUBLISH_DAY)).toEqual({ summary: NOTHING, ran: [] });
+    await nothingLeftUndone();
+
+    await archiveSegment(admin, id);
+    expect(await db.accountSegment.count({ where: { segmentId: id } })).toBe(0);
+    expect(await recompute(PUBLISH_DAY)).toEqual({ summary: NOTHING, ran: [] });
+    await nothingLeftUndone();
+  });
+
+  test("a tier scheme published keeps it; a scheme recomputed that is not the published one drops it", async () => {
+    await recompute(PUBLISH_DAY);
+    const draft = await db.tierSchemeDraft.findUniqueOrThrow({ where: { id: 1 } });
+    const tiers = [{ key: "top", name: "Top", color: "#4f46e5", rule: ltvAtLeast(500_004) }];
+    const { revision } = await saveTierSchemeDraft(admin, { tiers }, draft.revision);
+    expect((await publishTierScheme(admin, { baseRevision: revision, note: "Raise the bar" })).changed).toBeGreaterThan(0);
+    expect(await recompute(PUBLISH_DAY)).toEqual({ summary: NOTHING, ran: [] });
+    await nothingLeftUndone();
+
+    // Not what is published (a preview's draft, a benchmark's): the next full recompute puts it back.
+    const published = await db.tierSchemeVersion.findFirstOrThrow({ orderBy: { version: "desc" } });
+    const moved = await db.$transaction((tx) =>
+      recomputeTiers(tx, { version: published.version + 1, tiers: [{ ...tiers[0]!, rule: ltvAtLeast(1) }] }, { reason: "RULE_PUBLISHED" }, { asOf: PUBLISH_DAY }),
+    );
+    expect(moved).toBeGreaterThan(0);
+    const { summary, ran } = await recompute(PUBLISH_DAY);
+    expect(ran).toEqual(PARTS);
+    expect(summary.tierChanges).toBe(moved);
   });
 });

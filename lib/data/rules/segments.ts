@@ -252,8 +252,10 @@ export async function archiveSegment(actor: Actor, id: number): Promise<void> {
   await db.$transaction(async (tx) => {
     const segment = await tx.segment.findFirst({ where: { id, archived: false } });
     if (!segment) throw notFound(SEGMENTS);
-    await recomputeSegment(tx, { id, rule: null }, { reason: "RULE_PUBLISHED", detail: `${segment.name} archived` });
+    // Archived first: the recompute then finds the segment no longer published, as its empty rule
+    // says, and keeps the full recompute's stamp (recompute-rule.ts).
     await tx.segment.update({ where: { id }, data: { archived: true, name: `${segment.name} (archived ${id})` } });
+    await recomputeSegment(tx, { id, rule: null }, { reason: "RULE_PUBLISHED", detail: `${segment.name} archived` });
     await recordAudit({ actor: { id: actor.id, email: actor.email ?? "" }, action: "RULE_PUBLISHED", target: `segment "${segment.name}" archived` }, tx);
   }, LONG_TRANSACTION);
 }

@@ -83,6 +83,28 @@ const STAMP_LOCK = 0x74772d7374616d70n;
 /** The derived_stamps row holding the pruning horizon (not a result). */
 const PRUNED = "pruned";
 
+/**
+ * Make a stamp name nothing (its result is no longer known to hold) while keeping its snapshot, so
+ * the input writes it has not seen are not forgotten (storeStamp prunes only below every stored
+ * snapshot); returns it as it was, or null when none is stored. For a caller that may then let it
+ * name rules again (resumeStamp) or forget it (dropStamp).
+ */
+export async function suspendStamp(db: PlaysExecutor, name: StampName): Promise<{ snapshot: string; signature: string } | null> {
+  const [row] = await db.$queryRaw<{ snapshot: string; signature: string }[]>`
+    WITH old AS (SELECT snapshot, signature FROM derived_stamps WHERE name = ${name} FOR UPDATE)
+    UPDATE derived_stamps s SET signature = ${SUSPENDED} FROM old WHERE s.name = ${name}
+    RETURNING old.snapshot, old.signature`;
+  return row ?? null;
+}
+
+/** Let a suspended stamp name these rules (a signature), if it still has the snapshot suspendStamp returned. */
+export async function resumeStamp(db: PlaysExecutor, name: StampName, snapshot: string, signature: string): Promise<void> {
+  await db.$executeRaw`UPDATE derived_stamps SET signature = ${signature} WHERE name = ${name} AND snapshot = ${snapshot} AND signature = ${SUSPENDED}`;
+}
+
+/** The signature of a suspended stamp: an empty object, which matches no recompute's signature. */
+const SUSPENDED = "{}";
+
 /** Forget a stamp (its result is no longer known to be true). */
 export async function dropStamp(db: PlaysExecutor, name: StampName): Promise<void> {
   await db.$executeRaw`DELETE FROM derived_stamps WHERE name = ${name}`;
@@ -93,7 +115,8 @@ export async function dropStamp(db: PlaysExecutor, name: StampName): Promise<voi
  * (transaction-local: outside a transaction the flag does nothing and they count as input writes):
  * they follow from inputs the stamps watch or from rules their signatures name, so they do not
  * make a stamp untrue. Whoever moves tiers keeps the peer counts in step or drops their stamp;
- * a rule recompute also drops the full recompute's stamp (recompute-rule.ts).
+ * a rule recompute also suspends the full recompute's stamp, and lets it name the rule it
+ * recomputed or drops it (recompute-rule.ts).
  */
 export async function beginDerivedWrites(db: PlaysExecutor): Promise<void> {
   await db.$queryRaw`SELECT set_config('tierwise.derived_write', 'on', true)`;

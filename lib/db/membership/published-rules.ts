@@ -38,11 +38,17 @@ export async function loadPublishedRules(db: Executor): Promise<PublishedRules> 
 
 /** Equal when the same versions of the same rules (and the same scoring settings) are published. */
 export function rulesSignature(rules: PublishedRules): string {
-  return JSON.stringify([
-    rules.scheme?.version ?? null,
-    rules.segments.map((s) => [s.id, s.version]).sort((x, y) => x[0]! - y[0]!),
-    rules.scoring,
-  ]);
+  return JSON.stringify([rules.scheme?.version ?? null, segmentVersions(rules.segments), rules.scoring]);
+}
+
+/** Equal when the same versions of the same tier scheme and segments are published (what memberships follow). */
+export function membershipsSignature(rules: Pick<PublishedRules, "scheme" | "segments">): string {
+  return JSON.stringify([rules.scheme?.version ?? null, segmentVersions(rules.segments)]);
+}
+
+/** [id, version] of each segment, by id. */
+function segmentVersions(segments: readonly Pick<PublishedSegment, "id" | "version">[]): [number, number][] {
+  return segments.map((s): [number, number] => [s.id, s.version]).sort((x, y) => x[0] - y[0]);
 }
 
 /** The newest published tier scheme, or null when none has been published. */

@@ -12,7 +12,7 @@ import { checkStamp, beginDerivedWrites, storeStamp } from "./input-stamp";
 import { materialiseEverything, mostlyBlank } from "./materialise";
 import { countPeers, peerCommon, storePeerCounts } from "./peer-counts";
 import { loadPublishedPlays, recomputePlays, withParallelScans, type PeerCommon, type PublishedPlay } from "./plays";
-import { loadPublishedRules, rulesSignature, type PublishedRules, type ScoringSettings } from "./published-rules";
+import { loadPublishedRules, membershipsSignature, rulesSignature, type PublishedRules, type ScoringSettings } from "./published-rules";
 import { applyScoreChanges, readScopedScoreChanges, readScoreChanges } from "./scores";
 import { recomputeWritten } from "./recompute-written";
 import { reorderTierRanks, syncTiers } from "./tier-rows";
@@ -138,7 +138,7 @@ async function publishedTierIds(db: Executor, rules: PublishedRules): Promise<Re
  * evaluation day (rules, scores and plays can count days), the published tiers and segments, the
  * scoring settings and the published plays (each version is immutable).
  */
-interface FullSignature {
+export interface FullSignature {
   day: string;
   memberships: string;
   scoring: string;
@@ -148,7 +148,7 @@ interface FullSignature {
 function fullSignature(rules: PublishedRules, plays: readonly PublishedPlay[], asOf: Date): FullSignature {
   return {
     day: toIsoDate(asOf),
-    memberships: JSON.stringify([rules.scheme?.version ?? null, rules.segments.map((s) => [s.id, s.version]).sort((x, y) => x[0]! - y[0]!)]),
+    memberships: membershipsSignature(rules),
     scoring: JSON.stringify(rules.scoring),
     plays: JSON.stringify(plays.map((p) => [p.id, p.version])),
   };
