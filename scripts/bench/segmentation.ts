@@ -46,7 +46,7 @@ import { previewSegmentRule } from "@/lib/data/rules/preview";
 import { previewTierScheme } from "@/lib/data/rules/tier-preview";
 import { publishDemoRules } from "@/lib/seed/demo-rules";
 import { seedDatabase } from "@/lib/seed/seed-database";
-import type { RuleGroup } from "@/lib/segmentation/schema";
+import { parseRule, type RuleGroup } from "@/lib/segmentation/schema";
 import type { TierDefinition } from "@/lib/segmentation/tier-scheme";
 import { percentile } from "./http";
 
@@ -140,6 +140,13 @@ const EXTRA_SEGMENTS: { name: string; rule: unknown }[] = [
   { name: "Bench: analytics stack", rule: { kind: "group", op: "and", children: [cond("a", "technologies", "in_category", ["ANALYTICS"]), cond("b", "engagementScore", "gte", 20)] } },
 ];
 
+/** A benchmark rule parsed, as the app publishes it. */
+function published(rule: unknown): RuleGroup {
+  const parsed = parseRule(rule);
+  if (!parsed.ok) throw new Error(`bench rule does not parse: ${parsed.errors[0]?.message}`);
+  return parsed.rule;
+}
+
 /** Remove a benchmark segment and every trace of its members, so its first materialisation can be timed again. */
 async function dropSegment(name: string): Promise<void> {
   const old = await db.segment.findFirst({ where: { name } });
@@ -176,6 +183,11 @@ if ((await db.account.count()) === 0) {
   console.log(`  using the ${(await db.account.count()).toLocaleString("en-US")} accounts already in the database`);
 }
 
+// The dormant segment is recreated on every run, so its first materialisation is always timed.
+// Removed before the first materialisation, whose stamp then names the rules without it: its
+// publish leaves the stamp naming them with it, as a publish in the app does (recompute-rule.ts).
+await dropSegment(DORMANT);
+
 let firstMs: number | null = null;
 if ((await db.tierSchemeVersion.count()) === 0) {
   const admin = await db.user.findFirst({ where: { role: "ADMIN" } });
@@ -199,8 +211,6 @@ if ((await db.tierSchemeVersion.count()) === 0) {
 }
 table.push(["first materialisation (every account enters its tier, segments, plays, score)", firstMs === null ? "not run (--first)" : seconds(firstMs)]);
 
-// The dormant segment is recreated on every run, so its first materialisation is always timed.
-await dropSegment(DORMANT);
 let oneSegmentMs = 0;
 for (const extra of EXTRA_SEGMENTS) {
   if (await db.segment.findFirst({ where: { name: extra.name } })) continue;
@@ -208,7 +218,8 @@ for (const extra of EXTRA_SEGMENTS) {
   await db.segmentVersion.create({ data: { segmentId: segment.id, version: 1, rule: extra.rule as object, note: "bench" } });
   const [changes, ms] = await time(`first materialisation of "${extra.name}"`, () =>
     // In a transaction, as the app publishes (lib/data/rules/segments.ts).
-    db.$transaction((tx) => recomputeSegment(tx, { id: segment.id, rule: extra.rule as RuleGroup }, { reason: "RULE_PUBLISHED", ruleVersion: 1 }, { asOf }), LONG_TRANSACTION),
+    // The rule as the app publishes it: parsed, so it equals the published version's.
+    db.$transaction((tx) => recomputeSegment(tx, { id: segment.id, rule: published(extra.rule) }, { reason: "RULE_PUBLISHED", ruleVersion: 1 }, { asOf }), LONG_TRANSACTION),
   );
   if (extra.name === DORMANT) {
     oneSegmentMs = ms;
