@@ -3,8 +3,9 @@
  * 100,000 and 1,000,000 accounts with the same flags: the first materialisation, the first
  * materialisation of one new segment ("Bench: dormant", recreated on every run), the full
  * recompute with nothing to change (tiers + 10 segments + plays + scores; the first run after the
- * materialisations is reported on its own row; the later ones skip every part, nothing having been
- * written since: lib/db/membership/input-stamp.ts), the same after one account's name is written
+ * materialisations is reported on its own row: with `--first` it skips every part too, the new
+ * segment's publish having kept the stamp, lib/db/membership/recompute-rule.ts; the later ones skip
+ * every part, nothing having been written since: lib/db/membership/input-stamp.ts), the same after one account's name is written
  * and after the median account's lifetime value grows by 5,000 (only what the write changed is recomputed,
  * lib/db/membership/recompute-written.ts, or everything when it moved many accounts' ranks), the
  * same with every part run (as on a new day), a tier scheme republish and its restore (each in a transaction, as
