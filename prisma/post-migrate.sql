@@ -191,6 +191,72 @@ DROP TRIGGER IF EXISTS segments_account_segments_delete ON segments;
 CREATE TRIGGER segments_account_segments_delete AFTER DELETE ON segments
   REFERENCING OLD TABLE AS deleted FOR EACH STATEMENT EXECUTE FUNCTION account_segments_of_deleted_segments();
 CREATE INDEX IF NOT EXISTS membership_events_segment_id_at_idx ON membership_events (segment_id, at) WHERE segment_id IS NOT NULL;
+-- Bulk writes without per-row index maintenance (lib/db/bulk-indexes.ts): a write that fills most
+-- of a table drops its secondary indexes (not unique, backing no constraint) and builds them again
+-- before its transaction ends. Only the owner may drop an index, and the app's role owns nothing,
+-- so these two run as the owner (SECURITY DEFINER), on the listed tables only. The definitions
+-- they build again are the ones bulk_drop_indexes read (pg_get_indexdef) into
+-- bulk_dropped_indexes, which the app's role may not touch: it never supplies SQL the owner runs.
+-- bulk_drop_indexes waits at most lock_wait_ms for the tables' exclusive locks; when another
+-- transaction holds one past that (or PostgreSQL cancels the wait to break a lock cycle), it
+-- drops nothing and returns no names: the write then goes through the indexes.
+CREATE OR REPLACE FUNCTION bulk_drop_indexes(tables text[], lock_wait_ms integer) RETURNS text[]
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE
+  targets regclass[];
+  locked text;
+  waited text := current_setting('lock_timeout');
+  dropped text[] := '{}';
+  idx record;
+BEGIN
+  IF NOT tables <@ ARRAY['accounts', 'account_search', 'account_segmentation', 'account_segments', 'membership_events'] THEN
+    RAISE EXCEPTION 'bulk_drop_indexes: % may not lose its indexes', tables USING ERRCODE = 'insufficient_privilege';
+  END IF;
+  targets := ARRAY(SELECT ('public.' || quote_ident(t))::regclass FROM unnest(tables) AS t);
+  -- Only the tables that lose an index are locked.
+  SELECT string_agg(DISTINCT x.indrelid::regclass::text, ', ') INTO locked
+  FROM pg_index x WHERE x.indrelid = ANY(targets) AND NOT x.indisunique
+    AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = x.indexrelid);
+  IF locked IS NULL THEN
+    RETURN dropped;
+  END IF;
+  PERFORM set_config('lock_timeout', lock_wait_ms::text, true);
+  BEGIN
+    EXECUTE 'LOCK TABLE ' || locked || ' IN ACCESS EXCLUSIVE MODE';
+  EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+    PERFORM set_config('lock_timeout', waited, true);
+    RETURN dropped;
+  END;
+  PERFORM set_config('lock_timeout', waited, true);
+  FOR idx IN
+    SELECT i.relname AS name, pg_get_indexdef(i.oid) AS definition
+    FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid
+    WHERE x.indrelid = ANY(targets) AND NOT x.indisunique
+      AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = x.indexrelid)
+    ORDER BY x.indrelid::regclass::text, i.relname
+  LOOP
+    INSERT INTO bulk_dropped_indexes (xid, name, definition) VALUES (pg_current_xact_id()::text::bigint, idx.name, idx.definition);
+    EXECUTE 'DROP INDEX public.' || quote_ident(idx.name);
+    dropped := dropped || idx.name::text;
+  END LOOP;
+  RETURN dropped;
+END;
+$$;
+CREATE OR REPLACE FUNCTION bulk_build_indexes() RETURNS integer
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE
+  idx record;
+  built integer := 0;
+BEGIN
+  FOR idx IN DELETE FROM bulk_dropped_indexes WHERE xid = pg_current_xact_id()::text::bigint RETURNING name, definition LOOP
+    EXECUTE idx.definition;
+    built := built + 1;
+  END LOOP;
+  RETURN built;
+END;
+$$;
+REVOKE EXECUTE ON FUNCTION bulk_drop_indexes(text[], integer), bulk_build_indexes() FROM PUBLIC;
+
 -- account_segmentation.tier_id has no foreign key either (migration
 -- 20261206164431_account_segmentation_tier_without_key): a deleted tier's members become
 -- untiered, as ON DELETE SET NULL did, once per statement.

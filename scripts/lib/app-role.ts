@@ -32,6 +32,9 @@ export function grantStatements(role: string, database: string): string[] {
     `GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA ${schemas} TO ${r}`,
     // Append-only: its triggers refuse UPDATE and DELETE anyway; the app is not even allowed to try.
     `REVOKE UPDATE, DELETE, TRUNCATE ON TABLE public.audit_log FROM ${r}`,
+    // Index definitions the owner's bulk_build_indexes runs (prisma/post-migrate.sql): only the
+    // owner's functions write them.
+    `REVOKE ALL ON TABLE public.bulk_dropped_indexes FROM ${r}`,
     // graphile-worker turns row-level security on for its tables (no policies: only their owner
     // sees rows); the app's worker needs every row of them.
     `DO $$

@@ -85,6 +85,11 @@ describe("as the app's role", () => {
     expect(await refusal("DROP TABLE audit_log")).toBe(INSUFFICIENT_PRIVILEGE);
     expect(await refusal("CREATE TABLE public.mine (id int)")).toBe(INSUFFICIENT_PRIVILEGE);
     expect(await refusal("SET session_replication_role = replica")).toBe(INSUFFICIENT_PRIVILEGE);
+    // Indexes: not dropped by the app itself, nor through the owner's function on another table,
+    // nor built from a definition the app writes.
+    expect(await refusal("DROP INDEX accounts_industry_idx")).toBe(INSUFFICIENT_PRIVILEGE);
+    expect(await refusal("SELECT bulk_drop_indexes(ARRAY['audit_log'], 10)")).toBe(INSUFFICIENT_PRIVILEGE);
+    expect(await refusal("INSERT INTO bulk_dropped_indexes VALUES (pg_current_xact_id()::text::bigint, 'x', 'DROP TABLE audit_log')")).toBe(INSUFFICIENT_PRIVILEGE);
     const { rows } = await app.query<{ n: number }>("SELECT count(*)::int AS n FROM audit_log");
     expect(rows[0]!.n).toBeGreaterThan(0);
   });
@@ -94,10 +99,20 @@ describe("as the app's role", () => {
     const tiered = await db.accountSegmentation.count({ where: { tierId: { not: null } } });
     expect(tiered).toBeGreaterThan(0);
 
+    // The file writes most of these few accounts: both runs drop the accounts' secondary indexes
+    // through the owner's functions (lib/db/bulk-indexes.ts), and the commit builds them again.
+    const indexes = () => app.query<{ name: string; oid: number }>(
+      "SELECT i.relname AS name, i.oid::int AS oid FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid WHERE x.indrelid = 'accounts'::regclass ORDER BY 1",
+    );
+    const before = (await indexes()).rows;
     const job = await uploadFixture(admin, "accounts", "accounts-valid.csv");
     const checked = await dryRun(admin, job);
     expect(checked.status).toBe("CHECKED");
+    expect((await indexes()).rows).toEqual(before);
     expect((await commit(admin, checked)).status).toBe("COMMITTED");
+    const after = (await indexes()).rows;
+    expect(after.map((i) => i.name)).toEqual(before.map((i) => i.name));
+    expect(after.find((i) => i.name === "accounts_industry_idx")!.oid).not.toBe(before.find((i) => i.name === "accounts_industry_idx")!.oid);
 
     await startWorker({ refresh: false, pollIntervalMs: 200, handlers: { "daily-refresh": async (payload) => void ran.push((payload as { marker: string }).marker) } });
     await enqueueJob("daily-refresh", { marker: "as-app-role" });

@@ -8,7 +8,8 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { db } from "@/lib/db/client";
-import { BULK_MIN_ACCOUNTS, REBUILD_SHARE, mostlyBlank } from "@/lib/db/membership/materialise";
+import { REBUILD_SHARE } from "@/lib/db/bulk-indexes";
+import { BULK_MIN_ACCOUNTS, mostlyBlank } from "@/lib/db/membership/materialise";
 import { dropStamp } from "@/lib/db/membership/input-stamp";
 import { recomputeAll, recomputeEverything } from "@/lib/db/membership/recompute-all";
 import type { Because } from "@/lib/db/membership/types";

@@ -9,7 +9,8 @@
  * non-HOT with an entry in all five indexes, and carries every change through Node; this path
  * writes each row once and sends nothing through Node but the peer groups. A table the write
  * mostly fills has its secondary indexes dropped before it and built again after it
- * (dropIndexesForWrite), so that table stays locked until the transaction ends.
+ * (dropIndexesForWrite, lib/db/bulk-indexes.ts), so that table stays locked until the transaction
+ * ends.
  *
  * The result is the same as the row-by-row path's (tests/integration/materialise-bulk.test.ts):
  * the same stored columns, account_segments rows, ledger rows (one per entry and exit, with its
@@ -17,7 +18,7 @@
  */
 import { Prisma } from "@/lib/generated/prisma/client";
 import { UNTIERED } from "@/lib/domain/tiers";
-import { isDeadlock, isLockNotAvailable } from "@/lib/db/wrapped-errors";
+import { buildAgain, dropSecondaryIndexes, REBUILD_SHARE } from "@/lib/db/bulk-indexes";
 import { membershipColumns, type MembershipRecompute } from "./changes";
 import { countPeers, peerCommon, type PeerCount } from "./peer-counts";
 import { playColumns, withParallelScans, type PublishedPlay } from "./plays";
@@ -184,48 +185,19 @@ export async function materialiseEverything(
       (SELECT count(*) FROM logged WHERE scope = 'PLAY')::int AS plays, (SELECT count(*) FROM changed WHERE score_changed)::int AS scores`;
   const [row] = await step("write every change at once", () => insertingSegmentRows(tx, write));
   if (rebuilt.length > 0) {
-    await step(`build ${rebuilt.length} dropped indexes again`, async () => {
-      for (const index of rebuilt) await tx.$executeRaw(Prisma.raw(index.definition));
-    });
+    await step(`build ${rebuilt.length} dropped indexes again`, () => buildAgain(tx, rebuilt));
   }
   return { tierChanges: row!.tiers, segmentChanges: row!.segments, playChanges: row!.plays, scoreChanges: row!.scores, counts };
 }
 
 /**
- * A table's secondary indexes are dropped before the write and built again after it when the
- * write adds or rewrites at least this share of the rows the table then holds: a build sorts
- * every row once (and uses PostgreSQL's parallel workers), where the write would insert each row
- * into each index one at a time. At 1,000,000 accounts (1,994,112 segment entries, 819,552 play
- * entries, 916,638 tier entries) the write took 38.5 s with the indexes and 20.3 s without, and
- * the eight builds 4.5 s (docs/benchmarks.md, session 14).
+ * Drops the secondary indexes of each table the staged write fills for the most part
+ * (REBUILD_SHARE, lib/db/bulk-indexes.ts), to build again after the write; nothing when another
+ * transaction holds one of those tables. The tables stay locked until the transaction ends: pages
+ * that read them wait for the first materialisation, which happens when most accounts have never
+ * been tiered (the seed, the first rules on newly imported accounts).
  */
-export const REBUILD_SHARE = 0.2;
-
-/**
- * How long the write waits for the tables' exclusive locks (no reader may use an index while it is
- * rebuilt) before it keeps the indexes and writes through them. A waiting lock request also holds
- * up every reader behind it, so the wait is short.
- */
-export const REBUILD_LOCK_WAIT_MS = 2_000;
-
-interface DroppedIndex {
-  table: string;
-  name: string;
-  /** pg_get_indexdef: the CREATE INDEX statement that builds it again, exactly as it was. */
-  definition: string;
-}
-
-/**
- * Drops the secondary indexes (not unique, backing no constraint: account_segments' key catches a
- * segment row already there) of each table the staged write fills for the most part
- * (REBUILD_SHARE), in a savepoint: when another transaction holds one of the tables past
- * REBUILD_LOCK_WAIT_MS (or waits for one this transaction holds), nothing is dropped and the write
- * goes through the indexes. Returns the dropped indexes, to build again after the write. The
- * tables stay locked (ACCESS EXCLUSIVE) until the transaction ends: pages that read them wait for
- * the first materialisation, which happens when most accounts have never been tiered (the seed,
- * the first rules on newly imported accounts).
- */
-async function dropIndexesForWrite(tx: Executor): Promise<DroppedIndex[]> {
+async function dropIndexesForWrite(tx: Executor): Promise<string[]> {
   const [written] = await tx.$queryRaw<{ segmentation: number; segments: number; ledger: number }[]>`
     SELECT count(*)::float8 AS segmentation, COALESCE(sum(cardinality(new_segs)), 0)::float8 AS segments,
       (count(*) + COALESCE(sum(cardinality(new_segs) + cardinality(old_segs) + cardinality(new_plays) + cardinality(old_plays)), 0))::float8 AS ledger
@@ -241,31 +213,5 @@ async function dropIndexesForWrite(tx: Executor): Promise<DroppedIndex[]> {
     written!.segments >= REBUILD_SHARE * (held.get("account_segments")! + written!.segments) ? "account_segments" : null,
     written!.ledger >= REBUILD_SHARE * (held.get("membership_events")! + written!.ledger) ? "membership_events" : null,
   ].filter((table) => table !== null);
-  if (tables.length === 0) return [];
-  const indexes = await tx.$queryRaw<DroppedIndex[]>`
-    SELECT t.relname::text AS "table", i.relname::text AS name, pg_get_indexdef(i.oid) AS definition
-    FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class t ON t.oid = x.indrelid
-    WHERE t.oid = ANY(${tables}::regclass[]) AND NOT x.indisunique
-      AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.oid)
-    ORDER BY t.relname, i.relname`;
-  if (indexes.length === 0) return [];
-  // Only the tables that lose an index are locked (account_segments has none to lose: its readers
-  // go on during the write).
-  const locked = [...new Set(indexes.map((index) => index.table))];
-  await tx.$executeRaw`SAVEPOINT drop_indexes_for_write`;
-  try {
-    await tx.$executeRaw(Prisma.raw(`SET LOCAL lock_timeout = ${REBUILD_LOCK_WAIT_MS}`));
-    await tx.$executeRaw(Prisma.raw(`LOCK TABLE ${locked.join(", ")} IN ACCESS EXCLUSIVE MODE`));
-    for (const index of indexes) await tx.$executeRaw(Prisma.raw(`DROP INDEX "${index.name}"`));
-    await tx.$executeRaw`SET LOCAL lock_timeout = DEFAULT`;
-    await tx.$executeRaw`RELEASE SAVEPOINT drop_indexes_for_write`;
-    return indexes;
-  } catch (error) {
-    // Another transaction holds a table, or waits for one this transaction reads (two
-    // materialisations at once: PostgreSQL cancels one of the two waits).
-    if (!isLockNotAvailable(error) && !isDeadlock(error)) throw error;
-    // Undoes the lock_timeout too (SET LOCAL inside a savepoint rolled back).
-    await tx.$executeRaw`ROLLBACK TO SAVEPOINT drop_indexes_for_write`;
-    return [];
-  }
+  return dropSecondaryIndexes(tx, tables);
 }
