@@ -11,6 +11,7 @@
  */
 import { recordAudit } from "@/lib/audit";
 import type { Actor } from "@/lib/auth/access";
+import { buildAgain, dropSecondaryIndexes, REBUILD_SHARE } from "@/lib/db/bulk-indexes";
 import { db } from "@/lib/db/client";
 import { recomputeAccounts, recomputeAll, recomputeTiersAndSegments } from "@/lib/db/membership/recompute-all";
 import { metricsAsOfSql, recomputeAccountMetrics, recomputeSourceMetrics } from "@/lib/db/metrics";
@@ -39,6 +40,29 @@ export const IMPORT_LOCK_KEY = 727_002;
  * value rank at 100,000 accounts, 0.1% at 1,000,000.
  */
 export const INCREMENTAL_IMPORT_ACCOUNTS = 1_000;
+/**
+ * Drops the secondary indexes of `accounts` (lib/db/bulk-indexes.ts) when the file writes at least
+ * REBUILD_SHARE of the accounts: the rows an accounts file updates or creates, the accounts whose
+ * metrics or technologies another file changes. Written one at a time, every row costs an entry in
+ * each of the table's 16 secondary indexes (every metric column is indexed, so no metrics update
+ * is HOT): 90,000 of 100,000 accounts' metrics took 4.7 s with them and 0.32 s without
+ * (docs/benchmarks.md, session 15). `accounts` then stays locked until the import ends: pages
+ * wait for a large import, its dry run included (whose rollback restores the indexes).
+ */
+async function dropAccountIndexes(tx: SqlClient & Parameters<typeof dropSecondaryIndexes>[0], kind: ImportKind, mode: RunMode): Promise<string[]> {
+  const written = kind === "accounts" ? "SELECT count(*) FROM import_stage" : "SELECT count(*) FROM import_candidates";
+  const [row] = await tx.$queryRawUnsafe<{ written: number; held: number }[]>(
+    `SELECT (${written})::float8 AS written, GREATEST((SELECT reltuples FROM pg_class WHERE oid = 'accounts'::regclass), 0)::float8 AS held`,
+  );
+  // An accounts file's rows may all be new: the table then holds them too.
+  const after = row!.held + (kind === "accounts" ? row!.written : 0);
+  if (row!.written < REBUILD_SHARE * after) return [];
+  // A dry run's rollback restores them, so it also drops account_search's two trigram indexes,
+  // which the file's names go into (0.6 s of the apply at 100,000 accounts); building them again
+  // would cost a commit more than that (0.9 s).
+  return dropSecondaryIndexes(tx, mode === "dryRun" ? ["accounts", "account_search"] : ["accounts"]);
+}
+
 /**
  * Rows per staging INSERT (one unnest statement per batch: few round trips, memory bounded by the
  * batch, not the file).
@@ -183,6 +207,8 @@ export async function runImport(input: RunInput): Promise<RunOutcome> {
         addErrors(fillErrors);
         validRows -= new Set(fillErrors.map((e) => e.line)).size;
         if (input.mode === "commit" && errorCount > 0) throw new Rollback(refuse());
+        // A file that writes most accounts writes them without their secondary indexes.
+        const dropped = await timed("indexes", () => dropAccountIndexes(tx, input.kind, input.mode));
         const counts = await timed("apply", () => stage.apply(tx, stageCtx));
         await tx.$executeRawUnsafe("ANALYZE import_touched");
 
@@ -208,6 +234,9 @@ export async function runImport(input: RunInput): Promise<RunOutcome> {
           await report("comparing", rows);
           impact = await timed("impact", () => readImpact(tx));
         }
+        // Built again last (no read after it could use them: bulk-indexes.ts); a dry run's
+        // rollback restores them.
+        if (input.mode === "commit") await timed("indexes", () => buildAgain(tx, dropped));
         const scheme = await tx.tierSchemeVersion.findFirst({ orderBy: { version: "desc" }, select: { version: true } });
         errors.sort((a, b) => a.line - b.line);
         const outcome = buildOutcome({
