@@ -35,7 +35,3 @@ export function isUniqueViolation(error: unknown): boolean {
   return hasSqlState(error, "23505");
 }
 
-/** 40P01 deadlock_detected: this transaction's statement was cancelled to break a lock cycle. */
-export function isDeadlock(error: unknown): boolean {
-  return hasSqlState(error, "40P01");
-}
