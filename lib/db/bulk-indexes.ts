@@ -10,7 +10,8 @@
  */
 import type { Db } from "./client";
 
-type Executor = Pick<Db, "$executeRaw" | "$queryRaw">;
+/** The Prisma client or a transaction of it. */
+export type BulkExecutor = Pick<Db, "$executeRaw" | "$queryRaw">;
 
 /**
  * A table's secondary indexes are dropped before a write and built again after it when the write
@@ -38,13 +39,13 @@ export const REBUILD_LOCK_WAIT_MS = 2_000;
  * transaction restores them. Indexes built again in a transaction that updated rows without them
  * cannot serve that transaction's later reads (pg_index.indcheckxmin): build them last.
  */
-export async function dropSecondaryIndexes(tx: Executor, tables: readonly string[]): Promise<string[]> {
+export async function dropSecondaryIndexes(tx: BulkExecutor, tables: readonly string[]): Promise<string[]> {
   if (tables.length === 0) return [];
   const [row] = await tx.$queryRaw<{ names: string[] }[]>`SELECT bulk_drop_indexes(${[...tables]}::text[], ${REBUILD_LOCK_WAIT_MS}::int) AS names`;
   return row?.names ?? [];
 }
 
 /** Builds the indexes this transaction dropped again, exactly as they were. */
-export async function buildAgain(tx: Executor, dropped: readonly string[]): Promise<void> {
+export async function buildAgain(tx: BulkExecutor, dropped: readonly string[]): Promise<void> {
   if (dropped.length > 0) await tx.$queryRaw`SELECT bulk_build_indexes() AS built`;
 }

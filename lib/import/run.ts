@@ -11,7 +11,7 @@
  */
 import { recordAudit } from "@/lib/audit";
 import type { Actor } from "@/lib/auth/access";
-import { buildAgain, dropSecondaryIndexes, REBUILD_SHARE } from "@/lib/db/bulk-indexes";
+import { buildAgain, dropSecondaryIndexes, REBUILD_SHARE, type BulkExecutor } from "@/lib/db/bulk-indexes";
 import { db } from "@/lib/db/client";
 import { recomputeAccounts, recomputeAll, recomputeTiersAndSegments } from "@/lib/db/membership/recompute-all";
 import { metricsAsOfSql, recomputeAccountMetrics, recomputeSourceMetrics } from "@/lib/db/metrics";
@@ -49,7 +49,7 @@ export const INCREMENTAL_IMPORT_ACCOUNTS = 1_000;
  * (docs/benchmarks.md, session 15). `accounts` then stays locked until the import ends: pages
  * wait for a large import, its dry run included (whose rollback restores the indexes).
  */
-async function dropAccountIndexes(tx: SqlClient & Parameters<typeof dropSecondaryIndexes>[0], kind: ImportKind, mode: RunMode): Promise<string[]> {
+async function dropAccountIndexes(tx: SqlClient & BulkExecutor, kind: ImportKind, mode: RunMode): Promise<string[]> {
   const written = kind === "accounts" ? "SELECT count(*) FROM import_stage" : "SELECT count(*) FROM import_candidates";
   const [row] = await tx.$queryRawUnsafe<{ written: number; held: number }[]>(
     `SELECT (${written})::float8 AS written, GREATEST((SELECT reltuples FROM pg_class WHERE oid = 'accounts'::regclass), 0)::float8 AS held`,
