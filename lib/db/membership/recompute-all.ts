@@ -13,7 +13,7 @@ import { materialiseEverything, mostlyBlank } from "./materialise";
 import { countPeers, peerCommon, storePeerCounts } from "./peer-counts";
 import { loadPublishedPlays, recomputePlays, withParallelScans, type PeerCommon, type PublishedPlay } from "./plays";
 import { loadPublishedRules, membershipsSignature, rulesSignature, type PublishedRules, type ScoringSettings } from "./published-rules";
-import { applyScoreChanges, readScopedScoreChanges, readScoreChanges } from "./scores";
+import { applyScoreChanges, readScopedScoreChanges, readScoreChanges, writeScoreChanges } from "./scores";
 import { recomputeWritten } from "./recompute-written";
 import { reorderTierRanks, syncTiers } from "./tier-rows";
 import type { Because, Executor, RecomputeScope } from "./types";
@@ -46,7 +46,7 @@ export async function recomputeAll(db: Executor, because: Because, scope: Recomp
   const { tierChanges, segmentsEntered, segmentsLeft } = await applyMembershipChanges(db, memberships, what, because);
   await reorderTierRanks(db);
   const playChanges = await recomputePlays(db, because, { asOf, accountIds: scope.accountIds });
-  const scoreChanges = await applyScoreChanges(db, await readScoreChanges(db, rules.scoring, asOf));
+  const scoreChanges = await writeScoreChanges(db, rules.scoring, asOf);
   return { tierChanges, segmentChanges: segmentsEntered + segmentsLeft, playChanges, scoreChanges };
 }
 
