@@ -1,6 +1,6 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/db/client";
-import { intArrayLiteral } from "@/lib/db/membership/bulk-values";
+import { intArrayLiteral } from "@/lib/db/bulk-values";
 import type { AccountFacts } from "@/lib/segmentation/facts";
 import { FIELD_LIST } from "@/lib/segmentation/fields";
 import { NON_RESPONSE_OUTCOMES } from "@/lib/segmentation/options";

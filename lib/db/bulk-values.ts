@@ -17,6 +17,16 @@ export function floatArrayLiteral(values: readonly number[]): string {
   return `{${values.join(",")}}`;
 }
 
+/**
+ * An array literal of any values, for a text[] parameter cast in SQL to the column's array type
+ * (`$1::text[]::numeric[]`, `$1::int[]`): every value quoted, so a string keeps its commas, braces,
+ * quotes, backslashes, spaces and the text "NULL"; null is SQL NULL. Strings, numbers and booleans
+ * only (as their JavaScript strings).
+ */
+export function textArrayLiteral(values: readonly (string | number | boolean | null)[]): string {
+  return `{${values.map((v) => (v === null ? "NULL" : `"${String(v).replace(/[\\"]/g, "\\$&")}"`)).join(",")}}`;
+}
+
 /** A text[] literal whose elements are int[] literals: cast the whole with ::text[], each element with ::int[]. */
 export function intArraysLiteral(arrays: readonly (readonly number[])[]): string {
   return `{${arrays.map((a) => `"{${a.join(",")}}"`).join(",")}}`;

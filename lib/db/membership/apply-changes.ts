@@ -5,7 +5,7 @@
  */
 import { Prisma } from "@/lib/generated/prisma/client";
 import { UNTIERED } from "@/lib/domain/tiers";
-import { intArrayLiteral, intArraysLiteral } from "./bulk-values";
+import { intArrayLiteral, intArraysLiteral } from "@/lib/db/bulk-values";
 import { STAGED_CHANGES, type MembershipChange, type MembershipRecompute } from "./changes";
 import { insertingSegmentRows, keepingExisting } from "./segment-rows";
 import type { Because, Executor } from "./types";

@@ -7,7 +7,7 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { RuleGroup } from "@/lib/segmentation/schema";
 import { compileRule, compileTierCase } from "@/lib/segmentation/sql";
-import { parseJsonRows } from "./bulk-values";
+import { parseJsonRows } from "@/lib/db/bulk-values";
 import type { PublishedScheme } from "./published-rules";
 import type { Executor, RecomputeScope } from "./types";
 

@@ -18,7 +18,7 @@ import { compileAudience } from "@/lib/plays/audience";
 import { isPlayRunning, readPlayDefinition, type PlayDefinition } from "@/lib/plays/definition";
 import { toIsoDate } from "@/lib/segmentation/dates";
 import { APPLY_BATCH, byIds } from "./apply-changes";
-import { identArraysLiteral, intArrayLiteral, intArraysLiteral, parseJsonRows } from "./bulk-values";
+import { identArraysLiteral, intArrayLiteral, intArraysLiteral, parseJsonRows } from "@/lib/db/bulk-values";
 import { beginDerivedWrites } from "./input-stamp";
 import { countPeers, peerCommon } from "./peer-counts";
 import type { Because, RecomputeScope } from "./types";

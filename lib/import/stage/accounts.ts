@@ -1,3 +1,4 @@
+import { textArrayLiteral } from "@/lib/db/bulk-values";
 import type { AccountRow, RowError } from "../rows";
 import { columnOf, dropLines, type SqlClient, type StageSpec } from "./types";
 
@@ -54,6 +55,8 @@ export const accountsStage: StageSpec<AccountRow> = {
 
   async insert(tx: SqlClient, rows) {
     if (rows.length === 0) return;
+    // Each column as one literal (lib/db/bulk-values.ts): as arrays, Prisma's conversion of every
+    // value took 0.9 s of 1.5 s for 100,000 rows.
     await tx.$executeRawUnsafe(
       `INSERT INTO import_stage (line, domain, ${COLUMNS.join(", ")})
        SELECT line, domain, name, industry, country, region, employee_count, annual_revenue, owner_id, potential,
@@ -65,23 +68,23 @@ export const accountsStage: StageSpec<AccountRow> = {
                    $16::text[]::"DevicePreference"[], $17::text[]::"TechAdoption"[])
          AS u(line, domain, name, industry, country, region, employee_count, annual_revenue, owner_id, potential,
               loyalty_status, usage_rate, journey_stage, benefits, hosting_preference, device_preference, tech_adoption)`,
-      rows.map((r) => r.line),
-      rows.map((r) => r.domain),
-      rows.map((r) => r.name),
-      rows.map((r) => r.industry),
-      rows.map((r) => r.country),
-      rows.map((r) => r.region),
-      rows.map((r) => r.employeeCount),
-      rows.map((r) => r.annualRevenue),
-      rows.map((r) => r.ownerId),
-      rows.map((r) => r.potential),
-      rows.map((r) => r.loyaltyStatus),
-      rows.map((r) => r.usageRate),
-      rows.map((r) => r.journeyStage),
-      rows.map((r) => (r.benefitsSought ? r.benefitsSought.join(TAG_SEPARATOR) : null)),
-      rows.map((r) => r.hostingPreference),
-      rows.map((r) => r.devicePreference),
-      rows.map((r) => r.techAdoption),
+      textArrayLiteral(rows.map((r) => r.line)),
+      textArrayLiteral(rows.map((r) => r.domain)),
+      textArrayLiteral(rows.map((r) => r.name)),
+      textArrayLiteral(rows.map((r) => r.industry)),
+      textArrayLiteral(rows.map((r) => r.country)),
+      textArrayLiteral(rows.map((r) => r.region)),
+      textArrayLiteral(rows.map((r) => r.employeeCount)),
+      textArrayLiteral(rows.map((r) => r.annualRevenue)),
+      textArrayLiteral(rows.map((r) => r.ownerId)),
+      textArrayLiteral(rows.map((r) => r.potential)),
+      textArrayLiteral(rows.map((r) => r.loyaltyStatus)),
+      textArrayLiteral(rows.map((r) => r.usageRate)),
+      textArrayLiteral(rows.map((r) => r.journeyStage)),
+      textArrayLiteral(rows.map((r) => (r.benefitsSought ? r.benefitsSought.join(TAG_SEPARATOR) : null))),
+      textArrayLiteral(rows.map((r) => r.hostingPreference)),
+      textArrayLiteral(rows.map((r) => r.devicePreference)),
+      textArrayLiteral(rows.map((r) => r.techAdoption)),
     );
   },
 

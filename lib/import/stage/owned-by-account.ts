@@ -1,3 +1,4 @@
+import { textArrayLiteral } from "@/lib/db/bulk-values";
 import type { ImportRow } from "../rows";
 import { countTouched, unknownAccounts, type StageSpec } from "./types";
 
@@ -24,7 +25,7 @@ export function ownedByAccountStage<R extends ImportRow>(spec: {
   key: string;
   /** The columns a row stages, as SQL column definitions, in the order `values` gives them. */
   columns: readonly string[];
-  values: (row: R) => readonly unknown[];
+  values: (row: R) => readonly (string | number | null)[];
   /** More temp-table columns `fill` uses (not staged from the file, not written). */
   extraColumns?: string;
   fill: StageSpec<R>["fill"];
@@ -45,14 +46,15 @@ export function ownedByAccountStage<R extends ImportRow>(spec: {
       if (rows.length === 0) return;
       const params = columns.map((c, i) => `$${i + 3}::${c.param}`).join(", ");
       const values = rows.map(spec.values);
-      // Each row is matched to its account as it is staged (one join per batch, no second pass).
+      // Each row is matched to its account as it is staged (one join per batch, no second pass);
+      // each column travels as one literal (lib/db/bulk-values.ts), not converted value by value.
       await tx.$executeRawUnsafe(
         `INSERT INTO import_stage (line, domain, ${names.join(", ")}, account_id)
          SELECT u.*, a.id FROM unnest($1::int[], $2::text[], ${params}) AS u(line, domain, ${names.join(", ")})
          LEFT JOIN accounts a ON a.domain = u.domain`,
-        rows.map((r) => r.line),
-        rows.map((r) => r.domain),
-        ...columns.map((_, i) => values.map((v) => v[i])),
+        textArrayLiteral(rows.map((r) => r.line)),
+        textArrayLiteral(rows.map((r) => r.domain)),
+        ...columns.map((_, i) => textArrayLiteral(values.map((v) => v[i]!))),
       );
     },
 
