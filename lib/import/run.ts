@@ -41,13 +41,19 @@ export const IMPORT_LOCK_KEY = 727_002;
  */
 export const INCREMENTAL_IMPORT_ACCOUNTS = 1_000;
 /**
- * Drops the secondary indexes of `accounts` (lib/db/bulk-indexes.ts) when the file writes at least
- * REBUILD_SHARE of the accounts: the rows an accounts file updates or creates, the accounts whose
- * metrics or technologies another file changes. Written one at a time, every row costs an entry in
- * each of the table's 16 secondary indexes (every metric column is indexed, so no metrics update
- * is HOT): 90,000 of 100,000 accounts' metrics took 4.7 s with them and 0.32 s without
- * (docs/benchmarks.md, session 15). `accounts` then stays locked until the import ends: pages
- * wait for a large import, its dry run included (whose rollback restores the indexes).
+ * Drops the secondary indexes of `accounts` and `account_segmentation` (lib/db/bulk-indexes.ts)
+ * when the file writes at least REBUILD_SHARE of the accounts: the rows an accounts file updates
+ * or creates, the accounts whose metrics or technologies another file changes.
+ *  - `accounts`: written one at a time, every row costs an entry in each of the table's 16
+ *    secondary indexes (every metric column is indexed, so no metrics update is HOT): 90,000 of
+ *    100,000 accounts' metrics took 4.7 s with them and 0.32 s without (docs/benchmarks.md,
+ *    session 15).
+ *  - `account_segmentation`: a new account's row arrives with it, and a file this large moves
+ *    every account's value rank, so the commit rewrites nearly every score (priority_score is in
+ *    the list's index, so none is HOT): ~98,000 scores at 100,000 accounts took 1.97 s with its four
+ *    secondary indexes, 0.92 s without and 0.30 s to build them again (session 16).
+ * Both tables then stay locked until the import ends: pages wait for a large import, its dry run
+ * included (whose rollback restores the indexes).
  */
 async function dropAccountIndexes(tx: SqlClient & BulkExecutor, kind: ImportKind, mode: RunMode): Promise<string[]> {
   const written = kind === "accounts" ? "SELECT count(*) FROM import_stage" : "SELECT count(*) FROM import_candidates";
@@ -60,7 +66,8 @@ async function dropAccountIndexes(tx: SqlClient & BulkExecutor, kind: ImportKind
   // A dry run's rollback restores them, so it also drops account_search's two trigram indexes,
   // which the file's names go into (0.6 s of the apply at 100,000 accounts); building them again
   // would cost a commit more than that (0.9 s).
-  return dropSecondaryIndexes(tx, mode === "dryRun" ? ["accounts", "account_search"] : ["accounts"]);
+  const tables = ["accounts", "account_segmentation"];
+  return dropSecondaryIndexes(tx, mode === "dryRun" ? [...tables, "account_search"] : tables);
 }
 
 /**

@@ -1,6 +1,7 @@
 /**
  * A file that writes at least REBUILD_SHARE of the accounts writes them without the secondary
- * indexes of `accounts` (lib/import/run.ts, lib/db/bulk-indexes.ts): its commit builds them again,
+ * indexes of `accounts` and `account_segmentation` (lib/import/run.ts, lib/db/bulk-indexes.ts): its
+ * commit builds them again,
  * exactly as they were; its dry run's rollback restores them (and those of account_search, which
  * only a dry run drops). A smaller file keeps them, and so does a large one while another
  * transaction reads `accounts`: it writes through them instead of waiting. What each import
@@ -39,12 +40,12 @@ afterAll(async () => {
   await db.$disconnect();
 });
 
-/** The indexes of accounts and account_search: object id (new when built again) and definition. */
+/** The indexes of accounts, account_search and account_segmentation: object id (new when built again) and definition. */
 async function indexes() {
   return db.$queryRaw<{ name: string; oid: number; definition: string }[]>`
     SELECT i.relname::text AS name, i.oid::int AS oid, pg_get_indexdef(i.oid) AS definition
     FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid
-    WHERE x.indrelid IN ('accounts'::regclass, 'account_search'::regclass) ORDER BY 1`;
+    WHERE x.indrelid IN ('accounts'::regclass, 'account_search'::regclass, 'account_segmentation'::regclass) ORDER BY 1`;
 }
 const rebuilt = (before: Awaited<ReturnType<typeof indexes>>, after: Awaited<ReturnType<typeof indexes>>) =>
   after.filter((index) => before.find((b) => b.name === index.name)?.oid !== index.oid).map((index) => index.name);
@@ -59,9 +60,15 @@ async function accountsFile(updates: number, creates: number) {
 }
 
 describe("an import that writes most accounts writes them without their secondary indexes", () => {
-  test("the dry run leaves every index as it was; the commit builds the accounts' again, exactly as they were", async () => {
+  test("the dry run leaves every index as it was; the commit builds the secondary ones again, exactly as they were", async () => {
     const before = await indexes();
-    const secondary = ["accounts_lifetime_value_idx", "accounts_industry_idx", "accounts_technology_ids_idx"];
+    const secondary = [
+      "accounts_lifetime_value_idx",
+      "accounts_industry_idx",
+      "accounts_technology_ids_idx",
+      "account_segmentation_tier_rank_priority_score_account_id_idx",
+      "account_segmentation_play_ids_idx",
+    ];
     expect(before.map((i) => i.name)).toEqual(expect.arrayContaining([...secondary, "account_search_name_trgm_idx"]));
     const job = await accountsFile(300, 200);
     expect(500 / (EXISTING + 200)).toBeGreaterThanOrEqual(REBUILD_SHARE);
@@ -77,8 +84,8 @@ describe("an import that writes most accounts writes them without their secondar
     expect(after.map((i) => i.definition)).toEqual(before.map((i) => i.definition));
     const again = rebuilt(before, after);
     expect(again).toEqual(expect.arrayContaining(secondary));
-    // Only accounts' secondary indexes: not its keys, not account_search's (a commit keeps those).
-    expect(again.filter((name) => name.startsWith("account_search") || name === "accounts_pkey" || name === "accounts_domain_key")).toEqual([]);
+    // Only secondary indexes: not the keys, not account_search's (a commit keeps those).
+    expect(again.filter((name) => name.startsWith("account_search") || name.endsWith("_pkey") || name === "accounts_domain_key")).toEqual([]);
     // Built from the rows written: a lookup through one finds a new account.
     await db.$transaction(async (tx) => {
       await tx.$executeRaw`SET LOCAL enable_seqscan = off`;
@@ -86,6 +93,11 @@ describe("an import that writes most accounts writes them without their secondar
       expect(plan.map((line) => line["QUERY PLAN"]).join("\n")).toContain("accounts_industry_idx");
       const [found] = await tx.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM accounts WHERE industry = 'Manufacturing'`;
       expect(found!.n).toBe(200);
+      // The accounts list's index (tier, then score) holds every account's row, the new ones' too.
+      const list = await tx.$queryRaw<{ "QUERY PLAN": string }[]>`EXPLAIN SELECT account_id FROM account_segmentation WHERE tier_rank >= 0`;
+      expect(list.map((line) => line["QUERY PLAN"]).join("\n")).toContain("account_segmentation_tier_rank_priority_score_account_id_idx");
+      const [listed] = await tx.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM account_segmentation WHERE tier_rank >= 0`;
+      expect(listed!.n).toBe(EXISTING + 200);
     });
   });
 
