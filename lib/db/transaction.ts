@@ -16,3 +16,13 @@ export const LONG_TRANSACTION = { maxWait: 30_000, timeout: 60 * 60_000 } as con
 export async function allowLargeSorts(db: Pick<Db, "$queryRaw">): Promise<void> {
   await db.$queryRaw`SELECT set_config('work_mem', '256MB', true)`;
 }
+
+/**
+ * Runs `work` on the caller's transaction, or in a LONG_TRANSACTION of its own when given the
+ * client itself (whose statements could each run on another pooled connection): for work whose
+ * statements share a temporary table or a lock.
+ */
+export async function onOneTransaction<E extends object, T>(db: E, work: (tx: E) => Promise<T>): Promise<T> {
+  if (!("$transaction" in db)) return work(db);
+  return (db as unknown as Db).$transaction((tx) => work(tx as unknown as E), LONG_TRANSACTION);
+}

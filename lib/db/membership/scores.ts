@@ -3,7 +3,8 @@
  * every account and returns only the changed scores, then those are written in batches.
  */
 import { Prisma } from "@/lib/generated/prisma/client";
-import { allowLargeSorts } from "@/lib/db/transaction";
+import { buildAgain, dropSecondaryIndexes, REBUILD_SHARE } from "@/lib/db/bulk-indexes";
+import { allowLargeSorts, onOneTransaction } from "@/lib/db/transaction";
 import type { RuleGroup } from "@/lib/segmentation/schema";
 import {
   ENGAGEMENT_SCORE_SHARE,
@@ -70,29 +71,52 @@ export async function readScoreChanges(db: Executor, scoring: ScoringSettings, a
 }
 
 /**
- * readScoreChanges and applyScoreChanges in one statement, for a caller that needs only the count
- * and writes on the transaction that reads (recomputeAll, recomputeScores): the changed rows go
- * from the ranking straight into the update, not through Node. At 100,000 accounts with ~98,000
- * changed scores the read and the batched write took 2.5-2.7 s, this 1.2-1.4 s
- * (docs/benchmarks.md, session 16). Returns how many scores changed (not only ranked values).
- * Wants allowLargeSorts in its transaction.
+ * Below this many changed rows the update goes through the indexes: their entries then cost less
+ * than building the indexes again, and pages reading account_segmentation do not wait for a lock.
  */
-export async function writeScoreChanges(db: Executor, scoring: ScoringSettings, asOf: Date): Promise<number> {
-  const stored = Prisma.sql`(r.score_value, r.score_fit, r.score_engagement, r.priority_score)`;
-  const computed = Prisma.sql`(s.v, s.f, s.e, s.total)`;
-  const [row] = await db.$queryRaw<{ changed: number }[]>`
-    WITH ${rankedBase(scoring, asOf)}, ${scoredParts(scoring)}, changed AS MATERIALIZED (
+export const BULK_SCORE_ROWS = 10_000;
+
+/**
+ * readScoreChanges and applyScoreChanges without Node in between, for a caller that needs only the
+ * count and writes on the transaction that reads (recomputeAll, recomputeScores): the changed rows
+ * are staged in a temporary table, then written in one update. At 100,000 accounts with ~98,000
+ * changed scores the read and the batched write took 2.5-2.7 s, this 1.9-2.2 s (docs/benchmarks.md,
+ * session 16). When most rows change (a large import moves every account's value rank, a scoring
+ * change every score), account_segmentation's secondary indexes are dropped for the update and
+ * built again after it (lib/db/bulk-indexes.ts): priority_score is in the accounts list's index,
+ * so no score update is HOT, and each row cost an entry in all four (~98,000 rows: 1.97 s with
+ * them, 0.92 s without and 0.30 s to build them). The table then stays locked until the
+ * transaction ends. Returns how many scores changed (not only ranked values). Runs on the
+ * caller's transaction, or on one of its own when given the client (onOneTransaction).
+ */
+export async function writeScoreChanges(root: Executor, scoring: ScoringSettings, asOf: Date): Promise<number> {
+  return onOneTransaction(root, async (db) => {
+    await allowLargeSorts(db);
+    const stored = Prisma.sql`(r.score_value, r.score_fit, r.score_engagement, r.priority_score)`;
+    const computed = Prisma.sql`(s.v, s.f, s.e, s.total)`;
+    await db.$executeRaw`
+      CREATE TEMP TABLE score_changes ON COMMIT DROP AS
+      WITH ${rankedBase(scoring, asOf)}, ${scoredParts(scoring)}
       SELECT s.id, s.v, s.f, s.e, s.total, s.ltv, s.pot, ${stored} IS DISTINCT FROM ${computed} AS score_changed
       FROM scored s JOIN account_segmentation r ON r.account_id = s.id
-      WHERE (${stored}, r.ranked_lifetime_value, r.ranked_potential) IS DISTINCT FROM (${computed}, s.ltv, s.pot)
-    ), written AS (
-      UPDATE account_segmentation r SET score_value = c.v, score_fit = c.f, score_engagement = c.e, priority_score = c.total,
-        ranked_lifetime_value = c.ltv, ranked_potential = c.pot
-      FROM changed c WHERE r.account_id = c.id
-      RETURNING c.score_changed
-    )
-    SELECT (count(*) FILTER (WHERE score_changed))::int AS changed FROM written`;
-  return row?.changed ?? 0;
+      WHERE (${stored}, r.ranked_lifetime_value, r.ranked_potential) IS DISTINCT FROM (${computed}, s.ltv, s.pot)`;
+    const [staged] = await db.$queryRaw<{ rows: number; scores: number; held: number }[]>`
+      SELECT count(*)::float8 AS rows, (count(*) FILTER (WHERE score_changed))::int AS scores,
+        (SELECT GREATEST(reltuples, 0) FROM pg_class WHERE oid = 'account_segmentation'::regclass)::float8 AS held
+      FROM score_changes`;
+    // Nothing to drop when the caller already dropped them (a large import): its build comes later.
+    const bulk = staged!.rows >= BULK_SCORE_ROWS && staged!.rows >= REBUILD_SHARE * staged!.held;
+    const dropped = bulk ? await dropSecondaryIndexes(db, ["account_segmentation"]) : [];
+    if (staged!.rows > 0) {
+      await db.$executeRaw`
+        UPDATE account_segmentation r SET score_value = c.v, score_fit = c.f, score_engagement = c.e, priority_score = c.total,
+          ranked_lifetime_value = c.ltv, ranked_potential = c.pot
+        FROM score_changes c WHERE r.account_id = c.id`;
+    }
+    await buildAgain(db, dropped);
+    await db.$executeRaw`DROP TABLE score_changes`;
+    return staged!.scores;
+  });
 }
 
 /** Every account's value ranks (relative to all accounts) and score components, as the CTE `base`. */
