@@ -41,6 +41,27 @@ const COLUMNS = [
   "tech_adoption",
 ] as const;
 
+/** Each staged column's value of a row, in the order of the insert's unnest parameters. */
+const STAGED_VALUES: readonly ((row: AccountRow) => string | number | null)[] = [
+  (r) => r.line,
+  (r) => r.domain,
+  (r) => r.name,
+  (r) => r.industry,
+  (r) => r.country,
+  (r) => r.region,
+  (r) => r.employeeCount,
+  (r) => r.annualRevenue,
+  (r) => r.ownerId,
+  (r) => r.potential,
+  (r) => r.loyaltyStatus,
+  (r) => r.usageRate,
+  (r) => r.journeyStage,
+  (r) => (r.benefitsSought ? r.benefitsSought.join(TAG_SEPARATOR) : null),
+  (r) => r.hostingPreference,
+  (r) => r.devicePreference,
+  (r) => r.techAdoption,
+];
+
 export const accountsStage: StageSpec<AccountRow> = {
   async create(tx) {
     await tx.$executeRawUnsafe(`CREATE TEMP TABLE import_stage (
@@ -68,23 +89,7 @@ export const accountsStage: StageSpec<AccountRow> = {
                    $16::text[]::"DevicePreference"[], $17::text[]::"TechAdoption"[])
          AS u(line, domain, name, industry, country, region, employee_count, annual_revenue, owner_id, potential,
               loyalty_status, usage_rate, journey_stage, benefits, hosting_preference, device_preference, tech_adoption)`,
-      textArrayLiteral(rows.map((r) => r.line)),
-      textArrayLiteral(rows.map((r) => r.domain)),
-      textArrayLiteral(rows.map((r) => r.name)),
-      textArrayLiteral(rows.map((r) => r.industry)),
-      textArrayLiteral(rows.map((r) => r.country)),
-      textArrayLiteral(rows.map((r) => r.region)),
-      textArrayLiteral(rows.map((r) => r.employeeCount)),
-      textArrayLiteral(rows.map((r) => r.annualRevenue)),
-      textArrayLiteral(rows.map((r) => r.ownerId)),
-      textArrayLiteral(rows.map((r) => r.potential)),
-      textArrayLiteral(rows.map((r) => r.loyaltyStatus)),
-      textArrayLiteral(rows.map((r) => r.usageRate)),
-      textArrayLiteral(rows.map((r) => r.journeyStage)),
-      textArrayLiteral(rows.map((r) => (r.benefitsSought ? r.benefitsSought.join(TAG_SEPARATOR) : null))),
-      textArrayLiteral(rows.map((r) => r.hostingPreference)),
-      textArrayLiteral(rows.map((r) => r.devicePreference)),
-      textArrayLiteral(rows.map((r) => r.techAdoption)),
+      ...STAGED_VALUES.map((pick) => textArrayLiteral(rows.map(pick))),
     );
   },
 
