@@ -68,6 +68,36 @@ test.describe("as an admin", () => {
     expect(byName.get(`${word} Alpha`)).toContain("Growth");
     expect(byName.get(`${word} Beta`)).toBe("Untiered");
   });
+
+  test("on a phone, a dry run that moves existing accounts shows each move and its count within the screen", async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    // Existing accounts (from the export) given a large or a tiny potential: some change tier. A
+    // dry run only, so nothing is written.
+    const exported = await page.request.get("/accounts/export");
+    expect(exported.ok()).toBe(true);
+    const [header = "", ...lines] = (await exported.text()).split("\n").filter(Boolean);
+    const domainAt = header.split(",").findIndex((c) => /domain/i.test(c));
+    const domains = lines.slice(0, 200).map((line) => line.split(",")[domainAt]);
+    const csv = ["Company Domain Name,Estimated potential", ...domains.map((d, i) => `${d},"${i % 2 ? "$2,500,000" : "$1,000"}"`)].join("\n");
+
+    await page.goto("/admin/import");
+    await page.getByLabel(/^CSV file:/).setInputFiles({ name: "potential.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+    await page.getByRole("button", { name: "Upload and map columns" }).click();
+    await page.getByRole("button", { name: "Run dry run" }).click();
+    await expect(page.getByTestId("tier-change-headline")).toContainText(/^[\d,]+ accounts? will change tier$/);
+    const moves = page.getByTestId("tier-moves");
+    await expect(moves.locator("tbody tr").first()).toBeVisible();
+    // No table is wider than its card, and a move reads "from to" (the arrow is an icon).
+    for (const id of ["tier-moves", "segment-changes"]) {
+      const table = page.getByTestId(id);
+      if ((await table.count()) === 0) continue;
+      const fit = await table.evaluate((el) => ({ table: el.scrollWidth, room: el.parentElement!.clientWidth }));
+      expect(fit.table, `${id} is ${fit.table} px wide in ${fit.room} px`).toBeLessThanOrEqual(fit.room);
+    }
+    await expect(moves.locator("tbody tr").first()).toContainText(/Tier \d.*to.*(Tier \d|Untiered).*\d/);
+    const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
+    expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
+  });
 });
 
 test.describe("as a rep", () => {

@@ -16,32 +16,33 @@ export function ImpactView({ impact, tense, created }: { impact: ImportImpact; t
             : `${plural(impact.tierChanges, "account")} ${will("will change tier", "changed tier")}`}
         </h4>
         {impact.moves.length > 0 && (
-          <div className="overflow-x-auto">
-            <table className="w-full min-w-72 text-sm" data-testid="tier-moves">
-              <caption className="sr-only">Tier changes of existing accounts: from, to, and how many accounts</caption>
-              <thead>
-                <tr className="border-b border-slate-200 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
-                  <th scope="col" className="py-1.5 pr-3">From</th>
-                  <th scope="col" className="py-1.5 pr-3"><span className="sr-only">moves </span>To</th>
-                  <th scope="col" className="py-1.5 text-right">Accounts</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {impact.moves.map((move, i) => (
-                  <tr key={i}>
-                    <td className="py-2 pr-3"><TierBadge tier={move.from} /></td>
-                    <td className="py-2 pr-3">
+          // From and to share a cell that wraps, so a move fits a phone's width beside its count.
+          <table className="w-full text-sm" data-testid="tier-moves">
+            <caption className="sr-only">Tier changes of existing accounts: from, to, and how many accounts</caption>
+            <thead>
+              <tr className="border-b border-slate-200 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
+                <th scope="col" className="py-1.5 pr-3">From → to</th>
+                <th scope="col" className="py-1.5 text-right">Accounts</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {impact.moves.map((move, i) => (
+                <tr key={i}>
+                  <td className="py-2 pr-3">
+                    <span className="flex flex-wrap items-center gap-x-2 gap-y-1">
+                      <TierBadge tier={move.from} />
                       <span className="inline-flex items-center gap-2">
                         <ArrowRight className="h-3.5 w-3.5 text-slate-400" aria-hidden />
+                        <span className="sr-only">{" to "}</span>
                         <TierBadge tier={move.to} />
                       </span>
-                    </td>
-                    <td className="tabular py-2 text-right font-medium text-slate-900">{formatNumber(move.accounts)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+                    </span>
+                  </td>
+                  <td className="tabular py-2 text-right align-top font-medium text-slate-900">{formatNumber(move.accounts)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
         )}
         {created > 0 && impact.newByTier.length > 0 && (
           <div>
@@ -64,7 +65,7 @@ export function ImpactView({ impact, tense, created }: { impact: ImportImpact; t
         </h4>
         {impact.segments.length > 0 && (
           <div className="overflow-x-auto">
-            <table className="w-full min-w-72 text-sm" data-testid="segment-changes">
+            <table className="w-full text-sm" data-testid="segment-changes">
               <caption className="sr-only">Accounts entering and leaving each segment</caption>
               <thead>
                 <tr className="border-b border-slate-200 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
