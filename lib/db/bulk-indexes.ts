@@ -2,8 +2,9 @@
  * Bulk writes without per-row index maintenance: a write that adds or rewrites most of a table's
  * rows drops the table's secondary indexes first and builds them again after it. A build sorts
  * every row once (with PostgreSQL's parallel workers); the write would insert each row into each
- * index one at a time (docs/benchmarks.md: sessions 14 and 15). Used by the first
- * materialisation (lib/db/membership/materialise.ts) and large imports (lib/import/run.ts).
+ * index one at a time (docs/benchmarks.md: sessions 14 to 16). Used by the first
+ * materialisation (lib/db/membership/materialise.ts), large imports (lib/import/run.ts) and
+ * rescores that change most scores (writeScoreChanges, lib/db/membership/scores.ts).
  *
  * Dropping takes the table's exclusive lock until the transaction ends: pages that read it wait
  * for the write. Only tables that lose an index are locked.

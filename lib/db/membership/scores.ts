@@ -1,6 +1,7 @@
 /**
  * Priority scores (lib/segmentation/score.ts defines them), computed set-based: one read ranks
- * every account and returns only the changed scores, then those are written in batches.
+ * every account and returns only the changed scores, then those are written in batches; or, on the
+ * transaction that reads (writeScoreChanges), the changed rows go straight into one update.
  */
 import { Prisma } from "@/lib/generated/prisma/client";
 import { buildAgain, dropSecondaryIndexes, REBUILD_SHARE } from "@/lib/db/bulk-indexes";
@@ -47,7 +48,6 @@ interface ScoreReadOptions {
 
 /** Recompute every account's priority score and its breakdown; returns how many changed. */
 export async function recomputeScores(db: Executor, scoring: ScoringSettings, options: { asOf?: Date } = {}): Promise<number> {
-  await allowLargeSorts(db);
   return writeScoreChanges(db, scoring, options.asOf ?? new Date());
 }
 
@@ -80,12 +80,14 @@ export const BULK_SCORE_ROWS = 10_000;
  * readScoreChanges and applyScoreChanges without Node in between, for a caller that needs only the
  * count and writes on the transaction that reads (recomputeAll, recomputeScores): the changed rows
  * are staged in a temporary table, then written in one update. At 100,000 accounts with ~98,000
- * changed scores the read and the batched write took 2.5-2.7 s, this 1.9-2.2 s (docs/benchmarks.md,
+ * changed scores the read and the batched write took 2.8-2.9 s, this 2.1-2.3 s (docs/benchmarks.md,
  * session 16). When most rows change (a large import moves every account's value rank, a scoring
  * change every score), account_segmentation's secondary indexes are dropped for the update and
  * built again after it (lib/db/bulk-indexes.ts): priority_score is in the accounts list's index,
  * so no score update is HOT, and each row cost an entry in all four (~98,000 rows: 1.97 s with
- * them, 0.92 s without and 0.30 s to build them). The table then stays locked until the
+ * them, 0.92 s without and 0.30 s to build them). They are built right after the update, so the
+ * caller's later statements must not need them (none of recomputeAll's and recomputeScores' callers
+ * reads through them after it: bulk-indexes.ts). The table then stays locked until the
  * transaction ends. Returns how many scores changed (not only ranked values). Runs on the
  * caller's transaction, or on one of its own when given the client (onOneTransaction).
  */

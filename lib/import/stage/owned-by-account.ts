@@ -54,7 +54,7 @@ export function ownedByAccountStage<R extends ImportRow>(spec: {
          LEFT JOIN accounts a ON a.domain = u.domain`,
         textArrayLiteral(rows.map((r) => r.line)),
         textArrayLiteral(rows.map((r) => r.domain)),
-        ...columns.map((_, i) => textArrayLiteral(values.map((v) => v[i]!))),
+        ...columns.map((_, i) => textArrayLiteral(values.map((v) => v[i] ?? null))),
       );
     },
 
