@@ -94,14 +94,12 @@ export const BULK_SCORE_ROWS = 10_000;
 export async function writeScoreChanges(root: Executor, scoring: ScoringSettings, asOf: Date): Promise<number> {
   return onOneTransaction(root, async (db) => {
     await allowLargeSorts(db);
-    const stored = Prisma.sql`(r.score_value, r.score_fit, r.score_engagement, r.priority_score)`;
-    const computed = Prisma.sql`(s.v, s.f, s.e, s.total)`;
     await db.$executeRaw`
       CREATE TEMP TABLE score_changes ON COMMIT DROP AS
       WITH ${rankedBase(scoring, asOf)}, ${scoredParts(scoring)}
-      SELECT s.id, s.v, s.f, s.e, s.total, s.ltv, s.pot, ${stored} IS DISTINCT FROM ${computed} AS score_changed
+      SELECT s.id, s.v, s.f, s.e, s.total, s.ltv, s.pot, ${STORED} IS DISTINCT FROM ${COMPUTED} AS score_changed
       FROM scored s JOIN account_segmentation r ON r.account_id = s.id
-      WHERE (${stored}, r.ranked_lifetime_value, r.ranked_potential) IS DISTINCT FROM (${computed}, s.ltv, s.pot)`;
+      WHERE (${STORED}, ${STORED_RANKS}) IS DISTINCT FROM (${COMPUTED}, ${COMPUTED_RANKS})`;
     const [staged] = await db.$queryRaw<{ rows: number; scores: number; held: number }[]>`
       SELECT count(*)::float8 AS rows, (count(*) FILTER (WHERE score_changed))::int AS scores,
         (SELECT GREATEST(reltuples, 0) FROM pg_class WHERE oid = 'account_segmentation'::regclass)::float8 AS held
@@ -326,25 +324,27 @@ function changedScores(scoring: ScoringSettings, options: ScoreReadOptions): Pri
   return Prisma.sql`${scoredParts(scoring)} ${changedRows(options)}`;
 }
 
+/** A score's stored parts (`account_segmentation r`) and computed ones (`scored s`), and the values it was ranked at. */
+const STORED = Prisma.sql`(r.score_value, r.score_fit, r.score_engagement, r.priority_score)`;
+const COMPUTED = Prisma.sql`(s.v, s.f, s.e, s.total)`;
+const STORED_RANKS = Prisma.sql`(r.ranked_lifetime_value, r.ranked_potential)`;
+const COMPUTED_RANKS = Prisma.sql`(s.ltv, s.pot)`;
+
 /**
  * After scoredParts' CTEs: the changed rows, each as one JSON text (bulk-values.ts). `storedRows`:
  * where the stored scores are read, as `r` joined to `scored s` (account_segmentation's columns).
  */
 function changedRows(options: ScoreReadOptions, storedRows = Prisma.sql`account_segmentation r ON r.account_id = s.id`): Prisma.Sql {
-  const stored = Prisma.sql`(r.score_value, r.score_fit, r.score_engagement, r.priority_score)`;
-  const computed = Prisma.sql`(s.v, s.f, s.e, s.total)`;
-  const storedRanks = Prisma.sql`(r.ranked_lifetime_value, r.ranked_potential)`;
-  const computedRanks = Prisma.sql`(s.ltv, s.pot)`;
   // The ranked values only where they changed: carried and written for every changed row, they
   // cost 10-20% of a full score write (most days change scores, not lifetime values).
   return options.ranked
-    ? Prisma.sql`SELECT (CASE WHEN ${storedRanks} IS DISTINCT FROM ${computedRanks}
-          THEN json_build_array(s.id, s.v, s.f, s.e, s.total, s.ltv, s.pot, ${stored} IS DISTINCT FROM ${computed})
+    ? Prisma.sql`SELECT (CASE WHEN ${STORED_RANKS} IS DISTINCT FROM ${COMPUTED_RANKS}
+          THEN json_build_array(s.id, s.v, s.f, s.e, s.total, s.ltv, s.pot, ${STORED} IS DISTINCT FROM ${COMPUTED})
           ELSE json_build_array(s.id, s.v, s.f, s.e, s.total) END)::text AS r
       FROM scored s JOIN ${storedRows}
-      WHERE (${stored}, ${storedRanks}) IS DISTINCT FROM (${computed}, ${computedRanks})`
+      WHERE (${STORED}, ${STORED_RANKS}) IS DISTINCT FROM (${COMPUTED}, ${COMPUTED_RANKS})`
     : Prisma.sql`SELECT json_build_array(s.id, s.v, s.f, s.e, s.total)::text AS r FROM scored s JOIN ${storedRows}
-      WHERE ${stored} IS DISTINCT FROM ${computed}`;
+      WHERE ${STORED} IS DISTINCT FROM ${COMPUTED}`;
 }
 
 /** The CTEs `parts` and `scored` (id, ltv, pot, v, f, e, total) over `base`. */
