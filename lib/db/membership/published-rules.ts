@@ -60,6 +60,13 @@ export async function loadPublishedScheme(db: Executor): Promise<PublishedScheme
   return { version: latest.version, tiers: parsed.scheme.tiers };
 }
 
+/** One published version of the tier scheme, or null when there is none or it no longer parses. */
+export async function loadSchemeVersion(db: Executor, version: number): Promise<PublishedScheme | null> {
+  const row = await db.tierSchemeVersion.findUnique({ where: { version } });
+  const parsed = row ? parseTierScheme(row.definition) : null;
+  return parsed?.ok ? { version, tiers: parsed.scheme.tiers } : null;
+}
+
 /**
  * The published version of every live segment (or of the one asked for). A version whose rule no
  * longer parses is skipped, so its members are kept as they are rather than all leaving.
