@@ -13,14 +13,11 @@ import { db } from "@/lib/db/client";
 import { beginDerivedWrites, dropStamp } from "@/lib/db/membership/input-stamp";
 import { recomputeEverything } from "@/lib/db/membership/recompute-all";
 import { recomputeTiers } from "@/lib/db/membership/recompute-rule";
-import { createPlay } from "@/lib/data/plays/editor";
-import { publishPlay } from "@/lib/data/plays/publish";
 import { publishTierScheme, saveTierSchemeDraft } from "@/lib/data/rules/tier-scheme";
-import { EMPTY_AUDIENCE } from "@/lib/plays/definition";
 import type { RuleGroup } from "@/lib/segmentation/rule";
 import type { TierDefinition } from "@/lib/segmentation/tier-scheme";
 import { createAccount, createUser } from "../support/fixtures";
-import { publishAutomationGapPlay } from "../support/play-fixture";
+import { publishAutomationGapPlay, publishPlayFor } from "../support/play-fixture";
 import { resetDatabase } from "../support/reset-db";
 
 const DAY = new Date("2026-03-02T12:00:00Z");
@@ -127,20 +124,7 @@ beforeAll(async () => {
     await publishTierScheme(admin, { baseRevision: revision, note: "Two tiers" });
     await publishAutomationGapPlay(admin);
     // A play for the top tier: its audience follows every move in or out of it.
-    const { id } = await createPlay(admin, {
-      name: "Top accounts",
-      goal: "Keep them close",
-      kind: "RETENTION",
-      audience: { ...EMPTY_AUDIENCE, tiers: ["top"] },
-      pitch: "Hello {{name}}",
-      talkingPoints: [],
-      channel: "BEST",
-      priority: 60,
-      startsOn: null,
-      endsOn: null,
-    });
-    await publishPlay(admin, id, { baseRevision: 0, note: "Launch" });
-    topPlay = id;
+    topPlay = await publishPlayFor(admin, "Top accounts", { tiers: ["top"] });
   } finally {
     vi.useRealTimers();
   }
