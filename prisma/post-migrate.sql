@@ -340,13 +340,12 @@ DROP TRIGGER IF EXISTS users_data_change ON users;
 CREATE TRIGGER users_data_change AFTER INSERT OR DELETE OR TRUNCATE OR UPDATE OF email, name, role, active, daily_capacity, changes_seen_at ON users
   FOR EACH STATEMENT EXECUTE FUNCTION note_data_change();
 
--- The keys from an account's rows that an import writes in bulk (orders, engagement events,
--- campaign responses, technologies) may be deferred: an import's dry run defers them
+-- The keys of the rows an import writes in bulk for accounts (orders, engagement events,
+-- technologies) may be deferred: an import's dry run defers them
 -- (lib/import/run.ts), so their per-row checks, queued until a commit that never comes, are never
 -- run (0.4-0.5 s per 100,000 orders). Every other write checks them row by row as before
 -- (INITIALLY IMMEDIATE), a commit included.
 ALTER TABLE orders ALTER CONSTRAINT orders_account_id_fkey DEFERRABLE INITIALLY IMMEDIATE;
 ALTER TABLE engagement_events ALTER CONSTRAINT engagement_events_account_id_fkey DEFERRABLE INITIALLY IMMEDIATE;
-ALTER TABLE campaign_responses ALTER CONSTRAINT campaign_responses_account_id_fkey DEFERRABLE INITIALLY IMMEDIATE;
 ALTER TABLE account_technologies ALTER CONSTRAINT account_technologies_account_id_fkey DEFERRABLE INITIALLY IMMEDIATE;
 ALTER TABLE account_technologies ALTER CONSTRAINT account_technologies_technology_id_fkey DEFERRABLE INITIALLY IMMEDIATE;

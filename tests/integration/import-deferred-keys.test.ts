@@ -1,6 +1,6 @@
 /**
  * An import's dry run defers the foreign keys of the rows it writes for accounts (orders, events,
- * campaign responses, technologies: prisma/post-migrate.sql), since it rolls back and their
+ * technologies: prisma/post-migrate.sql), since it rolls back and their
  * checks would only run at a commit that never comes. Every other write, a commit included,
  * still checks them as it writes. Shown with an account deleted by someone else while the import
  * runs, after its rows were matched to the account and before they are written: the dry run goes
@@ -19,7 +19,6 @@ import { upload } from "../support/import";
 const KEYS = [
   "orders_account_id_fkey",
   "engagement_events_account_id_fkey",
-  "campaign_responses_account_id_fkey",
   "account_technologies_account_id_fkey",
   "account_technologies_technology_id_fkey",
 ];

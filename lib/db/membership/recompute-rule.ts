@@ -80,10 +80,10 @@ export async function recomputeTiers(
  * such write rewrote its accounts' rows: input-stamp.ts). So a tier can change only where that
  * version and the new scheme assign different tiers, or on an account written since. That is one
  * pass over the accounts alone, their stored rows read only for those (1,000,000 accounts, 13,019
- * moving: 0.35-0.43 s against 1.1 s; docs/benchmarks.md, session 17). The stored segments must follow the segments published
- * now too, since the read carries them over. A write that commits while this runs is not in the
- * stamp's snapshot either, so the next full recompute covers it, as it covers one that commits
- * after a read of every account.
+ * moving: 0.35-0.43 s against 1.1 s; docs/benchmarks.md, session 17). The stored segments must
+ * follow the segments published now too, since the read carries them over. A write that commits
+ * while this runs is not in the stamp's snapshot either, so the next full recompute covers it, as
+ * it covers one that commits after a read of every account.
  */
 async function tierCandidates(
   db: Executor,
