@@ -50,7 +50,7 @@ interface Outcome {
 /**
  * Publish `tiers` as the next version as of `asOf` and recompute, as the app does (the version's
  * row first, in one transaction), then roll back; with `everyAccount` the stamp is dropped first.
- * `before` runs first in the same transaction.
+ * The sentinel's stored tier is made wrong first, in the same transaction.
  */
 async function republish(tiers: TierDefinition[], options: { everyAccount: boolean; asOf?: Date }): Promise<Outcome> {
   let outcome: Outcome | undefined;
