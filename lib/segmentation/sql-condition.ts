@@ -215,6 +215,95 @@ function technology(condition: TechnologyCondition, asOf: IsoDate): Prisma.Sql {
   }
 }
 
+/**
+ * Where two conditions on the same field with the same operator, differing only in their values,
+ * can evaluate differently: a condition on `accounts a` that the field's column index can answer
+ * (a range between the lowest and the highest of both values; for an enum, the values only one of
+ * them lists). A NULL column makes both false (or both true, negated), so it is never inside.
+ * Null when no such condition is known: emptiness tests, text, tags and technologies.
+ */
+export function compileDisagreement(before: RuleCondition, after: RuleCondition, asOf: IsoDate): Prisma.Sql | null {
+  if (before.field !== after.field || before.operator !== after.operator) return null;
+  const b = classify(before);
+  const a = classify(after);
+  if (b.type === "numeric" && a.type === "numeric") return numericDisagreement(b.condition, a.condition, asOf);
+  if (b.type === "date" && a.type === "date") return dateDisagreement(b.condition, a.condition, asOf);
+  if (b.type === "enum" && a.type === "enum") {
+    const field: EnumFieldDefinition = getField(b.condition.field);
+    const only = [
+      ...b.condition.value.filter((v) => !a.condition.value.includes(v)),
+      ...a.condition.value.filter((v) => !b.condition.value.includes(v)),
+    ];
+    if (only.length === 0) return Prisma.sql`FALSE`;
+    return Prisma.sql`${column(field.sql.column)} IN (${list(only, field.pgEnum ?? "text")})`;
+  }
+  return null;
+}
+
+/** The values a numeric condition compares with (none for an emptiness test). */
+function numericBounds(condition: NumericCondition): number[] {
+  switch (condition.operator) {
+    case "is_empty":
+    case "is_not_empty":
+      return [];
+    case "between":
+      return [condition.value.min, condition.value.max];
+    default:
+      return [condition.value];
+  }
+}
+
+/** The largest day count `date - n` takes (PostgreSQL's integer). */
+const MAX_DAYS = 2_147_483_647;
+
+function numericDisagreement(before: NumericCondition, after: NumericCondition, asOf: IsoDate): Prisma.Sql | null {
+  const values = [...numericBounds(before), ...numericBounds(after)];
+  if (values.length === 0) return null;
+  const low = Math.min(...values);
+  const high = Math.max(...values);
+  const field = getField(before.field);
+  if (field.sql.kind === "column") {
+    const type = field.integer ? "bigint" : "numeric";
+    return Prisma.sql`${column(field.sql.column)} BETWEEN ${param(low, type)} AND ${param(high, type)}`;
+  }
+  // Days since a date between low and high: the date between asOf - high and asOf - low.
+  if (![low, high].every((days) => Number.isInteger(days) && Math.abs(days) <= MAX_DAYS)) return null;
+  return Prisma.sql`${column(field.sql.column)} BETWEEN ${daysAgo(asOf, high)} AND ${daysAgo(asOf, low)}`;
+}
+
+function dateDisagreement(before: DateCondition, after: DateCondition, asOf: IsoDate): Prisma.Sql | null {
+  const x = column(getField(before.field).sql.column);
+  const fixed = [...dateBounds(before), ...dateBounds(after)].sort();
+  // ISO dates sort as text in calendar order.
+  if (fixed.length > 0) return Prisma.sql`${x} BETWEEN ${param(fixed[0]!, "date")} AND ${param(fixed[fixed.length - 1]!, "date")}`;
+  // within_last_days, more_than_days_ago: both compare the date with asOf minus their day counts.
+  const days = [...dayCounts(before), ...dayCounts(after)];
+  if (days.length === 0 || !days.every((d) => Number.isInteger(d) && Math.abs(d) <= MAX_DAYS)) return null;
+  return Prisma.sql`${x} BETWEEN ${daysAgo(asOf, Math.max(...days))} AND ${daysAgo(asOf, Math.min(...days))}`;
+}
+
+function dateBounds(condition: DateCondition): string[] {
+  switch (condition.operator) {
+    case "before":
+    case "after":
+      return [condition.value];
+    case "between":
+      return [condition.value.from, condition.value.to];
+    default:
+      return [];
+  }
+}
+
+function dayCounts(condition: DateCondition): number[] {
+  switch (condition.operator) {
+    case "within_last_days":
+    case "more_than_days_ago":
+      return [condition.value];
+    default:
+      return [];
+  }
+}
+
 function allOf(parts: Prisma.Sql[]): Prisma.Sql {
   return Prisma.sql`(${Prisma.join(parts, " AND ")})`;
 }

@@ -4,9 +4,9 @@
  */
 import { Prisma } from "@/lib/generated/prisma/client";
 import { toIsoDate, type IsoDate } from "@/lib/segmentation/dates";
-import type { RuleGroup, RuleNode } from "@/lib/segmentation/rule";
+import type { RuleCondition, RuleGroup, RuleNode } from "@/lib/segmentation/rule";
 import { getField, type FieldKeyOfType } from "@/lib/segmentation/fields";
-import { compileCondition, scalar } from "@/lib/segmentation/sql-condition";
+import { compileCondition, compileDisagreement, scalar } from "@/lib/segmentation/sql-condition";
 
 /**
  * `asOf` is the evaluation date; its UTC calendar day is bound as a SQL `date`, so the session
@@ -46,6 +46,52 @@ export function compileTierCase(
     return Prisma.sql`WHEN ${compileNode(tier.rule, day)} THEN CAST(${id} AS integer)`;
   });
   return Prisma.sql`(CASE ${Prisma.join(branches, " ")} ELSE NULL END)`;
+}
+
+/**
+ * Where two tier schemes can place an account in different tiers, as a condition on `accounts a`
+ * that the changed fields' indexes can answer, when the schemes differ only in condition values:
+ * the same tier keys in the same order, rules of the same shape, each condition on the same field
+ * with the same operator. An account on which every changed condition agrees meets each tier's
+ * rule under both schemes or under neither, so its first tier is the same; the condition covers
+ * every account a changed condition can disagree on (compileDisagreement). FALSE when the rules
+ * are the same; null when the schemes differ otherwise, or a changed condition has no such form.
+ * The usual edit, a tier's bar raised or lowered, then finds its accounts through one range of an
+ * index instead of testing every account.
+ */
+export function compileSchemeDisagreement(
+  before: readonly { key: string; rule: RuleGroup }[],
+  after: readonly { key: string; rule: RuleGroup }[],
+  asOf: Date,
+): Prisma.Sql | null {
+  if (before.length !== after.length || before.some((tier, i) => tier.key !== after[i]!.key)) return null;
+  const changed: [RuleCondition, RuleCondition][] = [];
+  if (!before.every((tier, i) => pairConditions(tier.rule, after[i]!.rule, changed))) return null;
+  if (changed.length === 0) return Prisma.sql`FALSE`;
+  const day = toIsoDate(asOf);
+  const parts: Prisma.Sql[] = [];
+  for (const [b, a] of changed) {
+    const part = compileDisagreement(b, a, day);
+    if (!part) return null;
+    parts.push(part);
+  }
+  return Prisma.sql`(${Prisma.join(parts, " OR ")})`;
+}
+
+/** Whether two trees have the same shape; collects the conditions whose values differ. */
+function pairConditions(before: RuleNode, after: RuleNode, changed: [RuleCondition, RuleCondition][]): boolean {
+  if (before.kind === "condition" || after.kind === "condition") {
+    if (before.kind !== "condition" || after.kind !== "condition") return false;
+    if (before.field !== after.field || before.operator !== after.operator) return false;
+    if (JSON.stringify(before.value) !== JSON.stringify(after.value)) changed.push([before, after]);
+    return true;
+  }
+  return (
+    before.op === after.op &&
+    Boolean(before.negate) === Boolean(after.negate) &&
+    before.children.length === after.children.length &&
+    before.children.every((child, i) => pairConditions(child, after.children[i]!, changed))
+  );
 }
 
 function tierIdFor(ids: ReadonlyMap<string, number> | Readonly<Record<string, number>>, key: string): number | undefined {

@@ -5,7 +5,9 @@
  * republish twice in rolled-back transactions, once that way and once with the stamp dropped
  * (the read of every account), and expects the same tiers, plays, whitespace and ledger rows.
  * Which read ran shows on one account whose stored tier is made wrong without the stamp knowing:
- * only the read of every account puts it right.
+ * only the read of every account puts it right. A moved bar reads the accounts placed apart through
+ * the field's range (compileSchemeDisagreement; segmentation-property.test.ts checks that the
+ * range covers every account the two schemes place apart).
  */
 import { afterEach, beforeAll, beforeEach, describe, expect, test, vi } from "vitest";
 import type { Actor } from "@/lib/auth/access";
@@ -145,6 +147,10 @@ describe("a tier republish while the stamp holds reads only the accounts whose t
     expect(narrow.ledger.filter((e) => e.playId === topPlay).map((e) => e.change)).toEqual(Array(5).fill("LEFT"));
     // The narrow read did not read the sentinel's stored row.
     expect(sentinelTier(narrow)).toBeNull();
+    // Two bars moved in opposite directions: both ranges are read.
+    const both = await expectSameAsEveryAccount([tier("top", "Top", 350_000), tier("growth", "Growth", 80_000)]);
+    expect(both.moved).toBe(7);
+    expect(sentinelTier(both)).toBeNull();
   });
 
   test("a tier added, one removed, the order changed: the same as reading every account", async () => {

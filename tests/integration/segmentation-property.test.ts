@@ -30,9 +30,9 @@ import type { AccountFacts, TechnologyFact } from "@/lib/segmentation/facts";
 import { FIELD_LIST, staticOptions, type FieldDefinition } from "@/lib/segmentation/fields";
 import { operatorsFor } from "@/lib/segmentation/operators";
 import { BENEFIT_SUGGESTIONS, NON_RESPONSE_OUTCOMES } from "@/lib/segmentation/options";
-import { listConditions, type RuleGroup } from "@/lib/segmentation/rule";
+import { listConditions, type RuleGroup, type RuleNode } from "@/lib/segmentation/rule";
 import { parseRule } from "@/lib/segmentation/schema";
-import { compileRule, compileTierCase } from "@/lib/segmentation/sql";
+import { compileRule, compileSchemeDisagreement, compileTierCase } from "@/lib/segmentation/sql";
 import { checkAudience, compileAudience, type Membership } from "@/lib/plays/audience";
 import { accountsAsOf } from "@/lib/backtest/as-of";
 import { metricsAsOf, type DatedEvent, type DatedOrder } from "@/lib/backtest/as-of-facts";
@@ -431,6 +431,117 @@ describe("compileTierCase and assignTier agree", () => {
     );
     expect(checked).toBe(TIER_RUNS);
   }, 120_000);
+});
+
+describe("compileSchemeDisagreement covers every account two schemes place apart", () => {
+  const SCHEMES = 200;
+  const schemeArb = fc
+    .array(groupArb(3).map(toRule), { minLength: 1, maxLength: 4 })
+    .map((rules) => rules.map((rule, i) => ({ key: `tier-${i}`, rule })));
+  /** The same tree with some conditions' values drawn again (same field, same operator). */
+  function revalued(node: RuleNode): fc.Arbitrary<RuleNode> {
+    if (node.kind === "condition") {
+      const field = FIELD_LIST.find((f) => f.key === node.field)!;
+      return fc.oneof(fc.constant(node), cachedValueArb(field, node.operator).map((value) => ({ ...node, value }) as RuleNode));
+    }
+    return fc.tuple(...node.children.map(revalued)).map((children) => ({ ...node, children }));
+  }
+  const pairArb = schemeArb.chain((before) =>
+    fc.tuple(...before.map((tier) => revalued(tier.rule))).map((rules) => ({
+      before,
+      after: before.map((tier, i) => ({ key: tier.key, rule: toRule(rules[i] as unknown as Record<string, unknown>) })),
+    })),
+  );
+  const ids = new Map(["tier-0", "tier-1", "tier-2", "tier-3"].map((key, i) => [key, 100 + i]));
+
+  test(`on ${SCHEMES} random schemes, each against itself with some values changed`, async () => {
+    let narrowed = 0;
+    let apart = 0;
+    let found = 0;
+    await fc.assert(
+      fc.asyncProperty(pairArb, async ({ before, after }) => {
+        const changed = compileSchemeDisagreement(before, after, AS_OF);
+        if (!changed) return;
+        narrowed += 1;
+        const [row] = await db.$queryRaw<{ apart: number; outside: number; inside: number }[]>(Prisma.sql`
+          SELECT count(*) FILTER (WHERE x.apart)::int AS apart, count(*) FILTER (WHERE x.apart AND NOT x.changed)::int AS outside,
+                 count(*) FILTER (WHERE x.changed)::int AS inside
+          FROM (SELECT ${compileTierCase(before, ids, AS_OF)} IS DISTINCT FROM ${compileTierCase(after, ids, AS_OF)} AS apart,
+                       COALESCE(${changed}, FALSE) AS changed FROM accounts a) x`);
+        expect(row!.outside, JSON.stringify({ before, after })).toBe(0);
+        apart += row!.apart;
+        if (row!.apart > 0) found += 1;
+      }),
+      { numRuns: SCHEMES, seed: 20_261_207 },
+    );
+    // Only meaningful if most pairs got a condition and many had accounts placed apart.
+    expect(narrowed).toBeGreaterThan(SCHEMES * 0.3);
+    expect(found).toBeGreaterThan(narrowed * 0.2);
+    expect(apart).toBeGreaterThan(0);
+  }, 120_000);
+
+  test("every field and operator: one condition with its value drawn again", async () => {
+    const pairs = fc.sample(
+      conditionArb.chain((condition) => {
+        const field = FIELD_LIST.find((f) => f.key === condition.field)!;
+        return cachedValueArb(field, condition.operator as string).map((value) => [condition, { ...condition, value }] as const);
+      }),
+      { numRuns: 1_200, seed: 1_207 },
+    );
+    const covered = new Set<string>();
+    let apart = 0;
+    for (let start = 0; start < pairs.length; start += 100) {
+      const batch = pairs
+        .slice(start, start + 100)
+        .map(([b, a]) => ({ b: toRule({ kind: "group", op: "and", children: [b] }), a: toRule({ kind: "group", op: "and", children: [a] }) }))
+        .map(({ b, a }) => ({ b, a, changed: compileSchemeDisagreement([{ key: "tier-0", rule: b }], [{ key: "tier-0", rule: a }], AS_OF) }))
+        .filter((pair) => pair.changed !== null);
+      if (batch.length === 0) continue;
+      const columns = batch.map(
+        ({ b, a, changed }, i) =>
+          Prisma.sql`count(*) FILTER (WHERE ${compileRule(b, AS_OF)} IS DISTINCT FROM ${compileRule(a, AS_OF)})::int AS ${Prisma.raw(`apart${i}`)},
+            count(*) FILTER (WHERE ${compileRule(b, AS_OF)} IS DISTINCT FROM ${compileRule(a, AS_OF)} AND NOT COALESCE(${changed!}, FALSE))::int AS ${Prisma.raw(`outside${i}`)}`,
+      );
+      const [row] = await db.$queryRaw<Record<string, number>[]>(Prisma.sql`SELECT ${Prisma.join(columns)} FROM accounts a`);
+      batch.forEach(({ b, a }, i) => {
+        expect(row![`outside${i}`], JSON.stringify([b.children[0], a.children[0]])).toBe(0);
+        const condition = b.children[0] as { field: string; operator: string };
+        const field = FIELD_LIST.find((f) => f.key === condition.field)!;
+        if (row![`apart${i}`]! > 0) {
+          apart += 1;
+          covered.add(`${field.sql.kind === "daysSince" ? "days since" : field.type}:${condition.operator}`);
+        }
+      });
+    }
+    // Each operator of each field kind with a condition form had pairs that placed accounts apart.
+    const forms = [
+      ...["eq", "neq", "lt", "lte", "gt", "gte", "between"].flatMap((op) => [`number:${op}`, `money:${op}`, `days since:${op}`]),
+      ...["before", "after", "between", "within_last_days", "more_than_days_ago"].map((op) => `date:${op}`),
+      "enum:any_of",
+      "enum:none_of",
+    ];
+    expect(forms.filter((form) => !covered.has(form))).toEqual([]);
+    expect(apart).toBeGreaterThan(200);
+  }, 120_000);
+
+  test("schemes that differ in more than values get no condition", () => {
+    const [a, b] = fc.sample(groupArb(2).map(toRule), { numRuns: 2, seed: 7 }) as [RuleGroup, RuleGroup];
+    const tier = (key: string, rule: RuleGroup) => ({ key, rule });
+    const gte = (value: number): RuleGroup => toRule({ kind: "group", op: "and", children: [{ kind: "condition", field: "lifetimeValue", operator: "gte", value }] });
+    const gt = (value: number): RuleGroup => toRule({ kind: "group", op: "and", children: [{ kind: "condition", field: "lifetimeValue", operator: "gt", value }] });
+    const named = (value: string): RuleGroup => toRule({ kind: "group", op: "and", children: [{ kind: "condition", field: "name", operator: "contains", value }] });
+    // Reordered, added or renamed tiers; another operator; a changed text condition.
+    expect(compileSchemeDisagreement([tier("x", a), tier("y", b)], [tier("y", b), tier("x", a)], AS_OF)).toBeNull();
+    expect(compileSchemeDisagreement([tier("x", a)], [tier("x", a), tier("y", b)], AS_OF)).toBeNull();
+    expect(compileSchemeDisagreement([tier("x", a)], [tier("z", a)], AS_OF)).toBeNull();
+    expect(compileSchemeDisagreement([tier("x", gte(1))], [tier("x", gt(1))], AS_OF)).toBeNull();
+    expect(compileSchemeDisagreement([tier("x", named("a"))], [tier("x", named("b"))], AS_OF)).toBeNull();
+    // The same rules: nobody is placed apart. A bar raised: one range of the field.
+    expect(compileSchemeDisagreement([tier("x", a)], [tier("x", a)], AS_OF)?.text).toBe("FALSE");
+    const raised = compileSchemeDisagreement([tier("x", gte(250_000))], [tier("x", gte(500_000))], AS_OF);
+    expect(raised?.text).toBe('(a."lifetime_value" BETWEEN CAST($1 AS numeric) AND CAST($2 AS numeric))');
+    expect(raised?.values).toEqual([250_000, 500_000]);
+  });
 });
 
 describe("play audiences: compileAudience and checkAudience agree", () => {

@@ -6,7 +6,7 @@
 import { isDeepStrictEqual } from "node:util";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { toIsoDate } from "@/lib/segmentation/dates";
-import { compileTierCase } from "@/lib/segmentation/sql";
+import { compileSchemeDisagreement, compileTierCase } from "@/lib/segmentation/sql";
 import { intArrayLiteral } from "@/lib/db/bulk-values";
 import type { RuleGroup } from "@/lib/segmentation/schema";
 import { applyMembershipChanges, applyStagedMembershipChanges, type AppliedChanges } from "./apply-changes";
@@ -107,10 +107,12 @@ async function tierCandidates(
   const rows = await db.$queryRaw<{ id: number; key: string }[]>`SELECT id, key FROM tiers WHERE key = ANY(${old.tiers.map((t) => t.key)}::text[])`;
   const oldIds = new Map(rows.map((t) => [t.key, t.id]));
   if (old.tiers.some((t) => !oldIds.has(t.key))) return null;
-  const before = compileTierCase(old.tiers, oldIds, asOf);
-  const after = compileTierCase(what.tiers.scheme?.tiers ?? [], what.tiers.ids, asOf);
+  const tiers = what.tiers.scheme?.tiers ?? [];
+  const apart = Prisma.sql`${compileTierCase(old.tiers, oldIds, asOf)} IS DISTINCT FROM ${compileTierCase(tiers, what.tiers.ids, asOf)}`;
+  // A bar moved: the accounts it can move through the changed fields' indexes, not a test of every account.
+  const changed = compileSchemeDisagreement(old.tiers, tiers, asOf);
   const rewritten = written.length ? Prisma.sql` OR a.id = ANY(${intArrayLiteral(written)}::int[])` : Prisma.empty;
-  return Prisma.sql`(${before} IS DISTINCT FROM ${after}${rewritten})`;
+  return Prisma.sql`(${changed ? Prisma.sql`(${changed} AND ${apart})` : apart}${rewritten})`;
 }
 
 /** Past this many accounts to recompute, one pass over all is cheaper than finding them by id. */
