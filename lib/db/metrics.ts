@@ -214,19 +214,19 @@ export async function recomputeSourceMetrics(executor: SqlExecutor, options: { s
   const asOf = "$1::date";
   const columns = options.source === "orders" ? orderColumns() : eventColumns();
   const alias = options.source === "orders" ? "o" : "e";
-  // Shaped like recomputeAccountMetrics' statement (the touched ids as a semi-join the planner
-  // sees the size of), so it gets the same hash-join plan and writes rows in table order.
+  // The touched ids as a semi-join the planner sees the size of, so it gets a hash-join plan and
+  // writes rows in table order; their new values from the ids alone (joining `accounts` for them
+  // too cost 100,000 index lookups, 0.28 s for an orders file at 100,000 accounts).
   const within = (column: string) => `AND ${column} IN (SELECT c.id FROM (${options.accountsSql}) AS c(id))`;
   const aggregate = options.source === "orders" ? ordersAggregateSql(asOf, within("account_id")) : eventsAggregateSql(asOf, within("e.account_id"));
   const names = Object.keys(columns);
   const sql = `
     UPDATE accounts AS a SET ${names.map((c) => `${c} = m.${c}`).join(", ")}
     FROM (
-      SELECT acc.id, ${Object.entries(columns).map(([column, value]) => `${value} AS ${column}`).join(", ")}
-      FROM accounts acc LEFT JOIN (
+      SELECT c.id, ${Object.entries(columns).map(([column, value]) => `${value} AS ${column}`).join(", ")}
+      FROM (SELECT DISTINCT id FROM (${options.accountsSql}) AS t(id)) AS c LEFT JOIN (
 ${aggregate}
-      ) ${alias} ON ${alias}.account_id = acc.id
-      WHERE true ${within("acc.id")}
+      ) ${alias} ON ${alias}.account_id = c.id
     ) AS m
     WHERE a.id = m.id AND ${metricsAsOfSql("a")} = ${asOf}
       AND (${names.map((c) => `a.${c}`).join(", ")}) IS DISTINCT FROM (${names.map((c) => `m.${c}`).join(", ")})`;

@@ -42,19 +42,23 @@ export function ownedByAccountStage<R extends ImportRow>(spec: {
       ) ON COMMIT DROP`);
     },
 
-    async insert(tx, rows) {
+    async insert(write, rows) {
       if (rows.length === 0) return;
       const params = columns.map((c, i) => `$${i + 3}::${c.param}`).join(", ");
       const values = rows.map(spec.values);
-      // Each row is matched to its account as it is staged (one join per batch, no second pass);
-      // each column travels as one literal (lib/db/bulk-values.ts), not converted value by value.
-      await tx.$executeRawUnsafe(
+      // Each row is matched to its account as it is staged (no second pass), through the domain's
+      // unique index: as a join, the planner hashed every account for each batch (10 batches of
+      // 100,000 orders at 100,000 accounts: 0.9 s against 0.3 s). Each column travels as one
+      // literal (lib/db/bulk-values.ts), not converted value by value.
+      await write(
         `INSERT INTO import_stage (line, domain, ${names.join(", ")}, account_id)
-         SELECT u.*, a.id FROM unnest($1::int[], $2::text[], ${params}) AS u(line, domain, ${names.join(", ")})
-         LEFT JOIN accounts a ON a.domain = u.domain`,
-        textArrayLiteral(rows.map((r) => r.line)),
-        textArrayLiteral(rows.map((r) => r.domain)),
-        ...columns.map((_, i) => textArrayLiteral(values.map((v) => v[i] ?? null))),
+         SELECT u.*, (SELECT a.id FROM accounts a WHERE a.domain = u.domain)
+         FROM unnest($1::int[], $2::text[], ${params}) AS u(line, domain, ${names.join(", ")})`,
+        [
+          textArrayLiteral(rows.map((r) => r.line)),
+          textArrayLiteral(rows.map((r) => r.domain)),
+          ...columns.map((_, i) => textArrayLiteral(values.map((v) => v[i] ?? null))),
+        ],
       );
     },
 
