@@ -1,6 +1,6 @@
 /**
- * An import's dry run defers the foreign keys of the rows it writes for accounts (orders, events,
- * technologies: prisma/post-migrate.sql), since it rolls back and their
+ * An import's dry run defers the foreign keys of the rows it writes (orders, events, technologies,
+ * new accounts' owners and derived rows: prisma/post-migrate.sql), since it rolls back and their
  * checks would only run at a commit that never comes. Every other write, a commit included,
  * still checks them as it writes. Shown with an account deleted by someone else while the import
  * runs, after its rows were matched to the account and before they are written: the dry run goes
@@ -21,6 +21,9 @@ const KEYS = [
   "engagement_events_account_id_fkey",
   "account_technologies_account_id_fkey",
   "account_technologies_technology_id_fkey",
+  "accounts_owner_id_fkey",
+  "account_segmentation_account_id_fkey",
+  "account_search_account_id_fkey",
 ];
 
 let admin: SessionUser;
@@ -61,6 +64,9 @@ describe("an import's dry run defers the keys of the rows it writes", () => {
     await expect(db.$executeRaw`INSERT INTO orders (account_id, ordered_at, amount, product_line, external_id) VALUES (2147483647, '2026-01-01', 1, 'x', 'X-1')`).rejects.toThrow(
       /foreign key/i,
     );
+    await expect(db.$executeRaw`INSERT INTO account_segmentation (account_id) VALUES (2147483647)`).rejects.toThrow(/foreign key/i);
+    await expect(db.$executeRaw`INSERT INTO account_search (account_id, name, domain) VALUES (2147483647, 'x', 'x.example')`).rejects.toThrow(/foreign key/i);
+    await expect(createAccount({ domain: "owned.example", name: "Owned", ownerId: "no-such-user" })).rejects.toThrow(/foreign key/i);
   });
 
   test("a dry run goes on when an account is deleted meanwhile, and reports its rows", async () => {
