@@ -17,7 +17,39 @@ function createPool(): pg.Pool {
   // query opens a new one or fails and is reported there. Without a listener the event would end
   // the process.
   created.on("error", () => {});
+  // Each open connection by its server process id, for transactionConnection.
+  created.on("connect", (client) => void connections.set(processId(client), client));
+  created.on("remove", (client) => void connections.delete(processId(client)));
   return created;
+}
+
+/** The pool's open connections by their server process id. */
+const connections = new Map<number | null, pg.PoolClient>();
+/** node-postgres keeps it from the server's BackendKeyData; its types do not declare it. */
+const processId = (client: pg.PoolClient) => (client as unknown as { processID: number | null }).processID;
+
+/**
+ * A bulk statement for the transaction `tx` (a Prisma interactive transaction on this pool), sent
+ * on the transaction's own connection with node-postgres' parameters: Prisma's query compiler
+ * copies every parameter in and out of its WebAssembly module, 0.25-0.45 s for the 1.7 million
+ * values of a 100,000-row accounts file (docs/benchmarks.md, session 18). The connection is found
+ * by its server process id; when it cannot be (another pool), the statement goes through `tx`.
+ * Call it only inside the transaction's callback and not beside the transaction's own queries
+ * (they would queue on the one connection); errors are mapped as Prisma's are.
+ */
+export async function transactionWriter(
+  tx: Pick<Db, "$queryRawUnsafe" | "$executeRawUnsafe">,
+): Promise<(sql: string, values: readonly unknown[]) => Promise<void>> {
+  const [row] = await tx.$queryRawUnsafe<{ pid: number }[]>("SELECT pg_backend_pid() AS pid");
+  const connection = connections.get(row?.pid ?? null);
+  if (!connection) return async (sql, values) => void (await tx.$executeRawUnsafe(sql, ...values));
+  return async (sql, values) => {
+    try {
+      await connection.query(sql, values as unknown[]);
+    } catch (error) {
+      throw mapUnavailable(error);
+    }
+  };
 }
 
 function createClient() {

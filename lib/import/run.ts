@@ -12,7 +12,7 @@
 import { recordAudit } from "@/lib/audit";
 import type { Actor } from "@/lib/auth/access";
 import { buildAgain, dropSecondaryIndexes, REBUILD_SHARE, type BulkExecutor } from "@/lib/db/bulk-indexes";
-import { db } from "@/lib/db/client";
+import { db, transactionWriter } from "@/lib/db/client";
 import { recomputeAccounts, recomputeAll, recomputeTiersAndSegments } from "@/lib/db/membership/recompute-all";
 import { metricsAsOfSql, recomputeAccountMetrics, recomputeSourceMetrics } from "@/lib/db/metrics";
 import { LONG_TRANSACTION } from "@/lib/db/transaction";
@@ -145,7 +145,8 @@ export async function runImport(input: RunInput): Promise<RunOutcome> {
         await tx.$queryRawUnsafe(`SELECT pg_advisory_xact_lock(${IMPORT_LOCK_KEY})::text AS locked`);
         // A dry run rolls back, so the foreign keys its rows would be checked against at commit
         // never need checking (prisma/post-migrate.sql): the check step has already matched every
-        // row to its account, and a commit checks them as it writes.
+        // row to its account (and owner), a new account's derived rows come from the account
+        // itself, and a commit checks them as it writes.
         if (input.mode === "dryRun") await tx.$executeRawUnsafe("SET CONSTRAINTS ALL DEFERRED");
         await report("reading", 0);
         await stage.create(tx);
@@ -162,7 +163,8 @@ export async function runImport(input: RunInput): Promise<RunOutcome> {
         let ctx: ReturnType<typeof newRowContext> | null = null;
         let rows = 0;
         let validRows = 0;
-        const stager = batchStager<ImportRow>((batch) => timed("stage", () => stage.insert(tx, batch)), BATCH_ROWS);
+        const write = await transactionWriter(tx);
+        const stager = batchStager<ImportRow>((batch) => timed("stage", () => stage.insert(write, batch)), BATCH_ROWS);
         for await (const batch of readCsvRecords(input.path)) {
           for (const record of batch) {
             if (!headers) {

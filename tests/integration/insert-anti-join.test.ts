@@ -13,7 +13,7 @@
  */
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { db } from "@/lib/db/client";
+import { db, transactionWriter } from "@/lib/db/client";
 import { materialiseEverything } from "@/lib/db/membership/materialise";
 import { loadPublishedPlays } from "@/lib/db/membership/plays";
 import { loadPublishedRules, loadPublishedSegments } from "@/lib/db/membership/published-rules";
@@ -131,7 +131,7 @@ describe("an accounts import into an accounts table analysed empty", () => {
     const { scans, counts } = await rolledBack(async (tx) => {
       await stage.create(tx);
       await tx.$executeRawUnsafe("CREATE TEMP TABLE import_touched (account_id int PRIMARY KEY, created boolean NOT NULL) ON COMMIT DROP");
-      await stage.insert(tx, rows);
+      await stage.insert(await transactionWriter(tx), rows);
       await tx.$executeRawUnsafe("ANALYZE import_stage");
       await stage.fill(tx, ctx);
       const before = await seqScans(tx, "accounts");

@@ -1,6 +1,6 @@
 import { textArrayLiteral } from "@/lib/db/bulk-values";
 import type { AccountRow, RowError } from "../rows";
-import { columnOf, dropLines, type SqlClient, type StageSpec } from "./types";
+import { columnOf, dropLines, type StageSpec } from "./types";
 
 /** Tags travel as one string per row (unnest cannot take an array of arrays); this never occurs in a tag. */
 const TAG_SEPARATOR = "\u001f";
@@ -74,11 +74,11 @@ export const accountsStage: StageSpec<AccountRow> = {
     ) ON COMMIT DROP`);
   },
 
-  async insert(tx: SqlClient, rows) {
+  async insert(write, rows) {
     if (rows.length === 0) return;
     // Each column as one literal (lib/db/bulk-values.ts): as arrays, Prisma's conversion of every
     // value took 0.9 s of 1.5 s for 100,000 rows.
-    await tx.$executeRawUnsafe(
+    await write(
       `INSERT INTO import_stage (line, domain, ${COLUMNS.join(", ")})
        SELECT line, domain, name, industry, country, region, employee_count, annual_revenue, owner_id, potential,
               loyalty_status, usage_rate, journey_stage, string_to_array(benefits, E'\\x1f'),
@@ -89,7 +89,7 @@ export const accountsStage: StageSpec<AccountRow> = {
                    $16::text[]::"DevicePreference"[], $17::text[]::"TechAdoption"[])
          AS u(line, domain, name, industry, country, region, employee_count, annual_revenue, owner_id, potential,
               loyalty_status, usage_rate, journey_stage, benefits, hosting_preference, device_preference, tech_adoption)`,
-      ...STAGED_VALUES.map((pick) => textArrayLiteral(rows.map(pick))),
+      STAGED_VALUES.map((pick) => textArrayLiteral(rows.map(pick))),
     );
   },
 

@@ -5,6 +5,9 @@ import type { ImportRow, RowError } from "../rows";
 /** What the staging code needs of a transaction. */
 export type SqlClient = Pick<Db, "$executeRawUnsafe" | "$queryRawUnsafe">;
 
+/** A bulk statement in the import's transaction (lib/db/client.ts, transactionWriter). */
+export type BulkWrite = (sql: string, values: readonly unknown[]) => Promise<void>;
+
 export interface StageContext {
   mapping: ColumnMapping;
   /** The import's day, "YYYY-MM-DD" (UTC): the default last-detected date. */
@@ -20,7 +23,7 @@ export interface StageSpec<R extends ImportRow = ImportRow> {
   /** Create the temporary table `import_stage`. */
   create(tx: SqlClient): Promise<void>;
   /** Add parsed rows (a batch) to the stage. */
-  insert(tx: SqlClient, rows: readonly R[]): Promise<void>;
+  insert(write: BulkWrite, rows: readonly R[]): Promise<void>;
   /** Checks that need the database; the rows reported are removed from the stage. */
   check(tx: SqlClient, ctx: StageContext): Promise<RowError[]>;
   /** SELECT of the existing accounts the file touches (the tier/segment "before" snapshot). */
