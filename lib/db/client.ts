@@ -17,7 +17,7 @@ function createPool(): pg.Pool {
   // query opens a new one or fails and is reported there. Without a listener the event would end
   // the process.
   created.on("error", () => {});
-  // Each open connection by its server process id, for transactionConnection.
+  // Each open connection by its server process id, for transactionWriter.
   created.on("connect", (client) => void connections.set(processId(client), client));
   created.on("remove", (client) => void connections.delete(processId(client)));
   return created;
@@ -31,8 +31,8 @@ const processId = (client: pg.PoolClient) => (client as unknown as { processID: 
 /**
  * A bulk statement for the transaction `tx` (a Prisma interactive transaction on this pool), sent
  * on the transaction's own connection with node-postgres' parameters: Prisma's query compiler
- * copies every parameter in and out of its WebAssembly module, 0.25-0.45 s for the 1.7 million
- * values of a 100,000-row accounts file (docs/benchmarks.md, session 18). The connection is found
+ * copies every parameter in and out of its WebAssembly module: staging the 1.7 million values of a
+ * 100,000-row accounts file took 0.4-0.5 s longer that way (docs/benchmarks.md, session 18). The connection is found
  * by its server process id; when it cannot be (another pool), the statement goes through `tx`.
  * Call it only inside the transaction's callback and not beside the transaction's own queries
  * (they would queue on the one connection); errors are mapped as Prisma's are.

@@ -47,9 +47,9 @@ export function ownedByAccountStage<R extends ImportRow>(spec: {
       const params = columns.map((c, i) => `$${i + 3}::${c.param}`).join(", ");
       const values = rows.map(spec.values);
       // Each row is matched to its account as it is staged (no second pass), through the domain's
-      // unique index: as a join, the planner hashed every account for each batch (10 batches of
-      // 100,000 orders at 100,000 accounts: 0.9 s against 0.3 s). Each column travels as one
-      // literal (lib/db/bulk-values.ts), not converted value by value.
+      // unique index: as a join, the planner hashed every account for each batch (a 10,000-order
+      // batch at 100,000 accounts: 115 ms against 76 ms). Each column travels as one literal
+      // (lib/db/bulk-values.ts), not converted value by value.
       await write(
         `INSERT INTO import_stage (line, domain, ${names.join(", ")}, account_id)
          SELECT u.*, (SELECT a.id FROM accounts a WHERE a.domain = u.domain)
