@@ -30,10 +30,11 @@ const processId = (client: pg.PoolClient) => (client as unknown as { processID: 
 
 /**
  * A bulk statement for the transaction `tx` (a Prisma interactive transaction on this pool), sent
- * on the transaction's own connection with node-postgres' parameters: Prisma's query compiler
- * copies every parameter in and out of its WebAssembly module: staging the 1.7 million values of a
- * 100,000-row accounts file took 0.4-0.5 s longer that way (docs/benchmarks.md, session 18). The connection is found
- * by its server process id; when it cannot be (another pool), the statement goes through `tx`.
+ * on the transaction's own connection with node-postgres' parameters. Prisma's query compiler
+ * copies every parameter in and out of its WebAssembly module: staging the 1.7 million values of
+ * a 100,000-row accounts file took 0.4-0.5 s longer that way (docs/benchmarks.md, session 18).
+ * The connection is found by its server process id; when it cannot be (another pool), the
+ * statement goes through `tx`.
  * Call it only inside the transaction's callback and not beside the transaction's own queries
  * (they would queue on the one connection); errors are mapped as Prisma's are.
  */
