@@ -28,6 +28,9 @@ const connections = new Map<number | null, pg.PoolClient>();
 /** node-postgres keeps it from the server's BackendKeyData; its types do not declare it. */
 const processId = (client: pg.PoolClient) => (client as unknown as { processID: number | null }).processID;
 
+/** One bulk statement with its parameters, in a transaction (transactionWriter). */
+export type BulkWrite = (sql: string, values: readonly unknown[]) => Promise<void>;
+
 /**
  * A bulk statement for the transaction `tx` (a Prisma interactive transaction on this pool), sent
  * on the transaction's own connection with node-postgres' parameters. Prisma's query compiler
@@ -38,9 +41,7 @@ const processId = (client: pg.PoolClient) => (client as unknown as { processID: 
  * Call it only inside the transaction's callback and not beside the transaction's own queries
  * (they would queue on the one connection); errors are mapped as Prisma's are.
  */
-export async function transactionWriter(
-  tx: Pick<Db, "$queryRawUnsafe" | "$executeRawUnsafe">,
-): Promise<(sql: string, values: readonly unknown[]) => Promise<void>> {
+export async function transactionWriter(tx: Pick<Db, "$queryRawUnsafe" | "$executeRawUnsafe">): Promise<BulkWrite> {
   const [row] = await tx.$queryRawUnsafe<{ pid: number }[]>("SELECT pg_backend_pid() AS pid");
   const connection = connections.get(row?.pid ?? null);
   if (!connection) return async (sql, values) => void (await tx.$executeRawUnsafe(sql, ...values));

@@ -1,12 +1,9 @@
-import type { Db } from "@/lib/db/client";
+import type { BulkWrite, Db } from "@/lib/db/client";
 import type { ColumnMapping } from "../kinds";
 import type { ImportRow, RowError } from "../rows";
 
 /** What the staging code needs of a transaction. */
 export type SqlClient = Pick<Db, "$executeRawUnsafe" | "$queryRawUnsafe">;
-
-/** A bulk statement in the import's transaction (lib/db/client.ts, transactionWriter). */
-export type BulkWrite = (sql: string, values: readonly unknown[]) => Promise<void>;
 
 export interface StageContext {
   mapping: ColumnMapping;
