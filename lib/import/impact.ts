@@ -1,7 +1,10 @@
 /**
- * What an import changes in tiers and segments: the tier and segments of every account the file
- * touches are snapshotted before anything is written, and compared with the recomputed ones
- * afterwards, inside the same transaction (so a dry run reads exactly what its commit will do).
+ * What an import changes in tiers and segments, read from the ledger rows (membership_events) its
+ * recompute wrote, inside the import's transaction (so a dry run reads exactly what its commit
+ * will do). Every tier move and segment entry or exit of a recomputed account is a ledger row
+ * carrying its old and new tier, so nothing needs snapshotting before the write: a copy of every
+ * touched account's tier and segments cost 0.4-0.6 s of a 100,000-row orders dry run at 100,000
+ * accounts, and the comparison with it another 0.4 s (docs/benchmarks.md, session 19).
  */
 import type { SqlClient } from "./stage/types";
 
@@ -51,22 +54,26 @@ export interface ImportImpact {
 
 export const NEW_ACCOUNT_SAMPLE = 25;
 
-/** Tier and segment memberships of the accounts the file is about, before writing. */
-export async function snapshotBefore(tx: SqlClient, candidatesSql: string): Promise<void> {
-  // The candidates once, analysed, so both reads below look the accounts up by key instead of
-  // scanning every account's row (at 1,000,000 accounts the scans took seconds).
-  await tx.$executeRawUnsafe(`CREATE TEMP TABLE import_candidates ON COMMIT DROP AS
-    SELECT DISTINCT c.id AS account_id FROM (${candidatesSql}) AS c(id)`);
-  await tx.$executeRawUnsafe("ANALYZE import_candidates");
-  await tx.$executeRawUnsafe(`CREATE TEMP TABLE import_before ON COMMIT DROP AS
-    SELECT r.account_id, r.tier_id FROM import_candidates c JOIN account_segmentation r ON r.account_id = c.account_id`);
-  // Segments from the arrays, which hold the same ids as account_segments (every write keeps them
-  // in step), reached by the key: account_segments is not indexed by account.
-  await tx.$executeRawUnsafe(`CREATE TEMP TABLE import_before_segments ON COMMIT DROP AS
-    SELECT r.account_id, x.segment_id FROM import_candidates c JOIN account_segmentation r ON r.account_id = c.account_id
-      CROSS JOIN LATERAL unnest(r.segment_ids) AS x(segment_id)`);
-  await tx.$executeRawUnsafe("ANALYZE import_before, import_before_segments");
+/**
+ * Where the ledger ends before the import writes: the highest id, read under the import lock
+ * (run.ts). Ids come from one sequence, so every row the import's recompute writes has a higher id.
+ */
+export async function ledgerPosition(tx: SqlClient): Promise<bigint> {
+  const [row] = await tx.$queryRawUnsafe<{ id: string }[]>("SELECT COALESCE(max(id), 0)::text AS id FROM membership_events");
+  return BigInt(row!.id);
 }
+
+/**
+ * The ledger rows of this import: past its position, with the reason only imports write. Imports
+ * run one at a time (the import lock, held since before the position was read), so no other
+ * transaction writes such rows meanwhile. Read through the primary key's range, with whether the
+ * file created the account: a subquery `e` (account_id, tier_id, from_tier_id, segment_id,
+ * change, created).
+ */
+const importRows = (scope: "TIER" | "SEGMENT") =>
+  `(SELECT l.account_id, l.tier_id, l.from_tier_id, l.segment_id, l.change, t.created
+    FROM membership_events l JOIN import_touched t ON t.account_id = l.account_id
+    WHERE l.id > $1::bigint AND l.reason = 'IMPORT' AND l.scope = '${scope}') e`;
 
 interface TierRow {
   key: string | null;
@@ -76,19 +83,19 @@ interface TierRow {
 
 const tierRef = (row: TierRow): TierRef | null => (row.key ? { key: row.key, name: row.name ?? row.key, color: row.color ?? "#94a3b8" } : null);
 
-/** Compare the touched accounts' tiers and segments with the snapshot. */
-export async function readImpact(tx: SqlClient): Promise<ImportImpact> {
+/** The tier moves and segment entries and exits of the import's recompute (ledger rows past `since`). */
+export async function readImpact(tx: SqlClient, since: bigint): Promise<ImportImpact> {
+  // A created account's first tier is not a move: it is counted by the tier it lands in below.
   const moves = await tx.$queryRawUnsafe<{ from_key: string | null; from_name: string | null; from_color: string | null; to_key: string | null; to_name: string | null; to_color: string | null; n: number }[]>(
     `SELECT ft.key AS from_key, ft.name AS from_name, ft.color AS from_color,
             tt.key AS to_key, tt.name AS to_name, tt.color AS to_color, count(*)::int AS n
-     FROM import_touched t
-     JOIN account_segmentation r ON r.account_id = t.account_id
-     LEFT JOIN import_before b ON b.account_id = t.account_id
-     LEFT JOIN tiers ft ON ft.id = b.tier_id
-     LEFT JOIN tiers tt ON tt.id = r.tier_id
-     WHERE NOT t.created AND b.tier_id IS DISTINCT FROM r.tier_id
+     FROM ${importRows("TIER")}
+       LEFT JOIN tiers ft ON ft.id = e.from_tier_id
+       LEFT JOIN tiers tt ON tt.id = e.tier_id
+     WHERE NOT e.created
      GROUP BY 1, 2, 3, 4, 5, 6, ft.position, tt.position
      ORDER BY ft.position NULLS LAST, tt.position NULLS LAST`,
+    since.toString(),
   );
   const newByTier = await tx.$queryRawUnsafe<{ key: string | null; name: string | null; color: string | null; n: number }[]>(
     `SELECT tt.key, tt.name, tt.color, count(*)::int AS n
@@ -96,25 +103,14 @@ export async function readImpact(tx: SqlClient): Promise<ImportImpact> {
      WHERE t.created GROUP BY 1, 2, 3, tt.position ORDER BY tt.position NULLS LAST`,
   );
   const segments = await tx.$queryRawUnsafe<{ id: number; name: string; color: string; entered: number; entered_new: number; n_left: number }[]>(
-    `WITH after AS (
-       SELECT r.account_id, x.segment_id, t.created FROM import_touched t JOIN account_segmentation r ON r.account_id = t.account_id
-         CROSS JOIN LATERAL unnest(r.segment_ids) AS x(segment_id)
-     ), before AS (
-       SELECT b.account_id, b.segment_id FROM import_before_segments b JOIN import_touched t ON t.account_id = b.account_id
-     ), entered AS (
-       SELECT a.segment_id, a.created FROM after a
-       WHERE NOT EXISTS (SELECT 1 FROM before b WHERE b.account_id = a.account_id AND b.segment_id = a.segment_id)
-     ), exited AS (
-       SELECT b.segment_id FROM before b
-       WHERE NOT EXISTS (SELECT 1 FROM after a WHERE a.account_id = b.account_id AND a.segment_id = b.segment_id)
-     ), counts AS (
-       SELECT segment_id, count(*)::int AS entered, count(*) FILTER (WHERE created)::int AS entered_new, 0 AS n_left FROM entered GROUP BY 1
-       UNION ALL
-       SELECT segment_id, 0, 0, count(*)::int FROM exited GROUP BY 1
-     )
-     SELECT g.id, g.name, g.color, sum(c.entered)::int AS entered, sum(c.entered_new)::int AS entered_new, sum(c.n_left)::int AS n_left
-     FROM counts c JOIN segments g ON g.id = c.segment_id
+    `SELECT g.id, g.name, g.color,
+       count(*) FILTER (WHERE e.change = 'ENTERED')::int AS entered,
+       count(*) FILTER (WHERE e.change = 'ENTERED' AND e.created)::int AS entered_new,
+       count(*) FILTER (WHERE e.change = 'LEFT')::int AS n_left
+     FROM ${importRows("SEGMENT")}
+       JOIN segments g ON g.id = e.segment_id
      GROUP BY g.id, g.name, g.color ORDER BY g.name`,
+    since.toString(),
   );
   const newAccounts = await tx.$queryRawUnsafe<{ id: number; name: string; domain: string; key: string | null; tier_name: string | null; color: string | null }[]>(
     `SELECT a.id, a.name, a.domain, tt.key, tt.name AS tier_name, tt.color

@@ -5,9 +5,9 @@
  * failure nor a killed process can leave part of a file behind.
  *
  *   read the file (streamed) -> convert and check each row -> stage valid rows in a temp table
- *   -> check against the database -> snapshot tiers/segments -> complete rows -> upsert
+ *   -> check against the database -> complete rows -> upsert
  *   -> recompute metrics, tiers and segments (a commit: also plays and scores) of the accounts that changed
- *   -> compare -> dry run: ROLLBACK | commit: audit, COMMIT
+ *   -> read the tier moves and segment changes from the ledger rows written -> dry run: ROLLBACK | commit: audit, COMMIT
  */
 import { recordAudit } from "@/lib/audit";
 import type { Actor } from "@/lib/auth/access";
@@ -20,7 +20,7 @@ import { batchStager } from "./batch-stager";
 import { isBlankRecord, readCsvRecords } from "./csv-reader";
 import { ImportFileError } from "./file-error";
 import { headerNames } from "./headers";
-import { NO_IMPACT, readImpact, snapshotBefore } from "./impact";
+import { ledgerPosition, NO_IMPACT, readImpact } from "./impact";
 import type { RunMode, RunPhase, RunReport } from "./job";
 import { buildOutcome } from "./run-outcome";
 import type { ColumnMapping, ImportKind } from "./kinds";
@@ -55,8 +55,8 @@ export const INCREMENTAL_IMPORT_ACCOUNTS = 1_000;
  * Both tables then stay locked until the import ends: pages wait for a large import, its dry run
  * included (whose rollback restores the indexes).
  */
-async function dropAccountIndexes(tx: SqlClient & BulkExecutor, kind: ImportKind, mode: RunMode): Promise<string[]> {
-  const written = kind === "accounts" ? "SELECT count(*) FROM import_stage" : "SELECT count(*) FROM import_candidates";
+async function dropAccountIndexes(tx: SqlClient & BulkExecutor, kind: ImportKind, mode: RunMode, writtenSql: string): Promise<string[]> {
+  const written = `SELECT count(*) FROM (${writtenSql}) w`;
   const [row] = await tx.$queryRawUnsafe<{ written: number; held: number }[]>(
     `SELECT (${written})::float8 AS written, GREATEST((SELECT reltuples FROM pg_class WHERE oid = 'accounts'::regclass), 0)::float8 AS held`,
   );
@@ -215,13 +215,14 @@ export async function runImport(input: RunInput): Promise<RunOutcome> {
         if (input.mode === "commit" && errorCount > 0) throw new Rollback(refuse());
 
         await report("writing", rows);
-        await timed("snapshot", () => snapshotBefore(tx, stage.candidatesSql));
+        // The impact is read from the ledger rows written past this point (impact.ts).
+        const ledgerFrom = await ledgerPosition(tx);
         const fillErrors = await timed("fill", () => stage.fill(tx, stageCtx));
         addErrors(fillErrors);
         validRows -= new Set(fillErrors.map((e) => e.line)).size;
         if (input.mode === "commit" && errorCount > 0) throw new Rollback(refuse());
         // A file that writes most accounts writes them without their secondary indexes.
-        const dropped = await timed("indexes", () => dropAccountIndexes(tx, input.kind, input.mode));
+        const dropped = await timed("indexes", () => dropAccountIndexes(tx, input.kind, input.mode, stage.writtenSql));
         const counts = await timed("apply", () => stage.apply(tx, stageCtx));
         await tx.$executeRawUnsafe("ANALYZE import_touched");
 
@@ -245,7 +246,7 @@ export async function runImport(input: RunInput): Promise<RunOutcome> {
             else await recomputeAll(tx, because, { accountIds: touched, asOf });
           });
           await report("comparing", rows);
-          impact = await timed("impact", () => readImpact(tx));
+          impact = await timed("impact", () => readImpact(tx, ledgerFrom));
         }
         // Built again last (no read after it could use them: bulk-indexes.ts); a dry run's
         // rollback restores them.

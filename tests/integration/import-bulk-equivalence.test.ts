@@ -13,6 +13,7 @@ import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { recomputeAccountMetrics } from "@/lib/db/metrics";
 import { importErrorsPage } from "@/lib/data/import/row-errors";
+import type { RunReport } from "@/lib/import/job";
 import type { ImportKind } from "@/lib/import/kinds";
 import { INCREMENTAL_IMPORT_ACCOUNTS } from "@/lib/import/run";
 import { resetDatabase } from "../support/reset-db";
@@ -52,10 +53,52 @@ afterAll(async () => {
   await db.$disconnect();
 });
 
+/** Every account's tier key and segment names, by domain. */
+async function memberships(): Promise<Map<string, { tier: string | null; segments: string[] }>> {
+  const rows = await db.$queryRawUnsafe<{ domain: string; tier: string | null; segments: string[] }[]>(
+    `SELECT a.domain, t.key AS tier, ARRAY(SELECT g.name FROM segments g WHERE g.id = ANY(r.segment_ids)) AS segments
+     FROM accounts a JOIN account_segmentation r ON r.account_id = a.id LEFT JOIN tiers t ON t.id = r.tier_id`,
+  );
+  return new Map(rows.map((r) => [r.domain, { tier: r.tier, segments: r.segments }]));
+}
+
+/**
+ * The impact a report should show, from every account's memberships before and after the commit:
+ * tier moves of existing accounts, created accounts by tier, and per segment the accounts
+ * entering (created ones among them) and leaving, each sorted as the report sorts them.
+ */
+function impactBetween(before: Awaited<ReturnType<typeof memberships>>, after: Awaited<ReturnType<typeof memberships>>) {
+  const moves = new Map<string, number>();
+  const newByTier = new Map<string, number>();
+  const segments = new Map<string, { entered: number; enteredNew: number; left: number }>();
+  const segment = (name: string) => segments.get(name) ?? segments.set(name, { entered: 0, enteredNew: 0, left: 0 }).get(name)!;
+  for (const [domain, now] of after) {
+    const was = before.get(domain);
+    if (!was) newByTier.set(String(now.tier), (newByTier.get(String(now.tier)) ?? 0) + 1);
+    else if (was.tier !== now.tier) moves.set(`${was.tier} -> ${now.tier}`, (moves.get(`${was.tier} -> ${now.tier}`) ?? 0) + 1);
+    for (const name of now.segments.filter((n) => !was?.segments.includes(n))) {
+      segment(name).entered += 1;
+      if (!was) segment(name).enteredNew += 1;
+    }
+    for (const name of was?.segments.filter((n) => !now.segments.includes(n)) ?? []) segment(name).left += 1;
+  }
+  return { moves: Object.fromEntries(moves), newByTier: Object.fromEntries(newByTier), segments: Object.fromEntries(segments) };
+}
+
+/** A report's impact in impactBetween's form. */
+function reported(impact: RunReport["impact"]) {
+  return {
+    moves: Object.fromEntries(impact.moves.map((m) => [`${m.from?.key ?? null} -> ${m.to?.key ?? null}`, m.accounts])),
+    newByTier: Object.fromEntries(impact.newByTier.map((t) => [String(t.tier?.key ?? null), t.accounts])),
+    segments: Object.fromEntries(impact.segments.map((s) => [s.name, { entered: s.entered, enteredNew: s.enteredNew, left: s.left }])),
+  };
+}
+
 /** Import `csv` both ways and compare; returns the committed job's report. */
 async function importBothWays(kind: ImportKind, fileName: string, csv: string) {
   const job = await upload(admin, kind, fileName, csv);
   const reference = await referenceImport(kind, fileName, csv, job.summary.mapping!);
+  const membershipsBefore = await memberships();
   const before = await importSnapshot(db);
   const checked = await dryRun(admin, job);
   expect(checked.status).toBe("CHECKED");
@@ -69,6 +112,10 @@ async function importBothWays(kind: ImportKind, fileName: string, csv: string) {
   // The dry run recomputes only tiers and segments; it predicted every move and segment change.
   const { moves, newByTier, segments } = committed.summary.commit!.impact;
   expect(checked.summary.dryRun!.impact).toMatchObject({ moves, newByTier, segments });
+  // Both reported every membership that changed, and nothing else.
+  const expected = impactBetween(membershipsBefore, await memberships());
+  expect(reported(committed.summary.commit!.impact)).toEqual(expected);
+  expect(reported(checked.summary.dryRun!.impact)).toEqual(expected);
   const after = await importSnapshot(db);
   expect(after).not.toEqual(before);
   for (const part of ["accounts", "orders", "technologies", "segmentation", "ledger"] as const) expect(after[part], part).toEqual(reference.snapshot[part]);

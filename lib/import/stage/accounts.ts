@@ -131,7 +131,8 @@ export const accountsStage: StageSpec<AccountRow> = {
     return errors;
   },
 
-  candidatesSql: "SELECT a.id FROM accounts a JOIN import_stage s ON s.domain = a.domain",
+  // Every row updates or creates one account (domains are unique in the stage).
+  writtenSql: "SELECT line FROM import_stage",
 
   /**
    * The staged rows whose domain is no account's yet (`import_new`), read ahead of apply, which

@@ -68,7 +68,7 @@ export function ownedByAccountStage<R extends ImportRow>(spec: {
       return errors;
     },
 
-    candidatesSql: "SELECT DISTINCT account_id FROM import_stage",
+    writtenSql: "SELECT DISTINCT account_id FROM import_stage",
 
     fill: spec.fill,
     metricsSource: spec.metricsSource,

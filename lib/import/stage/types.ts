@@ -23,8 +23,11 @@ export interface StageSpec<R extends ImportRow = ImportRow> {
   insert(write: BulkWrite, rows: readonly R[]): Promise<void>;
   /** Checks that need the database; the rows reported are removed from the stage. */
   check(tx: SqlClient, ctx: StageContext): Promise<RowError[]>;
-  /** SELECT of the existing accounts the file touches (the tier/segment "before" snapshot). */
-  readonly candidatesSql: string;
+  /**
+   * SELECT of one row per account the file writes, before it writes (how many decides whether
+   * indexes are dropped: run.ts).
+   */
+  readonly writtenSql: string;
   /** Complete staged rows from what exists and from defaults; may report rows it had to drop. */
   fill(tx: SqlClient, ctx: StageContext): Promise<RowError[]>;
   /** Upsert; records changed accounts in `import_touched`. */
