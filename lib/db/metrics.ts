@@ -176,15 +176,18 @@ function eventColumns(): Record<string, string> {
   };
 }
 
-/** Per account with orders: total, count, count in the 12 months to asOf, first and last order day. */
-function ordersAggregateSql(asOf: string, filter: string): string {
+/**
+ * Per account with orders: total, count, count in the 12 months to asOf, first and last order day;
+ * over `orders`, or another relation with its account_id, amount and ordered_at.
+ */
+function ordersAggregateSql(asOf: string, filter: string, from = "orders"): string {
   return `        SELECT account_id,
           sum(amount) AS total,
           count(*) AS n,
           count(*) FILTER (WHERE ordered_at > (${asOf} - interval '12 months')::date AND ordered_at <= ${asOf}) AS n_12m,
           min(ordered_at) AS first_at,
           max(ordered_at) AS last_at
-        FROM orders
+        FROM ${from}
         WHERE true ${filter}
         GROUP BY account_id`;
 }
@@ -230,6 +233,31 @@ ${aggregate}
     ) AS m
     WHERE a.id = m.id AND ${metricsAsOfSql("a")} = ${asOf}
       AND (${names.map((c) => `a.${c}`).join(", ")}) IS DISTINCT FROM (${names.map((c) => `m.${c}`).join(", ")})`;
+  return execute(executor, sql, [isoDay(options.asOf)]);
+}
+
+/**
+ * After orders were added to accounts and none of their existing orders changed: each account's
+ * order columns take the new orders' totals on top of its own (sum and count add up, the first and
+ * last day are the earlier and later, the 12-month count adds the new ones inside the window), for
+ * the accounts whose metrics are as of `asOf`, where the stored columns are those of every order
+ * already there. `ordersSql`: a SELECT of the added orders (account_id, ordered_at, amount).
+ * Exactly what recomputeSourceMetrics gives, reading only the new orders. Returns the number of
+ * accounts updated.
+ */
+export async function addOrderMetrics(executor: SqlExecutor, options: { ordersSql: string; asOf: Date }): Promise<number> {
+  const sql = `
+    UPDATE accounts AS a SET
+      lifetime_value = a.lifetime_value + d.total,
+      order_count = a.order_count + d.n,
+      avg_order_value = round((a.lifetime_value + d.total) / (a.order_count + d.n), 2),
+      orders_12m = a.orders_12m + d.n_12m,
+      first_order_at = LEAST(a.first_order_at, d.first_at),
+      last_order_at = GREATEST(a.last_order_at, d.last_at)
+    FROM (
+${ordersAggregateSql("$1::date", "", `(${options.ordersSql}) AS added`)}
+    ) AS d
+    WHERE a.id = d.account_id AND ${metricsAsOfSql("a")} = $1::date`;
   return execute(executor, sql, [isoDay(options.asOf)]);
 }
 

@@ -149,7 +149,8 @@ describe("the bulk path gives the reference's database", () => {
     for (const [i, a] of ids.entries()) {
       if (a.id % 2 === 0 && i % 3 === 0) lines.push(`SO-${a.id},${a.domain},2026-01-${String(1 + (i % 28)).padStart(2, "0")},"$${9000 + i}.50",`);
       else if (a.id % 2 === 0 && i % 3 === 1) continue;
-      lines.push(`NEW-${i},${a.domain},2026-0${1 + (i % 9)}-15,${500 + i * 11},${i % 2 ? "Services" : ""}`);
+      // Some new orders older than 12 months, some older than the account's first order.
+      lines.push(`NEW-${i},${a.domain},${i % 10 === 5 ? "2024" : "2026"}-0${1 + (i % 9)}-15,${500 + i * 11},${i % 2 ? "Services" : ""}`);
     }
     const report = await importBothWays("orders", "orders-bulk.csv", lines.join("\n"));
     expect(report.accountsAffected).toBeLessThanOrEqual(INCREMENTAL_IMPORT_ACCOUNTS);

@@ -85,7 +85,13 @@ export function ownedByAccountStage<R extends ImportRow>(spec: {
            WHERE (${updated.map((c) => `t.${c}`).join(", ")}) IS DISTINCT FROM (${updated.map((c) => `EXCLUDED.${c}`).join(", ")})
            RETURNING t.account_id, (t.xmax = 0) AS created
          ), touched AS (
-           INSERT INTO import_touched (account_id, created) SELECT DISTINCT account_id, false FROM up ON CONFLICT DO NOTHING
+           -- added_only: each of the account's staged rows was inserted (none matched an existing row).
+           INSERT INTO import_touched (account_id, created, added_only)
+           SELECT u.account_id, false, u.inserted = s.staged
+           FROM (SELECT account_id, count(*) FILTER (WHERE created) AS inserted FROM up GROUP BY account_id) u
+           JOIN (SELECT account_id, count(*) AS staged FROM import_stage GROUP BY account_id) s ON s.account_id = u.account_id
+           ORDER BY u.account_id
+           ON CONFLICT DO NOTHING
          )
          SELECT count(*) FILTER (WHERE created)::int AS created, count(*) FILTER (WHERE NOT created)::int AS updated FROM up`,
       );
