@@ -97,10 +97,18 @@ export async function readImpact(tx: SqlClient, since: bigint): Promise<ImportIm
      ORDER BY ft.position NULLS LAST, tt.position NULLS LAST`,
     since.toString(),
   );
+  // A created account that lands in a tier has a ledger row (from no tier); the others stay untiered.
   const newByTier = await tx.$queryRawUnsafe<{ key: string | null; name: string | null; color: string | null; n: number }[]>(
-    `SELECT tt.key, tt.name, tt.color, count(*)::int AS n
-     FROM import_touched t JOIN account_segmentation r ON r.account_id = t.account_id LEFT JOIN tiers tt ON tt.id = r.tier_id
-     WHERE t.created GROUP BY 1, 2, 3, tt.position ORDER BY tt.position NULLS LAST`,
+    `WITH landed AS (
+       SELECT e.tier_id, count(*)::int AS n FROM ${importRows("TIER")} WHERE e.created GROUP BY e.tier_id
+     ), counted AS (
+       SELECT tier_id, n FROM landed
+       UNION ALL
+       SELECT NULL, (SELECT count(*) FROM import_touched WHERE created)::int - (SELECT COALESCE(sum(n), 0) FROM landed)::int
+     )
+     SELECT tt.key, tt.name, tt.color, c.n FROM counted c LEFT JOIN tiers tt ON tt.id = c.tier_id
+     WHERE c.n > 0 ORDER BY tt.position NULLS LAST`,
+    since.toString(),
   );
   const segments = await tx.$queryRawUnsafe<{ id: number; name: string; color: string; entered: number; entered_new: number; n_left: number }[]>(
     `SELECT g.id, g.name, g.color,
@@ -113,10 +121,12 @@ export async function readImpact(tx: SqlClient, since: bigint): Promise<ImportIm
     since.toString(),
   );
   const newAccounts = await tx.$queryRawUnsafe<{ id: number; name: string; domain: string; key: string | null; tier_name: string | null; color: string | null }[]>(
+    // The sample's ids first, in key order: joined whole, every created account was hashed (0.13 s for 50,000).
     `SELECT a.id, a.name, a.domain, tt.key, tt.name AS tier_name, tt.color
-     FROM import_touched t JOIN accounts a ON a.id = t.account_id
+     FROM (SELECT account_id FROM import_touched WHERE created ORDER BY account_id LIMIT ${NEW_ACCOUNT_SAMPLE}) t
+     JOIN accounts a ON a.id = t.account_id
      JOIN account_segmentation r ON r.account_id = a.id LEFT JOIN tiers tt ON tt.id = r.tier_id
-     WHERE t.created ORDER BY a.id LIMIT ${NEW_ACCOUNT_SAMPLE}`,
+     ORDER BY a.id`,
   );
 
   return {
