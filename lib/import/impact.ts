@@ -56,7 +56,8 @@ export const NEW_ACCOUNT_SAMPLE = 25;
 
 /**
  * Where the ledger ends before the import writes: the highest id, read under the import lock
- * (run.ts). Ids come from one sequence, so every row the import's recompute writes has a higher id.
+ * (run.ts). Ids come from one sequence without a per-session cache (CACHE 1, the default), so every
+ * row the import's recompute writes gets a higher id than any row written before this read.
  */
 export async function ledgerPosition(tx: SqlClient): Promise<bigint> {
   const [row] = await tx.$queryRawUnsafe<{ id: string }[]>("SELECT COALESCE(max(id), 0)::text AS id FROM membership_events");

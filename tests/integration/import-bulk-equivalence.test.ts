@@ -167,6 +167,13 @@ describe("the bulk path gives the reference's database", () => {
   });
 });
 
+test("the ledger's ids come from a sequence no session caches values of (an import's impact reads the rows past its position)", async () => {
+  const [row] = await db.$queryRawUnsafe<{ cache: number }[]>(
+    "SELECT seqcache::int AS cache FROM pg_sequence WHERE seqrelid = pg_get_serial_sequence('membership_events', 'id')::regclass",
+  );
+  expect(row?.cache).toBe(1);
+});
+
 describe("errors", () => {
   test("a dry run with bad rows reports them by line and counts what the valid rows would do, like the reference", async () => {
     const lines = ["Company name,Company Domain Name,Industry,Country/Region,Number of Employees,Hosting"];
