@@ -64,8 +64,8 @@ async function memberships(): Promise<Map<string, { tier: string | null; segment
 
 /**
  * The impact a report should show, from every account's memberships before and after the commit:
- * tier moves of existing accounts, created accounts by tier, and per segment the accounts
- * entering (created ones among them) and leaving, each sorted as the report sorts them.
+ * tier moves of existing accounts ("from -> to"), created accounts by tier ("null": untiered), and
+ * per segment the accounts entering (created ones among them) and leaving.
  */
 function impactBetween(before: Awaited<ReturnType<typeof memberships>>, after: Awaited<ReturnType<typeof memberships>>) {
   const moves = new Map<string, number>();
