@@ -27,7 +27,7 @@ import type { ColumnMapping, ImportKind } from "./kinds";
 import { loadLookups } from "./lookups";
 import { convertRow, newRowContext, type ImportRow, type RowError } from "./rows";
 import { STAGES } from "./stage";
-import type { SqlClient, StageContext } from "./stage/types";
+import { createTouched, type SqlClient, type StageContext } from "./stage/types";
 
 /** Arbitrary constant naming the "an import is writing" advisory lock: imports run one at a time. */
 export const IMPORT_LOCK_KEY = 727_002;
@@ -150,11 +150,7 @@ export async function runImport(input: RunInput): Promise<RunOutcome> {
         if (input.mode === "dryRun") await tx.$executeRawUnsafe("SET CONSTRAINTS ALL DEFERRED");
         await report("reading", 0);
         await stage.create(tx);
-        // The accounts the file writes; added_only: every row the file has for the account was new
-        // (an orders or events file that changed none of its existing rows).
-        await tx.$executeRawUnsafe(
-          "CREATE TEMP TABLE import_touched (account_id int PRIMARY KEY, created boolean NOT NULL, added_only boolean NOT NULL DEFAULT false) ON COMMIT DROP",
-        );
+        await createTouched(tx);
 
         // ---- Read, convert and stage, one batch at a time.
         const errors: RowError[] = [];

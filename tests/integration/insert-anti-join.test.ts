@@ -21,6 +21,7 @@ import { recomputeSegment } from "@/lib/db/membership/recompute-rule";
 import { syncTiers } from "@/lib/db/membership/tier-rows";
 import { allowLargeSorts } from "@/lib/db/transaction";
 import { STAGES } from "@/lib/import/stage";
+import { createTouched } from "@/lib/import/stage/types";
 import type { AccountRow } from "@/lib/import/rows";
 import { publishDemoRules } from "@/lib/seed/demo-rules";
 import { seedDatabase } from "@/lib/seed/seed-database";
@@ -130,7 +131,7 @@ describe("an accounts import into an accounts table analysed empty", () => {
     const ctx = { mapping: { fields: {}, dateFormat: "MDY" as const }, today: "2026-03-02" };
     const { scans, counts } = await rolledBack(async (tx) => {
       await stage.create(tx);
-      await tx.$executeRawUnsafe("CREATE TEMP TABLE import_touched (account_id int PRIMARY KEY, created boolean NOT NULL) ON COMMIT DROP");
+      await createTouched(tx);
       await stage.insert(await transactionWriter(tx), rows);
       await tx.$executeRawUnsafe("ANALYZE import_stage");
       await stage.fill(tx, ctx);

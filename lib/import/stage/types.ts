@@ -41,6 +41,18 @@ export interface StageSpec<R extends ImportRow = ImportRow> {
   readonly metricsSource: "orders" | "events" | null;
 }
 
+/**
+ * The temporary table `import_touched` that a stage's apply fills: the accounts it wrote, whether
+ * it created each, and added_only: every row the file has for the account was new (an orders or
+ * events file that changed none of the account's existing rows; lib/import/run.ts adds new orders
+ * on top of the stored totals for those).
+ */
+export async function createTouched(tx: SqlClient): Promise<void> {
+  await tx.$executeRawUnsafe(
+    "CREATE TEMP TABLE import_touched (account_id int PRIMARY KEY, created boolean NOT NULL, added_only boolean NOT NULL DEFAULT false) ON COMMIT DROP",
+  );
+}
+
 /** Remove reported lines from the stage. */
 export async function dropLines(tx: SqlClient, errors: readonly RowError[]): Promise<void> {
   if (errors.length === 0) return;

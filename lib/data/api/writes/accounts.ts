@@ -3,6 +3,7 @@ import type { AccountUpsert } from "@/lib/api/endpoints/account-writes";
 import type { AccountRow } from "@/lib/import/rows";
 import { transactionWriter } from "@/lib/db/client";
 import { accountsStage } from "@/lib/import/stage/accounts";
+import { createTouched } from "@/lib/import/stage/types";
 import type { ApiKeyRef } from "../actor";
 import { flagRepeats } from "./account-refs";
 import { apiWrite, ItemErrors, sortedIds, type WriteOutcome, type WriteTx } from "./transaction";
@@ -78,7 +79,7 @@ export async function upsertApiAccounts(key: ApiKeyRef, items: readonly AccountU
     errors.throwIfAny();
 
     await accountsStage.create(tx);
-    await tx.$executeRawUnsafe("CREATE TEMP TABLE import_touched (account_id int PRIMARY KEY, created boolean NOT NULL) ON COMMIT DROP");
+    await createTouched(tx);
     await accountsStage.insert(await transactionWriter(tx), rows);
     const stageContext = { mapping: { fields: {}, dateFormat: "MDY" as const }, today: new Date().toISOString().slice(0, 10) };
     await accountsStage.fill(tx, stageContext);
