@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, test, vi } from "vitest";
 import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
+import { listPlays } from "@/lib/data/plays/editor";
 import { publishTierScheme, saveTierSchemeDraft } from "@/lib/data/rules/tier-scheme";
 import { EMPTY_AUDIENCE, type PlayDefinition } from "@/lib/plays/definition";
 import type { RuleGroup } from "@/lib/segmentation/rule";
@@ -195,7 +196,11 @@ describe("publishing and restoring", () => {
   });
 
   test("publish, narrow, then restore the first version: three versions and ledger entries for each move", async () => {
+    // The plays page's audience size (shared across requests while no data changes) follows each publish.
+    const members = async () => (await listPlays(admin)).find((p) => p.id === id)?.members;
+    expect(await members()).toBe(0);
     expect(await publishPlay(id, 0, "Launch the migration offer")).toEqual({ ok: true, data: { version: 1, changed: 2 } });
+    expect(await members()).toBe(2);
 
     const narrower = play({ name: "On-premise ERP laggards", audience: { ...EMPTY_AUDIENCE, tiers: ["top"], rule: onPremise } });
     const preview = await previewPlay(id, narrower, undefined);
@@ -205,7 +210,9 @@ describe("publishing and restoring", () => {
     const saved = await savePlayDraft(id, narrower, 1);
     if (!saved.ok) throw new Error(saved.error);
     expect(await publishPlay(id, saved.data.revision, "Only on-premise hosting")).toEqual({ ok: true, data: { version: 2, changed: 1 } });
+    expect(await members()).toBe(1);
     expect(await restorePlay(id, 1, "Back to every top account")).toEqual({ ok: true, data: { version: 3, changed: 1 } });
+    expect(await members()).toBe(2);
 
     const versions = await db.playVersion.findMany({ where: { playId: id }, orderBy: { version: "asc" } });
     expect(versions.map((v) => [v.version, v.note, v.restoredFrom])).toEqual([

@@ -7,6 +7,7 @@ import { clearSharedAggregates } from "@/lib/data/aggregate-cache";
 import { getMatrix } from "@/lib/data/matrix";
 import { defaultSince, dismissChangeGroup, getSinceLastVisit } from "@/lib/data/plays/changes";
 import { getSegment, listSegments } from "@/lib/data/segments";
+import { listSegmentsForAdmin } from "@/lib/data/rules/segments";
 import { sharedAccountPage, sharedMatrix, sharedOwnerOptions, sharedSegment, sharedSegments, sharedTierOptions } from "@/lib/data/shared-reads";
 import { ownerOptions } from "@/lib/data/lookups";
 import { listAccounts } from "@/lib/data/accounts";
@@ -76,6 +77,19 @@ describe("aggregates shared across requests", () => {
     expect(after.map((s) => s.name)).toEqual(["Cloud first", "Everyone on the cloud"]);
     expect(after.find((s) => s.id === id)?.size).toBe(3);
     expect(await sharedMatrix(manager, "segment")).toEqual(await getMatrix(manager, "segment"));
+  });
+
+  test("the rules page's segment sizes are counted again after a recompute moves accounts", async () => {
+    const admin = await createUser("ADMIN", "admin@test.local");
+    const sizes = async () => new Map((await listSegmentsForAdmin(admin)).map((s) => [s.id, s.members]));
+    const counted = async () => new Map((await db.accountSegment.groupBy({ by: ["segmentId"], _count: { _all: true } })).map((c) => [c.segmentId, c._count._all]));
+    const before = await sizes();
+    expect(before).toEqual(await counted());
+    await createAccount({ ownerId: repB.id, hostingPreference: "CLOUD" });
+    await recomputeAll(db, { reason: "DATA_CHANGE" });
+    const after = await sizes();
+    expect(after.get(cloudId)).toBe(before.get(cloudId)! + 1);
+    expect(after).toEqual(await counted());
   });
 
   test("are read again after any write the pages show, even one that leaves no ledger or audit entry", async () => {

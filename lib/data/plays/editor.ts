@@ -1,6 +1,7 @@
 import "server-only";
 import { assertRole, type Actor } from "@/lib/auth/access";
 import { db } from "@/lib/db/client";
+import { sharedAggregate } from "@/lib/data/aggregate-cache";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { isPlayRunning, readPlayDefinition, type PlayDefinition } from "@/lib/plays/definition";
 import { toIsoDate } from "@/lib/segmentation/dates";
@@ -45,8 +46,8 @@ export interface PlayListRow {
 
 const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
-/** Audience sizes of every play: accounts whose play_ids hold it (GIN-indexed). */
-export async function playMemberCounts(playIds: number[]): Promise<Map<number, number>> {
+/** Audience sizes of these plays: accounts whose play_ids hold them (GIN-indexed). */
+async function playMemberCounts(playIds: number[]): Promise<Map<number, number>> {
   if (playIds.length === 0) return new Map();
   const rows = await db.$queryRaw<{ play_id: number; n: number }[]>`
     SELECT x.play_id, count(*)::int AS n FROM account_segmentation r CROSS JOIN LATERAL unnest(r.play_ids) AS x(play_id)
@@ -54,11 +55,24 @@ export async function playMemberCounts(playIds: number[]): Promise<Map<number, n
   return new Map(rows.map((r) => [r.play_id, r.n]));
 }
 
+/**
+ * Audience sizes of every live play, shared across requests while no data changes
+ * (aggregate-cache.ts): at 1,000,000 accounts the count reads most accounts' rows (0.45-0.51 s)
+ * for each visit of the plays page. Archiving or publishing a play writes the tables the data
+ * stamp watches, so the next visit counts again.
+ */
+function livePlayMemberCounts(): Promise<ReadonlyMap<number, number>> {
+  return sharedAggregate("admin:play-members", async () => {
+    const plays = await db.play.findMany({ where: { archived: false }, select: { id: true } });
+    return playMemberCounts(plays.map((p) => p.id));
+  });
+}
+
 /** Every live play with its audience size; admins edit them, managers read them. */
 export async function listPlays(actor: Actor): Promise<PlayListRow[]> {
   assertRole(actor, "ADMIN", "MANAGER");
   const plays = await db.play.findMany({ where: { archived: false }, orderBy: { name: "asc" }, include: { versions: { orderBy: { version: "desc" }, take: 1 } } });
-  const [members, names, lookups] = await Promise.all([playMemberCounts(plays.map((p) => p.id)), loadAudienceNames(), loadNameLookups()]);
+  const [members, names, lookups] = await Promise.all([livePlayMemberCounts(), loadAudienceNames(), loadNameLookups()]);
   const today = toIsoDate(new Date());
   return plays.flatMap((p) => {
     const draft = readPlayDefinition(p.draft);

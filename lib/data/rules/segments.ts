@@ -2,6 +2,7 @@ import "server-only";
 import { assertRole, type Actor } from "@/lib/auth/access";
 import { recordAudit } from "@/lib/audit";
 import { db } from "@/lib/db/client";
+import { sharedAggregate } from "@/lib/data/aggregate-cache";
 import { recomputeSegment } from "@/lib/db/membership/recompute-rule";
 import { LONG_TRANSACTION } from "@/lib/db/transaction";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -48,14 +49,24 @@ export interface SegmentAdminRow {
   updatedAt: Date;
 }
 
+/**
+ * Members of every segment, shared across requests while no data changes (aggregate-cache.ts): a
+ * pass over every membership row (92-161 ms at 1,000,000 accounts) for each visit of the rules page.
+ */
+function segmentMemberCounts(): Promise<ReadonlyMap<number, number>> {
+  return sharedAggregate("admin:segment-members", async () => {
+    const counts = await db.accountSegment.groupBy({ by: ["segmentId"], _count: { _all: true } });
+    return new Map(counts.map((c) => [c.segmentId, c._count._all]));
+  });
+}
+
 export async function listSegmentsForAdmin(actor: Actor): Promise<SegmentAdminRow[]> {
   assertRole(actor, "ADMIN");
-  const [segments, counts, lookups] = await Promise.all([
+  const [segments, members, lookups] = await Promise.all([
     db.segment.findMany({ where: { archived: false }, orderBy: { name: "asc" }, include: { versions: { orderBy: { version: "desc" }, take: 1 } } }),
-    db.accountSegment.groupBy({ by: ["segmentId"], _count: { _all: true } }),
+    segmentMemberCounts(),
     loadNameLookups(),
   ]);
-  const members = new Map(counts.map((c) => [c.segmentId, c._count._all]));
   return segments.map((s) => {
     const latest = s.versions[0];
     const parsed = parseRule(s.draftRule);
