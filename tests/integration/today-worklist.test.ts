@@ -309,8 +309,16 @@ describe("since your last visit", () => {
     const twice = { scope: "SEGMENT", change: "ENTERED", reason: "DATA_CHANGE", detail: "Daily refresh", segmentId: cloudSegment };
     await ledger("Alpha", ago(30), twice);
     await ledger("Alpha", ago(20), twice);
-    const group = (await getSinceLastVisit(rep1, null))!.groups.find((g) => g.reasonText === "Data change: Daily refresh");
-    expect(group).toMatchObject({ accounts: 1, sample: [{ name: "Alpha" }] });
+    // A second group spanning two refreshes, with two accounts: each group gets its own count.
+    const left = { ...twice, change: "LEFT", detail: "Daily refresh" };
+    await ledger("Bravo", ago(26), left);
+    await ledger("Charlie", ago(25), left);
+    await ledger("Bravo", ago(15), left);
+    const groups = (await getSinceLastVisit(rep1, null))!.groups.filter((g) => g.reasonText === "Data change: Daily refresh");
+    expect(groups.map((g) => [g.change, g.accounts, g.sample.map((s) => s.name)])).toEqual([
+      ["LEFT", 2, ["Bravo", "Charlie"]],
+      ["ENTERED", 1, ["Alpha"]],
+    ]);
   });
 
   test("dismiss all starts the next visit now", async () => {

@@ -61,7 +61,9 @@ interface GroupRow {
   target_id: number;
   reason: string;
   detail: string;
-  accounts: number;
+  /** Null until counted (distinctAccounts) for a group spanning several transactions. */
+  accounts: number | null;
+  oldest: Date;
   newest: Date;
   sample_ids: number[];
   sample_names: string[];
@@ -97,31 +99,36 @@ const TARGET_ID = Prisma.raw(
 );
 
 /**
- * One statement. The rep's accounts are joined to the ledger rows after
- * `since` (the rows of dismissed groups left out, only when the rep has dismissals) and grouped
- * in one hash aggregation, without sorting the rows. A group written by one transaction (one
- * publish, import or refresh: one `at`) has one row per account, so its row count is its account
- * count; a group spanning several (an account can enter a segment on Monday's refresh, leave and
- * enter again on Wednesday's) is counted distinctly, for the few groups shown. The sample is any
- * few accounts of the group, by name; the key is built once per group.
+ * The rep's ledger rows after `since` (the rows of dismissed groups left out, only when the rep has
+ * dismissals), as the subquery `ev`, with `extra` conditions on `e`.
  */
-function changeGroupsSql(repId: string, since: Date, withDismissals = true): Prisma.Sql {
+function rowsSql(repId: string, since: Date, withDismissals: boolean, extra: Prisma.Sql = Prisma.empty): Prisma.Sql {
   return Prisma.sql`
-    WITH ev AS MATERIALIZED (
       SELECT e.account_id, e.at, e.scope, e.change, e.reason, COALESCE(e.detail, '') AS detail, ${TARGET_ID} AS target_id
       FROM membership_events e JOIN accounts a ON a.id = e.account_id
-      WHERE a.owner_id = ${repId} AND e.at > ${since} ${withDismissals ? dismissedSql(repId, since) : Prisma.empty}
-    ), groups AS (
+      WHERE a.owner_id = ${repId} AND e.at > ${since} ${withDismissals ? dismissedSql(repId, since) : Prisma.empty} ${extra}`;
+}
+
+/**
+ * The shown groups, newest first, in one aggregation over the rep's rows that PostgreSQL runs in
+ * parallel (no CTE in between: a materialised one is read by one process, 5.4 s for a rep's
+ * 1,145,329 rows at 1,000,000 accounts against 2.1 s; docs/benchmarks.md, session 20). A group
+ * written by one transaction (one publish, import or refresh: one `at`) has one row per account,
+ * so its row count is its account count; `accounts` is null for a group spanning several, which
+ * distinctAccounts counts. The sample is any few accounts of the group, by name; the key is built
+ * once per group.
+ */
+function changeGroupsSql(repId: string, since: Date, withDismissals: boolean): Prisma.Sql {
+  return Prisma.sql`
+    WITH groups AS (
       SELECT scope, change, target_id, reason, detail, count(*)::int AS entries, min(at) AS oldest, max(at) AS newest,
         (array_agg(account_id))[1:${CHANGE_SAMPLE_SIZE}::int] AS sample_ids, (count(*) OVER ())::int AS total_groups
-      FROM ev GROUP BY scope, change, target_id, reason, detail
+      FROM (${rowsSql(repId, since, withDismissals)}) ev
+      GROUP BY scope, change, target_id, reason, detail
       ORDER BY newest DESC, ${scopeOrder("scope")}, entries DESC, change, target_id, reason, detail LIMIT ${MAX_CHANGE_GROUPS}
     )
-    SELECT g.scope, g.change, g.target_id, g.reason, g.detail, g.newest, g.total_groups,
-      CASE WHEN g.oldest = g.newest THEN g.entries ELSE (
-        SELECT count(DISTINCT v.account_id)::int FROM ev v
-        WHERE v.scope = g.scope AND v.change = g.change AND v.target_id = g.target_id AND v.reason = g.reason AND v.detail = g.detail
-      ) END AS accounts,
+    SELECT g.scope, g.change, g.target_id, g.reason, g.detail, g.oldest, g.newest, g.total_groups,
+      CASE WHEN g.oldest = g.newest THEN g.entries END AS accounts,
       g.scope || ':' || g.change || ':' || g.target_id || ':' || g.reason || ':' || g.detail AS group_key,
       ARRAY(SELECT a.id FROM accounts a WHERE a.id = ANY(g.sample_ids) ORDER BY a.name, a.id) AS sample_ids,
       ARRAY(SELECT a.name FROM accounts a WHERE a.id = ANY(g.sample_ids) ORDER BY a.name, a.id) AS sample_names,
@@ -131,6 +138,30 @@ function changeGroupsSql(repId: string, since: Date, withDismissals = true): Pri
       LEFT JOIN segments s ON g.scope = 'SEGMENT' AND s.id = g.target_id
       LEFT JOIN plays p ON g.scope = 'PLAY' AND p.id = g.target_id
     ORDER BY g.newest DESC, ${scopeOrder("g.scope")}, g.entries DESC, g.change, g.target_id, g.reason, g.detail`;
+}
+
+/**
+ * Distinct accounts of the shown groups that span several transactions (an account can enter a
+ * segment on Monday's refresh, leave and enter again on Wednesday's), all in one pass over the
+ * rep's rows between the oldest and newest of them (a parallel DISTINCT, then a count per group);
+ * rows written after the groups were read are past that newest and not counted.
+ */
+async function distinctAccounts(repId: string, since: Date, withDismissals: boolean, rows: GroupRow[]): Promise<GroupRow[]> {
+  const spanning = rows.filter((r) => r.accounts === null);
+  if (spanning.length === 0) return rows;
+  const from = new Date(Math.min(...spanning.map((r) => r.oldest.getTime())));
+  const to = new Date(Math.max(...spanning.map((r) => r.newest.getTime())));
+  const column = <K extends keyof GroupRow>(key: K) => spanning.map((r) => r[key]);
+  const counts = await db.$queryRaw<{ i: number; accounts: number }[]>`
+    SELECT k.i::int, count(*)::int AS accounts FROM (
+      SELECT DISTINCT g.i, ev.account_id
+      FROM (${rowsSql(repId, since, withDismissals, Prisma.sql`AND e.at >= ${from} AND e.at <= ${to}`)}) ev
+      JOIN unnest(${column("scope")}::text[], ${column("change")}::text[], ${column("target_id")}::int[], ${column("reason")}::text[], ${column("detail")}::text[])
+        WITH ORDINALITY AS g(scope, change, target_id, reason, detail, i)
+        ON ev.scope = g.scope AND ev.change = g.change AND ev.target_id = g.target_id AND ev.reason = g.reason AND ev.detail = g.detail
+    ) k GROUP BY k.i`;
+  const byGroup = new Map(counts.map((c) => [spanning[c.i - 1], c.accounts]));
+  return rows.map((r) => (r.accounts === null ? { ...r, accounts: byGroup.get(r) ?? 0 } : r));
 }
 
 /** The sample as id and name pairs. */
@@ -150,7 +181,7 @@ function toGroup(row: GroupRow): ChangeGroup {
     target: { name: row.target_name ?? FALLBACK_NAMES[scope], color: row.target_color },
     reason,
     reasonText: reasonText(reason, row.detail || null),
-    accounts: row.accounts,
+    accounts: row.accounts ?? 0,
     newestAt: row.newest,
     sample: sampleOf(row),
   };
@@ -183,7 +214,10 @@ export async function getSinceLastVisit(
   const { rep, own } = await resolveTodayRep(actor, requestedRep);
   if (!rep) return null;
   const since = rep.changesSeenAt ?? defaultSince(now);
-  const load = async () => db.$queryRaw<GroupRow[]>(changeGroupsSql(rep.id, since, await hasDismissals(rep.id, since)));
+  const load = async () => {
+    const withDismissals = await hasDismissals(rep.id, since);
+    return distinctAccounts(rep.id, since, withDismissals, await db.$queryRaw<GroupRow[]>(changeGroupsSql(rep.id, since, withDismissals)));
+  };
   // A dismissal changes the data stamp (change_dismissals is watched), so a shared entry never
   // outlives one: the key needs only the rep and their last visit.
   const rows = options.shared
