@@ -3,6 +3,7 @@ import type { Actor } from "@/lib/auth/access";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { ENUM_LABELS, enumValues } from "@/lib/domain/enums";
+import { techCategoryBit } from "@/lib/domain/tech-category-bits";
 import { UNTIERED as UNTIERED_TIER } from "@/lib/domain/tiers";
 import type { AccountQuery } from "@/lib/validation/account-query";
 import { ACCOUNTS_FROM, visibleAccountsSql } from "./account-filters";
@@ -214,27 +215,10 @@ interface Counts {
   rows: Omit<CellRow, "col">[];
 }
 
-/** Rows of the published-segment filter, inline so the counts need not wait for the column list. */
-const PUBLISHED_SEGMENT_IDS = Prisma.sql`SELECT id FROM segments WHERE NOT archived AND published_version IS NOT NULL`;
-
 async function countsFor(dimension: MatrixDimension, visible: Prisma.Sql): Promise<Counts> {
   switch (dimension) {
-    case "segment": {
-      // Segments overlap, so the row totals (distinct accounts) need their own GROUP BY.
-      // The LEFT JOIN yields one row per (account, published segment), or one with NULL when in none.
-      const [cells, rows] = await Promise.all([
-        db.$queryRaw<CellRow[]>`
-          SELECT r.tier_id, s.segment_id::text AS col, count(*)::int AS n, COALESCE(sum(a.lifetime_value), 0)::float8 AS ltv
-          FROM ${ACCOUNTS_FROM}
-            LEFT JOIN account_segments s ON s.account_id = a.id AND s.segment_id IN (${PUBLISHED_SEGMENT_IDS})
-          WHERE ${visible}
-          GROUP BY r.tier_id, s.segment_id`,
-        db.$queryRaw<Omit<CellRow, "col">[]>`
-          SELECT r.tier_id, count(*)::int AS n, COALESCE(sum(a.lifetime_value), 0)::float8 AS ltv
-          FROM ${ACCOUNTS_FROM} WHERE ${visible} GROUP BY r.tier_id`,
-      ]);
-      return { cells, rows };
-    }
+    case "segment":
+      return segmentCounts(visible);
     case "category":
       return categoryCounts(visible, "runs");
     case "whitespace":
@@ -251,38 +235,53 @@ async function countsFor(dimension: MatrixDimension, visible: Prisma.Sql): Promi
 }
 
 /**
- * Technology categories, from one pass over account_technologies: each account's categories as
- * a bitmask (bit i = the i-th category), then accounts per (tier, mask), a few hundred rows that
- * are unfolded here into cells and row totals. Cheaper at 100k+ accounts than joining every
- * detection to the catalogue and de-duplicating (account, category) pairs. `runs`: an account
- * counts in each category it has a bit for (none: the "No technology" column); `lacks`: in each
- * it has no bit for (whitespace), which is what the accounts list's `lacks` filter selects.
+ * Segments, from one pass over the accounts: accounts per (tier, set of segments), the set being
+ * account_segmentation.segment_ids (the same set as the account's account_segments rows), a few
+ * hundred rows unfolded here into cells (one per published segment of the set, or "In no
+ * segment") and row totals (each account is in one group, so these are distinct accounts).
+ * Joining account_segments and counting the rows apart read every account twice: 2.9-3.2 s at
+ * 1,000,000 accounts against ~1.2 s (docs/benchmarks.md, session 20).
+ */
+async function segmentCounts(visible: Prisma.Sql): Promise<Counts> {
+  const [published, groups] = await Promise.all([
+    db.segment.findMany({ where: { archived: false, publishedVersion: { not: null } }, select: { id: true } }),
+    db.$queryRaw<{ tier_id: number | null; segs: number[]; n: number; ltv: number }[]>`
+      SELECT r.tier_id, r.segment_ids AS segs, count(*)::int AS n, COALESCE(sum(a.lifetime_value), 0)::float8 AS ltv
+      FROM ${ACCOUNTS_FROM} WHERE ${visible}
+      GROUP BY r.tier_id, r.segment_ids`,
+  ]);
+  const shown = new Set(published.map((s) => s.id));
+  const cells: CellRow[] = [];
+  for (const g of groups) {
+    const columns = (g.segs ?? []).filter((id) => shown.has(id));
+    if (columns.length === 0) cells.push({ tier_id: g.tier_id, col: null, n: g.n, ltv: g.ltv });
+    for (const id of columns) cells.push({ tier_id: g.tier_id, col: String(id), n: g.n, ltv: g.ltv });
+  }
+  return { cells, rows: sumByTier(groups) };
+}
+
+/**
+ * Technology categories, from one pass over the accounts: accounts per (tier, categories), the
+ * categories being accounts.technology_categories (bit i = the i-th category: the bits the
+ * account_technologies trigger keeps, lib/domain/tech-category-bits.ts), a few hundred rows that
+ * are unfolded here into cells and row totals. `runs`: an account counts in each category it has
+ * a bit for (none: the "No technology" column); `lacks`: in each it has no bit for (whitespace),
+ * which is what the accounts list's `lacks` filter selects. Reading every detection instead
+ * took 3.9-4.5 s at 1,000,000 accounts (docs/benchmarks.md, session 20).
  */
 async function categoryCounts(visible: Prisma.Sql, counted: "runs" | "lacks"): Promise<Counts> {
-  const categories = enumValues("techCategory");
-  const catalogue = await db.technology.findMany({ select: { id: true, category: true } });
-  // Bit of each technology id (catalogue ids are small serials; PostgreSQL arrays are 1-based).
-  const bitOf: (number | null)[] = Array.from({ length: Math.max(0, ...catalogue.map((t) => t.id)) }, () => null);
-  for (const t of catalogue) bitOf[t.id - 1] = categories.indexOf(t.category);
-
   const masks = await db.$queryRaw<{ tier_id: number | null; mask: number; n: number; ltv: number }[]>`
-    WITH v AS (
-      SELECT a.id, r.tier_id, a.lifetime_value FROM ${ACCOUNTS_FROM} WHERE ${visible}
-    ), per_account AS (
-      SELECT v.tier_id, v.lifetime_value, bit_or(1 << (${bitOf}::int[])[at.technology_id]) AS mask
-      FROM v LEFT JOIN account_technologies at ON at.account_id = v.id
-      GROUP BY v.id, v.tier_id, v.lifetime_value
-    )
-    SELECT tier_id, COALESCE(mask, 0) AS mask, count(*)::int AS n, COALESCE(sum(lifetime_value), 0)::float8 AS ltv
-    FROM per_account GROUP BY tier_id, COALESCE(mask, 0)`;
+    SELECT r.tier_id, a.technology_categories AS mask, count(*)::int AS n, COALESCE(sum(a.lifetime_value), 0)::float8 AS ltv
+    FROM ${ACCOUNTS_FROM} WHERE ${visible}
+    GROUP BY r.tier_id, a.technology_categories`;
 
   const cells: CellRow[] = [];
   for (const m of masks) {
     if (counted === "runs" && m.mask === 0) cells.push({ tier_id: m.tier_id, col: null, n: m.n, ltv: m.ltv });
-    categories.forEach((category, bit) => {
-      const runs = (m.mask & (1 << bit)) !== 0;
+    for (const category of enumValues("techCategory")) {
+      const runs = (m.mask & techCategoryBit(category)) !== 0;
       if (runs === (counted === "runs")) cells.push({ tier_id: m.tier_id, col: category, n: m.n, ltv: m.ltv });
-    });
+    }
   }
   // Each account is in exactly one (tier, mask) group, so these add up to distinct accounts.
   return { cells, rows: sumByTier(masks) };
