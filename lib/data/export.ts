@@ -2,6 +2,7 @@ import "server-only";
 import { recordAudit } from "@/lib/audit";
 import type { Actor } from "@/lib/auth/access";
 import { db } from "@/lib/db/client";
+import { logUnexpected } from "@/lib/log";
 import { ACCOUNT_COLUMNS, isRowField, type ColumnKey, type ListColumn } from "@/lib/accounts/list-columns";
 import { UNTIERED } from "@/lib/domain/tiers";
 import { CSV_BOM, csvRow, type CsvValue } from "@/lib/utils/csv";
@@ -121,7 +122,7 @@ export function streamAccountsCsv(actor: Actor, query: AccountQuery): ReadableSt
         written += rows.length;
         controller.enqueue(encoder.encode(rows.map((r) => csvRow(EXPORT_COLUMNS.map((c) => c.value(r)))).join("")));
       } catch (error) {
-        console.error("account export failed", error);
+        logUnexpected("account export", error);
         controller.error(new Error("The export failed."));
       }
     },
@@ -131,7 +132,7 @@ export function streamAccountsCsv(actor: Actor, query: AccountQuery): ReadableSt
       try {
         await audit("cancelled");
       } catch (error) {
-        console.error("could not audit a cancelled export", error);
+        logUnexpected("auditing a cancelled export", error);
       }
     },
   }, { highWaterMark: 0 });

@@ -3,6 +3,7 @@ import { z } from "@/lib/validation/zod";
 import type { Actor } from "@/lib/auth/access";
 import { db } from "@/lib/db/client";
 import type { ImportJob } from "@/lib/generated/prisma/client";
+import { logUnexpected } from "@/lib/log";
 import { writeErrors } from "./errors-file";
 import { HEARTBEAT_MS, type ImportSummary, type RunMode, type RunPhase } from "./job";
 import { saveSummary, statusOf, summaryOf } from "./job-store";
@@ -57,7 +58,7 @@ export async function runInBackground(actor: Actor, job: Pick<ImportJob, "id" | 
     if (!force && now - lastWrite < PROGRESS_WRITE_MS) return;
     lastWrite = now;
     summary.progress = { ...summary.progress!, phase, heartbeatAt: new Date(now).toISOString() };
-    await saveSummary(job.id, summary, { processed }).catch((error) => console.error(`import ${job.id}: progress not saved`, error));
+    await saveSummary(job.id, summary, { processed }).catch((error: unknown) => logUnexpected(`import ${job.id}: saving progress`, error));
   };
   const heartbeat = setInterval(() => void beat(true), HEARTBEAT_MS);
   heartbeat.unref?.();
@@ -82,8 +83,13 @@ export async function runInBackground(actor: Actor, job: Pick<ImportJob, "id" | 
     });
   } catch (error) {
     if (error instanceof ImportFileError) failure = error.message;
-    else {
-      console.error(`import ${job.id} (${mode}) failed`, error);
+    else if (isMissing(error, uploadPath(job.id))) {
+      // Swept after a week unused (storage.ts), or this app instance does not share the folder the
+      // upload went to: the admin can only upload it again; the log says where it was looked for.
+      console.error(`[tierwise] import ${job.id} (${mode}): its upload ${uploadPath(job.id)} is gone (swept, or TIERWISE_IMPORT_DIR is not shared by every instance)`);
+      failure = `The uploaded file is no longer on the server, so nothing was ${mode === "commit" ? "written" : "changed"}. Upload the file again.`;
+    } else {
+      logUnexpected(`import ${job.id} (${mode})`, error);
       failure =
         mode === "commit"
           ? "The import failed and nothing was written: every change was rolled back. Try again; if it keeps failing, check the file."
@@ -105,7 +111,7 @@ async function record(jobId: string, summary: ImportSummary, mode: RunMode, outc
     return;
   }
   const { report, errors } = outcome;
-  await writeErrors(jobId, errors).catch((error) => console.error(`import ${jobId}: errors not saved`, error));
+  await writeErrors(jobId, errors).catch((error: unknown) => logUnexpected(`import ${jobId}: saving its errors`, error));
   const counts = { processed: report.rows, totalRows: report.rows, finishedAt };
   if (mode === "dryRun" || outcome.refused) {
     summary.dryRun = report;
@@ -122,4 +128,10 @@ async function record(jobId: string, summary: ImportSummary, mode: RunMode, outc
   summary.commit = report;
   await saveSummary(jobId, summary, { status: "COMMITTED", ...counts });
   await removeImportFiles(jobId).catch(() => {});
+}
+
+/** A file-system error saying that `file` does not exist. */
+function isMissing(error: unknown, file: string): boolean {
+  const { code, path } = (error ?? {}) as NodeJS.ErrnoException;
+  return code === "ENOENT" && path === file;
 }

@@ -3,10 +3,12 @@
  * clear message, never a server error; the admin gets through. (The import actions' refusals are
  * in tests/integration/actions-roles.test.ts.)
  */
+import fs from "node:fs/promises";
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, beforeEach, describe, expect, test, vi } from "vitest";
 import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
+import { uploadPath } from "@/lib/import/storage";
 import { resetDatabase } from "../support/reset-db";
 import { createAccount, createUser } from "../support/fixtures";
 import { session, sessionModuleMock } from "../support/session-mock";
@@ -108,6 +110,21 @@ describe("as the admin", () => {
     expect(job.status).toBe("COMMITTED");
     expect((await db.account.findUniqueOrThrow({ where: { domain: "acme.com" } })).name).toBe("Acme Inc");
     expect(await commitImport(jobId)).toMatchObject({ ok: false, code: "CONFLICT" });
+  });
+
+  test("an upload no longer on the server: the dry run says so and changes nothing", async () => {
+    session.user = admin;
+    const { id } = await upload(admin, "accounts", "gone.csv", "Name,Domain\nGone Inc,gone.example.com\n");
+    await fs.rm(uploadPath(id));
+    expect(await runDryRun(id, mapping)).toMatchObject({ ok: true, data: { status: "CHECKING" } });
+    let job;
+    for (let i = 0; i < 200; i++) {
+      job = await (await jobRoute.GET(new Request("http://localhost/x"), params(id))).json();
+      if (job.status !== "CHECKING") break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(job).toMatchObject({ status: "FAILED", summary: { failure: { mode: "dryRun", message: "The uploaded file is no longer on the server, so nothing was changed. Upload the file again." } } });
+    expect(await db.account.count({ where: { domain: "gone.example.com" } })).toBe(0);
   });
 
   test("uploading through the routes", async () => {

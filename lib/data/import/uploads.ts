@@ -10,6 +10,7 @@ import { EMPTY_SUMMARY, type ImportJobView, type ImportSummary } from "@/lib/imp
 import { saveSummary, summaryOf, transition } from "@/lib/import/job-store";
 import { isImportKind } from "@/lib/import/kinds";
 import { appendChunk, createUploadFile, fileProblem, removeImportFiles, sweepOldFiles, uploadPath, uploadedSize } from "@/lib/import/storage";
+import { logUnexpected } from "@/lib/log";
 import type { UploadStart } from "@/lib/validation/import";
 import { findJob, getImportJob } from "./jobs";
 
@@ -96,7 +97,7 @@ export async function completeUpload(actor: Actor, jobId: string): Promise<Impor
       await abandonUpload(job.id, error.message);
       throw new AppError("INVALID", error.message);
     }
-    console.error(`import ${job.id}: reading the upload failed`, error);
+    logUnexpected(`import ${job.id}: reading the upload`, error);
     await abandonUpload(job.id, "unreadable");
     throw new AppError("INVALID", "The file could not be read as text. Save it as “CSV UTF-8” and upload it again.");
   }
