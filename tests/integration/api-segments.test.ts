@@ -164,6 +164,13 @@ describe("membership changes feed", () => {
         account: expect.objectContaining({ domain: "small-shop.com", name: "Small Shop" }),
       }),
     ]);
+    // The scheme's sizes (shared across requests while no data changes) follow the write.
+    const scheme = (await apiGet<{ tiers: { key: string; size: number }[]; untiered: { size: number } }>(tierScheme, reader, "/api/v1/tiers")).body;
+    expect(scheme.tiers.map((t) => [t.key, t.size])).toEqual([
+      ["enterprise", 3],
+      ["growth", 2],
+    ]);
+    expect(scheme.untiered.size).toBe(8);
   });
 
   test("a change still being written is not skipped: the read waits for its transaction, or says to ask again", async () => {
