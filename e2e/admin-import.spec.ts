@@ -1,3 +1,5 @@
+import fs from "node:fs/promises";
+import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { column, readTable, waitForRows } from "./support/accounts";
 import { authFile } from "./support/users";
@@ -97,6 +99,21 @@ test.describe("as an admin", () => {
     await expect(moves.locator("tbody tr").first()).toContainText(/Tier \d.*to.*(Tier \d|Untiered).*\d/);
     const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
     expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
+  });
+
+  test("an upload gone from the server: the dry run says so and offers only to upload it again", async ({ page }) => {
+    await page.goto("/admin/import");
+    await page.getByLabel(/^CSV file:/).setInputFiles({ name: "gone.csv", mimeType: "text/csv", buffer: Buffer.from("Company name,Website\nGone Co,gone-co.example\n") });
+    await page.getByRole("button", { name: "Upload and map columns" }).click();
+    await expect(page.getByRole("heading", { name: "2. Map columns" })).toBeVisible();
+    // What a sweep of week-old uploads, or an instance without the shared folder, leaves: no file.
+    const job = new URL(page.url()).searchParams.get("job");
+    await fs.rm(path.join(process.cwd(), "data", "imports", `${job}.csv`));
+    await page.getByRole("button", { name: "Run dry run" }).click();
+    await expect(page.getByText("The uploaded file is no longer on the server, so nothing was changed. Upload the file again.")).toBeVisible();
+    await expect(page.getByRole("button", { name: "Run the dry run again" })).toHaveCount(0);
+    await page.getByRole("button", { name: "Upload the file again" }).click();
+    await expect(page.getByLabel(/^CSV file:/)).toBeVisible();
   });
 });
 

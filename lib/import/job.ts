@@ -80,7 +80,8 @@ export interface ImportSummary {
   progress: RunProgress | null;
   dryRun: RunReport | null;
   commit: RunReport | null;
-  failure: { mode: RunMode; message: string; at: string } | null;
+  /** `fileGone`: the upload is no longer on the server, so only uploading it again can help. */
+  failure: { mode: RunMode; message: string; at: string; fileGone?: boolean } | null;
 }
 
 export const EMPTY_SUMMARY: ImportSummary = {

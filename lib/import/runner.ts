@@ -65,6 +65,7 @@ export async function runInBackground(actor: Actor, job: Pick<ImportJob, "id" | 
 
   let outcome: RunOutcome | null = null;
   let failure: string | null = null;
+  let fileGone = false;
   try {
     outcome = await runImport({
       jobId: job.id,
@@ -88,6 +89,7 @@ export async function runInBackground(actor: Actor, job: Pick<ImportJob, "id" | 
       // upload went to: the admin can only upload it again; the log says where it was looked for.
       console.error(`[tierwise] import ${job.id} (${mode}): its upload ${uploadPath(job.id)} is gone (swept, or TIERWISE_IMPORT_DIR is not shared by every instance)`);
       failure = `The uploaded file is no longer on the server, so nothing was ${mode === "commit" ? "written" : "changed"}. Upload the file again.`;
+      fileGone = true;
     } else {
       logUnexpected(`import ${job.id} (${mode})`, error);
       failure =
@@ -98,15 +100,15 @@ export async function runInBackground(actor: Actor, job: Pick<ImportJob, "id" | 
   } finally {
     clearInterval(heartbeat);
   }
-  await record(job.id, summary, mode, outcome, failure);
+  await record(job.id, summary, mode, outcome, failure, fileGone);
 }
 
 /** The run's outcome on the job: its report, its status, and its bad rows beside the upload. */
-async function record(jobId: string, summary: ImportSummary, mode: RunMode, outcome: RunOutcome | null, failure: string | null): Promise<void> {
+async function record(jobId: string, summary: ImportSummary, mode: RunMode, outcome: RunOutcome | null, failure: string | null, fileGone: boolean): Promise<void> {
   const finishedAt = new Date();
   summary.progress = null;
   if (!outcome) {
-    summary.failure = { mode, message: failure ?? "The import failed.", at: finishedAt.toISOString() };
+    summary.failure = { mode, message: failure ?? "The import failed.", at: finishedAt.toISOString(), ...(fileGone ? { fileGone } : {}) };
     await saveSummary(jobId, summary, { status: "FAILED", finishedAt });
     return;
   }

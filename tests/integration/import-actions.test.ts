@@ -123,7 +123,7 @@ describe("as the admin", () => {
       if (job.status !== "CHECKING") break;
       await new Promise((r) => setTimeout(r, 50));
     }
-    expect(job).toMatchObject({ status: "FAILED", summary: { failure: { mode: "dryRun", message: "The uploaded file is no longer on the server, so nothing was changed. Upload the file again." } } });
+    expect(job).toMatchObject({ status: "FAILED", summary: { failure: { mode: "dryRun", fileGone: true, message: "The uploaded file is no longer on the server, so nothing was changed. Upload the file again." } } });
     expect(await db.account.count({ where: { domain: "gone.example.com" } })).toBe(0);
   });
 

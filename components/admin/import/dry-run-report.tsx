@@ -75,7 +75,22 @@ export function DryRunReport({
 }) {
   const report = job.summary.dryRun;
   const failure = job.summary.failure;
-  const canCommit = job.status === "CHECKED" && report !== null && report.errorCount === 0;
+  const canCommit = job.status === "CHECKED" && report !== null && report.errorCount === 0 && !failure?.fileGone;
+
+  if (!report && failure?.fileGone) {
+    return (
+      <div className="space-y-4">
+        <Alert tone="error" title="The dry run did not finish">
+          <p>{failure.message}</p>
+        </Alert>
+        <div className="flex flex-wrap gap-2">
+          <Button onClick={onReplaceFile} disabled={pending}>
+            Upload the file again
+          </Button>
+        </div>
+      </div>
+    );
+  }
 
   if (!report) {
     return (
