@@ -10,12 +10,16 @@
  */
 import "server-only";
 import { assertRole, type Actor } from "@/lib/auth/access";
-import { db } from "@/lib/db/client";
+import { db, type Db } from "@/lib/db/client";
+import { LONG_TRANSACTION } from "@/lib/db/transaction";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { MembershipReason } from "@/lib/db/membership/types";
 import { sharedAggregateWhile } from "@/lib/data/aggregate-cache";
 import { MEMBERSHIP_REASON_LABELS } from "@/lib/data/membership-history";
 import { resolveTodayRep } from "./today-rep";
+
+/** The client or a transaction of it, for the reads. */
+type Reader = Pick<Db, "$queryRaw">;
 
 /** Groups shown at most; the rest are counted ("and 3 more changes"). */
 export const MAX_CHANGE_GROUPS = 8;
@@ -143,10 +147,10 @@ function changeGroupsSql(repId: string, since: Date, withDismissals: boolean): P
 /**
  * Distinct accounts of the shown groups that span several transactions (an account can enter a
  * segment on Monday's refresh, leave and enter again on Wednesday's), all in one pass over the
- * rep's rows between the oldest and newest of them (a parallel DISTINCT, then a count per group);
- * rows written after the groups were read are past that newest and not counted.
+ * rep's rows between the oldest and newest of them (a parallel DISTINCT, then a count per group).
+ * In the transaction that read the groups, so it sees the same rows.
  */
-async function distinctAccounts(repId: string, since: Date, withDismissals: boolean, rows: GroupRow[]): Promise<GroupRow[]> {
+async function distinctAccounts(db: Reader, repId: string, since: Date, withDismissals: boolean, rows: GroupRow[]): Promise<GroupRow[]> {
   const spanning = rows.filter((r) => r.accounts === null);
   if (spanning.length === 0) return rows;
   const from = new Date(Math.min(...spanning.map((r) => r.oldest.getTime())));
@@ -214,10 +218,16 @@ export async function getSinceLastVisit(
   const { rep, own } = await resolveTodayRep(actor, requestedRep);
   if (!rep) return null;
   const since = rep.changesSeenAt ?? defaultSince(now);
-  const load = async () => {
-    const withDismissals = await hasDismissals(rep.id, since);
-    return distinctAccounts(rep.id, since, withDismissals, await db.$queryRaw<GroupRow[]>(changeGroupsSql(rep.id, since, withDismissals)));
-  };
+  // One snapshot for the groups and their distinct counts (REPEATABLE READ: a write committing in
+  // between is in neither), for as long as a large ledger takes.
+  const load = () =>
+    db.$transaction(
+      async (tx) => {
+        const withDismissals = await hasDismissals(tx, rep.id, since);
+        return distinctAccounts(tx, rep.id, since, withDismissals, await tx.$queryRaw<GroupRow[]>(changeGroupsSql(rep.id, since, withDismissals)));
+      },
+      { ...LONG_TRANSACTION, isolationLevel: "RepeatableRead" },
+    );
   // A dismissal changes the data stamp (change_dismissals is watched), so a shared entry never
   // outlives one: the key needs only the rep and their last visit.
   const rows = options.shared
@@ -228,7 +238,7 @@ export async function getSinceLastVisit(
 }
 
 /** Without dismissals since `since` (the usual case) the grouping skips matching them row by row. */
-async function hasDismissals(repId: string, since: Date): Promise<boolean> {
+async function hasDismissals(db: Reader, repId: string, since: Date): Promise<boolean> {
   const [row] = await db.$queryRaw<{ found: boolean }[]>`
     SELECT EXISTS (SELECT 1 FROM change_dismissals WHERE user_id = ${repId} AND up_to > ${since}) AS found`;
   return row?.found === true;
