@@ -4,14 +4,15 @@
  * stops every worker. Run in a child process (the cluster primary), as `npm start` runs it.
  */
 import { spawn } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { get } from "node:http";
 import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { expect, test } from "vitest";
+import { afterAll, expect, test } from "vitest";
 
 const dir = mkdtempSync(path.join(os.tmpdir(), "tierwise-instances-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 // A worker: answers with its pid; GET /crash exits with code 3; FAIL_AT_START=1 exits at once.
 const worker = path.join(dir, "worker.cjs");
 writeFileSync(

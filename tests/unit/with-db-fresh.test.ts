@@ -4,13 +4,14 @@
  * without its password.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { expect, test } from "vitest";
 
 test("--fresh with DATABASE_URL set runs nothing and names the database, not its password", () => {
-  const marker = path.join(mkdtempSync(path.join(os.tmpdir(), "tierwise-with-db-")), "ran");
+  const dir = mkdtempSync(path.join(os.tmpdir(), "tierwise-with-db-"));
+  const marker = path.join(dir, "ran");
   const result = spawnSync(
     process.execPath,
     ["--import", "tsx", "scripts/with-db.ts", "--fresh", "--", process.execPath, "-e", `require("node:fs").writeFileSync(${JSON.stringify(marker)}, "")`],
@@ -20,4 +21,5 @@ test("--fresh with DATABASE_URL set runs nothing and names the database, not its
   expect(result.stderr).toContain("--fresh starts a throw-away database, but DATABASE_URL is set (db.example:5432/production)");
   expect(result.stderr).not.toContain("s3cret");
   expect(existsSync(marker)).toBe(false);
+  rmSync(dir, { recursive: true, force: true });
 });
