@@ -116,10 +116,11 @@ const ZERO: MatrixFigure = { count: 0, lifetimeValue: 0 };
  * or two in SQL whatever the number of accounts, all run at once; only small results reach here.
  */
 export async function getMatrix(actor: Actor, dimension: MatrixDimension): Promise<Matrix> {
+  const columns = columnsFor(dimension);
   const [tiers, columnDefs, counts] = await Promise.all([
     db.tier.findMany({ orderBy: [{ archived: "asc" }, { position: "asc" }], select: { id: true, key: true, name: true, color: true, archived: true } }),
-    columnsFor(dimension),
-    countsFor(dimension, visibleAccountsSql(actor)),
+    columns,
+    countsFor(dimension, visibleAccountsSql(actor), columns),
   ]);
   const { cells: cellRows, rows: rowTotals } = counts;
 
@@ -215,10 +216,11 @@ interface Counts {
   rows: Omit<CellRow, "col">[];
 }
 
-async function countsFor(dimension: MatrixDimension, visible: Prisma.Sql): Promise<Counts> {
+/** `columns`: the dimension's columns (columnsFor), read beside the counts. */
+async function countsFor(dimension: MatrixDimension, visible: Prisma.Sql, columns: Promise<ColumnDef[]>): Promise<Counts> {
   switch (dimension) {
     case "segment":
-      return segmentCounts(visible);
+      return segmentCounts(visible, columns);
     case "category":
       return categoryCounts(visible, "runs");
     case "whitespace":
@@ -237,25 +239,25 @@ async function countsFor(dimension: MatrixDimension, visible: Prisma.Sql): Promi
 /**
  * Segments, from one pass over the accounts: accounts per (tier, set of segments), the set being
  * account_segmentation.segment_ids (the same set as the account's account_segments rows), a few
- * hundred rows unfolded here into cells (one per published segment of the set, or "In no
- * segment") and row totals (each account is in one group, so these are distinct accounts).
+ * hundred rows unfolded here into cells (one per segment of the set that is a column: the
+ * published ones, or "In no segment") and row totals (each account is in one group, so these are distinct accounts).
  * Joining account_segments and counting the rows apart read every account twice: 2.9-3.2 s at
  * 1,000,000 accounts against ~1.2 s (docs/benchmarks.md, session 20).
  */
-async function segmentCounts(visible: Prisma.Sql): Promise<Counts> {
-  const [published, groups] = await Promise.all([
-    db.segment.findMany({ where: { archived: false, publishedVersion: { not: null } }, select: { id: true } }),
+async function segmentCounts(visible: Prisma.Sql, columns: Promise<ColumnDef[]>): Promise<Counts> {
+  const [defs, groups] = await Promise.all([
+    columns,
     db.$queryRaw<{ tier_id: number | null; segs: number[]; n: number; ltv: number }[]>`
       SELECT r.tier_id, r.segment_ids AS segs, count(*)::int AS n, COALESCE(sum(a.lifetime_value), 0)::float8 AS ltv
       FROM ${ACCOUNTS_FROM} WHERE ${visible}
       GROUP BY r.tier_id, r.segment_ids`,
   ]);
-  const shown = new Set(published.map((s) => s.id));
+  const shown = new Set(defs.map((c) => c.key).filter((key) => key !== NONE_COLUMN));
   const cells: CellRow[] = [];
   for (const g of groups) {
-    const columns = (g.segs ?? []).filter((id) => shown.has(id));
-    if (columns.length === 0) cells.push({ tier_id: g.tier_id, col: null, n: g.n, ltv: g.ltv });
-    for (const id of columns) cells.push({ tier_id: g.tier_id, col: String(id), n: g.n, ltv: g.ltv });
+    const keys = (g.segs ?? []).map(String).filter((key) => shown.has(key));
+    if (keys.length === 0) cells.push({ tier_id: g.tier_id, col: null, n: g.n, ltv: g.ltv });
+    for (const key of keys) cells.push({ tier_id: g.tier_id, col: key, n: g.n, ltv: g.ltv });
   }
   return { cells, rows: sumByTier(groups) };
 }
