@@ -8,7 +8,8 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import type { Actor } from "@/lib/auth/access";
 import { db } from "@/lib/db/client";
-import { loadPeerCounts, countPeers } from "@/lib/db/membership/peer-counts";
+import { techCategoryBit } from "@/lib/domain/tech-category-bits";
+import { loadPeerCounts, countPeers, groupMembers } from "@/lib/db/membership/peer-counts";
 import { recomputePlays } from "@/lib/db/membership/plays";
 import { recomputeEverything } from "@/lib/db/membership/recompute-all";
 import { recomputeSegment } from "@/lib/db/membership/recompute-rule";
@@ -103,6 +104,19 @@ describe("a tier republish moves the stored peer counts", () => {
     expect(await stored(untiered[0]!)).toEqual({ whitespace: [], playIds: [] });
     expect((await loadPeerCounts(db)).counts).not.toBeNull();
     await expectInStepWithEveryAccount();
+  });
+});
+
+describe("the accounts of a changed peer group", () => {
+  test("are read only where they lack a category that flipped: the others keep their whitespace and plays", async () => {
+    const top = (await db.tier.findUniqueOrThrow({ where: { key: "top" } })).id;
+    const group = { industry: "Healthcare", tier_key: top };
+    const ids = async (flipped: number) => (await groupMembers(db, [{ ...group, flipped }])).sort((x, y) => x - y);
+    // Four of the six clinics run a CRM: a flip of CRM can move only the two without one.
+    expect(await ids(techCategoryBit("CRM"))).toEqual([healthcare[4], healthcare[5]]);
+    // None runs marketing automation: a flip of it (with CRM or alone) can move every clinic.
+    expect(await ids(techCategoryBit("CRM") | techCategoryBit("MARKETING_AUTOMATION"))).toEqual(healthcare);
+    expect(await ids(techCategoryBit("MARKETING_AUTOMATION"))).toEqual(healthcare);
   });
 });
 

@@ -43,21 +43,23 @@ describe("movePeerCounts", () => {
 });
 
 describe("changedGroups", () => {
-  test("groups whose mask differs, appears or disappears", () => {
+  test("groups whose mask differs, appears or disappears, with the categories that flipped", () => {
     const before = [
       { industry: "Software", tier_key: 1, mask: 1 },
-      { industry: "Retail", tier_key: 1, mask: 2 },
+      { industry: "Retail", tier_key: 1, mask: 6 },
       { industry: "Media", tier_key: 0, mask: 4 },
+      { industry: "Mining", tier_key: 3, mask: 0 },
     ];
     const after = [
       { industry: "Software", tier_key: 1, mask: 1 },
       { industry: "Retail", tier_key: 1, mask: 3 },
       { industry: "Energy", tier_key: 2, mask: 1 },
+      { industry: "Farming", tier_key: 2, mask: 0 },
     ];
     expect(changedGroups(before, after)).toEqual([
-      { industry: "Retail", tier_key: 1 },
-      { industry: "Energy", tier_key: 2 },
-      { industry: "Media", tier_key: 0 },
+      { industry: "Retail", tier_key: 1, flipped: 5 },
+      { industry: "Energy", tier_key: 2, flipped: 1 },
+      { industry: "Media", tier_key: 0, flipped: 4 },
     ]);
   });
 });

@@ -113,36 +113,50 @@ export function movePeerCounts(counts: readonly PeerCount[], moves: readonly Tie
   return [...groups.values()].filter((g) => g.accounts > 0);
 }
 
+/** A peer group whose common categories changed, and which ones (as bits: those in one set and not the other). */
+export interface ChangedGroup {
+  industry: string;
+  tier_key: number;
+  flipped: number;
+}
+
 /** Groups whose common categories differ between two sets (a group missing from one has none). */
-export function changedGroups(before: readonly PeerCommon[], after: readonly PeerCommon[]): { industry: string; tier_key: number }[] {
+export function changedGroups(before: readonly PeerCommon[], after: readonly PeerCommon[]): ChangedGroup[] {
   const key = (g: { industry: string; tier_key: number }) => `${g.tier_key}\u0000${g.industry}`;
   const masks = new Map(before.map((g) => [key(g), g.mask]));
-  const changed = new Map<string, { industry: string; tier_key: number }>();
+  const changed = new Map<string, ChangedGroup>();
   for (const g of after) {
-    if (masks.get(key(g)) !== g.mask) changed.set(key(g), { industry: g.industry, tier_key: g.tier_key });
+    const old = masks.get(key(g)) ?? 0;
+    if (old !== g.mask) changed.set(key(g), { industry: g.industry, tier_key: g.tier_key, flipped: old ^ g.mask });
     masks.delete(key(g));
   }
-  for (const g of before) if (masks.has(key(g))) changed.set(key(g), { industry: g.industry, tier_key: g.tier_key });
+  for (const g of before) if (masks.has(key(g)) && g.mask !== 0) changed.set(key(g), { industry: g.industry, tier_key: g.tier_key, flipped: g.mask });
   return [...changed.values()];
 }
 
 /**
- * The accounts of these groups, found through the groups' industries (accounts' industry index)
- * and their tiers' ranks (an index-only scan of account_segmentation's (tier_rank, score,
- * account_id) index) instead of joining every account: 1.7 s instead of 7.2 s for three groups at
- * 1,000,000 accounts. A tier's members have its position as their rank (apply-changes.ts writes
- * both; reorderTierRanks, run before this, puts moved tiers in step), untiered ones UNTIERED.rank.
- * The pairs are a condition on the joined rows, not a join to a list of them: joined, the planner
- * read a repeated industry's accounts once per pair (0.75 s against 0.43 s for three groups at
- * 1,000,000 accounts; docs/benchmarks.md, session 15).
+ * The accounts of these groups whose whitespace the change can move: an account's whitespace is
+ * its group's common categories that it does not run, so it changes only if it lacks one of the
+ * flipped categories (an account running all of them keeps its whitespace, and with it its plays,
+ * which read the account's group only through whitespace). Found through the groups' industries
+ * (accounts' industry index) and their tiers' ranks (an index-only scan of account_segmentation's
+ * (tier_rank, score, account_id) index) instead of joining every account: 1.7 s instead of 7.2 s
+ * for three groups at 1,000,000 accounts. A tier's members have its position as their rank
+ * (apply-changes.ts writes both; reorderTierRanks, run before this, puts moved tiers in step),
+ * untiered ones UNTIERED.rank. The pairs are a condition on the joined rows, not a join to a list
+ * of them: joined, the planner read a repeated industry's accounts once per pair (0.75 s against
+ * 0.43 s for three groups at 1,000,000 accounts; docs/benchmarks.md, session 15).
  */
-export async function groupMembers(db: PlaysExecutor, groups: readonly { industry: string; tier_key: number }[]): Promise<number[]> {
+export async function groupMembers(db: PlaysExecutor, groups: readonly ChangedGroup[]): Promise<number[]> {
   if (groups.length === 0) return [];
   const tiers = await db.$queryRaw<{ id: number; position: number }[]>`SELECT id, position FROM tiers`;
   const position = new Map(tiers.map((t) => [t.id, t.position]));
   const rankOf = (tier: number) => (tier === 0 ? UNTIERED.rank : (position.get(tier) ?? -1));
   const ranks = groups.map((g) => rankOf(g.tier_key));
-  const pairs = groups.map((g, i) => Prisma.sql`(a.industry = ${g.industry} AND r.tier_rank = ${ranks[i]}::int)`);
+  const pairs = groups.map(
+    (g, i) =>
+      Prisma.sql`(a.industry = ${g.industry} AND r.tier_rank = ${ranks[i]}::int AND (a.technology_categories & ${g.flipped}::int) <> ${g.flipped}::int)`,
+  );
   const rows = await db.$queryRaw<{ id: number }[]>`
     SELECT a.id FROM accounts a
     JOIN account_segmentation r ON r.account_id = a.id
