@@ -154,44 +154,45 @@ export async function readScopedScoreChanges(db: Executor, scoring: ScoringSetti
  * ltv_rank and potential_rank), each account's ranks computed against ALL accounts exactly as
  * percent_rank does, as (accounts with a smaller value) / (accounts - 1), 0 when there is one
  * account. The counts come from one index-only pass over the lifetime_value and the potential
- * index each, over the rows' range of values, bucketed by the rows' values (width_bucket: a
- * binary search per row), so any number of rows costs two index scans at most, not a sort of
- * every account; rows valued in a narrow range (the accounts a written one passed) cost a short
- * one. Values are compared as float8, percent_rank's sort key in the full pass (and width_bucket
- * binary-searches a float8 array; a numeric one it walks).
+ * index each, over the rows' range of values, counted per value (a running sum of the counts
+ * gives each value's accounts below), so any number of rows costs two index scans at most, not a
+ * sort of every account; rows valued in a narrow range (the accounts a written one passed) cost a
+ * short one. Values are compared as float8, percent_rank's sort key in the full pass. (Counted
+ * per bucket of the rows' values before, with width_bucket's binary search on every account in
+ * the range: at 1,000,000 accounts the 119,530 accounts a value write passed span almost every
+ * potential, and bucketing those took 0.7 s; docs/benchmarks.md, session 21.)
  */
 function ranksAmongAll(): Prisma.Sql {
   return Prisma.sql`bounds AS MATERIALIZED (
-      SELECT array_agg(DISTINCT ltv ORDER BY ltv) AS ltv, array_agg(DISTINCT pot ORDER BY pot) AS pot,
-        min(ltv) AS ltv_min, max(ltv) AS ltv_max, min(pot) AS pot_min, max(pot) AS pot_max
-      FROM mine
+      SELECT min(ltv) AS ltv_min, max(ltv) AS ltv_max, min(pot) AS pot_min, max(pot) AS pot_max FROM mine
     ), floors AS MATERIALIZED (
-      -- The accounts valued well below the lowest bound, and (for the total) well above the
-      -- highest, counted on the index; the passes below bucket only the rest (numeric bounds one
+      -- The accounts valued well below the lowest value, and (for the total) well above the
+      -- highest, counted on the index; the passes below count only the rest (numeric bounds one
       -- unit wider than the float8 ones, so none is missed).
       SELECT (SELECT count(*) FROM accounts WHERE lifetime_value < b.ltv_min::numeric - 1) AS ltv,
         (SELECT count(*) FROM accounts WHERE lifetime_value > b.ltv_max::numeric + 1) AS ltv_above,
         (SELECT count(*) FROM accounts WHERE potential < b.pot_min::numeric - 1) AS pot
       FROM bounds b
-    ), ltv_buckets AS MATERIALIZED (
-      SELECT width_bucket(a.lifetime_value::float8, b.ltv) AS bucket, count(*) AS n, min(a.lifetime_value::float8) AS lowest
-      FROM bounds b JOIN accounts a ON a.lifetime_value BETWEEN b.ltv_min::numeric - 1 AND b.ltv_max::numeric + 1 GROUP BY 1
-    ), pot_buckets AS MATERIALIZED (
-      SELECT width_bucket(a.potential::float8, b.pot) AS bucket, count(*) AS n, min(a.potential::float8) AS lowest
-      FROM bounds b JOIN accounts a ON a.potential BETWEEN b.pot_min::numeric - 1 AND b.pot_max::numeric + 1 GROUP BY 1
+    ), ltv_counts AS MATERIALIZED (
+      -- Per value in the index's order, then per float8 (two numerics could meet in one).
+      SELECT v.value::float8 AS value, sum(v.n) AS n FROM (
+        SELECT a.lifetime_value AS value, count(*) AS n
+        FROM bounds b JOIN accounts a ON a.lifetime_value BETWEEN b.ltv_min::numeric - 1 AND b.ltv_max::numeric + 1 GROUP BY 1
+      ) v GROUP BY 1
+    ), pot_counts AS MATERIALIZED (
+      SELECT v.value::float8 AS value, sum(v.n) AS n FROM (
+        SELECT a.potential AS value, count(*) AS n
+        FROM bounds b JOIN accounts a ON a.potential BETWEEN b.pot_min::numeric - 1 AND b.pot_max::numeric + 1 GROUP BY 1
+      ) v GROUP BY 1
     ), total AS (
-      SELECT f.ltv + (SELECT sum(n) FROM ltv_buckets) + f.ltv_above AS n FROM floors f
+      SELECT f.ltv + (SELECT sum(n) FROM ltv_counts) + f.ltv_above AS n FROM floors f
     ), ltv_below AS (
-      -- Bucket i >= 1 holds the accounts valued at least bound i and below bound i + 1, the account
-      -- valued at bound i among them (so its lowest value is the bound), and the accounts below
-      -- bound i are the floor and the buckets before it. (The bound is not read from the array:
-      -- joined to unnest's rows, which the planner guesses at 10, a nested loop compared every row
-      -- with every bound; subscripted, the array was detoasted for each row.)
-      SELECT c.lowest AS value, f.ltv + c.below AS below
-      FROM floors f, (SELECT bucket, lowest, sum(n) OVER (ORDER BY bucket) - n AS below FROM ltv_buckets) c WHERE c.bucket >= 1
+      -- The accounts below a value: the floor and the counted values before it.
+      SELECT c.value, f.ltv + c.below AS below
+      FROM floors f, (SELECT value, sum(n) OVER (ORDER BY value) - n AS below FROM ltv_counts) c
     ), pot_below AS (
-      SELECT c.lowest AS value, f.pot + c.below AS below
-      FROM floors f, (SELECT bucket, lowest, sum(n) OVER (ORDER BY bucket) - n AS below FROM pot_buckets) c WHERE c.bucket >= 1
+      SELECT c.value, f.pot + c.below AS below
+      FROM floors f, (SELECT value, sum(n) OVER (ORDER BY value) - n AS below FROM pot_counts) c
     ), ranked_mine AS (
       SELECT m.id, m.ltv, m.pot,
         CASE WHEN t.n > 1 THEN l.below::float8 / (t.n - 1)::float8 ELSE 0 END AS ltv_rank,
