@@ -12,6 +12,7 @@ import { beginDerivedWrites, dropStamp } from "@/lib/db/membership/input-stamp";
 import { recomputeAccounts, recomputeEverything, type RecomputeSummary } from "@/lib/db/membership/recompute-all";
 import { refreshIfStale } from "@/lib/db/refresh";
 import { recomputeWritten, writtenAccounts } from "@/lib/db/membership/recompute-written";
+import { countPeers, type PeerCount } from "@/lib/db/membership/peer-counts";
 import { loadPublishedRules } from "@/lib/db/membership/published-rules";
 import { readScoreChanges, readWrittenScoreChanges, scoreChanged, writtenScoresHold } from "@/lib/db/membership/scores";
 import { publishTierScheme, saveTierSchemeDraft } from "@/lib/data/rules/tier-scheme";
@@ -24,6 +25,7 @@ const DAY = new Date("2026-03-02T12:00:00Z");
 const NOTHING = { tierChanges: 0, segmentChanges: 0, playChanges: 0, scoreChanges: 0 };
 const EVERYTHING = ["read scores", "read tiers and segments", "plays and whitespace"];
 const WRITTEN = "find written accounts";
+const INDUSTRIES_COUNTED = "count the peers of the written accounts' industries";
 const detected = { firstDetectedAt: new Date("2025-01-01"), lastDetectedAt: new Date("2026-01-01"), confidence: 0.9 };
 const ltvAtLeast = (value: number): RuleGroup => ({ kind: "group", op: "and", children: [{ kind: "condition", id: "t", field: "lifetimeValue", operator: "gte", value }] });
 
@@ -48,8 +50,16 @@ function path(steps: readonly string[]): "written" | "everything" | "nothing" {
   return "nothing";
 }
 
-/** Reading everything again (the stamp dropped) finds nothing the last recompute left undone. */
+const byKey = <T extends { industry: string; tier_key: number }>(rows: T[]) =>
+  [...rows].sort((x, y) => x.industry.localeCompare(y.industry) || x.tier_key - y.tier_key);
+
+/**
+ * Reading everything again (the stamp dropped) finds nothing the last recompute left undone, and
+ * the peer counts it stored are a fresh count's.
+ */
 async function expectNothingLeft(): Promise<void> {
+  const kept = await db.$queryRaw<PeerCount[]>`SELECT industry, tier_key, accounts, with_category FROM peer_counts`;
+  expect(byKey(kept)).toEqual(byKey(await countPeers(db)));
   await dropStamp(db, "full");
   const { summary, steps } = await recompute();
   expect(path(steps)).toBe("everything");
@@ -127,6 +137,9 @@ describe("after a few accounts were updated, the full recompute covers only what
     await db.account.updateMany({ where: { id: { in: movers } }, data: { industry: "Retail" } });
     const { summary, steps } = await recompute();
     expect(path(steps)).toBe("written");
+    // Software's groups lost them: Retail's counted total grew past its stored one, so every
+    // group is counted after all.
+    expect(steps).toContain("count every account's peers");
     expect(summary.playChanges).toBeGreaterThan(0);
     expect(await stored(retail[1]!)).toMatchObject({ whitespace: ["MARKETING_AUTOMATION"], playIds: [playId] });
     expect(await stored(retail[2]!)).toMatchObject({ whitespace: ["MARKETING_AUTOMATION"], playIds: [playId] });
@@ -138,6 +151,9 @@ describe("after a few accounts were updated, the full recompute covers only what
     await db.accountTechnology.create({ data: { accountId: retail[1]!, technologyId: automation, ...detected } });
     const added = await recompute();
     expect(path(added.steps)).toBe("written");
+    // Only Retail's groups are counted again; Software's are kept as stored.
+    expect(added.steps).toContain(INDUSTRIES_COUNTED);
+    expect(added.steps).not.toContain("count every account's peers");
     expect(added.summary.playChanges).toBe(1);
     expect(await stored(retail[1]!)).toMatchObject({ whitespace: [], playIds: [] });
     await expectNothingLeft();
@@ -168,6 +184,27 @@ describe("after a few accounts were updated, the full recompute covers only what
     const second = await recompute();
     expect(path(second.steps)).toBe("written");
     expect(second.summary.tierChanges).toBe(1);
+    await expectNothingLeft();
+  });
+
+  test("after a recompute that found nothing to do, the stored peer counts are still built on", async () => {
+    expect(path((await recompute()).steps)).toBe("nothing");
+    await db.account.update({ where: { id: retail[4]! }, data: { name: "Renamed again" } });
+    const { steps } = await recompute();
+    expect(path(steps)).toBe("written");
+    expect(steps).toContain(INDUSTRIES_COUNTED);
+    expect(steps).not.toContain("count every account's peers");
+    await expectNothingLeft();
+  });
+
+  test("peer counts not stored with the last recompute's snapshot are not built on: every group is counted", async () => {
+    // As a recompute of given accounts' tiers leaves them: behind, with their stamp dropped.
+    await db.$executeRaw`UPDATE peer_counts SET accounts = accounts + 7 WHERE industry = 'Software'`;
+    await dropStamp(db, "peer_counts");
+    await db.account.update({ where: { id: retail[3]! }, data: { name: "Renamed shop" } });
+    const { steps } = await recompute();
+    expect(path(steps)).toBe("written");
+    expect(steps).toContain("count every account's peers");
     await expectNothingLeft();
   });
 

@@ -33,12 +33,40 @@ const STORED = Prisma.sql`accounts a JOIN account_segmentation r ON r.account_id
  * the stored tiers or another source with the same aliases (the first materialisation's staging
  * table, materialise.ts).
  */
-export function countPeers(db: PlaysExecutor, from: Prisma.Sql = STORED): Promise<PeerCount[]> {
+export function countPeers(db: PlaysExecutor, from: Prisma.Sql = STORED, industries?: readonly string[]): Promise<PeerCount[]> {
   const counts = TECH_CATEGORIES.map((c) => Prisma.sql`(count(*) FILTER (WHERE a.technology_categories & ${techCategoryBit(c)}::int <> 0))::int`);
   return db.$queryRaw<PeerCount[]>`
     SELECT a.industry, COALESCE(r.tier_id, 0) AS tier_key, count(*)::int AS accounts, ARRAY[${Prisma.join(counts)}]::int[] AS with_category
     FROM ${from}
+    ${industries ? Prisma.sql`WHERE a.industry = ANY(${[...industries]}::text[])` : Prisma.empty}
     GROUP BY 1, 2`;
+}
+
+/**
+ * The counts after the given accounts were written, from the stored ones, counting again only
+ * the groups of the industries those accounts are in now; null when that cannot stand for
+ * counting every account. It can when the stored counts are true of the snapshot `since` (their
+ * stamp was stored with it) and the written accounts are every account whose inputs changed since
+ * (the full recompute's stamp, recompute-written.ts): then a group of another industry changes
+ * only if one of them left it, and an account that left it joined one of these industries, whose
+ * total it raises. So equal totals of those industries, counted and stored, mean no group of
+ * another industry changed; else every account is counted. (At 1,000,000 accounts in 12
+ * industries: ~0.5 s for one industry against 1.4 s.)
+ */
+export async function countWrittenPeers(
+  db: PlaysExecutor,
+  stored: readonly PeerCount[],
+  written: readonly number[],
+  since: string,
+): Promise<PeerCount[] | null> {
+  const stamp = await checkStamp(db, "peer_counts");
+  if (stamp.writtenSince?.snapshot !== since || stamp.writtenSince.signature !== SIGNATURE) return null;
+  const rows = await db.$queryRaw<{ industry: string }[]>`SELECT DISTINCT industry FROM accounts WHERE id = ANY(${[...written]}::int[])`;
+  const industries = new Set(rows.map((r) => r.industry));
+  const recounted = await countPeers(db, STORED, [...industries]);
+  const total = (groups: readonly PeerCount[]) => groups.reduce((n, g) => (industries.has(g.industry) ? n + g.accounts : n), 0);
+  if (total(recounted) !== total(stored)) return null;
+  return [...stored.filter((g) => !industries.has(g.industry)), ...recounted];
 }
 
 /**
@@ -81,6 +109,14 @@ export async function storePeerCounts(db: PlaysExecutor, counts: readonly PeerCo
         ${counts.map((g) => `{${g.with_category.join(",")}}`)}::text[]) AS g(industry, tier_key, accounts, with_category)`;
   }
   await storeStamp(db, "peer_counts", snapshot, SIGNATURE);
+}
+
+/**
+ * Store the stored counts' stamp again under `snapshot` (taken before this call) if no input was
+ * written since they were counted: then they are true of it too.
+ */
+export async function keepPeerCounts(db: PlaysExecutor, snapshot: string): Promise<void> {
+  if ((await checkStamp(db, "peer_counts")).unchangedSignature === SIGNATURE) await storeStamp(db, "peer_counts", snapshot, SIGNATURE);
 }
 
 export interface TierMove {

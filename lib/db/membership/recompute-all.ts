@@ -10,7 +10,7 @@ import { applyMembershipChanges } from "./apply-changes";
 import { readMembershipChanges, type MembershipRecompute } from "./changes";
 import { checkStamp, beginDerivedWrites, storeStamp } from "./input-stamp";
 import { materialiseEverything, mostlyBlank } from "./materialise";
-import { countPeers, peerCommon, storePeerCounts } from "./peer-counts";
+import { countPeers, keepPeerCounts, peerCommon, storePeerCounts } from "./peer-counts";
 import { loadPublishedPlays, recomputePlays, withParallelScans, type PeerCommon, type PublishedPlay } from "./plays";
 import { loadPublishedRules, membershipsSignature, rulesSignature, type PublishedRules, type ScoringSettings } from "./published-rules";
 import { applyScoreChanges, readScopedScoreChanges, readScoreChanges, writeScoreChanges } from "./scores";
@@ -270,7 +270,9 @@ export async function recomputeEverything(
       // Audiences read the tiers and segments just written.
       const playChanges =
         current.plays && memberships.length === 0
-          ? 0
+          ? // Nothing the peer counts read changed either: stored under this recompute's snapshot
+            // too, a live recompute after it builds on them (countWrittenPeers).
+            await keepPeerCounts(tx, stamp.now).then(() => 0)
           : await step("plays and whitespace", async () => {
               // Counted here, the peer groups are stored for a republish to move (peer-counts.ts).
               const counts = await withParallelScans(tx, () => countPeers(tx));

@@ -11,8 +11,10 @@
  *    those rows carry their id as xmin. Rows whose xmin is not older than the snapshot's xmin are a
  *    superset of them (a frozen row's xmin reads as FrozenTransactionId, the oldest).
  *  - Tiers, segments, plays and whitespace depend on the account's own row, and whitespace on its
- *    peer group's counts: the groups are counted again and the accounts of every group whose
- *    common categories changed are recomputed with the written ones (peer-counts.ts).
+ *    peer group's counts: the groups of the written accounts' industries are counted again (or
+ *    every group, when the stored counts cannot stand for the others: countWrittenPeers) and the
+ *    accounts of every group whose common categories changed are recomputed with the written
+ *    ones (peer-counts.ts).
  *  - Scores: fit, engagement and recency are the account's own; the value part ranks lifetime
  *    value and potential among all accounts. Written accounts are scored ranked against all
  *    accounts and store the values they were ranked at. Other accounts' stored scores counted a
@@ -32,7 +34,7 @@ import { LONG_TRANSACTION, allowLargeSorts } from "@/lib/db/transaction";
 import { applyMembershipChanges } from "./apply-changes";
 import { readMembershipChanges, type MembershipRecompute } from "./changes";
 import { beginDerivedWrites, checkStamp, storeStamp } from "./input-stamp";
-import { changedGroups, countPeers, groupMembers, peerCommon, storePeerCounts, type PeerCount } from "./peer-counts";
+import { changedGroups, countPeers, countWrittenPeers, groupMembers, peerCommon, storePeerCounts, type PeerCount } from "./peer-counts";
 import { recomputePlays, withParallelScans } from "./plays";
 import type { ScoringSettings } from "./published-rules";
 import { applyScoreChanges, readWrittenScoreChanges, writtenScoresHold } from "./scores";
@@ -95,8 +97,11 @@ export async function recomputeWritten(
         const { tierChanges, segmentsEntered, segmentsLeft } = await applyMembershipChanges(tx, memberships, what, because);
         await reorderTierRanks(tx);
         const playChanges = await step("count peers, plays and whitespace of written accounts", async () => {
-          const counts = await withParallelScans(tx, () => countPeers(tx));
           const stored = await tx.$queryRaw<PeerCount[]>`SELECT industry, tier_key, accounts, with_category FROM peer_counts`;
+          const counts = await withParallelScans(tx, async () =>
+            (await step("count the peers of the written accounts' industries", () => countWrittenPeers(tx, stored, written, since.snapshot))) ??
+            (await step("count every account's peers", () => countPeers(tx))),
+          );
           const common = peerCommon(counts);
           const regrouped = await groupMembers(tx, changedGroups(peerCommon(stored), common));
           const changed = await recomputePlays(tx, because, { asOf, accountIds: [...new Set([...written, ...regrouped])], peers: common });
