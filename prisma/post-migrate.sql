@@ -209,38 +209,45 @@ CREATE INDEX IF NOT EXISTS membership_events_segment_id_at_idx ON membership_eve
 -- bulk_drop_indexes waits at most lock_wait_ms for the tables' exclusive locks; when another
 -- transaction holds one past that (or PostgreSQL cancels the wait to break a lock cycle), it
 -- drops nothing and returns no names: the write then goes through the indexes.
-CREATE OR REPLACE FUNCTION bulk_drop_indexes(tables text[], lock_wait_ms integer) RETURNS text[]
+-- `keys`: tables whose primary key goes too (account_segments, membership_events: no foreign key
+-- points at them, and a write that inserts millions of rows into them spent about as long on each
+-- row's key entry as on the row; docs/benchmarks.md, session 22). Such a table not already locked
+-- for its secondary indexes is taken only if no one holds it (NOWAIT): a reader keeps its key.
+-- bulk_build_indexes builds them all again, or only the named ones (a key the write needs back
+-- before its transaction goes on).
+DROP FUNCTION IF EXISTS bulk_drop_indexes(text[], integer);
+DROP FUNCTION IF EXISTS bulk_build_indexes();
+CREATE OR REPLACE FUNCTION bulk_drop_indexes(tables text[], lock_wait_ms integer, keys text[] DEFAULT '{}') RETURNS text[]
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
 DECLARE
   targets regclass[];
-  locked text;
+  locked regclass[];
   waited text := current_setting('lock_timeout');
   dropped text[] := '{}';
   idx record;
 BEGIN
-  IF NOT tables <@ ARRAY['accounts', 'account_search', 'account_segmentation', 'account_segments', 'membership_events'] THEN
-    RAISE EXCEPTION 'bulk_drop_indexes: % may not lose its indexes', tables USING ERRCODE = 'insufficient_privilege';
+  IF NOT tables <@ ARRAY['accounts', 'account_search', 'account_segmentation', 'account_segments', 'membership_events']
+     OR NOT keys <@ ARRAY['account_segments', 'membership_events'] THEN
+    RAISE EXCEPTION 'bulk_drop_indexes: % may not lose its indexes', tables || keys USING ERRCODE = 'insufficient_privilege';
   END IF;
   targets := ARRAY(SELECT ('public.' || quote_ident(t))::regclass FROM unnest(tables) AS t);
   -- Only the tables that lose an index are locked.
-  SELECT string_agg(DISTINCT x.indrelid::regclass::text, ', ') INTO locked
-  FROM pg_index x WHERE x.indrelid = ANY(targets) AND NOT x.indisunique
-    AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = x.indexrelid);
-  IF locked IS NULL THEN
-    RETURN dropped;
-  END IF;
-  PERFORM set_config('lock_timeout', lock_wait_ms::text, true);
-  BEGIN
-    EXECUTE 'LOCK TABLE ' || locked || ' IN ACCESS EXCLUSIVE MODE';
-  EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+  locked := ARRAY(SELECT DISTINCT x.indrelid::regclass FROM pg_index x WHERE x.indrelid = ANY(targets) AND NOT x.indisunique
+    AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = x.indexrelid));
+  IF cardinality(locked) > 0 THEN
+    PERFORM set_config('lock_timeout', lock_wait_ms::text, true);
+    BEGIN
+      EXECUTE 'LOCK TABLE ' || array_to_string(locked::text[], ', ') || ' IN ACCESS EXCLUSIVE MODE';
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      PERFORM set_config('lock_timeout', waited, true);
+      RETURN dropped;
+    END;
     PERFORM set_config('lock_timeout', waited, true);
-    RETURN dropped;
-  END;
-  PERFORM set_config('lock_timeout', waited, true);
+  END IF;
   FOR idx IN
     SELECT i.relname AS name, pg_get_indexdef(i.oid) AS definition
     FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid
-    WHERE x.indrelid = ANY(targets) AND NOT x.indisunique
+    WHERE x.indrelid = ANY(locked) AND NOT x.indisunique
       AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = x.indexrelid)
     ORDER BY x.indrelid::regclass::text, i.relname
   LOOP
@@ -248,23 +255,43 @@ BEGIN
     EXECUTE 'DROP INDEX public.' || quote_ident(idx.name);
     dropped := dropped || idx.name::text;
   END LOOP;
+  FOR idx IN
+    SELECT c.conname AS name, c.conrelid::regclass AS rel, pg_get_constraintdef(c.oid) AS definition
+    FROM pg_constraint c
+    WHERE c.contype = 'p' AND c.conrelid = ANY(ARRAY(SELECT ('public.' || quote_ident(t))::regclass FROM unnest(keys) AS t))
+      AND NOT EXISTS (SELECT 1 FROM pg_constraint f WHERE f.contype = 'f' AND f.confrelid = c.conrelid)
+    ORDER BY c.conrelid::regclass::text
+  LOOP
+    IF NOT idx.rel = ANY(locked) THEN
+      BEGIN
+        EXECUTE 'LOCK TABLE ' || idx.rel::text || ' IN ACCESS EXCLUSIVE MODE NOWAIT';
+      EXCEPTION WHEN lock_not_available THEN
+        CONTINUE;
+      END;
+    END IF;
+    INSERT INTO bulk_dropped_indexes (xid, name, definition)
+    VALUES (pg_current_xact_id()::text::bigint, idx.name, format('ALTER TABLE %s ADD CONSTRAINT %I %s', idx.rel, idx.name, idx.definition));
+    EXECUTE format('ALTER TABLE %s DROP CONSTRAINT %I', idx.rel, idx.name);
+    dropped := dropped || idx.name::text;
+  END LOOP;
   RETURN dropped;
 END;
 $$;
-CREATE OR REPLACE FUNCTION bulk_build_indexes() RETURNS integer
+CREATE OR REPLACE FUNCTION bulk_build_indexes(names text[] DEFAULT NULL) RETURNS integer
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
 DECLARE
   idx record;
   built integer := 0;
 BEGIN
-  FOR idx IN DELETE FROM bulk_dropped_indexes WHERE xid = pg_current_xact_id()::text::bigint RETURNING name, definition LOOP
+  FOR idx IN DELETE FROM bulk_dropped_indexes WHERE xid = pg_current_xact_id()::text::bigint AND (names IS NULL OR name = ANY(names))
+             RETURNING name, definition LOOP
     EXECUTE idx.definition;
     built := built + 1;
   END LOOP;
   RETURN built;
 END;
 $$;
-REVOKE EXECUTE ON FUNCTION bulk_drop_indexes(text[], integer), bulk_build_indexes() FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION bulk_drop_indexes(text[], integer, text[]), bulk_build_indexes(text[]) FROM PUBLIC;
 
 -- account_segmentation.tier_id has no foreign key either (migration
 -- 20261206164431_account_segmentation_tier_without_key): a deleted tier's members become

@@ -39,14 +39,29 @@ export const REBUILD_LOCK_WAIT_MS = 2_000;
  * write goes through the indexes. Returns the names of the dropped indexes; rolled back, the
  * transaction restores them. Indexes built again in a transaction that updated rows without them
  * cannot serve that transaction's later reads (pg_index.indcheckxmin): build them last.
+ *
+ * `keys`: tables whose primary key goes too (only account_segments and membership_events, which
+ * no foreign key points at). A key no longer refuses a duplicate: a write that could make one
+ * builds the key again (buildAgain with its name) before its savepoint ends. A key table not
+ * locked for its secondary indexes keeps its key when someone holds it.
  */
-export async function dropSecondaryIndexes(tx: BulkExecutor, tables: readonly string[]): Promise<string[]> {
-  if (tables.length === 0) return [];
-  const [row] = await tx.$queryRaw<{ names: string[] }[]>`SELECT bulk_drop_indexes(${[...tables]}::text[], ${REBUILD_LOCK_WAIT_MS}::int) AS names`;
+export async function dropSecondaryIndexes(tx: BulkExecutor, tables: readonly string[], keys: readonly KeyedTable[] = []): Promise<string[]> {
+  if (tables.length === 0 && keys.length === 0) return [];
+  const [row] = await tx.$queryRaw<{ names: string[] }[]>`
+    SELECT bulk_drop_indexes(${[...tables]}::text[], ${REBUILD_LOCK_WAIT_MS}::int, ${[...keys]}::text[]) AS names`;
   return row?.names ?? [];
 }
 
-/** Builds the indexes this transaction dropped again, exactly as they were. */
-export async function buildAgain(tx: BulkExecutor, dropped: readonly string[]): Promise<void> {
-  if (dropped.length > 0) await tx.$queryRaw`SELECT bulk_build_indexes() AS built`;
+/** The tables whose primary key a bulk write may drop (bulk_drop_indexes' `keys`). */
+export type KeyedTable = "account_segments" | "membership_events";
+
+/** Builds the indexes this transaction dropped again, exactly as they were: all, or those named. */
+export async function buildAgain(tx: BulkExecutor, dropped: readonly string[], only?: readonly string[]): Promise<void> {
+  if (dropped.length === 0) return;
+  if (only) {
+    const names = only.filter((name) => dropped.includes(name));
+    if (names.length > 0) await tx.$queryRaw`SELECT bulk_build_indexes(${names}::text[]) AS built`;
+  } else {
+    await tx.$queryRaw`SELECT bulk_build_indexes() AS built`;
+  }
 }

@@ -89,6 +89,8 @@ describe("as the app's role", () => {
     // nor built from a definition the app writes.
     expect(await refusal("DROP INDEX accounts_industry_idx")).toBe(INSUFFICIENT_PRIVILEGE);
     expect(await refusal("SELECT bulk_drop_indexes(ARRAY['audit_log'], 10)")).toBe(INSUFFICIENT_PRIVILEGE);
+    // Nor the primary key of a table other than the two whose keys no foreign key points at.
+    expect(await refusal("SELECT bulk_drop_indexes('{}', 10, ARRAY['accounts'])")).toBe(INSUFFICIENT_PRIVILEGE);
     expect(await refusal("INSERT INTO bulk_dropped_indexes VALUES (pg_current_xact_id()::text::bigint, 'x', 'DROP TABLE audit_log')")).toBe(INSUFFICIENT_PRIVILEGE);
     const { rows } = await app.query<{ n: number }>("SELECT count(*)::int AS n FROM audit_log");
     expect(rows[0]!.n).toBeGreaterThan(0);

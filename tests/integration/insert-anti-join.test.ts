@@ -84,7 +84,9 @@ describe("inserting segment memberships into an account_segments analysed empty"
     });
     expect(inserted.rows).toBeGreaterThan(500);
     expect(inserted.done).toBe(inserted.rows);
-    expect(scans).toBeLessThan(5);
+    // A handful: the write without the table's key, the key's build that refuses the row already
+    // there, the key built again on the table as it was, and the write keeping that row.
+    expect(scans).toBeLessThan(10);
   });
 
   test.each([

@@ -19,17 +19,25 @@ export function keepingExisting(keep: boolean): Prisma.Sql {
 /**
  * Run a write that inserts account_segments rows with a plain insert, and on a duplicate key undo
  * it (a savepoint of the caller's transaction, which this needs) and run it again keeping the rows
- * already there.
+ * already there. `restoreKey`: the key was dropped for a bulk write (lib/db/bulk-indexes.ts), so
+ * it is built again inside the savepoint, where a duplicate fails its build and undoes the write;
+ * the write that keeps existing rows then needs it back first (ON CONFLICT names it).
  */
-export async function insertingSegmentRows<T>(tx: Executor, write: (keepExisting: boolean) => Promise<T>): Promise<T> {
+export async function insertingSegmentRows<T>(
+  tx: Executor,
+  write: (keepExisting: boolean) => Promise<T>,
+  restoreKey?: () => Promise<void>,
+): Promise<T> {
   await tx.$executeRaw`SAVEPOINT segment_rows`;
   try {
     const result = await write(false);
+    await restoreKey?.();
     await tx.$executeRaw`RELEASE SAVEPOINT segment_rows`;
     return result;
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
     await tx.$executeRaw`ROLLBACK TO SAVEPOINT segment_rows`;
+    await restoreKey?.();
     return write(true);
   }
 }
