@@ -163,6 +163,12 @@ export async function readScopedScoreChanges(db: Executor, scoring: ScoringSetti
  * potential, and bucketing those took 0.7 s; docs/benchmarks.md, session 21.)
  */
 function ranksAmongAll(): Prisma.Sql {
+  // Per value in the index's order, then per float8 (two numerics could meet in one).
+  const counts = (column: "lifetime_value" | "potential", bound: "ltv" | "pot") => Prisma.sql`
+      SELECT v.value::float8 AS value, sum(v.n) AS n FROM (
+        SELECT a.${Prisma.raw(column)} AS value, count(*) AS n
+        FROM bounds b JOIN accounts a ON a.${Prisma.raw(column)} BETWEEN b.${Prisma.raw(bound)}_min::numeric - 1 AND b.${Prisma.raw(bound)}_max::numeric + 1 GROUP BY 1
+      ) v GROUP BY 1`;
   return Prisma.sql`bounds AS MATERIALIZED (
       SELECT min(ltv) AS ltv_min, max(ltv) AS ltv_max, min(pot) AS pot_min, max(pot) AS pot_max FROM mine
     ), floors AS MATERIALIZED (
@@ -173,17 +179,8 @@ function ranksAmongAll(): Prisma.Sql {
         (SELECT count(*) FROM accounts WHERE lifetime_value > b.ltv_max::numeric + 1) AS ltv_above,
         (SELECT count(*) FROM accounts WHERE potential < b.pot_min::numeric - 1) AS pot
       FROM bounds b
-    ), ltv_counts AS MATERIALIZED (
-      -- Per value in the index's order, then per float8 (two numerics could meet in one).
-      SELECT v.value::float8 AS value, sum(v.n) AS n FROM (
-        SELECT a.lifetime_value AS value, count(*) AS n
-        FROM bounds b JOIN accounts a ON a.lifetime_value BETWEEN b.ltv_min::numeric - 1 AND b.ltv_max::numeric + 1 GROUP BY 1
-      ) v GROUP BY 1
-    ), pot_counts AS MATERIALIZED (
-      SELECT v.value::float8 AS value, sum(v.n) AS n FROM (
-        SELECT a.potential AS value, count(*) AS n
-        FROM bounds b JOIN accounts a ON a.potential BETWEEN b.pot_min::numeric - 1 AND b.pot_max::numeric + 1 GROUP BY 1
-      ) v GROUP BY 1
+    ), ltv_counts AS MATERIALIZED (${counts("lifetime_value", "ltv")}
+    ), pot_counts AS MATERIALIZED (${counts("potential", "pot")}
     ), total AS (
       SELECT f.ltv + (SELECT sum(n) FROM ltv_counts) + f.ltv_above AS n FROM floors f
     ), ltv_below AS (
